@@ -1,0 +1,182 @@
+/**
+ * The typed tree of a Cloud Infinite processing rule (`rule` in Pic-Operations, or the
+ * query of a download-time GET). One tree serves the visual builder, the validator and
+ * the local engine; `format` turns it back into the canonical rule string.
+ *
+ * Spans are 0-based [start, end) offsets into the parsed string; a column shown to a
+ * designer is `start + 1`. Trees built by hand (the builder) may omit spans.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Gravity =
+  | "northwest"
+  | "north"
+  | "northeast"
+  | "west"
+  | "center"
+  | "east"
+  | "southwest"
+  | "south"
+  | "southeast";
+
+/** Output formats a rule can ask for (`format/<fmt>`). `jpg` is the canonical spelling of JPEG. */
+export type RuleImageFormat = "jpg" | "png" | "webp" | "avif" | "heif" | "gif" | "bmp" | "yjpeg" | "tpg";
+
+/**
+ * `imageMogr2/thumbnail/<geometry>`, one variant per family of the reference's table:
+ * - percent: `!Np` (both), `!Npx` (width), `!xNp` (height)
+ * - fit: `Wx`, `xH`, `WxH`; with `only: "shrink"` the `>` suffix, `only: "enlarge"` the `<` suffix
+ * - cover: `!WxHr`
+ * - force: `WxH!`
+ * - area: `N@`
+ */
+export type ThumbnailGeometry =
+  | { mode: "percent"; axis: "both" | "width" | "height"; percent: number }
+  | { mode: "fit"; width?: number; height?: number; only?: "shrink" | "enlarge" }
+  | { mode: "cover"; width: number; height: number }
+  | { mode: "force"; width: number; height: number }
+  | { mode: "area"; pixels: number };
+
+/** Quality setting shared by imageMogr2 (`quality`, `rquality`, `lquality`) and imageView2 (`q`, `rq`, `lq`). */
+export interface QualitySetting {
+  /** absolute: min(original, Q) unless forced; relative: original×Q/100; floor: max(original, Q). */
+  kind: "absolute" | "relative" | "floor";
+  value: number;
+  /** `Q!`: use Q as is (absolute only). */
+  force: boolean;
+}
+
+interface OpBase {
+  span?: Span;
+}
+
+export type Mogr2Op = OpBase &
+  (
+    | { op: "thumbnail"; geometry: ThumbnailGeometry }
+    | { op: "crop"; width?: number; height?: number }
+    | { op: "cut"; width: number; height: number; dx: number; dy: number }
+    | { op: "scrop"; width: number; height: number }
+    | { op: "iradius"; radius: number }
+    | { op: "rradius"; radius: number }
+    | { op: "rotate"; degrees: number }
+    | { op: "auto-orient" }
+    | { op: "gravity"; gravity: Gravity }
+    | { op: "format"; format: RuleImageFormat }
+    | { op: "quality"; quality: QualitySetting }
+    | { op: "blur"; radius: number; sigma: number }
+    | { op: "sharpen"; amount: number }
+    | { op: "bright"; amount: number }
+    | { op: "contrast"; amount: number }
+    | { op: "grayscale"; enabled: boolean }
+    | { op: "strip" }
+    | { op: "interlace"; enabled: boolean }
+    | { op: "ignore-error" }
+    /** An operation this version does not know: kept verbatim so that it round-trips. */
+    | { op: "unknown"; name: string; args: string[] }
+  );
+
+export interface ImageMogr2Stage {
+  kind: "imageMogr2";
+  ops: Mogr2Op[];
+  span?: Span;
+}
+
+export interface ImageView2Stage {
+  kind: "imageView2";
+  mode: 0 | 1 | 2 | 3 | 4 | 5;
+  width?: number;
+  height?: number;
+  format?: RuleImageFormat;
+  quality?: QualitySetting;
+  ignoreError?: boolean;
+  /** Parameters this version does not know, in their original order. */
+  unknown: { name: string; value: string }[];
+  span?: Span;
+}
+
+/** `watermark/1`: an image from the same bucket drawn onto the picture. */
+export interface ImageWatermarkStage {
+  kind: "watermark";
+  type: 1;
+  /** Decoded from URL-safe Base64: `http://<bucket>.cos.<region>.myqcloud.com/<key>`. */
+  imageUrl: string;
+  gravity?: Gravity;
+  dx?: number;
+  dy?: number;
+  /** 1 = scale the watermark to fit the picture, 2 = crop it. */
+  blogo?: 1 | 2;
+  /** 1 by width, 2 by height, 3 by area, with spcent in per-mille. */
+  scatype?: 1 | 2 | 3;
+  spcent?: number;
+  dissolve?: number;
+  unknown: { name: string; value: string }[];
+  span?: Span;
+}
+
+/** `watermark/2`: text drawn onto the picture. Text, font and fill are decoded from URL-safe Base64. */
+export interface TextWatermarkStage {
+  kind: "watermark";
+  type: 2;
+  text: string;
+  font?: string;
+  fontsize?: number;
+  /** `#RRGGBB`. */
+  fill?: string;
+  dissolve?: number;
+  gravity?: Gravity;
+  dx?: number;
+  dy?: number;
+  /** Tile the text over the whole picture. */
+  batch?: boolean;
+  /** Rotation of tiled text, 0–360 (only with batch). */
+  degree?: number;
+  shadow?: number;
+  unknown: { name: string; value: string }[];
+  span?: Span;
+}
+
+/** `style/<name>`: a rule stored in the bucket under a name. */
+export interface StyleStage {
+  kind: "style";
+  name: string;
+  span?: Span;
+}
+
+/** A processor this version does not know (e.g. `imageSlim`): kept verbatim. */
+export interface OpaqueStage {
+  kind: "opaque";
+  text: string;
+  span?: Span;
+}
+
+export type Stage =
+  | ImageMogr2Stage
+  | ImageView2Stage
+  | ImageWatermarkStage
+  | TextWatermarkStage
+  | StyleStage
+  | OpaqueStage;
+
+/** A whole rule: stages joined by `|`, applied left to right. */
+export interface Pipeline {
+  stages: Stage[];
+}
+
+export type Severity = "error" | "warning";
+
+/** A problem found in a rule, located so the builder can underline it. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Machine-readable reason, e.g. `out-of-range`, `unknown-operation`, `syntax`. */
+  code: string;
+  /** Human sentence naming the operation, parameter, allowed range and column. */
+  message: string;
+  /** e.g. `thumbnail`, `watermark/2`. */
+  operation?: string;
+  parameter?: string;
+  span: Span;
+}
