@@ -1,0 +1,43 @@
+/**
+ * Names COS accepts (reference §2): buckets, regions and object keys. Pure checks shared
+ * by the connection form, the validator, the client and the local bucket.
+ */
+
+/** `BucketName-APPID`: lowercase letters, digits and `-`, a numeric APPID, at most 50 characters. */
+const BUCKET_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-[0-9]{1,20}$/;
+export const BUCKET_NAME_MAX_LENGTH = 50;
+
+export function isValidBucketName(name: string): boolean {
+  return name.length <= BUCKET_NAME_MAX_LENGTH && BUCKET_PATTERN.test(name);
+}
+
+/** Splits `examplebucket-1250000000` into its short name and APPID. */
+export function splitBucketName(name: string): { shortName: string; appId: string } | undefined {
+  if (!isValidBucketName(name)) return undefined;
+  const dash = name.lastIndexOf("-");
+  return { shortName: name.slice(0, dash), appId: name.slice(dash + 1) };
+}
+
+/** Lowercase `xx-city[-n]`, e.g. `ap-guangzhou`, `ap-beijing-1`, `na-toronto`. */
+export function isValidRegion(region: string): boolean {
+  return /^[a-z]{2,}(?:-[a-z0-9]+)+$/.test(region);
+}
+
+export const OBJECT_KEY_MAX_BYTES = 850;
+
+/**
+ * Why a key cannot be used, or undefined when it can. Keys are resolved inside one
+ * bucket's folder: `.`/`..` segments, control characters and empty keys are refused so
+ * that no key can name a file outside it.
+ */
+export function objectKeyProblem(key: string): string | undefined {
+  if (key.length === 0) return "the key is empty";
+  if (new TextEncoder().encode(key).length > OBJECT_KEY_MAX_BYTES)
+    return `the key is longer than ${OBJECT_KEY_MAX_BYTES} bytes`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(key)) return "the key contains a control character";
+  if (key.startsWith("/")) return "the key starts with /";
+  if (key.split("/").some((segment) => segment === "." || segment === ".."))
+    return "the key contains a . or .. segment";
+  return undefined;
+}
