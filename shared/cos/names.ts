@@ -32,7 +32,7 @@ export const OBJECT_KEY_MAX_BYTES = 850;
  */
 export function objectKeyProblem(key: string): string | undefined {
   if (key.length === 0) return "the key is empty";
-  if (new TextEncoder().encode(key).length > OBJECT_KEY_MAX_BYTES)
+  if (utf8ByteLength(key) > OBJECT_KEY_MAX_BYTES)
     return `the key is longer than ${OBJECT_KEY_MAX_BYTES} bytes`;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(key)) return "the key contains a control character";
@@ -40,4 +40,14 @@ export function objectKeyProblem(key: string): string | undefined {
   if (key.split("/").some((segment) => segment === "." || segment === ".."))
     return "the key contains a . or .. segment";
   return undefined;
+}
+
+/** UTF-8 length without TextEncoder, which shared/ cannot assume. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }
