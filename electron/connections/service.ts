@@ -1,0 +1,50 @@
+import { type ConnectionSummary, type CosProfileInput, LOCAL_CONNECTION_ID } from "../../shared/connections";
+import { PicopsError } from "../../shared/errors";
+import type { ConnectionList } from "../../shared/ipc/contract";
+import type { EventBus } from "../ipc/event-bus";
+import type { Vault } from "./vault";
+
+/** Connections the designer can pick: the built-in Local bucket, then the vault's COS profiles. */
+export class ConnectionsService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly bus: EventBus,
+    private readonly local: ConnectionSummary,
+  ) {}
+
+  list(): ConnectionList {
+    const connections = [this.local, ...this.vault.summaries()];
+    const stored = this.vault.activeId;
+    const activeId = connections.some((c) => c.id === stored && !c.problem)
+      ? (stored as string)
+      : LOCAL_CONNECTION_ID;
+    const list: ConnectionList = { connections, activeId };
+    if (this.vault.fileProblem) list.vaultProblem = this.vault.fileProblem;
+    return list;
+  }
+
+  async saveCos(input: CosProfileInput): Promise<ConnectionSummary> {
+    const summary = await this.vault.save(input);
+    this.#changed();
+    return summary;
+  }
+
+  async delete(id: string): Promise<void> {
+    if (id === LOCAL_CONNECTION_ID)
+      throw new PicopsError("not-allowed", "The Local bucket is built in and cannot be removed.");
+    await this.vault.delete(id);
+    this.#changed();
+  }
+
+  async select(id: string): Promise<void> {
+    const target = this.list().connections.find((c) => c.id === id);
+    if (!target) throw new PicopsError("not-found", "That connection no longer exists.");
+    if (target.problem) throw new PicopsError("vault-unreadable", target.problem);
+    await this.vault.setActive(id === LOCAL_CONNECTION_ID ? undefined : id);
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.bus.emit("connections.changed", this.list());
+  }
+}

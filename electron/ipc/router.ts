@@ -1,0 +1,71 @@
+import type { z } from "zod";
+import { type AppError, PicopsError } from "../../shared/errors";
+import {
+  type CallResult,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  channels,
+  isChannelName,
+} from "../../shared/ipc/contract";
+import type { Logger } from "../logger";
+
+export type Handlers = {
+  [C in ChannelName]: (input: z.output<(typeof channels)[C]["input"]>) => Promise<ChannelOutput<C>>;
+};
+
+export interface Router {
+  /** Validates, dispatches and answers one call; never throws. */
+  call(channel: unknown, input: unknown): Promise<CallResult>;
+}
+
+/**
+ * The host-independent half of the IPC: Electron's ipcMain and the web host both hand
+ * raw (untrusted) channel names and payloads to this router.
+ */
+export function createRouter(handlers: Handlers, logger: Logger): Router {
+  return {
+    async call(channel, input) {
+      if (!isChannelName(channel)) {
+        return failure({
+          code: "unknown-channel",
+          message: `There is no channel named ${quoteName(channel)}.`,
+        });
+      }
+      const spec = channels[channel];
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return failure({
+          code: "invalid-input",
+          message: issue ? `${channel}: ${issue.message}` : `${channel}: invalid input`,
+          path: issue?.path.filter((p): p is string | number => typeof p !== "symbol"),
+        });
+      }
+      try {
+        const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+        const value = await handler(parsed.data);
+        // Parsing the output strips any field the contract does not declare, so a handler
+        // that returns too much (a secret, say) cannot leak it to the renderer.
+        return { ok: true, value: spec.output.parse(value) as ChannelOutput<typeof channel> };
+      } catch (error) {
+        if (error instanceof PicopsError) return failure(error.toAppError());
+        logger.error(`${channel} failed`, error);
+        return failure({
+          code: "internal",
+          message: "Something went wrong inside Picops; see the log for details.",
+        });
+      }
+    },
+  };
+}
+
+function failure(error: AppError): CallResult {
+  return { ok: false, error };
+}
+
+function quoteName(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value.slice(0, 80)) : typeof value;
+}
+
+export type { ChannelInput };

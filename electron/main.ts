@@ -1,0 +1,67 @@
+import path from "node:path";
+import { app, BrowserWindow, ipcMain } from "electron";
+import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from "../shared/ipc/bridge";
+import { APP_VERSION } from "./app-paths";
+import { createSafeStorageCipher } from "./connections/safe-storage-cipher";
+import { createLogger } from "./logger";
+import { createServices } from "./services";
+import { registerAppScheme, serveRenderer } from "./window/app-protocol";
+import { hardenWebContents, isTrustedSender } from "./window/hardening";
+import { installAppMenu } from "./window/menu";
+
+// Wiring only: the services are plain Node (electron/services.ts); this file carries them
+// to one hardened window.
+registerAppScheme();
+const logger = createLogger();
+
+app.whenReady().then(async () => {
+  hardenWebContents();
+  installAppMenu();
+  serveRenderer(path.join(__dirname, "..", "renderer"));
+
+  const services = await createServices({
+    dataDir: app.getPath("userData"),
+    cipher: createSafeStorageCipher(),
+    host: "electron",
+    version: APP_VERSION,
+    logger,
+  });
+
+  ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      return {
+        ok: false,
+        error: { code: "forbidden-sender", message: "Calls are accepted from the Picops window only." },
+      };
+    }
+    return services.router.call(channel, input);
+  });
+
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: "Picops",
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, "preload.cjs"),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const unsubscribe = services.bus.subscribe((name, payload) =>
+    window.webContents.send(IPC_EVENT, name, payload),
+  );
+  window.once("ready-to-show", () => window.show());
+  window.on("closed", unsubscribe);
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+
+  app.on("window-all-closed", async () => {
+    await services.close();
+    app.quit();
+  });
+});

@@ -1,0 +1,169 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { WebSocketServer } from "ws";
+import type { Logger } from "../logger";
+import type { Services } from "../services";
+import { createRequestGuard, isLoopbackAddress } from "./guard";
+import { serveStatic } from "./static-files";
+
+export interface WebHostOptions {
+  services: Services;
+  rendererDir: string;
+  logger: Logger;
+  host?: string;
+  port?: number;
+}
+
+export interface WebHost {
+  /** The address to open, with the per-launch token in the fragment (never sent to the server). */
+  url: string;
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+export const TOKEN_HEADER = "x-picops-token";
+
+/** Same CSP as the Electron window, plus the socket this host listens on. */
+function securityHeaders(origin: string): Record<string, string> {
+  const ws = origin.replace(/^http/, "ws");
+  return {
+    "Content-Security-Policy": `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self' ${ws}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'`,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+  };
+}
+
+/**
+ * The web host: the same services as Electron's main process, carried over loopback
+ * HTTP (calls) and a WebSocket (events), for browsers and for end-to-end tests.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const bindHost = options.host ?? "127.0.0.1";
+  if (!isLoopbackAddress(bindHost)) {
+    throw new Error(`The web host only listens on loopback; refusing to bind ${bindHost}.`);
+  }
+  const token = randomBytes(24).toString("base64url");
+  const rendererDir = path.resolve(options.rendererDir);
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, bindHost, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const guard = createRequestGuard(port, token);
+  const headers = securityHeaders(origin);
+  const { router, bus } = options.services;
+
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error) => {
+      options.logger.error("web host request failed", error);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    if (!guard.hostAllowed(request)) return refuse(response, 421, "This address is not Picops's own.");
+    const url = new URL(request.url ?? "/", origin);
+    if (url.pathname.startsWith("/api/")) {
+      if (!guard.originAllowed(request))
+        return refuse(response, 403, "Requests must come from the Picops page.");
+      if (!guard.tokenMatches(header(request, TOKEN_HEADER)))
+        return refuse(response, 401, "Missing or wrong token.");
+      const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
+      if (call && request.method === "POST") {
+        const body = await readJson(request);
+        const result = body.ok ? await router.call(call[1], body.value) : body.result;
+        return sendJson(response, 200, result);
+      }
+      return refuse(response, 404, "No such API route.");
+    }
+    if (request.method !== "GET" && request.method !== "HEAD")
+      return refuse(response, 405, "Method not allowed.");
+    return serveStatic(rendererDir, url.pathname, response, headers);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on("upgrade", (request, socket, head) => {
+    const url = new URL(request.url ?? "/", origin);
+    const allowed =
+      url.pathname === "/api/events" &&
+      guard.hostAllowed(request) &&
+      guard.originAllowed(request) &&
+      guard.tokenMatches(url.searchParams.get("token") ?? undefined);
+    if (!allowed) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      const unsubscribe = bus.subscribe((name, payload) => ws.send(JSON.stringify({ event: name, payload })));
+      ws.on("close", unsubscribe);
+      // The socket only carries events out; anything the page sends is ignored.
+      ws.on("message", () => {});
+    });
+  });
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function refuse(response: ServerResponse, status: number, message: string) {
+  sendJson(response, status, { ok: false, error: { code: `http-${status}`, message } });
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown) {
+  const body = JSON.stringify(value);
+  response.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
+  response.end(body);
+}
+
+type JsonBody = { ok: true; value: unknown } | { ok: false; result: unknown };
+
+async function readJson(request: IncomingMessage): Promise<JsonBody> {
+  const invalid = (message: string): JsonBody => ({
+    ok: false,
+    result: { ok: false, error: { code: "invalid-input", message } },
+  });
+  if (!(request.headers["content-type"] ?? "").startsWith("application/json")) {
+    request.resume();
+    return invalid("Calls are JSON (Content-Type: application/json).");
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return invalid("The call's payload is larger than 1 MB.");
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return { ok: true, value: size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString("utf8")) };
+  } catch {
+    return invalid("The call's payload is not valid JSON.");
+  }
+}

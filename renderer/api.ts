@@ -1,0 +1,111 @@
+import type { AppError } from "../shared/errors";
+import type { PicopsBridge } from "../shared/ipc/bridge";
+import type {
+  CallResult,
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+} from "../shared/ipc/contract";
+
+/**
+ * The renderer's one client of the contract. Under Electron it goes through the preload's
+ * `window.picops`; in a browser, through the web host's HTTP and WebSocket. Nothing else
+ * in the renderer knows which.
+ */
+
+declare global {
+  interface Window {
+    picops?: PicopsBridge;
+  }
+}
+
+export class ApiError extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.error = error;
+  }
+  get code(): string {
+    return this.error.code;
+  }
+}
+
+interface Transport {
+  call(channel: string, input: unknown): Promise<CallResult>;
+  subscribe(listener: (name: string, payload: unknown) => void): () => void;
+}
+
+const TOKEN_KEY = "picops.token";
+
+/** The web host hands its token in the URL fragment; keep it for reloads, then hide it. */
+function takeWebToken(): string {
+  const match = /(?:^#|&)token=([\w-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? "";
+}
+
+function webTransport(): Transport {
+  const token = takeWebToken();
+  const listeners = new Set<(name: string, payload: unknown) => void>();
+  let socket: WebSocket | undefined;
+  const connect = () => {
+    const url = new URL("/api/events", window.location.href);
+    url.protocol = url.protocol.replace("http", "ws");
+    url.searchParams.set("token", token);
+    socket = new WebSocket(url);
+    socket.onmessage = (message) => {
+      const { event, payload } = JSON.parse(String(message.data)) as { event: string; payload: unknown };
+      for (const listener of listeners) listener(event, payload);
+    };
+    // Reconnect after a host restart; the UI re-reads state on its own schedule.
+    socket.onclose = () => setTimeout(() => listeners.size > 0 && connect(), 1000);
+  };
+  return {
+    async call(channel, input) {
+      const response = await fetch(`/api/call/${channel}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "x-picops-token": token },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await response.json()) as CallResult;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!socket) connect();
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function electronTransport(bridge: PicopsBridge): Transport {
+  return {
+    call: (channel, input) => bridge.call(channel, input) as Promise<CallResult>,
+    subscribe: (listener) => bridge.subscribe(listener),
+  };
+}
+
+const transport: Transport = window.picops ? electronTransport(window.picops) : webTransport();
+
+export const api = {
+  async call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    let result: CallResult;
+    try {
+      result = await transport.call(channel, input);
+    } catch {
+      throw new ApiError({ code: "host-unreachable", message: "Picops's main process is not answering." });
+    }
+    if (!result.ok) throw new ApiError(result.error);
+    return result.value as ChannelOutput<C>;
+  },
+
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return transport.subscribe((name, payload) => {
+      if (name === event) listener(payload as EventPayload<E>);
+    });
+  },
+};

@@ -1,0 +1,56 @@
+import { useState } from "react";
+import { ConnectionsPanel } from "../features/connections/ConnectionsPanel";
+import { useActiveConnection } from "../features/connections/store";
+import { useT } from "../i18n";
+import { Tabs } from "../ui/Tabs";
+import { LanguagePicker } from "./LanguagePicker";
+
+type Workspace = "upload" | "bucket" | "rules";
+
+/** The frame: connections on the left, the workspace in the middle, preview and details on the right. */
+export function App() {
+  const t = useT();
+  const [workspace, setWorkspace] = useState<Workspace>("upload");
+  const active = useActiveConnection();
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#workspace">
+        {t("app.skipToContent")}
+      </a>
+      <aside className="sidebar" aria-label={t("nav.connections")}>
+        <header className="brand">
+          <h1>{t("app.title")}</h1>
+        </header>
+        <ConnectionsPanel />
+        <section aria-labelledby="buckets-heading" className="buckets">
+          <h2 id="buckets-heading">{t("nav.buckets")}</h2>
+          {active?.defaultBucket && <p className="bucket-name mono">{active.defaultBucket}</p>}
+        </section>
+        <footer className="sidebar-footer">
+          <LanguagePicker />
+        </footer>
+      </aside>
+      <main id="workspace" className="workspace" tabIndex={-1}>
+        <Tabs<Workspace>
+          label={t("tabs.label")}
+          selected={workspace}
+          onSelect={setWorkspace}
+          items={[
+            { id: "upload", label: t("tabs.upload"), panel: <p className="empty">{t("upload.empty")}</p> },
+            {
+              id: "bucket",
+              label: t("tabs.bucket"),
+              panel: <p className="empty">{t("bucket.empty", { bucket: active?.defaultBucket ?? "" })}</p>,
+            },
+            { id: "rules", label: t("tabs.rules"), panel: <p className="empty">{t("rules.empty")}</p> },
+          ]}
+        />
+      </main>
+      <aside className="details" aria-label={t("panel.preview")}>
+        <h2>{t("panel.preview")}</h2>
+        <p className="empty">{t("panel.empty")}</p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { LANGUAGES, type Language, useLanguage, useT } from "../i18n";
+
+export function LanguagePicker() {
+  const t = useT();
+  const { language, setLanguage } = useLanguage();
+  return (
+    <label className="language-picker">
+      <span>{t("settings.language")}</span>
+      <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+        {LANGUAGES.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from "react";
+import type { ConnectionSummary } from "../../../shared/connections";
+import { ApiError, api } from "../../api";
+import { useT } from "../../i18n";
+import { CosProfileDialog } from "./CosProfileDialog";
+import { useConnections } from "./store";
+
+export function ConnectionsPanel() {
+  const t = useT();
+  const { connections, activeId, vaultProblem, load } = useConnections();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    load().catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, [load]);
+
+  const run = (action: Promise<unknown>) =>
+    action.then(
+      () => setError(undefined),
+      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+    );
+
+  const remove = (connection: ConnectionSummary) => {
+    if (window.confirm(t("connections.deleteConfirm", { label: connection.label }))) {
+      run(api.call("connections.delete", { id: connection.id }));
+    }
+  };
+
+  return (
+    <section aria-labelledby="connections-heading" className="connections">
+      <h2 id="connections-heading">{t("nav.connections")}</h2>
+      {vaultProblem && (
+        <p role="alert" className="notice notice-warning">
+          {vaultProblem}
+        </p>
+      )}
+      <ul className="connection-list">
+        {connections.map((connection) => (
+          <li
+            key={connection.id}
+            className={connection.id === activeId ? "connection active" : "connection"}
+            data-testid={`connection-${connection.kind}`}
+          >
+            <div className="connection-text">
+              <span className="connection-label">
+                {connection.kind === "local" ? t("connections.local") : connection.label}
+              </span>
+              <span className="connection-meta">
+                {connection.kind === "local"
+                  ? t("connections.localHint")
+                  : [connection.region, connection.defaultBucket].filter(Boolean).join(" · ")}
+              </span>
+              {connection.secretIdMasked && (
+                <span className="connection-meta mono">
+                  {t("connections.key", { key: connection.secretIdMasked })}
+                </span>
+              )}
+              {connection.problem && (
+                <span className="connection-problem" role="note">
+                  {t("connections.damaged")}: {connection.problem}
+                </span>
+              )}
+            </div>
+            <div className="connection-actions">
+              {connection.id === activeId ? (
+                <span className="badge">{t("connections.active")}</span>
+              ) : (
+                !connection.problem && (
+                  <button
+                    type="button"
+                    onClick={() => run(api.call("connections.select", { id: connection.id }))}
+                  >
+                    {t("connections.use")}
+                  </button>
+                )
+              )}
+              {connection.kind === "cos" && (
+                <button
+                  type="button"
+                  className="danger"
+                  aria-label={`${t("connections.delete")} ${connection.label}`}
+                  onClick={() => remove(connection)}
+                >
+                  {t("connections.delete")}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+      <button type="button" className="primary wide" onClick={() => setEditing(true)}>
+        {t("connections.add")}
+      </button>
+      {editing && <CosProfileDialog onClose={() => setEditing(false)} />}
+    </section>
+  );
+}

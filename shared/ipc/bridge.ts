@@ -1,0 +1,19 @@
+/**
+ * What the Electron preload exposes to the renderer as `window.picops`. Kept free of zod so
+ * the preload stays tiny; the main process validates everything that crosses it.
+ */
+export interface PicopsBridge {
+  call(channel: string, input: unknown): Promise<unknown>;
+  /** Returns a function that stops the subscription. */
+  subscribe(listener: (name: string, payload: unknown) => void): () => void;
+  /** The path of a dropped or picked file (Electron's webUtils.getPathForFile). */
+  pathForFile(file: object): string;
+}
+
+/** The two Electron IPC channel names that carry the whole contract. */
+export const IPC_CALL = "picops:call";
+export const IPC_EVENT = "picops:event";
+
+/** The privileged scheme the Electron window loads the renderer from. */
+export const APP_SCHEME = "app";
+export const APP_ORIGIN = `${APP_SCHEME}://picops`;
