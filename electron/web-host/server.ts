@@ -156,11 +156,13 @@ async function readJson(request: IncomingMessage): Promise<JsonBody> {
   }
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized payload is read to its end and dropped, so the page gets an answer
+  // instead of a reset connection.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return invalid("The call's payload is larger than 1 MB.");
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) return invalid("The call's payload is larger than 1 MB.");
   try {
     return { ok: true, value: size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString("utf8")) };
   } catch {
