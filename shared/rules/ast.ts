@@ -12,6 +12,9 @@ export interface Span {
   end: number;
 }
 
+/** Where each known parameter's value sits (`mode` for imageView2's mode), so a diagnostic can point at it. */
+export type ParamSpans = Partial<Record<string, Span>>;
+
 export type Gravity =
   | "northwest"
   | "north"
@@ -52,6 +55,8 @@ export interface QualitySetting {
 
 interface OpBase {
   span?: Span;
+  /** Span of the value after `name/` (absent for ops without one), so a diagnostic can point at it. */
+  valueSpan?: Span;
 }
 
 export type Mogr2Op = OpBase &
@@ -96,6 +101,7 @@ export interface ImageView2Stage {
   /** Parameters this version does not know, in their original order. */
   unknown: { name: string; value: string }[];
   span?: Span;
+  paramSpans?: ParamSpans;
 }
 
 /** `watermark/1`: an image from the same bucket drawn onto the picture. */
@@ -115,6 +121,7 @@ export interface ImageWatermarkStage {
   dissolve?: number;
   unknown: { name: string; value: string }[];
   span?: Span;
+  paramSpans?: ParamSpans;
 }
 
 /** `watermark/2`: text drawn onto the picture. Text, font and fill are decoded from URL-safe Base64. */
@@ -137,6 +144,7 @@ export interface TextWatermarkStage {
   shadow?: number;
   unknown: { name: string; value: string }[];
   span?: Span;
+  paramSpans?: ParamSpans;
 }
 
 /** `style/<name>`: a rule stored in the bucket under a name. */

@@ -1,0 +1,26 @@
+/** The rule language and the Pic-Operations document: what the rest of Picops imports. */
+export type * from "./ast";
+export { decodeUrlSafeBase64, encodeUrlSafeBase64 } from "./base64";
+export { formatRule } from "./format";
+export {
+  type Limit,
+  type LimitedOperation,
+  type LimitedParameter,
+  limitOf,
+  RULE_LIMITS,
+  rangeText,
+} from "./limits";
+export { type ParsedRule, parseRule } from "./parse";
+export {
+  decodePicOperations,
+  encodePicOperations,
+  PIC_OPERATIONS_MAX_RULES,
+  type PicOperations,
+  type PicOperationsProblem,
+  PicOperationsRuleSchema,
+  PicOperationsSchema,
+  resolveFileId,
+  validatePicOperations,
+} from "./pic-operations";
+export { checkRule, validateRule } from "./validate";
+export { GRAVITY_NAMES } from "./vocabulary";

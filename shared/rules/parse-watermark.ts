@@ -1,0 +1,139 @@
+/** Reads one `watermark/1/…` (image) or `watermark/2/…` (text) stage (reference §7.5). */
+import type { ImageWatermarkStage, OpaqueStage, Span, TextWatermarkStage } from "./ast";
+import type { DiagnosticList } from "./diagnostics";
+import { applyParams, type ParamGrammar } from "./params";
+import type { Token } from "./tokens";
+import { signedNumber, switchFromText, textFromBase64 } from "./values";
+import {
+  BASE64_PARAMETERS,
+  GRAVITY_NAMES,
+  gravityFromText,
+  IMAGE_WATERMARK_PARAMETERS,
+  TEXT_WATERMARK_PARAMETERS,
+} from "./vocabulary";
+
+type WatermarkStage = ImageWatermarkStage | TextWatermarkStage;
+
+const EXPECTED_BASE64: Record<string, string> = {
+  image: "URL-safe Base64 of the watermark picture's http:// URL",
+  text: "URL-safe Base64 of the text, such as 5pWw5o2u5LiH6LGh",
+  font: "URL-safe Base64 of a font name, such as dGFob21hLnR0Zg (tahoma.ttf)",
+  fill: "URL-safe Base64 of a colour, such as IzNEM0QzRA (#3D3D3D)",
+};
+
+/** Fields both watermark types share. */
+function applyCommon(stage: WatermarkStage, name: string, value: string): string | undefined {
+  if (name === "gravity") {
+    const gravity = gravityFromText(value);
+    if (gravity === undefined) return `one of ${Object.values(GRAVITY_NAMES).join(", ")}`;
+    stage.gravity = gravity;
+    return undefined;
+  }
+  const amount = signedNumber(value);
+  if (amount === undefined) return "a number such as 10";
+  if (name === "dx" || name === "dy" || name === "dissolve") stage[name] = amount;
+  return undefined;
+}
+
+function isWholeValue(name: string, value: string): boolean {
+  return BASE64_PARAMETERS.has(name) && textFromBase64(value) !== undefined;
+}
+
+const IMAGE_GRAMMAR: ParamGrammar<ImageWatermarkStage> = {
+  operation: "watermark/1",
+  known: IMAGE_WATERMARK_PARAMETERS,
+  isWholeValue,
+  apply(stage, name, value) {
+    if (name === "image") {
+      const url = textFromBase64(value);
+      if (url === undefined) return EXPECTED_BASE64.image;
+      stage.imageUrl = url;
+    } else if (name === "blogo") {
+      if (value !== "1" && value !== "2") return "1 (scale to fit) or 2 (crop)";
+      stage.blogo = value === "1" ? 1 : 2;
+    } else if (name === "scatype") {
+      if (value !== "1" && value !== "2" && value !== "3") return "1 (width), 2 (height) or 3 (area)";
+      stage.scatype = Number(value) as 1 | 2 | 3;
+    } else if (name === "spcent") {
+      const spcent = signedNumber(value);
+      if (spcent === undefined) return "a number of per-mille such as 200";
+      stage.spcent = spcent;
+    } else {
+      return applyCommon(stage, name, value);
+    }
+    return undefined;
+  },
+};
+
+const TEXT_GRAMMAR: ParamGrammar<TextWatermarkStage> = {
+  operation: "watermark/2",
+  known: TEXT_WATERMARK_PARAMETERS,
+  isWholeValue,
+  apply(stage, name, value) {
+    if (name === "text" || name === "font" || name === "fill") {
+      const text = textFromBase64(value);
+      if (text === undefined) return EXPECTED_BASE64[name];
+      stage[name] = text;
+    } else if (name === "batch") {
+      const batch = switchFromText(value);
+      if (batch === undefined) return "0 or 1";
+      stage.batch = batch;
+    } else if (name === "fontsize" || name === "degree" || name === "shadow") {
+      const amount = signedNumber(value);
+      if (amount === undefined) return "a number such as 10";
+      stage[name] = amount;
+    } else {
+      return applyCommon(stage, name, value);
+    }
+    return undefined;
+  },
+};
+
+/**
+ * `tokens` are the words after `watermark`. A watermark without its picture or text cannot
+ * be typed, so it is kept verbatim as an opaque stage.
+ */
+export function parseWatermark(
+  text: string,
+  tokens: Token[],
+  span: Span,
+  diagnostics: DiagnosticList,
+): WatermarkStage | OpaqueStage {
+  const typeToken = tokens[0];
+  const opaque: OpaqueStage = { kind: "opaque", text, span };
+  if (typeToken === undefined || typeToken.text === "") {
+    const at = typeToken?.span ?? { start: span.end, end: span.end };
+    diagnostics.error(
+      "syntax",
+      { operation: "watermark", parameter: "type", span: at },
+      "missing type: 1 (image) or 2 (text) must follow watermark",
+    );
+    return opaque;
+  }
+  if (typeToken.text !== "1" && typeToken.text !== "2") {
+    diagnostics.warning(
+      "unknown-operation",
+      { operation: "watermark", parameter: "type", span: typeToken.span },
+      `type ${typeToken.text} is not one this version knows; kept as written`,
+    );
+    return opaque;
+  }
+  const params = tokens.slice(1);
+  const stage: WatermarkStage =
+    typeToken.text === "1"
+      ? { kind: "watermark", type: 1, imageUrl: "", unknown: [], span }
+      : { kind: "watermark", type: 2, text: "", unknown: [], span };
+  if (stage.type === 1) applyParams(stage, params, IMAGE_GRAMMAR, diagnostics);
+  else applyParams(stage, params, TEXT_GRAMMAR, diagnostics);
+  const required = stage.type === 1 ? "image" : "text";
+  if (stage.paramSpans?.[required] !== undefined) return stage;
+  // A value that could not be read was reported already; only a missing one is reported here.
+  if (!stage.unknown.some((param) => param.name === required)) {
+    diagnostics.error(
+      "syntax",
+      { operation: `watermark/${stage.type}`, parameter: required, span: typeToken.span },
+      `${required} is required`,
+    );
+  }
+  return opaque;
+}

@@ -1,0 +1,66 @@
+/**
+ * Rule text → typed tree. Never throws and never loses what the designer typed: whatever
+ * cannot be typed is kept verbatim (unknown operations and parameters, opaque stages), and
+ * the diagnostics say why, each with its span.
+ */
+import type { Diagnostic, Pipeline, Span, Stage } from "./ast";
+import { DiagnosticList } from "./diagnostics";
+import { parseMogr2 } from "./parse-mogr2";
+import { parseView2 } from "./parse-view2";
+import { parseWatermark } from "./parse-watermark";
+import { splitTokens, type Token } from "./tokens";
+
+export interface ParsedRule {
+  pipeline: Pipeline;
+  diagnostics: Diagnostic[];
+}
+
+export function parseRule(text: string): ParsedRule {
+  const diagnostics = new DiagnosticList();
+  const stages: Stage[] = [];
+  if (text === "") {
+    diagnostics.error("syntax", { operation: "rule", span: { start: 0, end: 0 } }, "the rule is empty");
+  } else {
+    for (const part of splitTokens(text, 0, "|")) {
+      if (part.text === "") {
+        diagnostics.error("syntax", { operation: "pipeline", span: part.span }, "empty stage (a stray |)");
+        continue;
+      }
+      stages.push(parseStage(part, diagnostics));
+    }
+  }
+  return { pipeline: { stages }, diagnostics: diagnostics.items };
+}
+
+function parseStage(part: Token, diagnostics: DiagnosticList): Stage {
+  const [head, ...rest] = splitTokens(part.text, part.span.start, "/") as [Token, ...Token[]];
+  const span = part.span;
+  switch (head.text) {
+    case "imageMogr2":
+      return parseMogr2(rest, span, diagnostics);
+    case "imageView2":
+      return parseView2(part.text, rest, span, diagnostics);
+    case "watermark":
+      return parseWatermark(part.text, rest, span, diagnostics);
+    case "style":
+      return parseStyle(part.text, head, span, diagnostics);
+    default:
+      diagnostics.warning(
+        "unknown-processor",
+        { operation: head.text, span: head.span },
+        "not a processor this version knows; kept as written",
+      );
+      return { kind: "opaque", text: part.text, span };
+  }
+}
+
+/** `style/<name>`: the name is everything after the first `/`. */
+function parseStyle(text: string, head: Token, span: Span, diagnostics: DiagnosticList): Stage {
+  const name = text.slice(head.text.length + 1);
+  if (name === "") {
+    const at = { start: span.end, end: span.end };
+    diagnostics.error("syntax", { operation: "style", parameter: "name", span: at }, "missing style name");
+    return { kind: "opaque", text, span };
+  }
+  return { kind: "style", name, span };
+}

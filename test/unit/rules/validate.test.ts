@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import { checkRule, type Pipeline, RULE_LIMITS, validateRule } from "../../../shared/rules";
+
+describe("validateRule", () => {
+  it("writes the message in the documented shape", () => {
+    const pipeline: Pipeline = {
+      stages: [
+        {
+          kind: "imageMogr2",
+          ops: [{ op: "thumbnail", geometry: { mode: "fit", width: 0 }, valueSpan: { start: 20, end: 22 } }],
+        },
+      ],
+    };
+    expect(validateRule(pipeline)).toEqual([
+      {
+        severity: "error",
+        code: "out-of-range",
+        message: "thumbnail: width must be 1–10000, got 0 (col 21)",
+        operation: "thumbnail",
+        parameter: "width",
+        span: { start: 20, end: 22 },
+      },
+    ]);
+  });
+
+  it("names no column for a tree built by hand without spans", () => {
+    const pipeline: Pipeline = {
+      stages: [{ kind: "imageView2", mode: 2, width: 20000, unknown: [] }],
+    };
+    expect(validateRule(pipeline).map((d) => d.message)).toEqual([
+      "imageView2: w must be 1–10000, got 20000",
+    ]);
+  });
+
+  it("refuses trees the parser could never produce", () => {
+    const pipeline: Pipeline = {
+      stages: [
+        { kind: "imageMogr2", ops: [] },
+        { kind: "imageMogr2", ops: [{ op: "crop" }] },
+        { kind: "imageMogr2", ops: [{ op: "quality", quality: { kind: "floor", value: 50, force: true } }] },
+        { kind: "watermark", type: 2, text: "", unknown: [] },
+        { kind: "style", name: "" },
+      ],
+    };
+    expect(validateRule(pipeline).map((d) => [d.code, d.message])).toEqual([
+      ["missing-value", "imageMogr2: at least one operation is needed"],
+      ["missing-value", "crop: give a width, a height or both"],
+      ["invalid-value", "lquality: only an absolute quality can be forced with !"],
+      ["missing-value", "watermark/2: text must not be empty"],
+      ["missing-value", "style: missing style name"],
+    ]);
+  });
+});
+
+type RangeCase = [rule: string, code: string, message: string];
+
+const IMAGE =
+  "aHR0cDovL2V4YW1wbGVidWNrZXQtMTI1MDAwMDAwMC5jb3MuYXAtc2hhbmdoYWkubXlxY2xvdWQuY29tL3NodWl5aW5fMi5wbmc";
+const W1 = `watermark/1/image/${IMAGE}`; // 117 characters: the next value starts at col 118 + name.
+const W2 = "watermark/2/text/5pWw5o2u5LiH6LGh"; // 33 characters.
+
+// One out-of-range value per rule: the message names operation, parameter, range, value and column.
+const RANGE_CASES: RangeCase[] = [
+  ["imageMogr2/thumbnail/0x", "out-of-range", "thumbnail: width must be 1–10000, got 0 (col 22)"],
+  ["imageMogr2/thumbnail/200x10001", "out-of-range", "thumbnail: height must be 1–10000, got 10001 (col 22)"],
+  ["imageMogr2/thumbnail/!0p", "out-of-range", "thumbnail: percent must be 1–1000, got 0 (col 22)"],
+  ["imageMogr2/thumbnail/!1001px", "out-of-range", "thumbnail: percent must be 1–1000, got 1001 (col 22)"],
+  ["imageMogr2/thumbnail/!0x100r", "out-of-range", "thumbnail: width must be 1–10000, got 0 (col 22)"],
+  ["imageMogr2/thumbnail/100x0!", "out-of-range", "thumbnail: height must be 1–10000, got 0 (col 22)"],
+  [
+    "imageMogr2/thumbnail/250000001@",
+    "out-of-range",
+    "thumbnail: pixels must be 1–250000000, got 250000001 (col 22)",
+  ],
+  [
+    "imageMogr2/thumbnail/200.5x",
+    "not-whole-number",
+    "thumbnail: width must be a whole number 1–10000, got 200.5 (col 22)",
+  ],
+  ["imageMogr2/crop/0x", "out-of-range", "crop: width must be 1–50000, got 0 (col 17)"],
+  ["imageMogr2/cut/0x10x0x0", "out-of-range", "cut: width must be 1–50000, got 0 (col 16)"],
+  ["imageMogr2/cut/10x10x50001x0", "out-of-range", "cut: dx must be 0–50000, got 50001 (col 16)"],
+  ["imageMogr2/scrop/10x0", "out-of-range", "scrop: height must be 1–50000, got 0 (col 18)"],
+  ["imageMogr2/iradius/0", "out-of-range", "iradius: radius must be 1–25000, got 0 (col 20)"],
+  ["imageMogr2/rradius/-3", "out-of-range", "rradius: radius must be 1–25000, got -3 (col 20)"],
+  ["imageMogr2/rotate/361", "out-of-range", "rotate: degrees must be 0–360, got 361 (col 19)"],
+  ["imageMogr2/rotate/-90", "out-of-range", "rotate: degrees must be 0–360, got -90 (col 19)"],
+  ["imageMogr2/quality/0", "out-of-range", "quality: quality must be 1–100, got 0 (col 20)"],
+  ["imageMogr2/quality/101!", "out-of-range", "quality: quality must be 1–100, got 101 (col 20)"],
+  ["imageMogr2/rquality/0", "out-of-range", "rquality: quality must be 1–100, got 0 (col 21)"],
+  ["imageMogr2/lquality/100.5", "out-of-range", "lquality: quality must be 1–100, got 100.5 (col 21)"],
+  [
+    "imageMogr2/quality/80.5",
+    "not-whole-number",
+    "quality: quality must be a whole number 1–100, got 80.5 (col 20)",
+  ],
+  ["imageMogr2/blur/0x5", "out-of-range", "blur: radius must be 1–50, got 0 (col 17)"],
+  ["imageMogr2/blur/5x51", "out-of-range", "blur: sigma must be 1–50, got 51 (col 17)"],
+  ["imageMogr2/sharpen/9", "out-of-range", "sharpen: amount must be 10–300, got 9 (col 20)"],
+  ["imageMogr2/sharpen/301", "out-of-range", "sharpen: amount must be 10–300, got 301 (col 20)"],
+  ["imageMogr2/bright/-101", "out-of-range", "bright: amount must be -100–100, got -101 (col 19)"],
+  ["imageMogr2/contrast/101", "out-of-range", "contrast: amount must be -100–100, got 101 (col 21)"],
+  ["imageView2/1/w/0", "out-of-range", "imageView2: w must be 1–10000, got 0 (col 16)"],
+  ["imageView2/1/w/10/h/10001", "out-of-range", "imageView2: h must be 1–10000, got 10001 (col 21)"],
+  ["imageView2/1/q/0", "out-of-range", "imageView2: q must be 1–100, got 0 (col 16)"],
+  ["imageView2/1/lq/101", "out-of-range", "imageView2: lq must be 1–100, got 101 (col 17)"],
+  [`${W1}/dx/50001`, "out-of-range", "watermark/1: dx must be 0–50000, got 50001 (col 122)"],
+  [`${W1}/dy/-1`, "out-of-range", "watermark/1: dy must be 0–50000, got -1 (col 122)"],
+  [`${W1}/scatype/1/spcent/1001`, "out-of-range", "watermark/1: spcent must be 1–1000, got 1001 (col 136)"],
+  [`${W1}/dissolve/0`, "out-of-range", "watermark/1: dissolve must be 1–100, got 0 (col 128)"],
+  [`${W2}/fontsize/0`, "out-of-range", "watermark/2: fontsize must be 1–1000, got 0 (col 44)"],
+  [`${W2}/dissolve/101`, "out-of-range", "watermark/2: dissolve must be 1–100, got 101 (col 44)"],
+  [`${W2}/batch/1/degree/361`, "out-of-range", "watermark/2: degree must be 0–360, got 361 (col 50)"],
+  [`${W2}/shadow/101`, "out-of-range", "watermark/2: shadow must be 0–100, got 101 (col 42)"],
+  [`${W2}/dx/-5`, "out-of-range", "watermark/2: dx must be 0–50000, got -5 (col 38)"],
+  [`${W2}/fill/cmVk`, "invalid-value", 'watermark/2: fill must be a colour #RRGGBB, got "red" (col 40)'],
+  [
+    "watermark/1/image/aHR0cHM6Ly9jZG4uZXhhbXBsZS5jb20vbG9nby5wbmc",
+    "invalid-value",
+    'watermark/1: image must be the http:// COS address of a picture in this bucket, such as http://examplebucket-1250000000.cos.ap-shanghai.myqcloud.com/logo.png, got "https://cdn.example.com/logo.png" (col 19)',
+  ],
+  [
+    Array.from({ length: 11 }, () => "imageMogr2/strip").join("|"),
+    "out-of-range",
+    "pipeline: stages must be 1–10, got 11 (col 171)",
+  ],
+];
+
+describe("checkRule: ranges", () => {
+  it.each(RANGE_CASES)("%s", (rule, code, message) => {
+    const { diagnostics } = checkRule(rule);
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: "error", code, message })]);
+  });
+
+  it("accepts every bound itself", () => {
+    const rule =
+      "imageMogr2/thumbnail/10000x1/thumbnail/!1000p/thumbnail/250000000@/rotate/360/rotate/0/quality/100/blur/50x50/sharpen/10/bright/-100/contrast/100";
+    expect(checkRule(rule).diagnostics).toEqual([]);
+  });
+
+  it("reads every limit from the one table", () => {
+    expect(RULE_LIMITS.thumbnail.width).toMatchObject({ min: 1, max: 10000, unit: "px", integer: true });
+    expect(RULE_LIMITS.pipeline.stages.max).toBe(10);
+  });
+});
+
+describe("checkRule: what COS would ignore", () => {
+  it.each([
+    ["imageMogr2/format/png/quality/80", "quality: COS ignores quality settings for png output (col 23)"],
+    [
+      "imageMogr2/interlace/1/format/webp",
+      "interlace: progressive output needs format/jpg; COS ignores it for webp (col 12)",
+    ],
+    ["imageMogr2/rradius/20/format/gif", "rradius: COS does not round GIF pictures (col 12)"],
+    [
+      "imageView2/0/w/100",
+      "imageView2: mode 0 comes from Qiniu; Cloud Infinite documents modes 1–5 and may refuse it (col 12)",
+    ],
+    [
+      "imageView2/2/w/100/format/avif",
+      "imageView2: format must be one of jpg, bmp, gif, png, webp here, got avif; use imageMogr2/format instead (col 27)",
+    ],
+    [
+      "imageView2/2/w/100/format/png/q/80",
+      "imageView2: COS ignores quality settings for png output (col 33)",
+    ],
+    [`${W1}/spcent/100`, "watermark/1: spcent only applies together with scatype (col 126)"],
+    [`${W2}/degree/45`, "watermark/2: degree only applies to tiled text (batch/1) (col 42)"],
+  ])("%s", (rule, message) => {
+    expect(checkRule(rule).diagnostics).toEqual([expect.objectContaining({ severity: "warning", message })]);
+  });
+
+  it("lists parse and range diagnostics together in reading order", () => {
+    const { diagnostics } = checkRule("imageMogr2/rotate/400/thumbnail/abc|imageSlim|imageView2/1/w/0");
+    expect(diagnostics.map((d) => [d.severity, d.code, d.span.start])).toEqual([
+      ["error", "out-of-range", 18],
+      ["error", "syntax", 32],
+      ["warning", "unknown-processor", 36],
+      ["error", "out-of-range", 61],
+    ]);
+  });
+
+  it.each([
+    "imageMogr2/thumbnail/!50p",
+    "imageMogr2/thumbnail/200x/format/png",
+    "imageMogr2/format/jpg/interlace/1",
+    "imageMogr2/auto-orient/thumbnail/300x300!/gravity/center/crop/200x200/strip",
+    "imageView2/1/w/500/h/400/format/webp/q/85",
+    `watermark/1/image/${IMAGE}/gravity/southeast/dx/10/dy/10/blogo/1/scatype/1/spcent/200/dissolve/80`,
+    "imageMogr2/thumbnail/!50p|watermark/2/text/5pWw5o2u5LiH6LGh/fill/I0ZGRkZGRg==/fontsize/30/dx/20/dy/20",
+    "style/thumb",
+  ])("finds nothing wrong with %s", (rule) => {
+    expect(checkRule(rule).diagnostics).toEqual([]);
+  });
+});
