@@ -1,0 +1,72 @@
+import sharp from "sharp";
+import { PicopsError } from "../../shared/errors";
+import type { Stage } from "../../shared/rules/ast";
+import { untilAborted } from "./abort";
+import { averageColour } from "./encode";
+import type { FormatName } from "./formats";
+import { type Size, thumbnailSize } from "./geometry";
+import { assertResolution, ENGINE_LIMITS } from "./limits";
+import { OUTPUT_SETTINGS } from "./mogr2";
+import type { SourceImage } from "./source";
+
+/**
+ * Animations (GIF, animated WebP) stay animated when the output format can animate; then
+ * the engine resizes every frame and nothing else. Other operations on animated input are
+ * refused as not supported locally rather than applied to one frame. Written to a static
+ * format (JPEG, PNG, …), an animation is its first frame, processed like any still image.
+ */
+export function isAnimatedRun(source: SourceImage, format: FormatName): boolean {
+  return source.frameCount > 1 && (format === "gif" || format === "webp");
+}
+
+function frameSize(source: SourceImage, stages: Stage[]): Size {
+  let size: Size = { width: source.width, height: source.height };
+  for (const stage of stages) {
+    if (stage.kind !== "imageMogr2") {
+      throw new PicopsError(
+        "not-supported-locally",
+        `${stage.kind} on an animated image is not supported locally.`,
+      );
+    }
+    for (const op of stage.ops) {
+      if (OUTPUT_SETTINGS.has(op.op)) continue;
+      if (op.op !== "thumbnail") {
+        throw new PicopsError(
+          "not-supported-locally",
+          `${op.op} on an animated image is not supported locally.`,
+        );
+      }
+      const next = thumbnailSize(size, op.geometry);
+      // COS never enlarges an animation (reference §7.1).
+      if (next.width * next.height <= size.width * size.height) size = next;
+    }
+  }
+  return size;
+}
+
+export interface AnimatedOutput extends Size {
+  data: Buffer;
+  ave: string;
+}
+
+export async function animatedOutput(
+  source: SourceImage,
+  stages: Stage[],
+  settings: { format: FormatName; quality: number },
+  signal: AbortSignal | undefined,
+): Promise<AnimatedOutput> {
+  // Only GIF and WebP animate, and both stay encoded until here (BMP is the one decoded early).
+  if (source.canvas.kind !== "encoded")
+    throw new PicopsError("internal", "An animation was decoded too early.");
+  const size = frameSize(source, stages);
+  assertResolution(size.width, size.height, source.frameCount);
+  let pipeline = sharp(source.canvas.input, { animated: true, limitInputPixels: ENGINE_LIMITS.maxPixels });
+  if (size.width !== source.width || size.height !== source.height) {
+    pipeline = pipeline.resize(size.width, size.height, { fit: "fill" });
+  }
+  pipeline = settings.format === "gif" ? pipeline.gif() : pipeline.webp({ quality: settings.quality });
+  const data = await untilAborted(pipeline.toBuffer(), signal);
+  // Ave of the first frame, as a still preview of the animation would show.
+  const ave = await averageColour(sharp(data), signal);
+  return { data, ave, ...size };
+}

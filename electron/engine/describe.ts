@@ -1,0 +1,40 @@
+import type { ImageInfo } from "../../shared/cos/image-info";
+import { averageColour } from "./encode";
+import { IMAGE_FORMATS } from "./formats";
+import { openCanvas } from "./picture";
+import { UNMEASURED_QUALITY } from "./quality";
+import { openSource } from "./source";
+
+export interface ImageDescription extends ImageInfo {
+  size: number;
+  frameCount: number;
+  bitDepth: number;
+  mimeType: string;
+  extension: string;
+}
+
+/**
+ * What COS reports about an original (`<ImageInfo>`, reference §5.3) and what `?imageInfo`
+ * returns (§6). Quality is estimated from JPEG quantisation tables; other formats report
+ * 100 (WebP/AVIF keep no quality setting a reader can recover without decoding).
+ */
+export async function describeImage(
+  input: Buffer,
+  options: { signal?: AbortSignal } = {},
+): Promise<ImageDescription> {
+  const source = await openSource(input, options.signal);
+  const { cosName, mimeType, extension } = IMAGE_FORMATS[source.format];
+  return {
+    format: cosName,
+    width: source.width,
+    height: source.height,
+    quality: source.quality ?? UNMEASURED_QUALITY,
+    ave: await averageColour(openCanvas(source.canvas), options.signal),
+    orientation: source.orientation,
+    size: input.length,
+    frameCount: source.frameCount,
+    bitDepth: source.bitDepth,
+    mimeType,
+    extension,
+  };
+}

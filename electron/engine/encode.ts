@@ -1,0 +1,75 @@
+import sharp, { type Sharp } from "sharp";
+import { PicopsError } from "../../shared/errors";
+import { untilAborted } from "./abort";
+import { encodeBmp } from "./bmp";
+import { type FormatName, IMAGE_FORMATS } from "./formats";
+import { assertResolution, WEBP_MAX_SIDE } from "./limits";
+import type { Picture } from "./picture";
+
+export interface EncodeSettings {
+  format: FormatName;
+  quality: number;
+  progressive: boolean;
+}
+
+/** Writes the final pixels in the output format. */
+export async function encodePicture(
+  picture: Picture,
+  settings: EncodeSettings,
+  signal: AbortSignal | undefined,
+): Promise<Buffer> {
+  const { width, height, channels } = picture;
+  assertResolution(width, height);
+  const { format, quality } = settings;
+  if (format === "bmp") return encodeBmp(picture, signal);
+  let pipeline = sharp(picture.data, { raw: { width, height, channels } });
+  if (!IMAGE_FORMATS[format].alpha && channels === 4) pipeline = pipeline.flatten({ background: "#ffffff" });
+  switch (format) {
+    case "jpg":
+      pipeline = pipeline.jpeg({ quality, progressive: settings.progressive });
+      break;
+    case "png":
+      pipeline = pipeline.png();
+      break;
+    case "webp":
+      if (width > WEBP_MAX_SIDE || height > WEBP_MAX_SIDE) {
+        throw new PicopsError(
+          "ImageResolutionExceed",
+          `WebP holds at most ${WEBP_MAX_SIDE} px per side; the output would be ${width}×${height} px.`,
+        );
+      }
+      pipeline = pipeline.webp({ quality });
+      break;
+    case "gif":
+      pipeline = pipeline.gif();
+      break;
+    case "avif":
+      pipeline = pipeline.avif({ quality });
+      break;
+    case "heif":
+      throw heifNotSupported();
+  }
+  return untilAborted(pipeline.toBuffer(), signal);
+}
+
+export function heifNotSupported(): PicopsError {
+  return new PicopsError(
+    "not-supported-locally",
+    "Writing HEIF (HEVC) is not supported locally: this build of libvips encodes AVIF only.",
+  );
+}
+
+/** COS's `Ave`: the mean colour of the pixels as `0xrrggbb` (lowercase, like COS's samples). */
+export async function averageColour(pipeline: Sharp, signal: AbortSignal | undefined): Promise<string> {
+  const { channels } = await untilAborted(pipeline.stats(), signal);
+  // A grey image has one colour channel (plus alpha): it stands for all three.
+  const colour = channels.length >= 3 ? channels.slice(0, 3) : [channels[0], channels[0], channels[0]];
+  const hex = colour
+    .map((channel) =>
+      Math.round(channel?.mean ?? 0)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("");
+  return `0x${hex}`;
+}

@@ -1,0 +1,170 @@
+import { PicopsError } from "../../shared/errors";
+import type { Gravity, ImageMogr2Stage, Mogr2Op } from "../../shared/rules/ast";
+import { cropRect, cutRect, type Rect, type Size, thumbnailSize } from "./geometry";
+import { assertResolution } from "./limits";
+import { applyOrientation } from "./orientation";
+import { type Canvas, canvasHasAlpha, openCanvas, runToPicture } from "./picture";
+
+/** The picture between operations, and what the output's EXIF will say about it. */
+export interface WorkState {
+  canvas: Canvas;
+  /** Orientation tag the output will carry if EXIF is kept. */
+  orientation: number;
+}
+
+const WHITE = { r: 255, g: 255, b: 255, alpha: 1 };
+const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
+
+/** Operations that only configure the encoder; they are read once for the whole pipeline. */
+export const OUTPUT_SETTINGS: ReadonlySet<Mogr2Op["op"]> = new Set<Mogr2Op["op"]>([
+  "format",
+  "quality",
+  "strip",
+  "interlace",
+  "gravity",
+  "ignore-error",
+]);
+
+/** imageMogr2 operations, left to right, each one pass over the pixels. */
+export async function runMogr2(
+  stage: ImageMogr2Stage,
+  state: WorkState,
+  signal?: AbortSignal,
+): Promise<WorkState> {
+  // gravity positions crop wherever it appears in the stage (`gravity/north/crop/…` or after).
+  let gravity: Gravity = "center";
+  for (const op of stage.ops) if (op.op === "gravity") gravity = op.gravity;
+  let current = state;
+  for (const op of stage.ops) {
+    if (OUTPUT_SETTINGS.has(op.op)) continue;
+    current = await runOp(op, current, gravity, signal);
+  }
+  return current;
+}
+
+async function runOp(
+  op: Mogr2Op,
+  state: WorkState,
+  gravity: Gravity,
+  signal?: AbortSignal,
+): Promise<WorkState> {
+  const { canvas } = state;
+  const size: Size = { width: canvas.width, height: canvas.height };
+  const next = async (pipeline: ReturnType<typeof openCanvas>) => ({
+    ...state,
+    canvas: await runToPicture(pipeline, signal),
+  });
+  switch (op.op) {
+    case "thumbnail": {
+      const target = thumbnailSize(size, op.geometry);
+      assertResolution(target.width, target.height);
+      if (target.width === size.width && target.height === size.height) return state;
+      return next(openCanvas(canvas).resize(target.width, target.height, { fit: "fill" }));
+    }
+    case "crop":
+      return next(extract(canvas, cropRect(size, op.width, op.height, gravity)));
+    case "cut":
+      return next(
+        extract(canvas, cutRect(size, { width: op.width, height: op.height, left: op.dx, top: op.dy })),
+      );
+    case "iradius":
+      return next(roundMask(canvas, op.radius, "circle"));
+    case "rradius":
+      return next(roundMask(canvas, op.radius, "corners"));
+    case "rotate": {
+      const degrees = ((op.degrees % 360) + 360) % 360;
+      if (degrees === 0) return state;
+      // Corners uncovered by an oblique turn: transparent where alpha can exist, else white.
+      const background = canvasHasAlpha(canvas) ? TRANSPARENT : WHITE;
+      return next(openCanvas(canvas).rotate(degrees, { background }));
+    }
+    case "auto-orient":
+      return {
+        canvas: await runToPicture(applyOrientation(openCanvas(canvas), state.orientation), signal),
+        orientation: state.orientation === 0 ? 0 : 1,
+      };
+    case "blur":
+      // libvips sizes the Gaussian mask from sigma; the radius only bounds it in ImageMagick.
+      return next(openCanvas(canvas).blur(Math.max(0.3, op.sigma)));
+    case "sharpen":
+      // COS's 10–300 (70 recommended) read as hundredths of a sigma: an approximation.
+      return next(openCanvas(canvas).sharpen({ sigma: Math.max(0.01, op.amount / 100) }));
+    case "bright":
+      return next(linear(canvas, 1, (op.amount / 100) * 255));
+    case "contrast": {
+      const slope = Math.max(0, 1 + op.amount / 100);
+      return next(linear(canvas, slope, 128 * (1 - slope)));
+    }
+    case "grayscale":
+      return op.enabled ? next(grayscale(canvas)) : state;
+    case "scrop":
+      throw notLocal(
+        "scrop (face-aware smart crop) needs face detection, which the local engine does not have.",
+      );
+    case "unknown":
+      throw notLocal(`imageMogr2 operation "${op.name}" is not known to the local engine.`);
+    default:
+      return state;
+  }
+}
+
+function notLocal(message: string): PicopsError {
+  return new PicopsError("not-supported-locally", message);
+}
+
+function extract(canvas: Canvas, rect: Rect) {
+  return openCanvas(canvas).extract(rect);
+}
+
+/** Per-channel so that alpha is never brightened. */
+function linear(canvas: Canvas, slope: number, offset: number) {
+  const alpha = canvasHasAlpha(canvas);
+  const slopes = alpha ? [slope, slope, slope, 1] : [slope, slope, slope];
+  const offsets = alpha ? [offset, offset, offset, 0] : [offset, offset, offset];
+  return openCanvas(canvas).linear(slopes, offsets);
+}
+
+/** Rec. 601 luma on all three channels, so the picture stays RGB for later passes. */
+function grayscale(canvas: Canvas) {
+  const luma: [number, number, number] = [0.299, 0.587, 0.114];
+  if (!canvasHasAlpha(canvas)) return openCanvas(canvas).recomb([luma, luma, luma]);
+  const row: [number, number, number, number] = [...luma, 0];
+  return openCanvas(canvas).recomb([row, row, row, [0, 0, 0, 1]]);
+}
+
+/**
+ * iradius keeps the inscribed circle of radius r as a 2r×2r picture; rradius rounds the
+ * corners of the whole picture. Outside is transparent; formats without alpha (JPEG, BMP)
+ * get white there when encoded, which is what COS shows for a JPEG output.
+ */
+function roundMask(canvas: Canvas, radius: number, shape: "circle" | "corners") {
+  const limit = Math.floor(Math.min(canvas.width, canvas.height) / 2);
+  const name = shape === "circle" ? "iradius" : "rradius";
+  if (radius <= 0 || radius > limit) {
+    throw new PicopsError(
+      "InvalidArgument",
+      `${name} ${radius} is out of range for a ${canvas.width}×${canvas.height} px image (1–${limit}).`,
+    );
+  }
+  const box =
+    shape === "circle"
+      ? placeSquare(canvas, radius * 2)
+      : { left: 0, top: 0, width: canvas.width, height: canvas.height };
+  const mask =
+    shape === "circle"
+      ? `<circle cx="${radius}" cy="${radius}" r="${radius}" fill="#fff"/>`
+      : `<rect width="${box.width}" height="${box.height}" rx="${radius}" ry="${radius}" fill="#fff"/>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${box.width}" height="${box.height}">${mask}</svg>`;
+  return openCanvas(canvas)
+    .extract(box)
+    .composite([{ input: Buffer.from(svg), blend: "dest-in" }]);
+}
+
+function placeSquare(canvas: Canvas, side: number): Rect {
+  return {
+    left: Math.floor((canvas.width - side) / 2),
+    top: Math.floor((canvas.height - side) / 2),
+    width: side,
+    height: side,
+  };
+}

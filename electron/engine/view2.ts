@@ -1,0 +1,29 @@
+import { PicopsError } from "../../shared/errors";
+import type { ImageView2Stage } from "../../shared/rules/ast";
+import { view2Plan } from "./geometry";
+import { assertResolution } from "./limits";
+import type { WorkState } from "./mogr2";
+import { openCanvas, runToPicture } from "./picture";
+
+/** imageView2: one resize (and the centre crop of modes 1 and 5) in a single pass. */
+export async function runView2(
+  stage: ImageView2Stage,
+  state: WorkState,
+  signal?: AbortSignal,
+): Promise<WorkState> {
+  const [unknown] = stage.unknown;
+  if (unknown) {
+    throw new PicopsError(
+      "not-supported-locally",
+      `imageView2 parameter "${unknown.name}" is not known to the local engine.`,
+    );
+  }
+  const { canvas } = state;
+  const plan = view2Plan({ width: canvas.width, height: canvas.height }, stage);
+  assertResolution(plan.resize.width, plan.resize.height);
+  const unchanged = plan.resize.width === canvas.width && plan.resize.height === canvas.height;
+  if (unchanged && !plan.crop) return state;
+  let pipeline = openCanvas(canvas).resize(plan.resize.width, plan.resize.height, { fit: "fill" });
+  if (plan.crop) pipeline = pipeline.extract(plan.crop);
+  return { ...state, canvas: await runToPicture(pipeline, signal) };
+}

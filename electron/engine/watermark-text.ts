@@ -1,0 +1,115 @@
+import sharp from "sharp";
+import type { TextWatermarkStage } from "../../shared/rules/ast";
+import { untilAborted } from "./abort";
+import type { Picture } from "./picture";
+
+/** Defaults of `watermark/2` (reference §7.5). */
+const DEFAULTS = { font: "tahoma.ttf", fontsize: 13, fill: "#3D3D3D", dissolve: 90 };
+
+/** Families tried in order; Pango falls back per glyph, so CJK text finds Noto CJK. */
+const SANS = "DejaVu Sans, Noto Sans CJK SC, Liberation Sans, sans-serif";
+const SERIF = "DejaVu Serif, Noto Serif CJK SC, Liberation Serif, serif";
+
+/**
+ * COS names fonts by file (`tahoma.ttf`, `simsun宋体.ttc`, …), which a desktop does not
+ * have; each maps to an installed family of the same kind: Song/Fang/Kai styles to serif,
+ * everything else (Tahoma, Hei, unknown names) to sans.
+ */
+export function fontFamilyFor(font: string): string {
+  return /song|sun|宋|fang|仿|kai|楷|serif|times|georgia/i.test(font) ? SERIF : SANS;
+}
+
+function escapeMarkup(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** `#RRGGBB` → channels; anything else falls back to the default fill. */
+function parseFill(fill: string): { r: number; g: number; b: number } {
+  const hex = /^#?[0-9a-f]{6}$/i.test(fill) ? fill.replace("#", "") : DEFAULTS.fill.slice(1);
+  const channel = (at: number) => Number.parseInt(hex.slice(at, at + 2), 16);
+  return { r: channel(0), g: channel(2), b: channel(4) };
+}
+
+/** Text as RGBA pixels: the glyph coverage as alpha over the fill colour, dissolved. */
+async function renderText(stage: TextWatermarkStage, signal?: AbortSignal): Promise<Picture> {
+  const size = stage.fontsize ?? DEFAULTS.fontsize;
+  // At 72 dpi one point is one pixel, so fontsize reads as COS's pixel size.
+  const { data: coverage, info } = await untilAborted(
+    sharp({
+      text: {
+        text: escapeMarkup(stage.text),
+        font: `${fontFamilyFor(stage.font ?? DEFAULTS.font)} ${size}px`,
+        dpi: 72,
+      },
+    })
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+    signal,
+  );
+  const { width, height } = info;
+  const opacity = (stage.dissolve ?? DEFAULTS.dissolve) / 100;
+  const fill = parseFill(stage.fill ?? DEFAULTS.fill);
+  const textLayer = sharp({ create: { width, height, channels: 3, background: fill } })
+    .joinChannel(coverage, { raw: { width, height, channels: 1 } })
+    .linear([1, 1, 1, opacity], [0, 0, 0, 0]);
+  if (!stage.shadow) {
+    const data = await untilAborted(textLayer.raw().toBuffer(), signal);
+    return { kind: "raw", data, width, height, channels: 4 };
+  }
+  // A black copy, offset down-right and faded by `shadow` percent, drawn under the text.
+  const offset = Math.max(1, Math.round(size / 16));
+  const shadowLayer = await untilAborted(
+    sharp({ create: { width, height, channels: 3, background: "#000000" } })
+      .joinChannel(coverage, { raw: { width, height, channels: 1 } })
+      .linear([1, 1, 1, (stage.shadow / 100) * opacity], [0, 0, 0, 0])
+      .raw()
+      .toBuffer(),
+    signal,
+  );
+  const text = await untilAborted(textLayer.raw().toBuffer(), signal);
+  const raw = { width, height, channels: 4 as const };
+  const data = await untilAborted(
+    sharp({
+      create: {
+        width: width + offset,
+        height: height + offset,
+        channels: 4,
+        background: { r: 0, g: 0, b: 0, alpha: 0 },
+      },
+    })
+      .composite([
+        { input: shadowLayer, raw, left: offset, top: offset },
+        { input: text, raw, left: 0, top: 0 },
+      ])
+      .raw()
+      .toBuffer(),
+    signal,
+  );
+  return { kind: "raw", data, width: width + offset, height: height + offset, channels: 4 };
+}
+
+/**
+ * The overlay to draw for a text watermark: the rendered text, or for `batch/1` a tile
+ * (the text with a gap of its own height around it, turned by `degree`) to repeat.
+ */
+export async function textOverlay(stage: TextWatermarkStage, signal?: AbortSignal): Promise<Picture> {
+  const text = await renderText(stage, signal);
+  if (!stage.batch) return text;
+  const gap = Math.max(text.height, 8);
+  const { data, info } = await untilAborted(
+    sharp(text.data, { raw: { width: text.width, height: text.height, channels: 4 } })
+      .extend({
+        top: gap,
+        bottom: gap,
+        left: gap,
+        right: gap,
+        background: { r: 0, g: 0, b: 0, alpha: 0 },
+      })
+      .rotate(stage.degree ?? 0, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+    signal,
+  );
+  return { kind: "raw", data, width: info.width, height: info.height, channels: 4 };
+}
