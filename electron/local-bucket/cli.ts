@@ -1,0 +1,59 @@
+import { parseArgs } from "node:util";
+import { startLocalBucket } from "./index";
+
+/**
+ * `npm run local-bucket -- --root DIR --port N --bucket NAME-APPID --secret-id ID
+ * --secret-key KEY --region REGION [--fault-token T]`. Prints `http://127.0.0.1:PORT` on
+ * a line of its own once listening (tests in other processes wait for that line) and
+ * closes cleanly on SIGINT/SIGTERM. The secret key is never printed.
+ */
+
+const USAGE =
+  "usage: local-bucket --root DIR --bucket NAME-APPID [--bucket …] --secret-id ID --secret-key KEY --region REGION [--port N] [--fault-token T]";
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      root: { type: "string" },
+      port: { type: "string", default: "0" },
+      bucket: { type: "string", multiple: true },
+      "secret-id": { type: "string" },
+      "secret-key": { type: "string" },
+      region: { type: "string" },
+      "fault-token": { type: "string" },
+    },
+    strict: true,
+  });
+  const { root, region } = values;
+  const secretId = values["secret-id"];
+  const secretKey = values["secret-key"];
+  const port = Number(values.port);
+  if (!root || !region || !secretId || !secretKey || !values.bucket?.length || !Number.isInteger(port)) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const bucket = await startLocalBucket({
+    root,
+    port,
+    region,
+    buckets: values.bucket,
+    credentials: [{ secretId, secretKey }],
+    faultControlToken: values["fault-token"],
+  });
+  process.stdout.write(`${bucket.url}\n`);
+  const stop = () => {
+    bucket.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  // Messages name the problem (a bad bucket name, a port in use), never the credentials.
+  process.stderr.write(`local-bucket: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { defaultCodeFor } from "./failure";
+
+/**
+ * Failures on demand, so clients' retry and error paths can be tested against a real
+ * server. Applied before authentication: a fault stands for the network or COS itself.
+ */
+export interface FaultInjector {
+  /** Answer the next `count` requests with this status and a COS error body. */
+  failNext(count: number, status: number, code?: string): void;
+  /** Destroy the socket of the next `count` requests without answering. */
+  resetNext(count: number): void;
+  /** Delay every answer by `ms`. */
+  setLatency(ms: number): void;
+  clear(): void;
+}
+
+export type Fault = { kind: "fail"; status: number; code: string } | { kind: "reset" } | { kind: "none" };
+
+export class Faults implements FaultInjector {
+  private failures: { count: number; status: number; code: string } | undefined;
+  private resets = 0;
+  latencyMs = 0;
+
+  failNext(count: number, status: number, code?: string): void {
+    this.failures = count > 0 ? { count, status, code: code ?? defaultCodeFor(status) } : undefined;
+  }
+
+  resetNext(count: number): void {
+    this.resets = Math.max(0, count);
+  }
+
+  setLatency(ms: number): void {
+    this.latencyMs = Math.max(0, ms);
+  }
+
+  clear(): void {
+    this.failures = undefined;
+    this.resets = 0;
+    this.latencyMs = 0;
+  }
+
+  /** Consumes the fault due for one incoming request; resets go first. */
+  take(): Fault {
+    if (this.resets > 0) {
+      this.resets--;
+      return { kind: "reset" };
+    }
+    if (this.failures) {
+      const { status, code } = this.failures;
+      if (--this.failures.count === 0) this.failures = undefined;
+      return { kind: "fail", status, code };
+    }
+    return { kind: "none" };
+  }
+}

@@ -1,0 +1,94 @@
+import type { Pipeline } from "../../shared/rules/ast";
+import { checkRule } from "../../shared/rules/index";
+import { CosFailure } from "./failure";
+import type { BucketStore, StoredObject } from "./store";
+import { type StyleBook, unknownStyle } from "./styles";
+
+/** What image processing needs from the server: its buckets, their styles, and its limits. */
+export interface ImageContext {
+  region: string;
+  stores: ReadonlyMap<string, BucketStore>;
+  styles: ReadonlyMap<string, StyleBook>;
+}
+
+/** Cloud Infinite's input limit for processing (reference §5.1, §8). */
+export const MAX_PROCESSING_INPUT_BYTES = 32 * 1024 * 1024;
+
+export function inputTooLarge(size: number): CosFailure {
+  return new CosFailure(
+    400,
+    "EntityTooLarge",
+    `The image is ${size} bytes; Cloud Infinite processes inputs of at most 32 MB.`,
+    -167,
+  );
+}
+
+/** `<bucket>.cos.<region>.myqcloud.com/<key>`: COS's Location, without a scheme. */
+export function locationOf(context: ImageContext, bucket: string, key: string): string {
+  return `${bucket}.cos.${context.region}.myqcloud.com/${key}`;
+}
+
+/** An object's bytes for processing: undefined when missing, EntityTooLarge past 32 MB. */
+export async function readForProcessing(
+  store: BucketStore,
+  key: string,
+): Promise<{ object: StoredObject; data: Buffer } | undefined> {
+  const read = await store.read(key, MAX_PROCESSING_INPUT_BYTES);
+  if (read === "too-large") throw inputTooLarge(store.get(key)?.size ?? MAX_PROCESSING_INPUT_BYTES + 1);
+  return read;
+}
+
+/** Parses a rule; a rule with errors is refused with the validator's own words. */
+export function parseRuleOrFail(rule: string): Pipeline {
+  const { pipeline, diagnostics } = checkRule(rule);
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    throw new CosFailure(
+      400,
+      "InvalidArgument",
+      `Invalid rule "${rule}": ${errors.map((d) => d.message).join("; ")}`,
+    );
+  }
+  return pipeline;
+}
+
+/** Refuses up front a rule naming a style the bucket does not have, before anything is read or stored. */
+export function checkStylesExist(pipeline: Pipeline, book: StyleBook | undefined): void {
+  for (const stage of pipeline.stages) {
+    if (stage.kind === "style" && book?.get(stage.name) === undefined) throw unknownStyle(stage.name);
+  }
+}
+
+/** Engine options bound to one bucket: its styles, and watermark images from the local buckets. */
+export function engineOptions(context: ImageContext, bucket: string, signal: AbortSignal) {
+  return {
+    signal,
+    resolveStyle: async (name: string): Promise<Pipeline> => {
+      const body = context.styles.get(bucket)?.get(name);
+      if (body === undefined) throw unknownStyle(name);
+      return parseRuleOrFail(body);
+    },
+    loadWatermarkImage: async (url: string): Promise<Buffer> => {
+      // Watermark images are objects of a COS bucket (reference §7.5); here, of a local one.
+      const match = /^https?:\/\/([a-z0-9-]+)\.cos\.([a-z0-9-]+)\.myqcloud\.com\/(.+)$/.exec(url);
+      const store = match ? context.stores.get(match[1] as string) : undefined;
+      const read = match && store ? await readForProcessing(store, decodeKey(match[3] as string)) : undefined;
+      if (!read) {
+        throw new CosFailure(
+          400,
+          "InvalidArgument",
+          `The watermark image ${url} is not an object of a local bucket.`,
+        );
+      }
+      return read.data;
+    },
+  };
+}
+
+function decodeKey(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

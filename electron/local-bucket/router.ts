@@ -1,0 +1,89 @@
+import { type Exchange, sendEmpty } from "./answer";
+import { deleteMultiple, listObjects } from "./bucket-calls";
+import { answerDownloadRequest, downloadRequestOf } from "./download-processing";
+import { CosFailure } from "./failure";
+import type { ImageContext } from "./image-context";
+import { deleteObject, getObject, putObject, queryValue } from "./objects";
+import { processStoredObject, putWithPicOperations } from "./pic-operations";
+import { isSignatureParam, type RequestTarget } from "./request-target";
+import type { BucketStore } from "./store";
+import { handleStyleRequest } from "./styles";
+
+/** Sends an authenticated request to the call it names (method + action parameters). */
+
+function has(target: RequestTarget, name: string): boolean {
+  return target.query.some((pair) => pair.name === name);
+}
+
+function methodNotAllowed(): CosFailure {
+  return new CosFailure(
+    405,
+    "MethodNotAllowed",
+    "The specified method is not allowed against this resource.",
+  );
+}
+
+function notImplemented(what: string): CosFailure {
+  return new CosFailure(501, "NotImplemented", `The local bucket does not implement ${what}.`);
+}
+
+/** Bucket and object calls COS has that the local bucket deliberately leaves out. */
+const UNSUPPORTED_ACTIONS = [
+  "uploads",
+  "uploadId",
+  "partNumber",
+  "acl",
+  "tagging",
+  "cors",
+  "versioning",
+  "lifecycle",
+];
+
+export async function route(
+  exchange: Exchange,
+  context: ImageContext,
+  store: BucketStore,
+  target: RequestTarget,
+): Promise<void> {
+  const method = exchange.req.method ?? "GET";
+  const unsupported = UNSUPPORTED_ACTIONS.find((action) => has(target, action));
+  if (unsupported) throw notImplemented(`?${unsupported}`);
+
+  if (target.key === "") {
+    if (has(target, "style")) {
+      const book = context.styles.get(store.name);
+      if (!book) throw methodNotAllowed();
+      return handleStyleRequest(exchange, book);
+    }
+    if (method === "POST" && has(target, "delete")) return deleteMultiple(exchange, store);
+    if (method === "GET") return listObjects(exchange, store, target.query);
+    if (method === "HEAD") return sendEmpty(exchange, 200);
+    throw methodNotAllowed();
+  }
+
+  const picOperations = exchange.req.headers["pic-operations"];
+  const header = Array.isArray(picOperations) ? picOperations.join(",") : picOperations;
+  switch (method) {
+    case "PUT":
+      if (exchange.req.headers["x-cos-copy-source"] !== undefined) throw notImplemented("PUT Object - Copy");
+      if (header !== undefined) {
+        return putWithPicOperations(exchange, context, store, target.key, target.query, header);
+      }
+      return putObject(exchange, store, target.key, target.query);
+    case "GET":
+    case "HEAD": {
+      const download = downloadRequestOf(target.query.filter((pair) => !isSignatureParam(pair.name)));
+      if (download) return answerDownloadRequest(exchange, context, store, target.key, download);
+      return getObject(exchange, store, target.key, target.query);
+    }
+    case "DELETE":
+      return deleteObject(exchange, store, target.key);
+    case "POST":
+      if (queryValue(target.query, "image_process") !== undefined) {
+        return processStoredObject(exchange, context, store, target.key, header);
+      }
+      throw methodNotAllowed();
+    default:
+      throw methodNotAllowed();
+  }
+}

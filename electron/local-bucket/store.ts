@@ -1,0 +1,264 @@
+import { createHash, randomBytes } from "node:crypto";
+import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { compareKeys, lowerBound } from "./keys";
+
+/**
+ * One bucket on disk. Keys never become paths: each object is `<sha256(key)>.json`
+ * (its metadata, holding the key) plus a body file `<sha256(key)>.<random>.body`.
+ * A write goes to a temp file, is fsynced, then renamed; the metadata rename is the
+ * commit point. Bodies carry a random suffix so that overwriting a key never touches the
+ * body the committed metadata still points at: a crash at any moment leaves either the
+ * old object or the new one, and start-up sweeps temp files and unreferenced bodies.
+ */
+
+/** What GET/HEAD send back besides the body (reference §3, "Headers for PUT"). */
+export interface ObjectAttributes {
+  contentType: string;
+  /** Cache-Control, Content-Disposition, Content-Encoding, Content-Language, Expires, x-cos-meta-*, lowercase names. */
+  headers: Record<string, string>;
+  storageClass: string;
+  acl: string | undefined;
+}
+
+export interface StoredObject extends ObjectAttributes {
+  key: string;
+  size: number;
+  /** Quoted MD5 hex, as COS sends it. */
+  etag: string;
+  /** ISO 8601 with milliseconds. */
+  lastModified: string;
+  /** Name of the body file inside the bucket's folder. */
+  body: string;
+}
+
+/** A body written to a temp file and fsynced, waiting to be committed or discarded. */
+export interface StagedBody {
+  readonly path: string;
+  readonly size: number;
+  readonly md5: Buffer;
+}
+
+const TEMP_PREFIX = ".tmp-";
+
+function keyHash(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+function isStoredObject(value: unknown): value is StoredObject {
+  const v = value as Partial<StoredObject> | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.key === "string" &&
+    typeof v.size === "number" &&
+    typeof v.etag === "string" &&
+    typeof v.body === "string" &&
+    typeof v.contentType === "string" &&
+    typeof v.lastModified === "string" &&
+    typeof v.headers === "object"
+  );
+}
+
+export class BucketStore {
+  private readonly objects = new Map<string, StoredObject>();
+  /** Keys in UTF-8 byte order, for listings. */
+  private readonly sorted: string[] = [];
+  /** Commits and deletes of one key run one after another. */
+  private readonly keyLocks = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    readonly name: string,
+    private readonly dir: string,
+  ) {}
+
+  /** Opens (creating if needed) the bucket folder and rebuilds the index from its metadata. */
+  static async open(root: string, name: string): Promise<BucketStore> {
+    const dir = join(root, name, "objects");
+    await mkdir(dir, { recursive: true });
+    const store = new BucketStore(name, dir);
+    await store.recover();
+    return store;
+  }
+
+  private async recover(): Promise<void> {
+    const names = await readdir(this.dir);
+    const referenced = new Set<string>();
+    const metadataFiles = names.filter((n) => n.endsWith(".json") && !n.startsWith(TEMP_PREFIX));
+    for (let i = 0; i < metadataFiles.length; i += 64) {
+      const batch = metadataFiles.slice(i, i + 64);
+      const loaded = await Promise.all(
+        batch.map(async (file) => {
+          try {
+            const parsed: unknown = JSON.parse(await readFile(join(this.dir, file), "utf8"));
+            return isStoredObject(parsed) ? parsed : undefined;
+          } catch {
+            // Only a renamed, complete file can carry this name; an unreadable one is
+            // damage from outside, left in place for a person to look at.
+            return undefined;
+          }
+        }),
+      );
+      for (const object of loaded) {
+        if (!object) continue;
+        this.objects.set(object.key, object);
+        referenced.add(object.body);
+      }
+    }
+    this.sorted.push(...this.objects.keys());
+    this.sorted.sort(compareKeys);
+    const leftovers = names.filter(
+      (n) => n.startsWith(TEMP_PREFIX) || (n.endsWith(".body") && !referenced.has(n)),
+    );
+    await Promise.all(leftovers.map((n) => unlink(join(this.dir, n)).catch(() => undefined)));
+  }
+
+  get(key: string): StoredObject | undefined {
+    return this.objects.get(key);
+  }
+
+  /** Every key in UTF-8 byte order (read-only view for listings). */
+  keys(): readonly string[] {
+    return this.sorted;
+  }
+
+  /**
+   * The current object at `key` with its body opened. An overwrite or delete between the
+   * lookup and the open unlinks the body it had found, so the lookup is tried again; once
+   * open, the handle keeps the bytes readable whatever happens to the key.
+   */
+  async openObject(key: string): Promise<{ object: StoredObject; file: FileHandle } | undefined> {
+    for (;;) {
+      const object = this.objects.get(key);
+      if (!object) return undefined;
+      try {
+        return { object, file: await open(join(this.dir, object.body), "r") };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT" || this.objects.get(key) === object)
+          throw error;
+      }
+    }
+  }
+
+  /** Writes a body from chunks to a temp file and fsyncs it; the temp file is removed on any failure. */
+  async stage(chunks: AsyncIterable<Buffer> | Buffer, signal?: AbortSignal): Promise<StagedBody> {
+    const path = join(this.dir, `${TEMP_PREFIX}${randomBytes(12).toString("hex")}`);
+    const md5 = createHash("md5");
+    let size = 0;
+    const file = await open(path, "wx");
+    try {
+      const source = Buffer.isBuffer(chunks) ? [chunks] : chunks;
+      for await (const chunk of source) {
+        signal?.throwIfAborted();
+        md5.update(chunk);
+        size += chunk.length;
+        await file.write(chunk);
+      }
+      await file.sync();
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      await unlink(path).catch(() => undefined);
+      throw error;
+    }
+    await file.close();
+    return { path, size, md5: md5.digest() };
+  }
+
+  async discard(staged: StagedBody): Promise<void> {
+    await unlink(staged.path).catch(() => undefined);
+  }
+
+  /** Makes a staged body the object at `key`, replacing any previous one. */
+  async commit(key: string, staged: StagedBody, attributes: ObjectAttributes): Promise<StoredObject> {
+    const hash = keyHash(key);
+    const body = `${hash}.${randomBytes(8).toString("hex")}.body`;
+    const object: StoredObject = {
+      key,
+      size: staged.size,
+      etag: `"${staged.md5.toString("hex")}"`,
+      lastModified: new Date().toISOString(),
+      body,
+      ...attributes,
+    };
+    return this.withKeyLock(key, async () => {
+      await rename(staged.path, join(this.dir, body));
+      try {
+        await this.writeMetadata(hash, object);
+      } catch (error) {
+        await unlink(join(this.dir, body)).catch(() => undefined);
+        throw error;
+      }
+      const previous = this.objects.get(key);
+      this.index(object);
+      if (previous) await unlink(join(this.dir, previous.body)).catch(() => undefined);
+      return object;
+    });
+  }
+
+  /** Removes `key`; false when there was nothing to remove. */
+  async delete(key: string): Promise<boolean> {
+    return this.withKeyLock(key, async () => {
+      const previous = this.objects.get(key);
+      if (!previous) return false;
+      await unlink(join(this.dir, `${keyHash(key)}.json`));
+      this.objects.delete(key);
+      const at = lowerBound(this.sorted, key);
+      if (this.sorted[at] === key) this.sorted.splice(at, 1);
+      await unlink(join(this.dir, previous.body)).catch(() => undefined);
+      return true;
+    });
+  }
+
+  /** Reads a whole object into memory (image processing needs all of it); refuses more than `limit` bytes. */
+  async read(
+    key: string,
+    limit: number,
+  ): Promise<{ object: StoredObject; data: Buffer } | "too-large" | undefined> {
+    const opened = await this.openObject(key);
+    if (!opened) return undefined;
+    try {
+      if (opened.object.size > limit) return "too-large";
+      return { object: opened.object, data: await opened.file.readFile() };
+    } finally {
+      await opened.file.close();
+    }
+  }
+
+  private async writeMetadata(hash: string, object: StoredObject): Promise<void> {
+    const temp = join(this.dir, `${TEMP_PREFIX}${randomBytes(12).toString("hex")}.json`);
+    const file = await open(temp, "wx");
+    try {
+      await file.writeFile(JSON.stringify(object));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, join(this.dir, `${hash}.json`));
+    // The rename is durable only once the folder itself is flushed.
+    const folder = await open(this.dir, "r");
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  }
+
+  private index(object: StoredObject): void {
+    if (!this.objects.has(object.key)) {
+      this.sorted.splice(lowerBound(this.sorted, object.key), 0, object.key);
+    }
+    this.objects.set(object.key, object);
+  }
+
+  private async withKeyLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = this.keyLocks.get(key) ?? Promise.resolve();
+    const run = before.then(work, work);
+    const settled = run.catch(() => undefined);
+    this.keyLocks.set(key, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.keyLocks.get(key) === settled) this.keyLocks.delete(key);
+    }
+  }
+}
