@@ -3,12 +3,16 @@ import path from "node:path";
 import { LOCAL_CONNECTION_ID } from "../shared/connections";
 import type { HostInfo } from "../shared/ipc/contract";
 import type { SecretCipher } from "./connections/cipher";
+import { ConnectionClients } from "./connections/clients";
 import { connectionHandlers } from "./connections/handlers";
+import { LocalConnectionHost } from "./connections/local-connection";
 import { ConnectionsService } from "./connections/service";
 import { Vault } from "./connections/vault";
 import { EventBus } from "./ipc/event-bus";
 import { createRouter, type Router } from "./ipc/router";
 import type { Logger } from "./logger";
+import { uploadHandlers } from "./uploads/handlers";
+import { UploadService } from "./uploads/service";
 
 export interface ServicesConfig {
   /** Folder for everything Picops keeps: vault, local bucket, journals, presets. */
@@ -22,6 +26,8 @@ export interface ServicesConfig {
 export interface Services {
   router: Router;
   bus: EventBus;
+  /** Where the web host stages files streamed from the browser. */
+  stagingDir: string;
   close(): Promise<void>;
 }
 
@@ -36,12 +42,27 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const bus = new EventBus();
   const vault = await Vault.open(path.join(config.dataDir, "connections.json"), config.cipher);
-  const connections = new ConnectionsService(vault, bus, {
-    id: LOCAL_CONNECTION_ID,
-    kind: "local",
-    label: "Local bucket",
-    region: LOCAL_REGION,
-    defaultBucket: LOCAL_BUCKET_NAME,
+  const local = new LocalConnectionHost(path.join(config.dataDir, "local-bucket"), LOCAL_REGION, [
+    LOCAL_BUCKET_NAME,
+  ]);
+  const clients = new ConnectionClients(vault, local);
+  const connections = new ConnectionsService(
+    vault,
+    bus,
+    {
+      id: LOCAL_CONNECTION_ID,
+      kind: "local",
+      label: "Local bucket",
+      region: LOCAL_REGION,
+      defaultBucket: LOCAL_BUCKET_NAME,
+    },
+    (id) => clients.forget(id),
+  );
+  const uploads = await UploadService.open({
+    journalDir: path.join(config.dataDir, "batches"),
+    bus,
+    clients,
+    activeConnectionId: () => connections.list().activeId,
   });
 
   const router = createRouter(
@@ -52,6 +73,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         platform: process.platform,
       }),
       ...connectionHandlers(connections),
+      ...uploadHandlers(uploads),
     },
     config.logger,
   );
@@ -59,6 +81,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   return {
     router,
     bus,
-    async close() {},
+    stagingDir: path.join(config.dataDir, "staging"),
+    async close() {
+      uploads.close();
+      await clients.close();
+      await local.close();
+    },
   };
 }

@@ -35,6 +35,8 @@ export class ApiError extends Error {
 interface Transport {
   call(channel: string, input: unknown): Promise<CallResult>;
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
+  /** A path the main process can read for a dropped file: its own under Electron, a staged copy on the web. */
+  pathFor(file: File): Promise<string>;
 }
 
 const TOKEN_KEY = "picops.token";
@@ -79,6 +81,16 @@ function webTransport(): Transport {
       if (!socket) connect();
       return () => listeners.delete(listener);
     },
+    async pathFor(file) {
+      const response = await fetch("/api/files", {
+        method: "POST",
+        headers: { "x-picops-token": token, "x-picops-file-name": encodeURIComponent(file.name) },
+        body: file,
+      });
+      const result = (await response.json()) as CallResult<{ path: string }>;
+      if (!result.ok) throw new ApiError(result.error);
+      return result.value.path;
+    },
   };
 }
 
@@ -86,6 +98,7 @@ function electronTransport(bridge: PicopsBridge): Transport {
   return {
     call: (channel, input) => bridge.call(channel, input) as Promise<CallResult>,
     subscribe: (listener) => bridge.subscribe(listener),
+    pathFor: async (file) => bridge.pathForFile(file),
   };
 }
 
@@ -101,6 +114,21 @@ export const api = {
     }
     if (!result.ok) throw new ApiError(result.error);
     return result.value as ChannelOutput<C>;
+  },
+
+  /** Hands dropped or picked files to the main process (files.add), whichever host runs. */
+  async addFiles(entries: { file: File; relativePath: string }[]): Promise<ChannelOutput<"files.add">> {
+    const sources: { path: string; relativePath: string }[] = [];
+    // A few at a time: enough to keep the pipe full without opening hundreds of requests.
+    const queue = [...entries];
+    const worker = async () => {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        sources.push({ path: await transport.pathFor(entry.file), relativePath: entry.relativePath });
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    sources.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+    return api.call("files.add", { sources });
   },
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

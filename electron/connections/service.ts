@@ -10,6 +10,8 @@ export class ConnectionsService {
     private readonly vault: Vault,
     private readonly bus: EventBus,
     private readonly local: ConnectionSummary,
+    /** Called when a profile's settings or keys change, so cached clients are dropped. */
+    private readonly onProfileChanged: (id: string) => Promise<void>,
   ) {}
 
   list(): ConnectionList {
@@ -25,6 +27,7 @@ export class ConnectionsService {
 
   async saveCos(input: CosProfileInput): Promise<ConnectionSummary> {
     const summary = await this.vault.save(input);
+    await this.onProfileChanged(summary.id);
     this.#changed();
     return summary;
   }
@@ -33,6 +36,7 @@ export class ConnectionsService {
     if (id === LOCAL_CONNECTION_ID)
       throw new PicopsError("not-allowed", "The Local bucket is built in and cannot be removed.");
     await this.vault.delete(id);
+    await this.onProfileChanged(id);
     this.#changed();
   }
 

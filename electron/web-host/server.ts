@@ -6,6 +6,7 @@ import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
 import type { Services } from "../services";
 import { createRequestGuard, isLoopbackAddress } from "./guard";
+import { stageUpload } from "./staging";
 import { serveStatic } from "./static-files";
 
 export interface WebHostOptions {
@@ -82,6 +83,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const body = await readJson(request);
         const result = body.ok ? await router.call(call[1], body.value) : body.result;
         return sendJson(response, 200, result);
+      }
+      if (url.pathname === "/api/files" && request.method === "POST") {
+        const staged = await stageUpload(options.services.stagingDir, request).catch(() => undefined);
+        if (!staged)
+          return refuse(response, 413, "The file could not be received (over 1 GB, or the upload was cut).");
+        return sendJson(response, 200, { ok: true, value: { path: staged } });
       }
       return refuse(response, 404, "No such API route.");
     }

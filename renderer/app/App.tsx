@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ConnectionsPanel } from "../features/connections/ConnectionsPanel";
 import { useActiveConnection } from "../features/connections/store";
+import { UploadWorkspace } from "../features/upload/UploadWorkspace";
 import { useT } from "../i18n";
 import { Tabs } from "../ui/Tabs";
 import { LanguagePicker } from "./LanguagePicker";
@@ -37,7 +38,7 @@ export function App() {
           selected={workspace}
           onSelect={setWorkspace}
           items={[
-            { id: "upload", label: t("tabs.upload"), panel: <p className="empty">{t("upload.empty")}</p> },
+            { id: "upload", label: t("tabs.upload"), panel: <UploadWorkspace /> },
             {
               id: "bucket",
               label: t("tabs.bucket"),

@@ -1,6 +1,7 @@
 import { create } from "zustand";
-import { en, type MessageKey } from "./en";
-import { zhCN } from "./zh-CN";
+import { catalog, type MessageKey } from "./catalog";
+
+export type { MessageKey };
 
 export type Language = "en" | "zh-CN";
 
@@ -9,7 +10,6 @@ export const LANGUAGES: { id: Language; name: string }[] = [
   { id: "zh-CN", name: "简体中文" },
 ];
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
 const STORAGE_KEY = "picops.language";
 
 function initialLanguage(): Language {
@@ -39,7 +39,7 @@ export function translate(
   key: MessageKey,
   values?: Record<string, string | number>,
 ): string {
-  const template = catalogues[language][key];
+  const template = catalog[language][key];
   return values
     ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole))
     : template;

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { CosProfileInputSchema } from "../../../shared/connections";
 import { ApiError, api } from "../../api";
+import type { MessageKey } from "../../i18n";
 import { useT } from "../../i18n";
-import type { MessageKey } from "../../i18n/en";
 
 type FieldName =
   | "label"

@@ -1,0 +1,320 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import type { UploadResult } from "../../shared/cos/image-info";
+import { type AppError, PicopsError } from "../../shared/errors";
+import type {
+  BatchDetail,
+  BatchProgress,
+  BatchState,
+  BatchSummary,
+  UploadItem,
+} from "../../shared/uploads/batch";
+import type { CosClient } from "../cos/client";
+import type { BatchJournal, BatchRecord, ItemOutcome, JournalItem } from "./journal";
+
+/** The part of the COS client a batch needs. */
+export type UploadClient = Pick<CosClient, "putObject" | "headObject">;
+
+export interface BatchRunnerDeps {
+  client: UploadClient;
+  journal: BatchJournal;
+  /** Called with the batch summary and the items that changed, at most every `progressIntervalMs`. */
+  onProgress(progress: BatchProgress): void;
+  progressIntervalMs?: number;
+  now?: () => number;
+}
+
+interface LiveItem {
+  spec: JournalItem;
+  view: UploadItem;
+  controller?: AbortController;
+  /** Set after a restart: check the bucket before sending again. */
+  verifyFirst: boolean;
+}
+
+/**
+ * Runs one batch: uploads with Pic-Operations at a fixed concurrency, byte progress, pause,
+ * resume, cancel and retry, every step journaled. After a crash, a new runner built from
+ * the journal finishes the batch: items not known to be done are first looked up in the
+ * bucket, so nothing is missing and nothing complete is sent twice.
+ */
+export class BatchRunner {
+  readonly #record: BatchRecord;
+  readonly #deps: BatchRunnerDeps;
+  readonly #items: LiveItem[];
+  #state: BatchState;
+  #changed = new Set<LiveItem>();
+  #flushTimer: NodeJS.Timeout | undefined;
+  #active = 0;
+  #rate: { since: number; bytes: number } | undefined;
+  #settled: Promise<void>;
+  #resolveSettled: () => void = () => {};
+
+  constructor(
+    record: BatchRecord,
+    deps: BatchRunnerDeps,
+    outcomes?: Map<string, ItemOutcome>,
+    finished = false,
+  ) {
+    this.#record = record;
+    this.#deps = deps;
+    this.#items = record.items.map((spec) => {
+      const outcome = outcomes?.get(spec.id);
+      const view: UploadItem = {
+        id: spec.id,
+        name: spec.name,
+        bucket: spec.bucket,
+        originalKey: spec.originalKey,
+        resultKeys: spec.resultKeys,
+        size: spec.size,
+        state: "queued",
+        loaded: 0,
+      };
+      if (outcome?.state === "done") {
+        Object.assign(view, { state: "done", loaded: spec.size });
+        if (outcome.etag) view.etag = outcome.etag;
+        if (outcome.result) view.result = outcome.result;
+        if (outcome.recovered) view.recovered = true;
+      } else if (outcome?.state === "failed" && outcome.error) {
+        Object.assign(view, { state: "failed", error: outcome.error });
+      } else if (outcome?.state === "cancelled") {
+        view.state = "cancelled";
+      }
+      // Anything not known to be finished might have reached the bucket before the crash.
+      return { spec, view, verifyFirst: outcomes !== undefined && view.state === "queued" };
+    });
+    this.#state = outcomes ? (finished ? "finished" : "interrupted") : "paused";
+    this.#settled = new Promise((resolve) => {
+      this.#resolveSettled = resolve;
+    });
+  }
+
+  get id(): string {
+    return this.#record.id;
+  }
+
+  get state(): BatchState {
+    return this.#state;
+  }
+
+  /** Starts, or resumes after a pause or a restart. */
+  start(): void {
+    if (this.#state === "running") return;
+    this.#state = "running";
+    this.#rate = undefined;
+    this.#emitSoon();
+    this.#pump();
+  }
+
+  /** Stops sending: uploads in flight are abandoned and go back to the queue. */
+  pause(): void {
+    if (this.#state !== "running") return;
+    this.#state = "paused";
+    for (const item of this.#items) {
+      if (item.view.state === "uploading") item.controller?.abort(new PicopsError("paused", "Paused"));
+    }
+    this.#emitSoon();
+  }
+
+  cancel(ids?: string[]): void {
+    for (const item of this.#select(ids)) {
+      if (item.view.state !== "queued" && item.view.state !== "uploading") continue;
+      item.controller?.abort(new PicopsError("cancelled", "Cancelled"));
+      this.#update(item, { state: "cancelled", loaded: 0 });
+      void this.#deps.journal.append({ t: "cancel", id: item.spec.id });
+    }
+    this.#finishIfDone();
+  }
+
+  retry(ids?: string[]): void {
+    for (const item of this.#select(ids)) {
+      if (item.view.state !== "failed" && item.view.state !== "cancelled") continue;
+      const { error: _error, ...rest } = item.view;
+      item.view = { ...rest, state: "queued", loaded: 0 };
+      this.#changed.add(item);
+      void this.#deps.journal.append({ t: "retry", id: item.spec.id });
+    }
+    if (this.#state === "finished") this.#state = "paused";
+    this.start();
+  }
+
+  /** Resolves when every item is done, failed or cancelled. */
+  settled(): Promise<void> {
+    return this.#settled;
+  }
+
+  summary(): BatchSummary {
+    const totals = {
+      files: this.#items.length,
+      done: 0,
+      failed: 0,
+      cancelled: 0,
+      bytesTotal: 0,
+      bytesDone: 0,
+    };
+    for (const { view } of this.#items) {
+      if (view.state === "cancelled") {
+        totals.cancelled += 1;
+        continue;
+      }
+      totals.bytesTotal += view.size;
+      if (view.state === "done") totals.done += 1;
+      if (view.state === "failed") totals.failed += 1;
+      totals.bytesDone += view.state === "done" ? view.size : view.loaded;
+    }
+    const summary: BatchSummary = {
+      id: this.#record.id,
+      connectionId: this.#record.connectionId,
+      createdAt: this.#record.createdAt,
+      state: this.#state,
+      concurrency: this.#record.concurrency,
+      totals,
+    };
+    const eta = this.#eta(totals.bytesTotal - totals.bytesDone);
+    if (eta !== undefined) summary.etaSeconds = eta;
+    return summary;
+  }
+
+  detail(): BatchDetail {
+    return { ...this.summary(), items: this.#items.map((item) => item.view) };
+  }
+
+  #select(ids?: string[]): LiveItem[] {
+    if (!ids) return this.#items;
+    const wanted = new Set(ids);
+    return this.#items.filter((item) => wanted.has(item.spec.id));
+  }
+
+  #pump(): void {
+    while (this.#state === "running" && this.#active < this.#record.concurrency) {
+      const next = this.#items.find((item) => item.view.state === "queued");
+      if (!next) break;
+      this.#active += 1;
+      this.#update(next, { state: "uploading", loaded: 0 });
+      void this.#run(next).finally(() => {
+        this.#active -= 1;
+        this.#finishIfDone();
+        this.#pump();
+      });
+    }
+  }
+
+  async #run(item: LiveItem): Promise<void> {
+    const controller = new AbortController();
+    item.controller = controller;
+    const { spec } = item;
+    try {
+      if (item.verifyFirst && (await this.#alreadyInBucket(spec, controller.signal))) {
+        await this.#deps.journal.append({ t: "done", id: spec.id, recovered: true });
+        this.#update(item, { state: "done", loaded: spec.size, recovered: true });
+        return;
+      }
+      await this.#deps.journal.append({ t: "start", id: spec.id });
+      const answer = await this.#deps.client.putObject({
+        bucket: spec.bucket,
+        key: spec.originalKey,
+        body: { file: spec.path },
+        options: this.#record.put,
+        picOperations: spec.picOperations,
+        signal: controller.signal,
+        onProgress: ({ loaded }) => this.#update(item, { loaded }),
+      });
+      const done: { t: "done"; id: string; etag: string; result?: UploadResult } = {
+        t: "done",
+        id: spec.id,
+        etag: answer.etag,
+      };
+      if (answer.uploadResult) done.result = answer.uploadResult;
+      await this.#deps.journal.append(done);
+      const view: Partial<UploadItem> = { state: "done", loaded: spec.size, etag: answer.etag };
+      if (answer.uploadResult) view.result = answer.uploadResult;
+      this.#update(item, view);
+    } catch (error) {
+      if (controller.signal.aborted) {
+        // Paused: back in the queue. Cancelled: cancel() already recorded it.
+        if (item.view.state === "uploading") this.#update(item, { state: "queued", loaded: 0 });
+        return;
+      }
+      const appError = toAppError(error);
+      await this.#deps.journal.append({ t: "fail", id: spec.id, error: appError });
+      this.#update(item, { state: "failed", loaded: 0, error: appError });
+    } finally {
+      item.verifyFirst = false;
+      item.controller = undefined;
+    }
+  }
+
+  /** True when the original and every result are already in the bucket, as planned. */
+  async #alreadyInBucket(spec: JournalItem, signal: AbortSignal): Promise<boolean> {
+    const exists = async (bucket: string, key: string) => {
+      try {
+        return await this.#deps.client.headObject({ bucket, key, signal });
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return undefined;
+        throw error;
+      }
+    };
+    const original = await exists(spec.bucket, spec.originalKey);
+    if (!original) return false;
+    if (!spec.overwritesOriginal && original.etag !== `"${await md5Hex(spec.path, signal)}"`) return false;
+    for (const result of spec.resultKeys) {
+      if (!(await exists(result.bucket, result.key))) return false;
+    }
+    return true;
+  }
+
+  #update(item: LiveItem, patch: Partial<UploadItem>): void {
+    const before = item.view.state === "done" ? item.view.size : item.view.loaded;
+    item.view = { ...item.view, ...patch };
+    const after = item.view.state === "done" ? item.view.size : item.view.loaded;
+    this.#trackRate(after - before);
+    this.#changed.add(item);
+    this.#emitSoon();
+  }
+
+  #trackRate(bytes: number): void {
+    const now = (this.#deps.now ?? Date.now)();
+    if (!this.#rate) this.#rate = { since: now, bytes: 0 };
+    if (bytes > 0) this.#rate.bytes += bytes;
+  }
+
+  #eta(remaining: number): number | undefined {
+    if (this.#state !== "running" || !this.#rate || remaining <= 0) return undefined;
+    const elapsed = ((this.#deps.now ?? Date.now)() - this.#rate.since) / 1000;
+    if (elapsed < 1 || this.#rate.bytes === 0) return undefined;
+    return Math.round(remaining / (this.#rate.bytes / elapsed));
+  }
+
+  #finishIfDone(): void {
+    const open = this.#items.some((item) => item.view.state === "queued" || item.view.state === "uploading");
+    if (open || this.#state === "finished") return;
+    this.#state = "finished";
+    void this.#deps.journal.append({ t: "finish" });
+    this.#flush();
+    this.#resolveSettled();
+  }
+
+  #emitSoon(): void {
+    if (this.#flushTimer) return;
+    this.#flushTimer = setTimeout(() => this.#flush(), this.#deps.progressIntervalMs ?? 150);
+  }
+
+  #flush(): void {
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    const items = [...this.#changed].map((item) => item.view);
+    this.#changed.clear();
+    this.#deps.onProgress({ batch: this.summary(), items });
+  }
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof PicopsError) return error.toAppError();
+  return { code: "internal", message: (error as Error)?.message ?? String(error) };
+}
+
+async function md5Hex(file: string, signal: AbortSignal): Promise<string> {
+  const hash = createHash("md5");
+  for await (const chunk of createReadStream(file, { signal })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}

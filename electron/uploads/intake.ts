@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import { open, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { SNIFF_BYTES, type SniffedFormat, sniffImageFormat } from "../../shared/images/sniff";
+import type { IntakeFile, IntakeProblem } from "../../shared/uploads/intake";
+
+/** COS refuses larger inputs for processing (reference §5.1, §8). */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+export interface IntakeSource {
+  /** A file or a folder on this machine. */
+  path: string;
+  /** Where it sits in what the designer dropped (`shoots/cat.jpg`); the file name when absent. */
+  relativePath?: string;
+}
+
+/**
+ * Checks what the designer dropped: folders are walked (keeping their relative paths as
+ * key prefixes), and every file is looked at by content. Files that cannot be uploaded
+ * are listed with their reason, never dropped silently.
+ */
+export async function inspectSources(sources: IntakeSource[], signal?: AbortSignal): Promise<IntakeFile[]> {
+  const files: IntakeFile[] = [];
+  for (const source of sources) {
+    signal?.throwIfAborted();
+    const relativePath = normaliseRelative(source.relativePath ?? path.basename(source.path));
+    const info = await stat(source.path).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error) {
+      files.push(refused(source.path, relativePath, 0, unreadable(info)));
+    } else if (info.isDirectory()) {
+      for await (const entry of walk(source.path, relativePath, signal))
+        files.push(await inspectFile(entry.path, entry.relativePath));
+    } else {
+      files.push(await inspectFile(source.path, relativePath));
+    }
+  }
+  return files;
+}
+
+async function* walk(
+  folder: string,
+  relative: string,
+  signal?: AbortSignal,
+): AsyncGenerator<{ path: string; relativePath: string }> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    signal?.throwIfAborted();
+    // Hidden files (.DS_Store, Thumbs.db's kin) are never what a designer meant to upload.
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(folder, entry.name);
+    const child = `${relative}/${entry.name}`;
+    if (entry.isDirectory()) yield* walk(full, child, signal);
+    else if (entry.isFile()) yield { path: full, relativePath: child };
+  }
+}
+
+export async function inspectFile(filePath: string, relativePath: string): Promise<IntakeFile> {
+  let size = 0;
+  let head: Buffer;
+  try {
+    const handle = await open(filePath, "r");
+    try {
+      size = (await handle.stat()).size;
+      head = Buffer.alloc(SNIFF_BYTES);
+      await handle.read(head, 0, SNIFF_BYTES, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return refused(filePath, relativePath, size, unreadable(error as NodeJS.ErrnoException));
+  }
+  if (size > MAX_INPUT_BYTES) {
+    return refused(filePath, relativePath, size, {
+      code: "too-large",
+      message: `${formatMegabytes(size)} is over COS's 32 MB limit for processing.`,
+    });
+  }
+  const format = sniffImageFormat(head);
+  if (!format) {
+    return refused(filePath, relativePath, size, {
+      code: "not-an-image",
+      message: "This file is not an image (its content is not JPEG, PNG, GIF, WebP, BMP, AVIF or HEIF).",
+    });
+  }
+  const problem = await decodeProblem(filePath, format);
+  if (problem) return refused(filePath, relativePath, size, problem, format);
+  return { id: randomUUID(), path: filePath, relativePath, size, format };
+}
+
+/**
+ * Reads the whole image once, so that a corrupt or truncated file is caught here rather
+ * than after it has been uploaded. libvips decodes off the main thread.
+ */
+async function decodeProblem(filePath: string, format: SniffedFormat): Promise<IntakeProblem | undefined> {
+  try {
+    await sharp(filePath, { failOn: "truncated", limitInputPixels: 250_000_000, sequentialRead: true })
+      .resize(64, 64, { fit: "inside" })
+      .raw()
+      .toBuffer();
+    return undefined;
+  } catch (error) {
+    const detail = (error as Error).message.split("\n")[0] ?? "";
+    if (/pixel limit/i.test(detail)) {
+      return {
+        code: "too-many-pixels",
+        message: "This image has more than 250 million pixels, COS's limit.",
+      };
+    }
+    return {
+      code: "corrupt",
+      message: `This ${format.toUpperCase()} file is damaged and cannot be decoded (${detail.replace(/^Input file /, "")}).`,
+    };
+  }
+}
+
+function refused(
+  filePath: string,
+  relativePath: string,
+  size: number,
+  problem: IntakeProblem,
+  format?: SniffedFormat,
+): IntakeFile {
+  const file: IntakeFile = { id: randomUUID(), path: filePath, relativePath, size, problem };
+  if (format) file.format = format;
+  return file;
+}
+
+function unreadable(error: NodeJS.ErrnoException): IntakeProblem {
+  const reason =
+    error.code === "ENOENT"
+      ? "it no longer exists"
+      : error.code === "EACCES"
+        ? "permission denied"
+        : (error.code ?? "unknown error");
+  return { code: "unreadable", message: `This file cannot be read (${reason}).` };
+}
+
+function normaliseRelative(relative: string): string {
+  return relative
+    .split(/[\\/]+/)
+    .filter((segment) => segment !== "" && segment !== "." && segment !== "..")
+    .join("/");
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

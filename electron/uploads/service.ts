@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { PicopsError } from "../../shared/errors";
+import type { BatchDetail, BatchSummary } from "../../shared/uploads/batch";
+import type { IntakeFile } from "../../shared/uploads/intake";
+import type { UploadOptions } from "../../shared/uploads/options";
+import { buildUploadPlan, markExisting, type PlannedUpload } from "../../shared/uploads/plan";
+import type { ConnectionClients } from "../connections/clients";
+import type { EventBus } from "../ipc/event-bus";
+import { BatchRunner, type UploadClient } from "./batch-runner";
+import { existingKeys } from "./existing-keys";
+import { exportBatch } from "./export";
+import { type IntakeSource, inspectSources } from "./intake";
+import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
+
+export interface UploadServiceDeps {
+  journalDir: string;
+  bus: EventBus;
+  clients: ConnectionClients;
+  activeConnectionId(): string;
+}
+
+/**
+ * Upload with processing: the files the designer added, the plan for them, and the
+ * batches that carry them out. Batches outlive the process through their journals.
+ */
+export class UploadService {
+  #files: IntakeFile[] = [];
+  readonly #batches = new Map<string, BatchRunner>();
+
+  private constructor(private readonly deps: UploadServiceDeps) {}
+
+  /** Loads earlier batches; unfinished ones wait as "interrupted" until the designer resumes them. */
+  static async open(deps: UploadServiceDeps): Promise<UploadService> {
+    const service = new UploadService(deps);
+    for (const replayed of await BatchJournal.readAll(deps.journalDir)) {
+      const runner = service.#runner(replayed.record, replayed.outcomes, replayed.finished);
+      service.#batches.set(runner.id, runner);
+    }
+    return service;
+  }
+
+  files(): IntakeFile[] {
+    return this.#files;
+  }
+
+  async addFiles(sources: IntakeSource[], signal?: AbortSignal): Promise<IntakeFile[]> {
+    const added = await inspectSources(sources, signal);
+    const known = new Set(this.#files.map((file) => file.path));
+    this.#files = [...this.#files, ...added.filter((file) => !known.has(file.path))];
+    return this.#files;
+  }
+
+  removeFiles(ids: string[] | undefined): IntakeFile[] {
+    const drop = ids ? new Set(ids) : undefined;
+    this.#files = drop ? this.#files.filter((file) => !drop.has(file.id)) : [];
+    return this.#files;
+  }
+
+  /** The plan for the files that passed intake, including what already exists in the bucket. */
+  async plan(options: UploadOptions, signal?: AbortSignal): Promise<PlannedUpload[]> {
+    const sources = this.#files.filter((file) => !file.problem);
+    const plans = buildUploadPlan(sources, options);
+    const client = await this.deps.clients.get(this.deps.activeConnectionId());
+    const exists = await existingKeys(client, plans, signal);
+    markExisting(plans, exists);
+    return plans;
+  }
+
+  async start(options: UploadOptions): Promise<BatchSummary> {
+    const usable = this.#files.filter((file) => !file.problem);
+    if (usable.length === 0)
+      throw new PicopsError("nothing-to-upload", "Add at least one image that passed the checks.");
+    const plans = buildUploadPlan(usable, options);
+    const broken = plans.find((plan) => plan.problem);
+    if (broken) {
+      throw new PicopsError("invalid-plan", `${broken.originalKey}: ${broken.problem}`);
+    }
+    const byId = new Map(usable.map((file) => [file.id, file]));
+    const record: BatchRecord = {
+      id: `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`,
+      connectionId: this.deps.activeConnectionId(),
+      createdAt: new Date().toISOString(),
+      concurrency: options.concurrency,
+      put: options.put,
+      items: plans.map((plan) => {
+        const file = byId.get(plan.sourceId) as IntakeFile;
+        return {
+          id: randomUUID(),
+          name: file.relativePath,
+          path: file.path,
+          size: file.size,
+          bucket: plan.bucket,
+          originalKey: plan.originalKey,
+          picOperations: plan.picOperations,
+          resultKeys: plan.results,
+          overwritesOriginal: plan.warnings.some((warning) => warning.kind === "overwrites-original"),
+        };
+      }),
+    };
+    await BatchJournal.create(this.deps.journalDir, record);
+    const runner = this.#runner(record);
+    this.#batches.set(record.id, runner);
+    // The files now belong to the batch; the intake list is ready for the next drop.
+    this.#files = this.#files.filter((file) => !byId.has(file.id));
+    runner.start();
+    return runner.summary();
+  }
+
+  batches(): BatchSummary[] {
+    return [...this.#batches.values()].map((runner) => runner.summary()).reverse();
+  }
+
+  batch(batchId: string): BatchDetail {
+    return this.#find(batchId).detail();
+  }
+
+  pause(batchId: string): BatchSummary {
+    const runner = this.#find(batchId);
+    runner.pause();
+    return runner.summary();
+  }
+
+  resume(batchId: string): BatchSummary {
+    const runner = this.#find(batchId);
+    runner.start();
+    return runner.summary();
+  }
+
+  cancel(batchId: string, itemIds?: string[]): BatchSummary {
+    const runner = this.#find(batchId);
+    runner.cancel(itemIds);
+    return runner.summary();
+  }
+
+  retry(batchId: string, itemIds?: string[]): BatchSummary {
+    const runner = this.#find(batchId);
+    runner.retry(itemIds);
+    return runner.summary();
+  }
+
+  export(batchId: string, format: "csv" | "json") {
+    return exportBatch(this.#find(batchId).detail(), format);
+  }
+
+  /** Pauses every running batch (their journals already hold what a restart needs). */
+  close(): void {
+    for (const runner of this.#batches.values()) runner.pause();
+  }
+
+  #find(batchId: string): BatchRunner {
+    const runner = this.#batches.get(batchId);
+    if (!runner) throw new PicopsError("not-found", "That batch no longer exists.");
+    return runner;
+  }
+
+  #runner(record: BatchRecord, outcomes?: Map<string, ItemOutcome>, finished?: boolean): BatchRunner {
+    const clients = this.deps.clients;
+    const journal = BatchJournal.reopen(this.deps.journalDir, record.id);
+    // The client is looked up per call, so a batch resumed after a restart uses a fresh one.
+    const client: UploadClient = {
+      putObject: async (input) => (await clients.get(record.connectionId)).putObject(input),
+      headObject: async (input) => (await clients.get(record.connectionId)).headObject(input),
+    };
+    return new BatchRunner(
+      record,
+      { client, journal, onProgress: (progress) => this.deps.bus.emit("uploads.progress", progress) },
+      outcomes,
+      finished,
+    );
+  }
+}

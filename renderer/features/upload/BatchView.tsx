@@ -1,0 +1,208 @@
+import { useEffect } from "react";
+import type { AppError } from "../../../shared/errors";
+import type { UploadItem } from "../../../shared/uploads/batch";
+import { api } from "../../api";
+import { type Translate, useT } from "../../i18n";
+import { explainError } from "../../i18n/errors";
+import { formatBytes, formatDuration } from "../../ui/format";
+import { useUpload } from "./store";
+
+/** Progress, controls and results of the batch being looked at, kept live by progress events. */
+export function BatchView() {
+  const t = useT();
+  const { batches, detail, loadBatches, showBatch } = useUpload();
+
+  useEffect(() => {
+    loadBatches().then(() => {
+      const latest = useUpload.getState().batches[0];
+      if (latest && !useUpload.getState().detail) showBatch(latest.id);
+    });
+  }, [loadBatches, showBatch]);
+
+  const interrupted = batches.filter((batch) => batch.state === "interrupted");
+  return (
+    <>
+      {interrupted.map((batch) => (
+        <div
+          key={batch.id}
+          className="notice notice-warning row spread"
+          role="status"
+          data-testid="resume-offer"
+        >
+          <span>{t("batch.interrupted", { done: batch.totals.done, files: batch.totals.files })}</span>
+          <button
+            type="button"
+            className="primary"
+            onClick={async () => {
+              await api.call("uploads.resume", { batchId: batch.id });
+              await showBatch(batch.id);
+            }}
+          >
+            {t("batch.resume")}
+          </button>
+        </div>
+      ))}
+      {detail && <BatchDetailView t={t} />}
+    </>
+  );
+}
+
+function BatchDetailView({ t }: { t: Translate }) {
+  const detail = useUpload((state) => state.detail);
+  if (!detail) return null;
+  const { totals } = detail;
+  const finished = totals.done + totals.failed + totals.cancelled;
+  const control = (channel: "uploads.pause" | "uploads.resume" | "uploads.cancel" | "uploads.retry") =>
+    api.call(channel, { batchId: detail.id });
+  const download = async (format: "csv" | "json") => {
+    const file = await api.call("uploads.export", { batchId: detail.id, format });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+    link.download = file.fileName;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  return (
+    <section aria-labelledby="batch-heading" className="card" data-testid="batch">
+      <div className="row spread">
+        <h3 id="batch-heading">{t("batch.heading")}</h3>
+        <span className="badge" data-testid="batch-state">
+          {t(`batch.state.${detail.state}`)}
+        </span>
+      </div>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={t("batch.overall")}
+        aria-valuemin={0}
+        aria-valuemax={totals.bytesTotal}
+        aria-valuenow={totals.bytesDone}
+      >
+        <div style={{ width: `${totals.bytesTotal ? (100 * totals.bytesDone) / totals.bytesTotal : 0}%` }} />
+      </div>
+      <p className="meta" data-testid="batch-totals" aria-live="polite">
+        {t("batch.totals", {
+          finished,
+          files: totals.files,
+          done: totals.done,
+          failed: totals.failed,
+          bytesDone: formatBytes(totals.bytesDone),
+          bytesTotal: formatBytes(totals.bytesTotal),
+        })}
+        {detail.etaSeconds !== undefined &&
+          ` · ${t("batch.eta", { time: formatDuration(detail.etaSeconds) })}`}
+      </p>
+      <div className="row">
+        {detail.state === "running" ? (
+          <button type="button" onClick={() => control("uploads.pause")}>
+            {t("batch.pause")}
+          </button>
+        ) : (
+          detail.state !== "finished" && (
+            <button type="button" onClick={() => control("uploads.resume")}>
+              {t("batch.resume")}
+            </button>
+          )
+        )}
+        {detail.state !== "finished" && (
+          <button type="button" className="danger" onClick={() => control("uploads.cancel")}>
+            {t("batch.cancelAll")}
+          </button>
+        )}
+        {totals.failed > 0 && (
+          <button type="button" onClick={() => control("uploads.retry")}>
+            {t("batch.retryFailed")}
+          </button>
+        )}
+        <button type="button" onClick={() => download("csv")}>
+          {t("batch.exportCsv")}
+        </button>
+        <button type="button" onClick={() => download("json")}>
+          {t("batch.exportJson")}
+        </button>
+      </div>
+      <ul className="batch-items" data-testid="batch-items">
+        {detail.items.map((item) => (
+          <BatchItemRow key={item.id} item={item} batchId={detail.id} t={t} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function BatchItemRow({ item, batchId, t }: { item: UploadItem; batchId: string; t: Translate }) {
+  const percent = item.state === "done" ? 100 : item.size ? Math.round((100 * item.loaded) / item.size) : 0;
+  const info = item.result?.originalInfo.imageInfo;
+  return (
+    <li className={`batch-item state-${item.state}`} data-testid="batch-item" data-state={item.state}>
+      <div className="row spread">
+        <span className="mono name">{item.name}</span>
+        <span className="meta">{t(`item.state.${item.state}`)}</span>
+      </div>
+      {item.state === "uploading" && (
+        <div className="progress small" role="progressbar" aria-label={item.name} aria-valuenow={percent}>
+          <div style={{ width: `${percent}%` }} />
+        </div>
+      )}
+      {item.state === "done" && (
+        <div className="result">
+          <p className="mono meta">
+            {item.bucket}/{item.originalKey}
+            {info && ` · ${info.format} ${info.width}×${info.height} · q${info.quality}`}
+            {info && (
+              <span className="swatch" title={info.ave} style={{ background: `#${info.ave.slice(2)}` }} />
+            )}
+            {item.recovered && ` · ${t("item.recovered")}`}
+          </p>
+          <ul className="plain">
+            {item.result?.processResults.map((result) => (
+              <li key={result.key} className="mono meta" data-testid="process-result">
+                → {result.key} · {result.format} {result.width}×{result.height} · {formatBytes(result.size)} ·
+                q{result.quality}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {item.state === "failed" && item.error && (
+        <FailedItem error={item.error} t={t} batchId={batchId} itemId={item.id} />
+      )}
+      {(item.state === "queued" || item.state === "uploading") && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => api.call("uploads.cancel", { batchId, itemIds: [item.id] })}
+          aria-label={t("item.cancel", { name: item.name })}
+        >
+          {t("item.cancelShort")}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function FailedItem({
+  error,
+  t,
+  batchId,
+  itemId,
+}: {
+  error: AppError;
+  t: Translate;
+  batchId: string;
+  itemId: string;
+}) {
+  const explained = explainError(t, error);
+  return (
+    <div className="failure" data-testid="item-error">
+      <p>
+        <strong className="mono">{error.code}</strong>: {error.message}
+      </p>
+      {explained && <p className="hint">{explained}</p>}
+      <button type="button" onClick={() => api.call("uploads.retry", { batchId, itemIds: [itemId] })}>
+        {t("item.retry")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useT } from "../../i18n";
+import { formatBytes } from "../../ui/format";
+import { useUpload } from "./store";
+
+/** What was added: the files that will go, and the ones kept out with their reason. */
+export function IntakeList() {
+  const t = useT();
+  const { files, removeFiles } = useUpload();
+  if (files.length === 0) return null;
+  const refused = files.filter((file) => file.problem);
+  const accepted = files.length - refused.length;
+  return (
+    <section aria-labelledby="intake-heading" className="card">
+      <div className="row spread">
+        <h3 id="intake-heading">{t("upload.filesHeading", { accepted, refused: refused.length })}</h3>
+        <button type="button" onClick={() => removeFiles()}>
+          {t("upload.clear")}
+        </button>
+      </div>
+      <ul className="intake-list" data-testid="intake-list">
+        {files.map((file) => (
+          <li key={file.id} className={file.problem ? "refused" : undefined} data-testid="intake-file">
+            <span className="mono name">{file.relativePath}</span>
+            <span className="meta">{formatBytes(file.size)}</span>
+            {file.problem ? (
+              <span className="problem" data-testid="intake-problem">
+                {file.problem.message}
+              </span>
+            ) : (
+              <span className="meta">{file.format?.toUpperCase()}</span>
+            )}
+            <button
+              type="button"
+              className="link"
+              aria-label={t("upload.removeFile", { name: file.relativePath })}
+              onClick={() => removeFiles([file.id])}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

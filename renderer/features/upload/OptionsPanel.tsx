@@ -1,0 +1,91 @@
+import { KEY_NAMINGS, type UploadOptions, UploadOptionsSchema } from "../../../shared/uploads/options";
+import { useT } from "../../i18n";
+import { describedBy, Field } from "../../ui/Field";
+import { ObjectOptions } from "./ObjectOptions";
+import { RuleSlots } from "./RuleSlots";
+import { useUpload } from "./store";
+
+/** Problems in the options, keyed by dotted path (`rules.0.fileid`), shown where they are. */
+export function optionErrors(options: UploadOptions): Map<string, string> {
+  const errors = new Map<string, string>();
+  const checked = UploadOptionsSchema.safeParse(options);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const key = issue.path.map(String).join(".");
+      if (!errors.has(key)) errors.set(key, issue.message);
+      // Metadata problems are listed under the editor as a whole.
+      if (issue.path[0] === "put" && issue.path[1] === "metadata" && !errors.has("put.metadata"))
+        errors.set("put.metadata", issue.message);
+    }
+  }
+  return errors;
+}
+
+export function OptionsPanel() {
+  const t = useT();
+  const { options, setOptions } = useUpload();
+  const errors = optionErrors(options);
+  return (
+    <section aria-labelledby="options-heading" className="card">
+      <h3 id="options-heading">{t("upload.optionsHeading")}</h3>
+      <div className="grid-2">
+        <Field id="opt-bucket" label={t("upload.bucket")} error={errors.get("bucket")}>
+          <input
+            id="opt-bucket"
+            value={options.bucket}
+            onChange={(event) => setOptions({ bucket: event.target.value.trim() })}
+            {...describedBy("opt-bucket", undefined, errors.get("bucket"))}
+          />
+        </Field>
+        <Field
+          id="opt-prefix"
+          label={t("upload.prefix")}
+          hint={t("upload.prefixHint")}
+          error={errors.get("prefix")}
+        >
+          <input
+            id="opt-prefix"
+            className="mono"
+            value={options.prefix}
+            placeholder="shoots/2026/"
+            onChange={(event) => setOptions({ prefix: event.target.value })}
+            {...describedBy("opt-prefix", t("upload.prefixHint"), errors.get("prefix"))}
+          />
+        </Field>
+        <Field id="opt-naming" label={t("upload.naming")}>
+          <select
+            id="opt-naming"
+            value={options.naming}
+            onChange={(event) => setOptions({ naming: event.target.value as UploadOptions["naming"] })}
+          >
+            {KEY_NAMINGS.map((naming) => (
+              <option key={naming} value={naming}>
+                {t(naming === "keep" ? "upload.namingKeep" : "upload.namingSlug")}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="opt-concurrency" label={t("upload.concurrency")} error={errors.get("concurrency")}>
+          <input
+            id="opt-concurrency"
+            type="number"
+            min={1}
+            max={8}
+            value={options.concurrency}
+            onChange={(event) => setOptions({ concurrency: Number(event.target.value) })}
+          />
+        </Field>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={options.isPicInfo}
+            onChange={(event) => setOptions({ isPicInfo: event.target.checked })}
+          />
+          {t("upload.isPicInfo")}
+        </label>
+      </div>
+      <RuleSlots rules={options.rules} errors={errors} onChange={(rules) => setOptions({ rules })} />
+      <ObjectOptions value={options.put} errors={errors} onChange={(put) => setOptions({ put })} />
+    </section>
+  );
+}

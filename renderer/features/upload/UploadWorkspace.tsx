@@ -1,0 +1,42 @@
+import { useEffect } from "react";
+import { useT } from "../../i18n";
+import { useActiveConnection } from "../connections/store";
+import { BatchView } from "./BatchView";
+import { DropZone } from "./DropZone";
+import { IntakeList } from "./IntakeList";
+import { OptionsPanel, optionErrors } from "./OptionsPanel";
+import { PlanView } from "./PlanView";
+import { useUpload } from "./store";
+
+/** Upload with processing: add files, set options and rules, review the plan, run, see results. */
+export function UploadWorkspace() {
+  const t = useT();
+  const active = useActiveConnection();
+  const { files, options, setOptions, reviewPlan, planning, error } = useUpload();
+
+  // The destination follows the connection the designer picked.
+  useEffect(() => {
+    if (active?.defaultBucket) setOptions({ bucket: active.defaultBucket });
+  }, [active?.defaultBucket, setOptions]);
+
+  const ready = files.some((file) => !file.problem) && optionErrors(options).size === 0;
+  return (
+    <div className="upload-workspace">
+      <DropZone />
+      <IntakeList />
+      <OptionsPanel />
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="button" className="primary" disabled={!ready || planning} onClick={() => reviewPlan()}>
+          {planning ? t("plan.checking") : t("plan.review")}
+        </button>
+      </div>
+      <PlanView />
+      <BatchView />
+    </div>
+  );
+}

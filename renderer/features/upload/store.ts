@@ -1,0 +1,110 @@
+import { create } from "zustand";
+import type { BatchDetail, BatchSummary } from "../../../shared/uploads/batch";
+import type { IntakeFile } from "../../../shared/uploads/intake";
+import { defaultUploadOptions, type UploadOptions } from "../../../shared/uploads/options";
+import type { PlannedUpload } from "../../../shared/uploads/plan";
+import { ApiError, api } from "../../api";
+import type { DroppedFile } from "./dropped-files";
+
+interface UploadState {
+  files: IntakeFile[];
+  adding: boolean;
+  options: UploadOptions;
+  plans: PlannedUpload[] | undefined;
+  planning: boolean;
+  batches: BatchSummary[];
+  /** The batch shown in detail, kept current by progress events. */
+  detail: BatchDetail | undefined;
+  error: string | undefined;
+
+  addFiles(files: DroppedFile[]): Promise<void>;
+  removeFiles(ids?: string[]): Promise<void>;
+  setOptions(patch: Partial<UploadOptions>): void;
+  reviewPlan(): Promise<void>;
+  start(): Promise<void>;
+  loadBatches(): Promise<void>;
+  showBatch(batchId: string): Promise<void>;
+}
+
+const message = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
+
+export const useUpload = create<UploadState>((set, get) => ({
+  files: [],
+  adding: false,
+  options: defaultUploadOptions("picops-1250000000"),
+  plans: undefined,
+  planning: false,
+  batches: [],
+  detail: undefined,
+  error: undefined,
+
+  async addFiles(dropped) {
+    if (dropped.length === 0) return;
+    set({ adding: true, error: undefined });
+    try {
+      const { files } = await api.addFiles(dropped);
+      set({ files, plans: undefined });
+    } catch (error) {
+      set({ error: message(error) });
+    } finally {
+      set({ adding: false });
+    }
+  },
+
+  async removeFiles(ids) {
+    const { files } = await api.call("files.remove", ids ? { ids } : {});
+    set({ files, plans: undefined });
+  },
+
+  setOptions(patch) {
+    // Any change makes a shown plan stale: it must be reviewed again before running.
+    set({ options: { ...get().options, ...patch }, plans: undefined });
+  },
+
+  async reviewPlan() {
+    set({ planning: true, error: undefined });
+    try {
+      const { plans } = await api.call("uploads.plan", { options: get().options });
+      set({ plans });
+    } catch (error) {
+      set({ error: message(error) });
+    } finally {
+      set({ planning: false });
+    }
+  },
+
+  async start() {
+    set({ error: undefined });
+    try {
+      const summary = await api.call("uploads.start", { options: get().options });
+      const { files } = await api.call("files.list", {});
+      set({ files, plans: undefined });
+      await get().loadBatches();
+      await get().showBatch(summary.id);
+    } catch (error) {
+      set({ error: message(error) });
+    }
+  },
+
+  async loadBatches() {
+    const { batches } = await api.call("uploads.batches", {});
+    set({ batches });
+  },
+
+  async showBatch(batchId) {
+    set({ detail: await api.call("uploads.batch", { batchId }) });
+  },
+}));
+
+api.on("uploads.progress", ({ batch, items }) => {
+  const state = useUpload.getState();
+  const batches = state.batches.some((b) => b.id === batch.id)
+    ? state.batches.map((b) => (b.id === batch.id ? batch : b))
+    : [batch, ...state.batches];
+  let detail = state.detail;
+  if (detail?.id === batch.id) {
+    const changed = new Map(items.map((item) => [item.id, item]));
+    detail = { ...detail, ...batch, items: detail.items.map((item) => changed.get(item.id) ?? item) };
+  }
+  useUpload.setState({ batches, detail });
+});

@@ -1,0 +1,17 @@
+import { uploadMessages } from "../features/upload/messages";
+import { appMessages } from "./messages";
+
+/** Every feature's strings, merged. Adding a feature means adding its table here. */
+const tables = [appMessages, uploadMessages] as const;
+
+type Table = (typeof tables)[number];
+export type MessageKey = Table extends infer T
+  ? T extends { en: Record<infer K, string> }
+    ? K
+    : never
+  : never;
+
+export const catalog = {
+  en: Object.assign({}, ...tables.map((table) => table.en)) as Record<MessageKey, string>,
+  "zh-CN": Object.assign({}, ...tables.map((table) => table["zh-CN"])) as Record<MessageKey, string>,
+};

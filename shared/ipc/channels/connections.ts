@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ConnectionSummarySchema, CosProfileInputSchema } from "../../connections";
+import { Empty } from "./common";
+
+export const ConnectionListSchema = z.object({
+  connections: z.array(ConnectionSummarySchema),
+  activeId: z.string(),
+  /** Set when the saved connections file itself could not be read. */
+  vaultProblem: z.string().optional(),
+});
+export type ConnectionList = z.infer<typeof ConnectionListSchema>;
+
+const ConnectionRef = z.object({ id: z.string().min(1).max(64) }).strict();
+
+export const connectionChannels = {
+  "connections.list": { input: Empty, output: ConnectionListSchema },
+  "connections.saveCos": { input: CosProfileInputSchema, output: ConnectionSummarySchema },
+  "connections.delete": { input: ConnectionRef, output: Empty },
+  "connections.select": { input: ConnectionRef, output: Empty },
+} as const;
+
+export const connectionEvents = {
+  "connections.changed": ConnectionListSchema,
+} as const;

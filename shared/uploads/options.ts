@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { isValidBucketName, objectKeyProblem } from "../cos/names";
+import { PutObjectOptionsSchema } from "../cos/put-object-options";
+import { unknownPlaceholders } from "./fileid-template";
+
+/** At most five rules per Pic-Operations request (reference §5.1). */
+export const MAX_RULES = 5;
+export const DEFAULT_CONCURRENCY = 3;
+
+const bucketName = z.string().refine(isValidBucketName, "Bucket is BucketName-APPID, e.g. photos-1250000000");
+
+/** One processing rule of an upload: what to do, and where its output goes. */
+export const RuleSlotSchema = z.object({
+  /** A rule string (`imageMogr2/thumbnail/800x`) or `style/<name>`. */
+  rule: z.string().trim().min(1, "Choose or write a rule"),
+  /** Output name template, e.g. `{name}_w800.{ext}`; a leading `/` makes it absolute in the bucket. */
+  fileid: z
+    .string()
+    .trim()
+    .min(1, "Name the output, e.g. {name}_w800.{ext}")
+    .refine((template) => unknownPlaceholders(template).length === 0, {
+      message: "Placeholders are {dir}, {name}, {ext}, {key} and {format}",
+    })
+    .refine((template) => !template.endsWith("/"), "An output name cannot end with /"),
+  /** Destination bucket; the upload's bucket when absent. */
+  bucket: bucketName.optional(),
+});
+export type RuleSlot = z.infer<typeof RuleSlotSchema>;
+
+export const KEY_NAMINGS = ["keep", "slug"] as const;
+
+export const UploadOptionsSchema = z.object({
+  bucket: bucketName,
+  /** Prepended to every original's key, e.g. `shoots/2026/`. */
+  prefix: z
+    .string()
+    .max(400)
+    .refine((prefix) => prefix === "" || objectKeyProblem(`${prefix}x`) === undefined, {
+      message: "A prefix has no leading /, no . or .. folders and no control characters",
+    }),
+  /** keep: the file's own name and folders; slug: lowercase, spaces and unsafe characters as `-`. */
+  naming: z.enum(KEY_NAMINGS),
+  put: PutObjectOptionsSchema,
+  isPicInfo: z.boolean(),
+  rules: z.array(RuleSlotSchema).max(MAX_RULES, `At most ${MAX_RULES} rules per upload (a COS limit)`),
+  concurrency: z.number().int().min(1).max(8),
+});
+export type UploadOptions = z.infer<typeof UploadOptionsSchema>;
+
+export function defaultUploadOptions(bucket: string): UploadOptions {
+  return {
+    bucket,
+    prefix: "",
+    naming: "keep",
+    put: {},
+    isPicInfo: true,
+    rules: [],
+    concurrency: DEFAULT_CONCURRENCY,
+  };
+}

@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { objectKeyProblem } from "../cos/names";
+import {
+  type PicOperations,
+  PicOperationsSchema,
+  parseRule,
+  resolveFileId,
+  validatePicOperations,
+} from "../rules";
+import { expandFileIdTemplate } from "./fileid-template";
+import type { UploadOptions } from "./options";
+
+/**
+ * The plan shown before a batch runs: every original key and every result key it will
+ * write, with what each would overwrite. Pure, so the renderer can redraw it as options
+ * change and the main process can run exactly what was shown.
+ */
+
+export interface PlanSource {
+  /** The intake's id for the file. */
+  id: string;
+  /** Path relative to what was dropped, with `/` separators (`shoots/cat.jpg`). */
+  relativePath: string;
+}
+
+const PlannedResultSchema = z.object({ bucket: z.string(), key: z.string() });
+export type PlannedResult = z.infer<typeof PlannedResultSchema>;
+
+export const PlanWarningSchema = z.object({
+  kind: z.enum(["overwrites-original", "collides-in-batch", "overwrites-existing"]),
+  bucket: z.string(),
+  key: z.string(),
+});
+export type PlanWarning = z.infer<typeof PlanWarningSchema>;
+
+export const PlannedUploadSchema = z.object({
+  sourceId: z.string(),
+  bucket: z.string(),
+  originalKey: z.string(),
+  /** The Pic-Operations header to send; absent for a plain upload. */
+  picOperations: PicOperationsSchema.optional(),
+  results: z.array(PlannedResultSchema),
+  warnings: z.array(PlanWarningSchema),
+  /** Why this file cannot be uploaded as planned (a bad key, an invalid Pic-Operations). */
+  problem: z.string().optional(),
+});
+export type PlannedUpload = z.infer<typeof PlannedUploadSchema>;
+
+export function slugifyPath(relativePath: string): string {
+  return relativePath
+    .split("/")
+    .map((segment) =>
+      segment
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9.\u4e00-\u9fff_-]+/g, "-")
+        .replace(/^-+|-+$/g, ""),
+    )
+    .filter((segment) => segment.length > 0)
+    .join("/");
+}
+
+export function originalKeyFor(
+  source: PlanSource,
+  options: Pick<UploadOptions, "prefix" | "naming">,
+): string {
+  const path = options.naming === "slug" ? slugifyPath(source.relativePath) : source.relativePath;
+  return `${options.prefix}${path}`;
+}
+
+/** The output format a rule asks for (the last `format` wins), for `{format}` in templates. */
+export function outputFormatOf(rule: string): string | undefined {
+  let format: string | undefined;
+  for (const stage of parseRule(rule).pipeline.stages) {
+    if (stage.kind === "imageView2" && stage.format) format = stage.format;
+    if (stage.kind === "imageMogr2") {
+      for (const op of stage.ops) if (op.op === "format") format = op.format;
+    }
+  }
+  return format;
+}
+
+export function buildUploadPlan(sources: PlanSource[], options: UploadOptions): PlannedUpload[] {
+  const formats = options.rules.map((slot) => outputFormatOf(slot.rule));
+  const planned = sources.map((source): PlannedUpload => {
+    const originalKey = originalKeyFor(source, options);
+    const keyProblem = objectKeyProblem(originalKey);
+    if (keyProblem) {
+      return {
+        sourceId: source.id,
+        bucket: options.bucket,
+        originalKey,
+        results: [],
+        warnings: [],
+        problem: keyProblem,
+      };
+    }
+    if (options.rules.length === 0) {
+      return { sourceId: source.id, bucket: options.bucket, originalKey, results: [], warnings: [] };
+    }
+    const picOperations: PicOperations = {
+      isPicInfo: options.isPicInfo,
+      rules: options.rules.map((slot, index) => {
+        const rule: PicOperations["rules"][number] = {
+          rule: slot.rule,
+          fileid: expandFileIdTemplate(slot.fileid, { key: originalKey, format: formats[index] }),
+        };
+        if (slot.bucket && slot.bucket !== options.bucket) rule.bucket = slot.bucket;
+        return rule;
+      }),
+    };
+    const problems = validatePicOperations(picOperations);
+    const results = picOperations.rules.map((rule) => ({
+      bucket: rule.bucket ?? options.bucket,
+      key: resolveFileId(originalKey, rule.fileid),
+    }));
+    const plan: PlannedUpload = {
+      sourceId: source.id,
+      bucket: options.bucket,
+      originalKey,
+      picOperations,
+      results,
+      warnings: [],
+    };
+    if (problems[0]) plan.problem = problems[0].message;
+    return plan;
+  });
+  markCollisions(planned);
+  return planned;
+}
+
+/** Adds the warnings a plan can know without asking the bucket. */
+function markCollisions(plans: PlannedUpload[]): void {
+  const writers = new Map<string, number>();
+  const id = (bucket: string, key: string) => `${bucket}\u0000${key}`;
+  for (const plan of plans) {
+    for (const target of [{ bucket: plan.bucket, key: plan.originalKey }, ...plan.results]) {
+      const name = id(target.bucket, target.key);
+      writers.set(name, (writers.get(name) ?? 0) + 1);
+    }
+  }
+  for (const plan of plans) {
+    const original = id(plan.bucket, plan.originalKey);
+    for (const result of plan.results) {
+      const name = id(result.bucket, result.key);
+      if (name === original) {
+        plan.warnings.push({ kind: "overwrites-original", ...result });
+      } else if ((writers.get(name) ?? 0) > 1) {
+        plan.warnings.push({ kind: "collides-in-batch", ...result });
+      }
+    }
+    if ((writers.get(original) ?? 0) > 1 && !plan.results.some((r) => id(r.bucket, r.key) === original)) {
+      plan.warnings.push({ kind: "collides-in-batch", bucket: plan.bucket, key: plan.originalKey });
+    }
+  }
+}
+
+/** Adds `overwrites-existing` for every planned write whose key is already in the bucket. */
+export function markExisting(plans: PlannedUpload[], exists: (bucket: string, key: string) => boolean): void {
+  for (const plan of plans) {
+    for (const target of [{ bucket: plan.bucket, key: plan.originalKey }, ...plan.results]) {
+      if (exists(target.bucket, target.key)) plan.warnings.push({ kind: "overwrites-existing", ...target });
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { CosClient } from "../../electron/cos/client";
+
+/**
+ * Reads the Local bucket of a web host's data folder through the COS API, the way an
+ * outside tool would: end-to-end tests check outcomes here, not in the UI.
+ */
+export async function openLocalBucket(dataDir: string) {
+  const folder = path.join(dataDir, "local-bucket");
+  const address = JSON.parse(await readFile(path.join(folder, "address.json"), "utf8")) as {
+    url: string;
+    region: string;
+  };
+  const credentials = JSON.parse(await readFile(path.join(folder, "credentials.json"), "utf8"));
+  const client = new CosClient({
+    credentials,
+    region: address.region,
+    endpoint: { kind: "path-style", baseUrl: address.url },
+  });
+  const bucket = "picops-1250000000";
+  return {
+    client,
+    async keys(): Promise<string[]> {
+      const keys: string[] = [];
+      for await (const page of client.listObjectPages({ bucket }))
+        keys.push(...page.contents.map((object) => object.key));
+      return keys.sort();
+    },
+    async image(key: string) {
+      const download = await client.getObject({ bucket, key });
+      const chunks: Buffer[] = [];
+      for await (const chunk of download.body) chunks.push(chunk as Buffer);
+      const metadata = await sharp(Buffer.concat(chunks)).metadata();
+      return {
+        format: metadata.format,
+        width: metadata.width,
+        height: metadata.height,
+        lastModified: download.metadata.lastModified,
+      };
+    },
+    close: () => client.close(),
+  };
+}
