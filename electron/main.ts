@@ -8,6 +8,7 @@ import { createServices } from "./services";
 import { registerAppScheme, serveRenderer } from "./window/app-protocol";
 import { hardenWebContents, isTrustedSender } from "./window/hardening";
 import { installAppMenu } from "./window/menu";
+import { mainWindowOptions } from "./window/window-options";
 
 // Wiring only: the services are plain Node (electron/services.ts); this file carries them
 // to one hardened window.
@@ -17,8 +18,6 @@ const logger = createLogger();
 app.whenReady().then(async () => {
   hardenWebContents();
   installAppMenu();
-  serveRenderer(path.join(__dirname, "..", "renderer"));
-
   const services = await createServices({
     dataDir: app.getPath("userData"),
     cipher: createSafeStorageCipher(),
@@ -26,6 +25,7 @@ app.whenReady().then(async () => {
     version: APP_VERSION,
     logger,
   });
+  serveRenderer(path.join(__dirname, "..", "renderer"), services.media);
 
   ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
@@ -37,22 +37,7 @@ app.whenReady().then(async () => {
     return services.router.call(channel, input);
   });
 
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    title: "Picops",
-    show: false,
-    webPreferences: {
-      preload: path.join(__dirname, "preload.cjs"),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
+  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, "preload.cjs")));
   const unsubscribe = services.bus.subscribe((name, payload) =>
     window.webContents.send(IPC_EVENT, name, payload),
   );

@@ -11,6 +11,9 @@ import { Vault } from "./connections/vault";
 import { EventBus } from "./ipc/event-bus";
 import { createRouter, type Router } from "./ipc/router";
 import type { Logger } from "./logger";
+import { mediaHandlers } from "./media/handlers";
+import { MediaStore } from "./media/media-store";
+import { Thumbnails } from "./media/thumbnails";
 import { uploadHandlers } from "./uploads/handlers";
 import { UploadService } from "./uploads/service";
 
@@ -28,6 +31,8 @@ export interface Services {
   bus: EventBus;
   /** Where the web host stages files streamed from the browser. */
   stagingDir: string;
+  /** Images for the renderer, served by both hosts at `media/<id>`. */
+  media: MediaStore;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     activeConnectionId: () => connections.list().activeId,
   });
 
+  const activeConnectionId = () => connections.list().activeId;
+  const media = new MediaStore();
+  const thumbnails = new Thumbnails(clients, media);
+
   const router = createRouter(
     {
       "app.describe": async () => ({
@@ -74,6 +83,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       }),
       ...connectionHandlers(connections),
       ...uploadHandlers(uploads),
+      ...mediaHandlers(thumbnails, activeConnectionId),
     },
     config.logger,
   );
@@ -82,6 +92,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     router,
     bus,
     stagingDir: path.join(config.dataDir, "staging"),
+    media,
     async close() {
       uploads.close();
       await clients.close();

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { protocol } from "electron";
 import { APP_SCHEME } from "../../shared/ipc/bridge";
+import type { MediaStore } from "../media/media-store";
 import { contentTypeFor } from "../mime-types";
 
 export const CONTENT_SECURITY_POLICY =
@@ -16,12 +17,20 @@ export function registerAppScheme(): void {
 
 /**
  * Serves the built renderer from `rendererDir` as app://picops/…, with the CSP on every
- * answer. A path that resolves outside the folder is a 404, never a file.
+ * answer, and the main process's images at app://picops/media/<id>. A path that resolves
+ * outside the folder is a 404, never a file.
  */
-export function serveRenderer(rendererDir: string): void {
+export function serveRenderer(rendererDir: string, media: MediaStore): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
+    if (pathname.startsWith("/media/")) {
+      const item = media.get(pathname);
+      if (!item) return new Response("Not found", { status: 404 });
+      return new Response(item.bytes, {
+        headers: { "Content-Type": item.mimeType, "X-Content-Type-Options": "nosniff" },
+      });
+    }
     const file = path.resolve(root, `.${decodeURIComponent(pathname === "/" ? "/index.html" : pathname)}`);
     if (!file.startsWith(root + path.sep)) return new Response("Not found", { status: 404 });
     try {

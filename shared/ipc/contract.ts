@@ -3,6 +3,7 @@ import type { AppErrorSchema } from "../errors";
 import { appChannels } from "./channels/app";
 import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
+import { mediaChannels } from "./channels/media";
 import { uploadChannels, uploadEvents } from "./channels/uploads";
 
 /**
@@ -15,6 +16,7 @@ export const channels = {
   ...appChannels,
   ...connectionChannels,
   ...uploadChannels,
+  ...mediaChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {

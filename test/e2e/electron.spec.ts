@@ -34,21 +34,6 @@ test("the Electron shell opens one hardened window showing the app", async () =>
   });
   const window = await app.firstWindow();
   await expect(window.getByTestId("connection-local")).toBeVisible();
-  const preferences = await app.evaluate(({ BrowserWindow }) => {
-    const options = BrowserWindow.getAllWindows()[0]?.webContents.getLastWebPreferences();
-    return {
-      contextIsolation: options?.contextIsolation,
-      sandbox: options?.sandbox,
-      nodeIntegration: options?.nodeIntegration,
-      webSecurity: options?.webSecurity,
-    };
-  });
-  expect(preferences).toEqual({
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    webSecurity: true,
-  });
   // The page sees the narrow bridge and nothing of Node or ipcRenderer.
   const exposed = await window.evaluate(() => ({
     bridge: Object.keys((window as unknown as { picops: object }).picops).sort(),

@@ -1,0 +1,54 @@
+import type { ConnectionClients } from "../connections/clients";
+import type { MediaStore } from "./media-store";
+
+export interface ThumbnailRequest {
+  connectionId: string;
+  bucket: string;
+  key: string;
+  /** Longest side in pixels. */
+  size: number;
+  /** The object's ETag, so a replaced object gets a new thumbnail. */
+  etag?: string | undefined;
+  signal?: AbortSignal;
+}
+
+/**
+ * Thumbnails of objects in a bucket, made by COS itself through download-time processing
+ * (nothing is stored in the bucket) and cached in the main process.
+ */
+export class Thumbnails {
+  readonly #cache = new Map<string, string>();
+  readonly #pending = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly clients: ConnectionClients,
+    private readonly media: MediaStore,
+  ) {}
+
+  async get(request: ThumbnailRequest): Promise<string> {
+    const id = [request.connectionId, request.bucket, request.key, request.etag ?? "", request.size].join(
+      "\u0000",
+    );
+    const cached = this.#cache.get(id);
+    if (cached && this.media.get(cached)) return cached;
+    let pending = this.#pending.get(id);
+    if (!pending) {
+      pending = this.#make(request).finally(() => this.#pending.delete(id));
+      this.#pending.set(id, pending);
+    }
+    const url = await pending;
+    this.#cache.set(id, url);
+    return url;
+  }
+
+  async #make(request: ThumbnailRequest): Promise<string> {
+    const client = await this.clients.get(request.connectionId);
+    const image = await client.getProcessedImage({
+      bucket: request.bucket,
+      key: request.key,
+      rule: `imageMogr2/thumbnail/${request.size}x${request.size}>/format/webp/quality/80`,
+      signal: request.signal,
+    });
+    return this.media.put(image.bytes, image.contentType);
+  }
+}
