@@ -13,10 +13,13 @@ import type { CosClient } from "../cos/client";
 import type { BatchJournal, BatchRecord, ItemOutcome, JournalItem } from "./journal";
 
 /** The part of the COS client a batch needs. */
-export type UploadClient = Pick<CosClient, "putObject" | "headObject">;
+export type BatchClient = Pick<CosClient, "putObject" | "processObject" | "headObject">;
+
+/** Objects written before the batch started (less this margin for clock skew) do not count as its work. */
+const CLOCK_MARGIN_MS = 5 * 60 * 1000;
 
 export interface BatchRunnerDeps {
-  client: UploadClient;
+  client: BatchClient;
   journal: BatchJournal;
   /** Called with the batch summary and the items that changed, at most every `progressIntervalMs`. */
   onProgress(progress: BatchProgress): void;
@@ -33,10 +36,11 @@ interface LiveItem {
 }
 
 /**
- * Runs one batch: uploads with Pic-Operations at a fixed concurrency, byte progress, pause,
- * resume, cancel and retry, every step journaled. After a crash, a new runner built from
- * the journal finishes the batch: items not known to be done are first looked up in the
- * bucket, so nothing is missing and nothing complete is sent twice.
+ * Runs one batch — uploads with Pic-Operations, or processing of objects already in the
+ * bucket — at a fixed concurrency, with byte progress, pause, resume, cancel and retry,
+ * every step journaled. After a crash, a new runner built from the journal finishes the
+ * batch: items not known to be done are first looked up in the bucket, so nothing is
+ * missing and nothing complete is sent twice.
  */
 export class BatchRunner {
   readonly #record: BatchRecord;
@@ -164,6 +168,7 @@ export class BatchRunner {
     }
     const summary: BatchSummary = {
       id: this.#record.id,
+      kind: this.#record.kind,
       connectionId: this.#record.connectionId,
       createdAt: this.#record.createdAt,
       state: this.#state,
@@ -210,24 +215,15 @@ export class BatchRunner {
         return;
       }
       await this.#deps.journal.append({ t: "start", id: spec.id });
-      const answer = await this.#deps.client.putObject({
-        bucket: spec.bucket,
-        key: spec.originalKey,
-        body: { file: spec.path },
-        options: this.#record.put,
-        picOperations: spec.picOperations,
-        signal: controller.signal,
-        onProgress: ({ loaded }) => this.#update(item, { loaded }),
-      });
-      const done: { t: "done"; id: string; etag: string; result?: UploadResult } = {
+      const answer = await this.#send(item, controller.signal);
+      const done: { t: "done"; id: string; etag?: string; result?: UploadResult } = {
         t: "done",
         id: spec.id,
-        etag: answer.etag,
       };
-      if (answer.uploadResult) done.result = answer.uploadResult;
+      const view: Partial<UploadItem> = { state: "done", loaded: spec.size };
+      if (answer.etag) view.etag = done.etag = answer.etag;
+      if (answer.result) view.result = done.result = answer.result;
       await this.#deps.journal.append(done);
-      const view: Partial<UploadItem> = { state: "done", loaded: spec.size, etag: answer.etag };
-      if (answer.uploadResult) view.result = answer.uploadResult;
       this.#update(item, view);
     } catch (error) {
       if (controller.signal.aborted) {
@@ -244,7 +240,36 @@ export class BatchRunner {
     }
   }
 
-  /** True when the original and every result are already in the bucket, as planned. */
+  /** One attempt at the item's request: PUT of the file, or POST ?image_process of the object. */
+  async #send(item: LiveItem, signal: AbortSignal): Promise<{ etag?: string; result?: UploadResult }> {
+    const { spec } = item;
+    if (this.#record.kind === "process") {
+      if (!spec.picOperations) throw new PicopsError("invalid-plan", "Processing needs at least one rule.");
+      const result = await this.#deps.client.processObject({
+        bucket: spec.bucket,
+        key: spec.originalKey,
+        picOperations: spec.picOperations,
+        signal,
+      });
+      return { result };
+    }
+    if (!spec.path) throw new PicopsError("invalid-plan", "This upload has no file.");
+    const answer = await this.#deps.client.putObject({
+      bucket: spec.bucket,
+      key: spec.originalKey,
+      body: { file: spec.path },
+      options: this.#record.put,
+      picOperations: spec.picOperations,
+      signal,
+      onProgress: ({ loaded }) => this.#update(item, { loaded }),
+    });
+    return answer.uploadResult ? { etag: answer.etag, result: answer.uploadResult } : { etag: answer.etag };
+  }
+
+  /**
+   * True when the item's work is already in the bucket: every result written since the
+   * batch began and, for uploads, the original with this file's bytes.
+   */
   async #alreadyInBucket(spec: JournalItem, signal: AbortSignal): Promise<boolean> {
     const exists = async (bucket: string, key: string) => {
       try {
@@ -254,11 +279,16 @@ export class BatchRunner {
         throw error;
       }
     };
-    const original = await exists(spec.bucket, spec.originalKey);
-    if (!original) return false;
-    if (!spec.overwritesOriginal && original.etag !== `"${await md5Hex(spec.path, signal)}"`) return false;
+    const since = Date.parse(this.#record.createdAt) - CLOCK_MARGIN_MS;
+    const writtenSince = (metadata: { lastModified: string | undefined } | undefined) =>
+      metadata !== undefined && Date.parse(metadata.lastModified ?? "") >= since;
+    if (this.#record.kind === "upload") {
+      const original = await exists(spec.bucket, spec.originalKey);
+      if (!original || !spec.path) return false;
+      if (!spec.overwritesOriginal && original.etag !== `"${await md5Hex(spec.path, signal)}"`) return false;
+    }
     for (const result of spec.resultKeys) {
-      if (!(await exists(result.bucket, result.key))) return false;
+      if (!writtenSince(await exists(result.bucket, result.key))) return false;
     }
     return true;
   }

@@ -7,13 +7,15 @@ type UploadChannels =
   | "files.remove"
   | "uploads.plan"
   | "uploads.start"
-  | "uploads.batches"
-  | "uploads.batch"
-  | "uploads.pause"
-  | "uploads.resume"
-  | "uploads.cancel"
-  | "uploads.retry"
-  | "uploads.export";
+  | "processing.plan"
+  | "processing.start"
+  | "batches.list"
+  | "batches.detail"
+  | "batches.pause"
+  | "batches.resume"
+  | "batches.cancel"
+  | "batches.retry"
+  | "batches.export";
 
 export function uploadHandlers(service: UploadService): Pick<Handlers, UploadChannels> {
   return {
@@ -22,12 +24,14 @@ export function uploadHandlers(service: UploadService): Pick<Handlers, UploadCha
     "files.remove": async ({ ids }) => ({ files: service.removeFiles(ids) }),
     "uploads.plan": async ({ options }) => ({ plans: await service.plan(options) }),
     "uploads.start": async ({ options }) => service.start(options),
-    "uploads.batches": async () => ({ batches: service.batches() }),
-    "uploads.batch": async ({ batchId }) => service.batch(batchId),
-    "uploads.pause": async ({ batchId }) => service.pause(batchId),
-    "uploads.resume": async ({ batchId }) => service.resume(batchId),
-    "uploads.cancel": async ({ batchId, itemIds }) => service.cancel(batchId, itemIds),
-    "uploads.retry": async ({ batchId, itemIds }) => service.retry(batchId, itemIds),
-    "uploads.export": async ({ batchId, format }) => service.export(batchId, format),
+    "processing.plan": async ({ selection, options }) => service.planProcessing(selection, options),
+    "processing.start": async ({ selection, options }) => service.startProcessing(selection, options),
+    "batches.list": async () => ({ batches: service.batches() }),
+    "batches.detail": async ({ batchId }) => service.batch(batchId),
+    "batches.pause": async ({ batchId }) => service.pause(batchId),
+    "batches.resume": async ({ batchId }) => service.resume(batchId),
+    "batches.cancel": async ({ batchId, itemIds }) => service.cancel(batchId, itemIds),
+    "batches.retry": async ({ batchId, itemIds }) => service.retry(batchId, itemIds),
+    "batches.export": async ({ batchId, format }) => service.export(batchId, format),
   };
 }

@@ -15,7 +15,8 @@ import { PicOperationsSchema } from "../../shared/rules";
 export const JournalItemSchema = z.object({
   id: z.string(),
   name: z.string(),
-  path: z.string(),
+  /** The file to send, for uploads; absent when the object is already in the bucket. */
+  path: z.string().optional(),
   size: z.number().int().nonnegative(),
   bucket: z.string(),
   originalKey: z.string(),
@@ -28,6 +29,8 @@ export type JournalItem = z.infer<typeof JournalItemSchema>;
 
 export const BatchRecordSchema = z.object({
   id: z.string(),
+  /** upload: PUT files with Pic-Operations; process: POST ?image_process on objects in the bucket. */
+  kind: z.enum(["upload", "process"]),
   connectionId: z.string(),
   createdAt: z.string(),
   concurrency: z.number().int().min(1),

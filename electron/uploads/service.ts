@@ -2,15 +2,21 @@ import { randomUUID } from "node:crypto";
 import { PicopsError } from "../../shared/errors";
 import type { BatchDetail, BatchSummary } from "../../shared/uploads/batch";
 import type { IntakeFile } from "../../shared/uploads/intake";
-import type { UploadOptions } from "../../shared/uploads/options";
-import { buildUploadPlan, markExisting, type PlannedUpload } from "../../shared/uploads/plan";
+import type { ProcessOptions, UploadOptions } from "../../shared/uploads/options";
+import {
+  buildProcessingPlan,
+  buildUploadPlan,
+  markExisting,
+  type PlannedUpload,
+} from "../../shared/uploads/plan";
 import type { ConnectionClients } from "../connections/clients";
 import type { EventBus } from "../ipc/event-bus";
-import { BatchRunner, type UploadClient } from "./batch-runner";
+import { type BatchClient, BatchRunner } from "./batch-runner";
 import { existingKeys } from "./existing-keys";
 import { exportBatch } from "./export";
 import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
+import { type ObjectSelection, resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
   journalDir: string;
@@ -77,7 +83,8 @@ export class UploadService {
     }
     const byId = new Map(usable.map((file) => [file.id, file]));
     const record: BatchRecord = {
-      id: `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`,
+      id: newBatchId(),
+      kind: "upload",
       connectionId: this.deps.activeConnectionId(),
       createdAt: new Date().toISOString(),
       concurrency: options.concurrency,
@@ -97,13 +104,65 @@ export class UploadService {
         };
       }),
     };
+    // The files now belong to the batch; the intake list is ready for the next drop.
+    const summary = await this.#launch(record);
+    this.#files = this.#files.filter((file) => !byId.has(file.id));
+    return summary;
+  }
+
+  async #launch(record: BatchRecord): Promise<BatchSummary> {
     await BatchJournal.create(this.deps.journalDir, record);
     const runner = this.#runner(record);
     this.#batches.set(record.id, runner);
-    // The files now belong to the batch; the intake list is ready for the next drop.
-    this.#files = this.#files.filter((file) => !byId.has(file.id));
     runner.start();
     return runner.summary();
+  }
+
+  /** The plan for processing objects already in the bucket, with what each output would overwrite. */
+  async planProcessing(
+    selection: ObjectSelection,
+    options: ProcessOptions,
+    signal?: AbortSignal,
+  ): Promise<{ plans: PlannedUpload[]; skipped: string[] }> {
+    const client = await this.deps.clients.get(this.deps.activeConnectionId());
+    const { objects, skipped } = await resolveSelection(client, selection, signal);
+    const plans = buildProcessingPlan(objects, options);
+    markExisting(plans, await existingKeys(client, plans, signal));
+    // The originals are meant to exist: only outputs can overwrite something.
+    for (const plan of plans) {
+      plan.warnings = plan.warnings.filter(
+        (w) => !(w.kind === "overwrites-existing" && w.key === plan.originalKey),
+      );
+    }
+    return { plans, skipped };
+  }
+
+  async startProcessing(selection: ObjectSelection, options: ProcessOptions): Promise<BatchSummary> {
+    const client = await this.deps.clients.get(this.deps.activeConnectionId());
+    const { objects } = await resolveSelection(client, selection);
+    if (objects.length === 0) throw new PicopsError("nothing-to-process", "The selection holds no images.");
+    const plans = buildProcessingPlan(objects, options);
+    const broken = plans.find((plan) => plan.problem);
+    if (broken) throw new PicopsError("invalid-plan", `${broken.originalKey}: ${broken.problem}`);
+    const record: BatchRecord = {
+      id: newBatchId(),
+      kind: "process",
+      connectionId: this.deps.activeConnectionId(),
+      createdAt: new Date().toISOString(),
+      concurrency: options.concurrency,
+      put: {},
+      items: plans.map((plan) => ({
+        id: randomUUID(),
+        name: plan.originalKey,
+        size: 0,
+        bucket: plan.bucket,
+        originalKey: plan.originalKey,
+        picOperations: plan.picOperations,
+        resultKeys: plan.results,
+        overwritesOriginal: plan.warnings.some((warning) => warning.kind === "overwrites-original"),
+      })),
+    };
+    return this.#launch(record);
   }
 
   batches(): BatchSummary[] {
@@ -157,15 +216,20 @@ export class UploadService {
     const clients = this.deps.clients;
     const journal = BatchJournal.reopen(this.deps.journalDir, record.id);
     // The client is looked up per call, so a batch resumed after a restart uses a fresh one.
-    const client: UploadClient = {
+    const client: BatchClient = {
       putObject: async (input) => (await clients.get(record.connectionId)).putObject(input),
+      processObject: async (input) => (await clients.get(record.connectionId)).processObject(input),
       headObject: async (input) => (await clients.get(record.connectionId)).headObject(input),
     };
     return new BatchRunner(
       record,
-      { client, journal, onProgress: (progress) => this.deps.bus.emit("uploads.progress", progress) },
+      { client, journal, onProgress: (progress) => this.deps.bus.emit("batches.progress", progress) },
       outcomes,
       finished,
     );
   }
+}
+
+function newBatchId(): string {
+  return `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`;
 }

@@ -42,6 +42,7 @@ export type BatchTotals = z.infer<typeof BatchTotalsSchema>;
 
 export const BatchSummarySchema = z.object({
   id: z.string(),
+  kind: z.enum(["upload", "process"]),
   connectionId: z.string(),
   createdAt: z.string(),
   state: BatchStateSchema,

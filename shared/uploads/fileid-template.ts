@@ -46,7 +46,8 @@ export function expandFileIdTemplate(template: string, context: FileIdContext): 
     /\{(dir|name|ext|key|format)\}/g,
     (_, name: FileIdPlaceholder) => values[name],
   );
-  const absolute = filled.startsWith("/");
+  // Whether the fileid is absolute is the template's choice, not an accident of an empty {dir}.
+  const absolute = template.startsWith("/");
   const collapsed = filled
     .split("/")
     .filter((segment) => segment.length > 0)

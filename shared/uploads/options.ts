@@ -58,3 +58,14 @@ export function defaultUploadOptions(bucket: string): UploadOptions {
     concurrency: DEFAULT_CONCURRENCY,
   };
 }
+
+/** Processing objects already in the bucket: the rules (at least one) and how many at once. */
+export const ProcessOptionsSchema = z.object({
+  isPicInfo: z.boolean(),
+  rules: z
+    .array(RuleSlotSchema)
+    .min(1, "Add at least one rule")
+    .max(MAX_RULES, `At most ${MAX_RULES} rules per request (a COS limit)`),
+  concurrency: z.number().int().min(1).max(8),
+});
+export type ProcessOptions = z.infer<typeof ProcessOptionsSchema>;

@@ -8,7 +8,7 @@ import {
   validatePicOperations,
 } from "../rules";
 import { expandFileIdTemplate } from "./fileid-template";
-import type { UploadOptions } from "./options";
+import type { ProcessOptions, RuleSlot, UploadOptions } from "./options";
 
 /**
  * The plan shown before a batch runs: every original key and every result key it will
@@ -81,53 +81,74 @@ export function outputFormatOf(rule: string): string | undefined {
   return format;
 }
 
+/** Plans one original: the Pic-Operations its rules make, and where their outputs land. */
+function planOne(
+  sourceId: string,
+  bucket: string,
+  originalKey: string,
+  rules: RuleSlot[],
+  formats: (string | undefined)[],
+  isPicInfo: boolean,
+): PlannedUpload {
+  const plan: PlannedUpload = { sourceId, bucket, originalKey, results: [], warnings: [] };
+  const keyProblem = objectKeyProblem(originalKey);
+  if (keyProblem) return { ...plan, problem: keyProblem };
+  if (rules.length === 0) return plan;
+  const picOperations: PicOperations = {
+    isPicInfo,
+    rules: rules.map((slot, index) => {
+      const rule: PicOperations["rules"][number] = {
+        rule: slot.rule,
+        fileid: expandFileIdTemplate(slot.fileid, { key: originalKey, format: formats[index] }),
+      };
+      if (slot.bucket && slot.bucket !== bucket) rule.bucket = slot.bucket;
+      return rule;
+    }),
+  };
+  plan.picOperations = picOperations;
+  plan.results = picOperations.rules.map((rule) => ({
+    bucket: rule.bucket ?? bucket,
+    key: resolveFileId(originalKey, rule.fileid),
+  }));
+  const problem = validatePicOperations(picOperations)[0];
+  if (problem) plan.problem = problem.message;
+  return plan;
+}
+
 export function buildUploadPlan(sources: PlanSource[], options: UploadOptions): PlannedUpload[] {
   const formats = options.rules.map((slot) => outputFormatOf(slot.rule));
-  const planned = sources.map((source): PlannedUpload => {
-    const originalKey = originalKeyFor(source, options);
-    const keyProblem = objectKeyProblem(originalKey);
-    if (keyProblem) {
-      return {
-        sourceId: source.id,
-        bucket: options.bucket,
-        originalKey,
-        results: [],
-        warnings: [],
-        problem: keyProblem,
-      };
-    }
-    if (options.rules.length === 0) {
-      return { sourceId: source.id, bucket: options.bucket, originalKey, results: [], warnings: [] };
-    }
-    const picOperations: PicOperations = {
-      isPicInfo: options.isPicInfo,
-      rules: options.rules.map((slot, index) => {
-        const rule: PicOperations["rules"][number] = {
-          rule: slot.rule,
-          fileid: expandFileIdTemplate(slot.fileid, { key: originalKey, format: formats[index] }),
-        };
-        if (slot.bucket && slot.bucket !== options.bucket) rule.bucket = slot.bucket;
-        return rule;
-      }),
-    };
-    const problems = validatePicOperations(picOperations);
-    const results = picOperations.rules.map((rule) => ({
-      bucket: rule.bucket ?? options.bucket,
-      key: resolveFileId(originalKey, rule.fileid),
-    }));
-    const plan: PlannedUpload = {
-      sourceId: source.id,
-      bucket: options.bucket,
-      originalKey,
-      picOperations,
-      results,
-      warnings: [],
-    };
-    if (problems[0]) plan.problem = problems[0].message;
-    return plan;
-  });
-  markCollisions(planned);
-  return planned;
+  const plans = sources.map((source) =>
+    planOne(
+      source.id,
+      options.bucket,
+      originalKeyFor(source, options),
+      options.rules,
+      formats,
+      options.isPicInfo,
+    ),
+  );
+  markCollisions(plans);
+  return plans;
+}
+
+/** Plans processing of objects already in the bucket (`POST ?image_process`); sourceId is `bucket/key`. */
+export function buildProcessingPlan(
+  objects: { bucket: string; key: string }[],
+  options: ProcessOptions,
+): PlannedUpload[] {
+  const formats = options.rules.map((slot) => outputFormatOf(slot.rule));
+  const plans = objects.map((object) =>
+    planOne(
+      `${object.bucket}/${object.key}`,
+      object.bucket,
+      object.key,
+      options.rules,
+      formats,
+      options.isPicInfo,
+    ),
+  );
+  markCollisions(plans);
+  return plans;
 }
 
 /** Adds the warnings a plan can know without asking the bucket. */

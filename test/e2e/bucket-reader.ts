@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { CosClient } from "../../electron/cos/client";
+import type { ListedObject } from "../../electron/cos/xml";
 
 /**
  * Reads the Local bucket of a web host's data folder through the COS API, the way an
@@ -22,11 +23,13 @@ export async function openLocalBucket(dataDir: string) {
   const bucket = "picops-1250000000";
   return {
     client,
+    async objects(): Promise<ListedObject[]> {
+      const objects: ListedObject[] = [];
+      for await (const page of client.listObjectPages({ bucket })) objects.push(...page.contents);
+      return objects;
+    },
     async keys(): Promise<string[]> {
-      const keys: string[] = [];
-      for await (const page of client.listObjectPages({ bucket }))
-        keys.push(...page.contents.map((object) => object.key));
-      return keys.sort();
+      return (await this.objects()).map((object) => object.key).sort();
     },
     async image(key: string) {
       const download = await client.getObject({ bucket, key });

@@ -34,7 +34,7 @@ export function BatchView() {
             type="button"
             className="primary"
             onClick={async () => {
-              await api.call("uploads.resume", { batchId: batch.id });
+              await api.call("batches.resume", { batchId: batch.id });
               await showBatch(batch.id);
             }}
           >
@@ -52,10 +52,10 @@ function BatchDetailView({ t }: { t: Translate }) {
   if (!detail) return null;
   const { totals } = detail;
   const finished = totals.done + totals.failed + totals.cancelled;
-  const control = (channel: "uploads.pause" | "uploads.resume" | "uploads.cancel" | "uploads.retry") =>
+  const control = (channel: "batches.pause" | "batches.resume" | "batches.cancel" | "batches.retry") =>
     api.call(channel, { batchId: detail.id });
   const download = async (format: "csv" | "json") => {
-    const file = await api.call("uploads.export", { batchId: detail.id, format });
+    const file = await api.call("batches.export", { batchId: detail.id, format });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
     link.download = file.fileName;
@@ -95,23 +95,23 @@ function BatchDetailView({ t }: { t: Translate }) {
       </p>
       <div className="row">
         {detail.state === "running" ? (
-          <button type="button" onClick={() => control("uploads.pause")}>
+          <button type="button" onClick={() => control("batches.pause")}>
             {t("batch.pause")}
           </button>
         ) : (
           detail.state !== "finished" && (
-            <button type="button" onClick={() => control("uploads.resume")}>
+            <button type="button" onClick={() => control("batches.resume")}>
               {t("batch.resume")}
             </button>
           )
         )}
         {detail.state !== "finished" && (
-          <button type="button" className="danger" onClick={() => control("uploads.cancel")}>
+          <button type="button" className="danger" onClick={() => control("batches.cancel")}>
             {t("batch.cancelAll")}
           </button>
         )}
         {totals.failed > 0 && (
-          <button type="button" onClick={() => control("uploads.retry")}>
+          <button type="button" onClick={() => control("batches.retry")}>
             {t("batch.retryFailed")}
           </button>
         )}
@@ -172,7 +172,7 @@ function BatchItemRow({ item, batchId, t }: { item: UploadItem; batchId: string;
         <button
           type="button"
           className="link"
-          onClick={() => api.call("uploads.cancel", { batchId, itemIds: [item.id] })}
+          onClick={() => api.call("batches.cancel", { batchId, itemIds: [item.id] })}
           aria-label={t("item.cancel", { name: item.name })}
         >
           {t("item.cancelShort")}
@@ -200,7 +200,7 @@ function FailedItem({
         <strong className="mono">{error.code}</strong>: {error.message}
       </p>
       {explained && <p className="hint">{explained}</p>}
-      <button type="button" onClick={() => api.call("uploads.retry", { batchId, itemIds: [itemId] })}>
+      <button type="button" onClick={() => api.call("batches.retry", { batchId, itemIds: [itemId] })}>
         {t("item.retry")}
       </button>
     </div>

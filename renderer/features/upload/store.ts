@@ -87,16 +87,16 @@ export const useUpload = create<UploadState>((set, get) => ({
   },
 
   async loadBatches() {
-    const { batches } = await api.call("uploads.batches", {});
+    const { batches } = await api.call("batches.list", {});
     set({ batches });
   },
 
   async showBatch(batchId) {
-    set({ detail: await api.call("uploads.batch", { batchId }) });
+    set({ detail: await api.call("batches.detail", { batchId }) });
   },
 }));
 
-api.on("uploads.progress", ({ batch, items }) => {
+api.on("batches.progress", ({ batch, items }) => {
   const state = useUpload.getState();
   const batches = state.batches.some((b) => b.id === batch.id)
     ? state.batches.map((b) => (b.id === batch.id ? batch : b))

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BatchDetailSchema, BatchProgressSchema, BatchSummarySchema } from "../../uploads/batch";
 import { IntakeFileSchema } from "../../uploads/intake";
-import { UploadOptionsSchema } from "../../uploads/options";
+import { ProcessOptionsSchema, UploadOptionsSchema } from "../../uploads/options";
 import { PlannedUploadSchema } from "../../uploads/plan";
 import { Empty } from "./common";
 
@@ -20,6 +20,17 @@ export const FileSourceSchema = z
   .object({ path: z.string().min(1).max(4096), relativePath: z.string().max(1024).optional() })
   .strict();
 
+/** Objects in the bucket to process: some keys, or all images under a prefix. */
+export const ObjectSelectionSchema = z
+  .object({
+    bucket: z.string().min(1).max(60),
+    keys: z.array(z.string().min(1).max(1024)).max(100_000).optional(),
+    prefix: z.string().max(1024).optional(),
+  })
+  .strict()
+  .refine((selection) => selection.keys !== undefined || selection.prefix !== undefined, "Select objects or a prefix");
+const WithSelection = z.object({ selection: ObjectSelectionSchema, options: ProcessOptionsSchema }).strict();
+
 export const uploadChannels = {
   "files.add": {
     input: z.object({ sources: z.array(FileSourceSchema).min(1).max(100_000) }).strict(),
@@ -32,18 +43,23 @@ export const uploadChannels = {
   },
   "uploads.plan": { input: WithOptions, output: z.object({ plans: z.array(PlannedUploadSchema) }) },
   "uploads.start": { input: WithOptions, output: BatchSummarySchema },
-  "uploads.batches": { input: Empty, output: z.object({ batches: z.array(BatchSummarySchema) }) },
-  "uploads.batch": { input: BatchRef, output: BatchDetailSchema },
-  "uploads.pause": { input: BatchRef, output: BatchSummarySchema },
-  "uploads.resume": { input: BatchRef, output: BatchSummarySchema },
-  "uploads.cancel": { input: ItemsRef, output: BatchSummarySchema },
-  "uploads.retry": { input: ItemsRef, output: BatchSummarySchema },
-  "uploads.export": {
+  "processing.plan": {
+    input: WithSelection,
+    output: z.object({ plans: z.array(PlannedUploadSchema), skipped: z.array(z.string()) }),
+  },
+  "processing.start": { input: WithSelection, output: BatchSummarySchema },
+  "batches.list": { input: Empty, output: z.object({ batches: z.array(BatchSummarySchema) }) },
+  "batches.detail": { input: BatchRef, output: BatchDetailSchema },
+  "batches.pause": { input: BatchRef, output: BatchSummarySchema },
+  "batches.resume": { input: BatchRef, output: BatchSummarySchema },
+  "batches.cancel": { input: ItemsRef, output: BatchSummarySchema },
+  "batches.retry": { input: ItemsRef, output: BatchSummarySchema },
+  "batches.export": {
     input: z.object({ batchId: z.string().min(1).max(128), format: z.enum(["csv", "json"]) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
   },
 } as const;
 
 export const uploadEvents = {
-  "uploads.progress": BatchProgressSchema,
+  "batches.progress": BatchProgressSchema,
 } as const;

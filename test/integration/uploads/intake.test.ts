@@ -1,0 +1,61 @@
+import { chmod, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inspectSources } from "../../../electron/uploads/intake";
+
+let root: string;
+
+beforeAll(async () => {
+  root = path.join(await mkdtemp(path.join(os.tmpdir(), "picops-intake-")), "drop");
+  await mkdir(path.join(root, "nested", "deeper"), { recursive: true });
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#123456" } })
+    .jpeg()
+    .toBuffer();
+  await writeFile(path.join(root, "a.jpg"), jpeg);
+  await writeFile(path.join(root, "nested", "b.webp"), await sharp(jpeg).webp().toBuffer());
+  await writeFile(path.join(root, "nested", "deeper", "c.gif"), await sharp(jpeg).gif().toBuffer());
+  await writeFile(path.join(root, "nested", "renamed.png"), "just some text");
+  await writeFile(path.join(root, "nested", "broken.jpg"), jpeg.subarray(0, jpeg.length - 200));
+  await writeFile(path.join(root, ".DS_Store"), "finder");
+  const huge = Buffer.alloc(32 * 1024 * 1024 + 1);
+  huge.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  await writeFile(path.join(root, "huge.png"), huge);
+});
+
+describe("inspectSources", () => {
+  it("walks folders keeping relative paths, and checks every file by content", async () => {
+    const files = await inspectSources([{ path: root, relativePath: "drop" }]);
+    const byPath = Object.fromEntries(files.map((f) => [f.relativePath, f]));
+    expect(Object.keys(byPath).sort()).toEqual([
+      "drop/a.jpg",
+      "drop/huge.png",
+      "drop/nested/b.webp",
+      "drop/nested/broken.jpg",
+      "drop/nested/deeper/c.gif",
+      "drop/nested/renamed.png",
+    ]);
+    expect(byPath["drop/a.jpg"]?.format).toBe("jpeg");
+    expect(byPath["drop/a.jpg"]?.problem).toBeUndefined();
+    expect(byPath["drop/nested/b.webp"]?.format).toBe("webp");
+    expect(byPath["drop/nested/deeper/c.gif"]?.format).toBe("gif");
+    expect(byPath["drop/nested/renamed.png"]?.problem?.code).toBe("not-an-image");
+    expect(byPath["drop/nested/broken.jpg"]?.problem).toMatchObject({ code: "corrupt" });
+    expect(byPath["drop/huge.png"]?.problem).toMatchObject({
+      code: "too-large",
+      message: "32.0 MB is over COS's 32 MB limit for processing.",
+    });
+  });
+
+  it("lists files it cannot read with the reason instead of failing", async () => {
+    const files = await inspectSources([{ path: path.join(root, "missing.jpg") }]);
+    expect(files[0]).toMatchObject({ relativePath: "missing.jpg", problem: { code: "unreadable" } });
+    if (process.getuid?.() !== 0) {
+      const locked = path.join(root, "locked.jpg");
+      await writeFile(locked, "x");
+      await chmod(locked, 0);
+      expect((await inspectSources([{ path: locked }]))[0]?.problem?.message).toMatch(/permission denied/);
+    }
+  });
+});
