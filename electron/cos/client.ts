@@ -1,0 +1,387 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { UploadResult } from "../../shared/cos/image-info";
+import { isValidBucketName, objectKeyProblem } from "../../shared/cos/names";
+import { type PutObjectOptions, PutObjectOptionsSchema } from "../../shared/cos/put-object-options";
+import { PicopsError } from "../../shared/errors";
+import { encodePicOperations, type PicOperations } from "../../shared/rules/pic-operations";
+import { type BasicImageInfo, parseBasicImageInfo } from "./basic-image-info";
+import { CosError } from "./cos-error";
+import { type CosEndpoint, objectTarget, type RequestTarget, styleTarget } from "./endpoint";
+import { bodySize, md5Base64, type ObjectBody, requestBodyFor, type TransferProgress } from "./object-body";
+import { headerValue, type ObjectMetadata, objectMetadata, putObjectHeaders } from "./object-headers";
+import { abortedError } from "./retry";
+import { type CosRequest, type CosResponse, CosTransport, type TransportOptions } from "./transport";
+import {
+  type DeleteResult,
+  deleteRequestXml,
+  type ImageStyle,
+  type ListBucketResult,
+  parseDeleteResult,
+  parseListBucketResult,
+  parseStyleList,
+  parseUploadResult,
+  styleRequestXml,
+} from "./xml";
+
+export interface CosClientOptions extends TransportOptions {
+  /** Region of buckets named without one. */
+  region: string;
+  /** Virtual-host COS addresses unless told otherwise. */
+  endpoint?: CosEndpoint;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
+export interface BucketRef extends CallOptions {
+  bucket: string;
+  /** Overrides the client's region for this bucket. */
+  region?: string | undefined;
+}
+
+export interface ObjectRef extends BucketRef {
+  key: string;
+}
+
+export interface PutObjectInput extends ObjectRef {
+  body: ObjectBody;
+  options?: PutObjectOptions | undefined;
+  /** Process the upload with Cloud Infinite (upload-time persistent processing, §5.2). */
+  picOperations?: PicOperations | undefined;
+  onProgress?: ((progress: TransferProgress) => void) | undefined;
+}
+
+export interface PutObjectResult {
+  /** Quoted, as COS sends it. */
+  etag: string;
+  requestId: string | undefined;
+  /** Present when the upload carried Pic-Operations. */
+  uploadResult: UploadResult | undefined;
+}
+
+export interface ListObjectsInput extends BucketRef {
+  prefix?: string | undefined;
+  delimiter?: string | undefined;
+  /** Exclusive: listing starts after this key. */
+  marker?: string | undefined;
+  /** 1–1000; COS's default is 1000. */
+  maxKeys?: number | undefined;
+}
+
+export interface ObjectDownload {
+  metadata: ObjectMetadata;
+  /** Consume or destroy it: the connection stays busy until then. */
+  body: Readable;
+}
+
+/** The MIME type COS reported and the bytes of an image processed at download time. */
+export interface ProcessedImage {
+  contentType: string;
+  bytes: Buffer;
+}
+
+const DELETE_OBJECTS_MAX = 1000;
+
+/**
+ * Picops's COS client: one keep-alive pool serving every bucket of one account. Every call
+ * takes an AbortSignal; failures are CosErrors with COS's codes, or PicopsErrors.
+ */
+export class CosClient {
+  readonly #transport: CosTransport;
+  readonly #region: string;
+  readonly #endpoint: CosEndpoint;
+
+  constructor(options: CosClientOptions) {
+    this.#transport = new CosTransport(options);
+    this.#region = options.region;
+    this.#endpoint = options.endpoint ?? { kind: "virtual-host" };
+  }
+
+  /** COS's clock minus ours, as learnt from the last skew correction. */
+  get clockOffsetMs(): number {
+    return this.#transport.clockOffsetMs;
+  }
+
+  close(): Promise<void> {
+    return this.#transport.close();
+  }
+
+  async putObject(input: PutObjectInput): Promise<PutObjectResult> {
+    const target = this.#objectTarget(input);
+    const options = parsePutObjectOptions(input.options ?? {});
+    const body = await requestBodyFor(input.body);
+    const size = bodySize(body);
+    if (options.contentLength !== undefined && options.contentLength !== size) {
+      throw new PicopsError(
+        "invalid-input",
+        `ContentLength is ${options.contentLength} but the body has ${size} bytes.`,
+        { path: ["contentLength"] },
+      );
+    }
+    const headers = putObjectHeaders(input.key, options);
+    if (options.computeMd5) headers["content-md5"] = await md5Base64(body, input.signal);
+    if (input.picOperations) headers["pic-operations"] = picOperationsHeader(input.picOperations);
+    const response = await this.#send({
+      method: "PUT",
+      target,
+      headers,
+      body,
+      idempotent: true,
+      signal: input.signal,
+      onProgress: input.onProgress,
+    });
+    const text = await response.body.text();
+    return {
+      etag: headerValue(response.headers, "etag") ?? "",
+      requestId: headerValue(response.headers, "x-cos-request-id"),
+      uploadResult: input.picOperations ? parseUploadResult(text) : undefined,
+    };
+  }
+
+  /** Starts a download; the caller reads the stream. Ranges are `bytes=first-last`. */
+  async getObject(input: ObjectRef & { range?: string | undefined }): Promise<ObjectDownload> {
+    const response = await this.#send({
+      method: "GET",
+      target: this.#objectTarget(input),
+      headers: input.range ? { range: input.range } : {},
+      idempotent: true,
+      signal: input.signal,
+    });
+    return { metadata: objectMetadata(response.headers), body: response.body };
+  }
+
+  /** Downloads to a file; a failed download leaves no partial file behind. */
+  async downloadObject(input: ObjectRef & { file: string }): Promise<ObjectMetadata> {
+    const { metadata, body } = await this.getObject(input);
+    const partial = `${input.file}.picops-partial`;
+    try {
+      await pipeline(body, createWriteStream(partial), input.signal ? { signal: input.signal } : {});
+      await rename(partial, input.file);
+    } catch (error) {
+      await rm(partial, { force: true });
+      if (input.signal?.aborted) throw abortedError();
+      if (error instanceof PicopsError) throw error;
+      throw new PicopsError("download-failed", `Could not download ${input.key} to ${input.file}.`);
+    }
+    return metadata;
+  }
+
+  async headObject(input: ObjectRef): Promise<ObjectMetadata> {
+    const response = await this.#send({
+      method: "HEAD",
+      target: this.#objectTarget(input),
+      idempotent: true,
+      signal: input.signal,
+    });
+    await response.body.dump();
+    return objectMetadata(response.headers);
+  }
+
+  /** Deleting a key that does not exist succeeds, as on COS (§3). */
+  async deleteObject(input: ObjectRef): Promise<void> {
+    try {
+      const response = await this.#send({
+        method: "DELETE",
+        target: this.#objectTarget(input),
+        idempotent: true,
+        signal: input.signal,
+      });
+      await response.body.dump();
+    } catch (error) {
+      if (error instanceof CosError && error.code === "NoSuchKey") return;
+      throw error;
+    }
+  }
+
+  /** POST ?delete for up to 1000 keys; `quiet` lists only the failures. */
+  async deleteObjects(
+    input: BucketRef & { keys: readonly string[]; quiet?: boolean },
+  ): Promise<DeleteResult> {
+    if (input.keys.length === 0 || input.keys.length > DELETE_OBJECTS_MAX) {
+      throw new PicopsError("invalid-input", `Delete between 1 and ${DELETE_OBJECTS_MAX} keys at a time.`, {
+        path: ["keys"],
+      });
+    }
+    const xml = Buffer.from(deleteRequestXml(input.keys, input.quiet ?? false));
+    const response = await this.#send({
+      method: "POST",
+      target: this.#bucketTarget(input),
+      query: { delete: "" },
+      headers: {
+        "content-type": "application/xml",
+        "content-md5": createHash("md5").update(xml).digest("base64"),
+      },
+      body: xml,
+      // Deleting twice leaves the bucket as deleting once.
+      idempotent: true,
+      signal: input.signal,
+    });
+    return parseDeleteResult(await response.body.text());
+  }
+
+  /** One page of GET Bucket; `nextMarker` is set whenever the listing is truncated. */
+  async listObjects(input: ListObjectsInput): Promise<ListBucketResult> {
+    const query: Record<string, string> = {};
+    if (input.prefix !== undefined) query.prefix = input.prefix;
+    if (input.delimiter !== undefined) query.delimiter = input.delimiter;
+    if (input.marker !== undefined) query.marker = input.marker;
+    if (input.maxKeys !== undefined) query["max-keys"] = String(input.maxKeys);
+    // Keys may hold characters XML cannot carry; COS percent-encodes them on request.
+    query["encoding-type"] = "url";
+    const response = await this.#send({
+      method: "GET",
+      target: this.#bucketTarget(input),
+      query,
+      idempotent: true,
+      signal: input.signal,
+    });
+    const page = parseListBucketResult(await response.body.text());
+    if (page.isTruncated && page.nextMarker === undefined) {
+      // COS sends NextMarker only with a delimiter; otherwise the last key is the marker.
+      const last = [page.contents.at(-1)?.key ?? "", page.commonPrefixes.at(-1) ?? ""].sort().at(-1);
+      page.nextMarker = last || undefined;
+    }
+    return page;
+  }
+
+  /** Every page of a listing, fetched as the caller iterates. */
+  async *listObjectPages(input: ListObjectsInput): AsyncGenerator<ListBucketResult, void, undefined> {
+    let marker = input.marker;
+    for (;;) {
+      const page = await this.listObjects({ ...input, marker });
+      yield page;
+      if (!page.isTruncated || page.nextMarker === undefined || page.nextMarker === marker) return;
+      marker = page.nextMarker;
+    }
+  }
+
+  /** Cloud processing of a stored object: POST ?image_process with Pic-Operations (§5.2). */
+  async processObject(input: ObjectRef & { picOperations: PicOperations }): Promise<UploadResult> {
+    const response = await this.#send({
+      method: "POST",
+      target: this.#objectTarget(input),
+      query: { image_process: "" },
+      headers: { "pic-operations": picOperationsHeader(input.picOperations) },
+      idempotent: true,
+      signal: input.signal,
+    });
+    return parseUploadResult(await response.body.text());
+  }
+
+  /** Download-time processing: the rule travels as a query key with an empty value (§6, §11). */
+  async getProcessedImage(input: ObjectRef & { rule: string }): Promise<ProcessedImage> {
+    const response = await this.#send({
+      method: "GET",
+      target: this.#objectTarget(input),
+      query: { [input.rule]: "" },
+      idempotent: true,
+      signal: input.signal,
+    });
+    const bytes = Buffer.from(await response.body.arrayBuffer());
+    return {
+      contentType: headerValue(response.headers, "content-type") ?? "application/octet-stream",
+      bytes,
+    };
+  }
+
+  /** GET ?imageInfo: format, size and dimensions as numbers (§6). */
+  async imageInfo(input: ObjectRef): Promise<BasicImageInfo> {
+    const response = await this.#send({
+      method: "GET",
+      target: this.#objectTarget(input),
+      query: { imageInfo: "" },
+      idempotent: true,
+      signal: input.signal,
+    });
+    return parseBasicImageInfo(await response.body.text());
+  }
+
+  /** The bucket's image styles, or the one named (§7.6). */
+  async listStyles(input: BucketRef & { name?: string | undefined }): Promise<ImageStyle[]> {
+    const response = await this.#sendStyle(
+      input,
+      "GET",
+      input.name === undefined ? undefined : styleRequestXml("GetStyle", input.name),
+    );
+    return parseStyleList(await response.body.text());
+  }
+
+  async putStyle(input: BucketRef & { name: string; body: string }): Promise<void> {
+    const response = await this.#sendStyle(input, "PUT", styleRequestXml("AddStyle", input.name, input.body));
+    await response.body.dump();
+  }
+
+  async deleteStyle(input: BucketRef & { name: string }): Promise<void> {
+    const response = await this.#sendStyle(input, "DELETE", styleRequestXml("DeleteStyle", input.name));
+    await response.body.dump();
+  }
+
+  #sendStyle(
+    input: BucketRef,
+    method: "GET" | "PUT" | "DELETE",
+    xml: string | undefined,
+  ): Promise<CosResponse> {
+    return this.#send({
+      method,
+      target: styleTarget(this.#endpoint, this.#bucket(input), input.region ?? this.#region),
+      query: { style: "" },
+      headers: xml === undefined ? {} : { "content-type": "application/xml" },
+      ...(xml === undefined ? {} : { body: Buffer.from(xml) }),
+      idempotent: true,
+      signal: input.signal,
+    });
+  }
+
+  #send(request: CosRequest): Promise<CosResponse> {
+    if (request.signal?.aborted) return Promise.reject(abortedError());
+    return this.#transport.send(request);
+  }
+
+  #bucket(input: BucketRef): string {
+    if (!isValidBucketName(input.bucket)) {
+      throw new PicopsError(
+        "InvalidBucketName",
+        `"${input.bucket}" is not a bucket name: use BucketName-APPID, e.g. examplebucket-1250000000.`,
+        { path: ["bucket"] },
+      );
+    }
+    return input.bucket;
+  }
+
+  #bucketTarget(input: BucketRef): RequestTarget {
+    return objectTarget(this.#endpoint, this.#bucket(input), input.region ?? this.#region, "");
+  }
+
+  #objectTarget(input: ObjectRef): RequestTarget {
+    const problem = objectKeyProblem(input.key);
+    if (problem !== undefined) {
+      throw new PicopsError("invalid-input", `The object key cannot be used: ${problem}.`, { path: ["key"] });
+    }
+    return objectTarget(this.#endpoint, this.#bucket(input), input.region ?? this.#region, input.key);
+  }
+}
+
+/**
+ * HTTP sends header bytes as Latin-1, so a fileid like `缩略图.png` would arrive mangled
+ * (and fail the signature). `\uXXXX` escapes are the same JSON in plain ASCII.
+ */
+export function picOperationsHeader(ops: PicOperations): string {
+  return encodePicOperations(ops).replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+function parsePutObjectOptions(options: PutObjectOptions): PutObjectOptions {
+  const parsed = PutObjectOptionsSchema.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new PicopsError("invalid-input", issue?.message ?? "The upload options are invalid.", {
+    path: ["options", ...(issue?.path ?? []).map((part) => (typeof part === "symbol" ? String(part) : part))],
+  });
+}
