@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain } from "electron";
 import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from "../shared/ipc/bridge";
 import { APP_VERSION } from "./app-paths";
 import { createSafeStorageCipher } from "./connections/safe-storage-cipher";
+import { utilityProcessLauncher } from "./connections/utility-process-launcher";
 import { createLogger } from "./logger";
 import { createServices } from "./services";
 import { registerAppScheme, serveRenderer } from "./window/app-protocol";
@@ -24,6 +25,7 @@ app.whenReady().then(async () => {
     host: "electron",
     version: APP_VERSION,
     logger,
+    localBucketLauncher: utilityProcessLauncher(path.join(__dirname, "..", "node", "local-bucket.mjs")),
   });
   serveRenderer(path.join(__dirname, "..", "renderer"), services.media);
 

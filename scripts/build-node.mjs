@@ -25,7 +25,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { "web-host": "electron/web-host/cli.ts" },
+    entryPoints: { "web-host": "electron/web-host/cli.ts", "local-bucket": "electron/local-bucket/cli.ts" },
     outdir: "dist/node",
     outExtension: { ".js": ".mjs" },
     format: "esm",

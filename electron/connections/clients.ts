@@ -36,10 +36,10 @@ export class ConnectionClients {
 
   async #create(connectionId: string): Promise<CosClient> {
     if (connectionId === LOCAL_CONNECTION_ID) {
-      const { bucket, credentials } = await this.local.get();
+      const { bucket, region, credentials } = await this.local.get();
       return new CosClient({
         credentials,
-        region: bucket.region,
+        region,
         endpoint: { kind: "path-style", baseUrl: bucket.url },
       });
     }

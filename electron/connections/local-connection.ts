@@ -3,13 +3,14 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { writeFileAtomic } from "../fs-atomic";
-import { type LocalBucket, startLocalBucket } from "../local-bucket";
+import type { LocalBucketLauncher, RunningLocalBucket } from "./local-bucket-launchers";
 import type { CosCredentials } from "./vault";
 
 const CredentialsSchema = z.object({ secretId: z.string().min(8), secretKey: z.string().min(16) });
 
 export interface LocalConnection {
-  bucket: LocalBucket;
+  bucket: RunningLocalBucket;
+  region: string;
   credentials: CosCredentials;
 }
 
@@ -24,6 +25,7 @@ export class LocalConnectionHost {
     private readonly folder: string,
     private readonly region: string,
     private readonly buckets: string[],
+    private readonly launch: LocalBucketLauncher,
   ) {}
 
   get(): Promise<LocalConnection> {
@@ -40,11 +42,11 @@ export class LocalConnectionHost {
   async #start(): Promise<LocalConnection> {
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const credentials = await this.#credentials();
-    const bucket = await startLocalBucket({
+    const bucket = await this.launch({
       root: path.join(this.folder, "buckets"),
       region: this.region,
       buckets: this.buckets,
-      credentials: [credentials],
+      credentials,
     });
     // Where this run's Local bucket listens, for tools and tests that want to read it
     // directly (the keys beside it are this installation's own).
@@ -52,7 +54,7 @@ export class LocalConnectionHost {
       path.join(this.folder, "address.json"),
       JSON.stringify({ url: bucket.url, region: this.region }),
     );
-    return { bucket, credentials };
+    return { bucket, region: this.region, credentials };
   }
 
   async #credentials(): Promise<CosCredentials> {

@@ -5,11 +5,13 @@ import { startLocalBucket } from "./index";
  * `npm run local-bucket -- --root DIR --port N --bucket NAME-APPID --secret-id ID
  * --secret-key KEY --region REGION [--fault-token T]`. Prints `http://127.0.0.1:PORT` on
  * a line of its own once listening (tests in other processes wait for that line) and
- * closes cleanly on SIGINT/SIGTERM. The secret key is never printed.
+ * closes cleanly on SIGINT/SIGTERM. The secret key is never printed; it may come from the
+ * environment instead (`PICOPS_LOCAL_SECRET_KEY`), where `ps` does not show it. Started by
+ * the app as a child process, it exits when the app does, even if the app was killed.
  */
 
 const USAGE =
-  "usage: local-bucket --root DIR --bucket NAME-APPID [--bucket …] --secret-id ID --secret-key KEY --region REGION [--port N] [--fault-token T]";
+  "usage: local-bucket --root DIR --bucket NAME-APPID [--bucket …] --secret-id ID (--secret-key KEY | env PICOPS_LOCAL_SECRET_KEY) --region REGION [--port N] [--fault-token T]";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   });
   const { root, region } = values;
   const secretId = values["secret-id"];
-  const secretKey = values["secret-key"];
+  const secretKey = values["secret-key"] ?? process.env.PICOPS_LOCAL_SECRET_KEY;
   const port = Number(values.port);
   if (!root || !region || !secretId || !secretKey || !values.bucket?.length || !Number.isInteger(port)) {
     process.stderr.write(`${USAGE}\n`);
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // With an IPC channel (forked by the app), the channel closing means the app is gone.
+  if (process.send) process.once("disconnect", stop);
 }
 
 main().catch((error: unknown) => {

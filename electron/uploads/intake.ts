@@ -2,11 +2,15 @@ import { randomUUID } from "node:crypto";
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { TRAILER_BYTES, truncationProblem } from "../../shared/images/integrity";
 import { SNIFF_BYTES, type SniffedFormat, sniffImageFormat } from "../../shared/images/sniff";
 import type { IntakeFile, IntakeProblem } from "../../shared/uploads/intake";
 
 /** COS refuses larger inputs for processing (reference §5.1, §8). */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+const MAX_PIXELS = 250_000_000;
+/** Files checked at once: the checks read a few bytes and a header, so they wait on the disk, not the CPU. */
+const CHECKS_AT_ONCE = 8;
 
 export interface IntakeSource {
   /** A file or a folder on this machine. */
@@ -17,8 +21,9 @@ export interface IntakeSource {
 
 /**
  * Checks what the designer dropped: folders are walked (keeping their relative paths as
- * key prefixes), and every file is looked at by content. Files that cannot be uploaded
- * are listed with their reason, never dropped silently.
+ * key prefixes), and every file is looked at by content — its first bytes, its header and
+ * its last bytes, never a full decode, so a thousand files are checked in moments. Files
+ * that cannot be uploaded are listed with their reason, never dropped silently.
  */
 export async function inspectSources(sources: IntakeSource[], signal?: AbortSignal): Promise<IntakeFile[]> {
   const files: IntakeFile[] = [];
@@ -58,13 +63,14 @@ async function* walk(
 
 export async function inspectFile(filePath: string, relativePath: string): Promise<IntakeFile> {
   let size = 0;
-  let head: Buffer;
+  const head = Buffer.alloc(SNIFF_BYTES);
+  const tail = Buffer.alloc(TRAILER_BYTES);
   try {
     const handle = await open(filePath, "r");
     try {
       size = (await handle.stat()).size;
-      head = Buffer.alloc(SNIFF_BYTES);
       await handle.read(head, 0, SNIFF_BYTES, 0);
+      await handle.read(tail, 0, TRAILER_BYTES, Math.max(0, size - TRAILER_BYTES));
     } finally {
       await handle.close();
     }
@@ -84,35 +90,35 @@ export async function inspectFile(filePath: string, relativePath: string): Promi
       message: "This file is not an image (its content is not JPEG, PNG, GIF, WebP, BMP, AVIF or HEIF).",
     });
   }
-  const problem = await decodeProblem(filePath, format);
+  const problem =
+    (await headerProblem(filePath, format)) ?? damaged(format, truncationProblem(format, head, tail, size));
   if (problem) return refused(filePath, relativePath, size, problem, format);
   return { id: randomUUID(), path: filePath, relativePath, size, format };
 }
 
-/**
- * Reads the whole image once, so that a corrupt or truncated file is caught here rather
- * than after it has been uploaded. libvips decodes off the main thread.
- */
-async function decodeProblem(filePath: string, format: SniffedFormat): Promise<IntakeProblem | undefined> {
+/** Reads the image's header with libvips (off the main thread): a damaged header, or too many pixels. */
+async function headerProblem(filePath: string, format: SniffedFormat): Promise<IntakeProblem | undefined> {
   try {
-    await sharp(filePath, { failOn: "truncated", limitInputPixels: 250_000_000, sequentialRead: true })
-      .resize(64, 64, { fit: "inside" })
-      .raw()
-      .toBuffer();
-    return undefined;
-  } catch (error) {
-    const detail = (error as Error).message.split("\n")[0] ?? "";
-    if (/pixel limit/i.test(detail)) {
+    const {
+      width = 0,
+      height = 0,
+      pages = 1,
+    } = await sharp(filePath, { limitInputPixels: false }).metadata();
+    if (width * height * pages > MAX_PIXELS) {
       return {
         code: "too-many-pixels",
-        message: "This image has more than 250 million pixels, COS's limit.",
+        message: `This image has ${width}×${height} pixels, more than COS's 250 million.`,
       };
     }
-    return {
-      code: "corrupt",
-      message: `This ${format.toUpperCase()} file is damaged and cannot be decoded (${detail.replace(/^Input file /, "")}).`,
-    };
+    return undefined;
+  } catch (error) {
+    return damaged(format, (error as Error).message.split("\n")[0]?.replace(/^Input file /, ""));
   }
+}
+
+function damaged(format: SniffedFormat, reason: string | undefined): IntakeProblem | undefined {
+  if (!reason) return undefined;
+  return { code: "corrupt", message: `This ${format.toUpperCase()} file is damaged (${reason}).` };
 }
 
 function refused(

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { APP_VERSION, defaultDataDir } from "../app-paths";
 import { createKeyFileCipher } from "../connections/cipher";
+import { childProcessLauncher } from "../connections/local-bucket-launchers";
 import { createLogger } from "../logger";
 import { createServices } from "../services";
 import { startWebHost } from "./server";
@@ -29,6 +30,7 @@ try {
     host: "web",
     version: APP_VERSION,
     logger,
+    localBucketLauncher: childProcessLauncher(path.join(here, "local-bucket.mjs")),
   });
   const host = await startWebHost({
     services,

@@ -1,0 +1,84 @@
+import { fork } from "node:child_process";
+import type { Readable } from "node:stream";
+import { startLocalBucket } from "../local-bucket";
+import type { CosCredentials } from "./vault";
+
+export interface LocalBucketSpec {
+  root: string;
+  region: string;
+  buckets: string[];
+  credentials: Pick<CosCredentials, "secretId" | "secretKey">;
+}
+
+export interface RunningLocalBucket {
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the Local bucket somewhere: in this process, or in a process of its own. */
+export type LocalBucketLauncher = (spec: LocalBucketSpec) => Promise<RunningLocalBucket>;
+
+/** In this process: for tests and tools, where one process is simplest. */
+export const inProcessLauncher: LocalBucketLauncher = async (spec) => {
+  const bucket = await startLocalBucket({ ...spec, credentials: [spec.credentials] });
+  return { url: bucket.url, close: () => bucket.close() };
+};
+
+/** The CLI's arguments and environment for a spec; the secret key travels in the environment, out of `ps`. */
+export function cliInvocation(spec: LocalBucketSpec): { args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    args: [
+      "--root",
+      spec.root,
+      "--region",
+      spec.region,
+      "--secret-id",
+      spec.credentials.secretId,
+      ...spec.buckets.flatMap((bucket) => ["--bucket", bucket]),
+    ],
+    env: { ...process.env, PICOPS_LOCAL_SECRET_KEY: spec.credentials.secretKey },
+  };
+}
+
+/**
+ * In a child Node process running the built CLI (`dist/node/local-bucket.mjs`): image work
+ * for the Local bucket then never competes with the app's own event loop or memory, as
+ * with a real COS. The child exits when its IPC channel to the app closes.
+ */
+export function childProcessLauncher(modulePath: string): LocalBucketLauncher {
+  return async (spec) => {
+    const { args, env } = cliInvocation(spec);
+    const child = fork(modulePath, args, { env, stdio: ["ignore", "pipe", "inherit", "ipc"] });
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const url = await Promise.race([
+      firstUrlLine(child.stdout as Readable),
+      exited.then(() => {
+        throw new Error("The Local bucket stopped while starting; see the log above.");
+      }),
+    ]);
+    return {
+      url,
+      async close() {
+        child.kill("SIGTERM");
+        await exited;
+      },
+    };
+  };
+}
+
+/** Resolves with the first `http://…` line the server prints. */
+export function firstUrlLine(stream: Readable): Promise<string> {
+  return new Promise((resolve) => {
+    let buffered = "";
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      const match = /^(http:\/\/\S+)$/m.exec(buffered);
+      if (match?.[1]) {
+        stream.off("data", onData);
+        resolve(match[1]);
+      }
+    };
+    stream.on("data", onData);
+  });
+}
