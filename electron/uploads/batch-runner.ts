@@ -216,15 +216,8 @@ export class BatchRunner {
       }
       await this.#deps.journal.append({ t: "start", id: spec.id });
       const answer = await this.#send(item, controller.signal);
-      const done: { t: "done"; id: string; etag?: string; result?: UploadResult } = {
-        t: "done",
-        id: spec.id,
-      };
-      const view: Partial<UploadItem> = { state: "done", loaded: spec.size };
-      if (answer.etag) view.etag = done.etag = answer.etag;
-      if (answer.result) view.result = done.result = answer.result;
-      await this.#deps.journal.append(done);
-      this.#update(item, view);
+      await this.#deps.journal.append({ t: "done", id: spec.id, ...answer });
+      this.#update(item, { state: "done", loaded: spec.size, ...answer });
     } catch (error) {
       if (controller.signal.aborted) {
         // Paused: back in the queue. Cancelled: cancel() already recorded it.

@@ -26,20 +26,27 @@ export interface IntakeSource {
  * that cannot be uploaded are listed with their reason, never dropped silently.
  */
 export async function inspectSources(sources: IntakeSource[], signal?: AbortSignal): Promise<IntakeFile[]> {
-  const files: IntakeFile[] = [];
+  const found: (IntakeFile | { path: string; relativePath: string })[] = [];
   for (const source of sources) {
     signal?.throwIfAborted();
     const relativePath = normaliseRelative(source.relativePath ?? path.basename(source.path));
     const info = await stat(source.path).catch((error: NodeJS.ErrnoException) => error);
-    if (info instanceof Error) {
-      files.push(refused(source.path, relativePath, 0, unreadable(info)));
-    } else if (info.isDirectory()) {
-      for await (const entry of walk(source.path, relativePath, signal))
-        files.push(await inspectFile(entry.path, entry.relativePath));
-    } else {
-      files.push(await inspectFile(source.path, relativePath));
-    }
+    if (info instanceof Error) found.push(refused(source.path, relativePath, 0, unreadable(info)));
+    else if (info.isDirectory())
+      for await (const entry of walk(source.path, relativePath, signal)) found.push(entry);
+    else found.push({ path: source.path, relativePath });
   }
+  // Checked a few at a time, results kept in the order the files were found.
+  const files = new Array<IntakeFile>(found.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < found.length; index = next++) {
+      signal?.throwIfAborted();
+      const entry = found[index] as IntakeFile | { path: string; relativePath: string };
+      files[index] = "id" in entry ? entry : await inspectFile(entry.path, entry.relativePath);
+    }
+  };
+  await Promise.all(Array.from({ length: CHECKS_AT_ONCE }, worker));
   return files;
 }
 
