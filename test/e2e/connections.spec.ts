@@ -58,7 +58,7 @@ test("add a Tencent COS profile, see it listed with the key masked, delete it", 
 
 test("the interface switches to Simplified Chinese at run time", async ({ page, webHost }) => {
   await page.goto(webHost.url);
-  await page.getByLabel("Language").selectOption("zh-CN");
+  await page.getByLabel("Language", { exact: true }).selectOption("zh-CN");
   await expect(page.getByRole("tab", { name: "上传" })).toBeVisible();
   await expect(page.getByRole("button", { name: "添加腾讯云 COS 连接" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");

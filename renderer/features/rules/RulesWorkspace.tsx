@@ -1,0 +1,74 @@
+import "./rules.css";
+import { type KeyboardEvent, useMemo } from "react";
+import { checkRule, formatRule } from "../../../shared/rules";
+import { useT } from "../../i18n";
+import { useRuleDraft } from "./draft-store";
+import { PresetsPanel } from "./PresetsPanel";
+import { RuleTextField } from "./RuleTextField";
+import { StepList } from "./StepList";
+import { StylesPanel } from "./StylesPanel";
+import { pipelineFromSteps, type Step, stepsFromPipeline } from "./steps";
+import { UseInUpload } from "./UseInUpload";
+
+/**
+ * The Rules tab: the visual builder beside the rule text. The text is the one truth: the
+ * forms are rebuilt from it on every change, and a form edit rewrites it from the tree, so
+ * text the designer typed is never rewritten until a form is touched.
+ */
+export function RulesWorkspace() {
+  const t = useT();
+  const { text, setText, undo, redo, past, future } = useRuleDraft();
+  const checked = useMemo(() => checkRule(text), [text]);
+  const steps = useMemo(() => stepsFromPipeline(checked.pipeline), [checked]);
+  const valid = !checked.diagnostics.some((d) => d.severity === "error");
+
+  const editSteps = (next: Step[], source?: string) => setText(formatRule(pipelineFromSteps(next)), source);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key === "z" && !event.shiftKey) undo();
+    else if ((key === "z" && event.shiftKey) || key === "y") redo();
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="rules-workspace">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: undo/redo shortcuts for every control inside the builder */}
+      <div className="rule-builder" onKeyDown={onKeyDown}>
+        <div className="row rules-toolbar">
+          <button
+            type="button"
+            onClick={undo}
+            disabled={past.length === 0}
+            aria-keyshortcuts="Control+Z Meta+Z"
+          >
+            {t("rules.undo")}
+          </button>
+          <button
+            type="button"
+            onClick={redo}
+            disabled={future.length === 0}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+          >
+            {t("rules.redo")}
+          </button>
+          <UseInUpload text={text} valid={valid} />
+        </div>
+        <div className="rules-columns">
+          <RuleTextField
+            text={text}
+            diagnostics={checked.diagnostics}
+            onChange={(typed) => setText(typed, "text")}
+          />
+          <StepList steps={steps} onChange={editSteps} />
+        </div>
+      </div>
+      <div className="rules-library">
+        <PresetsPanel />
+        <StylesPanel />
+      </div>
+    </div>
+  );
+}

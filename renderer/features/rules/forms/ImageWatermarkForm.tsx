@@ -1,0 +1,154 @@
+import { useEffect, useState } from "react";
+import { type ImageWatermarkStage, limitOf } from "../../../../shared/rules";
+import { api } from "../../../api";
+import { useT } from "../../../i18n";
+import { describedBy, Field } from "../../../ui/Field";
+import { useActiveConnection } from "../../connections/store";
+import { watermarkImageKey, watermarkImageUrl } from "../watermark-image";
+import { GravityPicker } from "./GravityPicker";
+import { NumberField } from "./NumberField";
+import { KeptParameters } from "./View2Form";
+
+/** Keys of the bucket's images that start with what the designer typed, for the key field's suggestions. */
+function useWatermarkImages(prefix: string, enabled: boolean): { keys: string[]; truncated: boolean } {
+  const [found, setFound] = useState({ keys: [] as string[], truncated: false });
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    api
+      .call("rules.watermarkImages", { prefix })
+      .then(({ keys, truncated }) => current && setFound({ keys, truncated }))
+      .catch(() => current && setFound({ keys: [], truncated: false }));
+    return () => {
+      current = false;
+    };
+  }, [prefix, enabled]);
+  return found;
+}
+
+export function ImageWatermarkForm(props: {
+  id: string;
+  stage: ImageWatermarkStage;
+  onChange(stage: ImageWatermarkStage, source: string): void;
+}) {
+  const t = useT();
+  const { stage, id } = props;
+  const active = useActiveConnection();
+  const [browsing, setBrowsing] = useState(false);
+  const key = watermarkImageKey(stage.imageUrl) ?? "";
+  const images = useWatermarkImages(key, browsing);
+  const patch = (change: Partial<ImageWatermarkStage>, field: string) =>
+    props.onChange({ ...stage, ...change }, `${id}-${field}`);
+  const limit = (name: "dx" | "dy" | "spcent" | "dissolve") => limitOf("watermark/1", name);
+  const bucket = active?.defaultBucket;
+
+  return (
+    <div className="step-form">
+      <Field
+        id={`${id}-key`}
+        label={t("rules.field.imageKey")}
+        hint={bucket ? t("rules.watermark.keyHint", { bucket }) : t("rules.watermark.noBucket")}
+      >
+        <input
+          id={`${id}-key`}
+          className="mono"
+          list={`${id}-keys`}
+          value={key}
+          disabled={!bucket}
+          spellCheck={false}
+          onFocus={() => setBrowsing(true)}
+          onChange={(event) =>
+            bucket &&
+            active &&
+            patch({ imageUrl: watermarkImageUrl(bucket, active.region, event.target.value) }, "key")
+          }
+          {...describedBy(`${id}-key`, "hint")}
+        />
+        <datalist id={`${id}-keys`}>
+          {images.keys.map((found) => (
+            <option key={found} value={found} />
+          ))}
+        </datalist>
+      </Field>
+      {images.truncated && <p className="hint">{t("rules.watermark.moreKeys")}</p>}
+      <p className="hint">
+        {t("rules.watermark.url")} <code className="mono url">{stage.imageUrl}</code>
+      </p>
+      <GravityPicker
+        label={t("rules.field.position")}
+        value={stage.gravity}
+        fallback="southeast"
+        onChange={(gravity) => patch({ gravity }, "gravity")}
+      />
+      <div className="grid-2">
+        <NumberField
+          id={`${id}-dx`}
+          label={t("rules.field.marginX")}
+          limit={limit("dx")}
+          value={stage.dx}
+          optional
+          onChange={(dx) => patch({ dx }, "dx")}
+        />
+        <NumberField
+          id={`${id}-dy`}
+          label={t("rules.field.marginY")}
+          limit={limit("dy")}
+          value={stage.dy}
+          optional
+          onChange={(dy) => patch({ dy }, "dy")}
+        />
+        <NumberField
+          id={`${id}-dissolve`}
+          label={t("rules.field.opacity")}
+          limit={limit("dissolve")}
+          value={stage.dissolve}
+          optional
+          onChange={(dissolve) => patch({ dissolve }, "dissolve")}
+        />
+        <Field id={`${id}-scatype`} label={t("rules.field.scaleBy")}>
+          <select
+            id={`${id}-scatype`}
+            value={stage.scatype ?? ""}
+            onChange={(event) => {
+              const scatype = event.target.value ? (Number(event.target.value) as 1 | 2 | 3) : undefined;
+              patch({ scatype, spcent: scatype ? (stage.spcent ?? 100) : undefined }, "scatype");
+            }}
+            {...describedBy(`${id}-scatype`)}
+          >
+            <option value="">{t("rules.watermark.scaleNone")}</option>
+            <option value="1">{t("rules.watermark.scaleWidth")}</option>
+            <option value="2">{t("rules.watermark.scaleHeight")}</option>
+            <option value="3">{t("rules.watermark.scaleArea")}</option>
+          </select>
+        </Field>
+        {stage.scatype !== undefined && (
+          <NumberField
+            id={`${id}-spcent`}
+            label={t("rules.field.size")}
+            limit={limit("spcent")}
+            value={stage.spcent}
+            onChange={(spcent) => patch({ spcent }, "spcent")}
+          />
+        )}
+        <Field id={`${id}-blogo`} label={t("rules.field.tooLarge")}>
+          <select
+            id={`${id}-blogo`}
+            value={stage.blogo ?? ""}
+            onChange={(event) =>
+              patch(
+                { blogo: event.target.value ? (Number(event.target.value) as 1 | 2) : undefined },
+                "blogo",
+              )
+            }
+            {...describedBy(`${id}-blogo`)}
+          >
+            <option value="">{t("rules.watermark.blogoDefault")}</option>
+            <option value="1">{t("rules.watermark.blogoScale")}</option>
+            <option value="2">{t("rules.watermark.blogoCrop")}</option>
+          </select>
+        </Field>
+      </div>
+      <KeptParameters unknown={stage.unknown} />
+    </div>
+  );
+}

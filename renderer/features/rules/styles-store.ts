@@ -1,0 +1,31 @@
+import { create } from "zustand";
+import type { BucketStyle } from "../../../shared/ipc/channels/presets";
+import { ApiError, api } from "../../api";
+
+/** The styles of the active connection's default bucket, as last read. */
+interface BucketStylesState {
+  bucket: string | undefined;
+  /** Undefined until read. */
+  styles: BucketStyle[] | undefined;
+  loading: boolean;
+  error: string | undefined;
+  load(): Promise<void>;
+}
+
+export const useBucketStyles = create<BucketStylesState>((set) => ({
+  bucket: undefined,
+  styles: undefined,
+  loading: false,
+  error: undefined,
+  async load() {
+    set({ loading: true, error: undefined });
+    try {
+      const { bucket, styles } = await api.call("rules.styles", {});
+      set({ bucket, styles });
+    } catch (error) {
+      set({ styles: undefined, error: error instanceof ApiError ? error.message : String(error) });
+    } finally {
+      set({ loading: false });
+    }
+  },
+}));
