@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
+import type { MediaStore } from "../media/media-store";
 import type { Services } from "../services";
 import { createRequestGuard, isLoopbackAddress } from "./guard";
 import { stageUpload } from "./staging";
@@ -94,6 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (request.method !== "GET" && request.method !== "HEAD")
       return refuse(response, 405, "Method not allowed.");
+    if (url.pathname.startsWith("/media/")) return serveMedia(options.services.media, url.pathname, response, headers);
     return serveStatic(rendererDir, url.pathname, response, headers);
   }
 
@@ -128,6 +130,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Images the main process made for the page. Their ids are unguessable and the answer may
+ * only be embedded by this origin (Cross-Origin-Resource-Policy), so no token is needed
+ * for an <img> to load them.
+ */
+function serveMedia(media: MediaStore, pathname: string, response: ServerResponse, headers: Record<string, string>) {
+  const item = media.get(pathname);
+  if (!item) return refuse(response, 404, "This image is no longer available.");
+  response.writeHead(200, {
+    ...headers,
+    "Content-Type": item.mimeType,
+    "Content-Length": item.bytes.length,
+    "Cache-Control": "private, max-age=3600, immutable",
+  });
+  response.end(item.bytes);
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

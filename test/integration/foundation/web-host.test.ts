@@ -150,3 +150,23 @@ describe("web host", () => {
     socket.close();
   });
 });
+
+describe("web host media", () => {
+  it("serves images the main process stored, only on its own origin", async () => {
+    const url = services.media.put(Buffer.from("fake png bytes"), "image/png");
+    const found = await send({ path: `/${url}` });
+    expect(found.status).toBe(200);
+    expect(found.body).toBe("fake png bytes");
+    expect(found.headers["content-type"]).toBe("image/png");
+    expect(found.headers["cross-origin-resource-policy"]).toBe("same-origin");
+    expect((await send({ path: "/media/00000000-0000-0000-0000-000000000000" })).status).toBe(404);
+    expect((await send({ path: `/${url}`, headers: { host: "evil.example" } })).status).toBe(421);
+  });
+
+  it("never serves markup from the media store", async () => {
+    const url = services.media.put(Buffer.from("<script>alert(1)</script>"), "text/html");
+    const response = await send({ path: `/${url}` });
+    expect(response.headers["content-type"]).toBe("application/octet-stream");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});
