@@ -2,9 +2,12 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { LOCAL_CONNECTION_ID } from "../shared/connections";
 import type { HostInfo } from "../shared/ipc/contract";
+import { bucketHandlers } from "./bucket/handlers";
+import { BucketBrowser } from "./bucket/service";
 import type { SecretCipher } from "./connections/cipher";
 import { ConnectionClients } from "./connections/clients";
 import { connectionHandlers } from "./connections/handlers";
+import { inProcessLauncher, type LocalBucketLauncher } from "./connections/local-bucket-launchers";
 import { LocalConnectionHost } from "./connections/local-connection";
 import { ConnectionsService } from "./connections/service";
 import { Vault } from "./connections/vault";
@@ -14,6 +17,11 @@ import type { Logger } from "./logger";
 import { mediaHandlers } from "./media/handlers";
 import { MediaStore } from "./media/media-store";
 import { Thumbnails } from "./media/thumbnails";
+import { BucketRuleSources } from "./presets/bucket-sources";
+import { presetHandlers } from "./presets/handlers";
+import { PresetService } from "./presets/service";
+import { previewHandlers } from "./preview/handlers";
+import { PreviewService } from "./preview/service";
 import { uploadHandlers } from "./uploads/handlers";
 import { UploadService } from "./uploads/service";
 
@@ -24,6 +32,10 @@ export interface ServicesConfig {
   host: HostInfo["host"];
   version: string;
   logger: Logger;
+  /** Asks where to save downloads (Electron's folder dialog); the web host has none. */
+  chooseFolder?: () => Promise<string | undefined>;
+  /** Where the Local bucket runs; in this process unless the host says otherwise. */
+  localBucketLauncher?: LocalBucketLauncher;
 }
 
 export interface Services {
@@ -47,9 +59,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const bus = new EventBus();
   const vault = await Vault.open(path.join(config.dataDir, "connections.json"), config.cipher);
-  const local = new LocalConnectionHost(path.join(config.dataDir, "local-bucket"), LOCAL_REGION, [
-    LOCAL_BUCKET_NAME,
-  ]);
+  const local = new LocalConnectionHost(
+    path.join(config.dataDir, "local-bucket"),
+    LOCAL_REGION,
+    [LOCAL_BUCKET_NAME],
+    config.localBucketLauncher ?? inProcessLauncher,
+  );
   const clients = new ConnectionClients(vault, local);
   const connections = new ConnectionsService(
     vault,
@@ -73,6 +88,23 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const activeConnectionId = () => connections.list().activeId;
   const media = new MediaStore();
   const thumbnails = new Thumbnails(clients, media);
+  const browser = new BucketBrowser({
+    clients,
+    connections,
+    local,
+    media,
+    chooseFolder: config.chooseFolder,
+    emitPage: (page) => bus.emit("bucket.page", page),
+  });
+  const preview = new PreviewService({
+    media,
+    filePath: (fileId) => uploads.files().find((file) => file.id === fileId)?.path,
+    connection: async () => {
+      const id = activeConnectionId();
+      return { id, client: await clients.get(id) };
+    },
+  });
+  const presets = await PresetService.open(path.join(config.dataDir, "presets.json"), bus);
 
   const router = createRouter(
     {
@@ -84,6 +116,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...connectionHandlers(connections),
       ...uploadHandlers(uploads),
       ...mediaHandlers(thumbnails, activeConnectionId),
+      ...bucketHandlers(browser),
+      ...previewHandlers(preview),
+      ...presetHandlers(presets, new BucketRuleSources(clients, () => connections.list())),
     },
     config.logger,
   );
@@ -95,6 +130,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     media,
     async close() {
       uploads.close();
+      browser.stopAll();
       await clients.close();
       await local.close();
     },

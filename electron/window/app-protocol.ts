@@ -27,7 +27,8 @@ export function serveRenderer(rendererDir: string, media: MediaStore): void {
     if (pathname.startsWith("/media/")) {
       const item = media.get(pathname);
       if (!item) return new Response("Not found", { status: 404 });
-      return new Response(item.bytes, {
+      // Buffers from sharp and fs are never backed by shared memory, which is all the cast rules out.
+      return new Response(item.bytes as Buffer<ArrayBuffer>, {
         headers: { "Content-Type": item.mimeType, "X-Content-Type-Options": "nosniff" },
       });
     }

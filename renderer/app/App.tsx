@@ -1,6 +1,10 @@
 import { useState } from "react";
+import { BucketButton } from "../features/bucket/BucketButton";
+import { BucketWorkspace } from "../features/bucket/BucketWorkspace";
 import { ConnectionsPanel } from "../features/connections/ConnectionsPanel";
 import { useActiveConnection } from "../features/connections/store";
+import { PreviewPanel } from "../features/preview/PreviewPanel";
+import { RulesWorkspace } from "../features/rules/RulesWorkspace";
 import { UploadWorkspace } from "../features/upload/UploadWorkspace";
 import { useT } from "../i18n";
 import { Tabs } from "../ui/Tabs";
@@ -26,7 +30,9 @@ export function App() {
         <ConnectionsPanel />
         <section aria-labelledby="buckets-heading" className="buckets">
           <h2 id="buckets-heading">{t("nav.buckets")}</h2>
-          {active?.defaultBucket && <p className="bucket-name mono">{active.defaultBucket}</p>}
+          {active?.defaultBucket && (
+            <BucketButton bucket={active.defaultBucket} onOpen={() => setWorkspace("bucket")} />
+          )}
         </section>
         <footer className="sidebar-footer">
           <LanguagePicker />
@@ -42,15 +48,15 @@ export function App() {
             {
               id: "bucket",
               label: t("tabs.bucket"),
-              panel: <p className="empty">{t("bucket.empty", { bucket: active?.defaultBucket ?? "" })}</p>,
+              panel: <BucketWorkspace />,
             },
-            { id: "rules", label: t("tabs.rules"), panel: <p className="empty">{t("rules.empty")}</p> },
+            { id: "rules", label: t("tabs.rules"), panel: <RulesWorkspace /> },
           ]}
         />
       </main>
       <aside className="details" aria-label={t("panel.preview")}>
         <h2>{t("panel.preview")}</h2>
-        <p className="empty">{t("panel.empty")}</p>
+        <PreviewPanel />
       </aside>
     </div>
   );

@@ -1,8 +1,19 @@
+import { bucketMessages } from "../features/bucket/messages";
+import { previewMessages } from "../features/preview/messages";
+import { diagnosticMessages } from "../features/rules/diagnostic-messages";
+import { rulesMessages } from "../features/rules/messages";
 import { uploadMessages } from "../features/upload/messages";
 import { appMessages } from "./messages";
 
 /** Every feature's strings, merged. Adding a feature means adding its table here. */
-const tables = [appMessages, uploadMessages] as const;
+const tables = [
+  appMessages,
+  uploadMessages,
+  rulesMessages,
+  diagnosticMessages,
+  bucketMessages,
+  previewMessages,
+] as const;
 
 type Table = (typeof tables)[number];
 export type MessageKey = Table extends infer T

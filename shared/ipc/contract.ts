@@ -1,9 +1,12 @@
 import type { z } from "zod";
 import type { AppErrorSchema } from "../errors";
 import { appChannels } from "./channels/app";
+import { bucketChannels, bucketEvents } from "./channels/bucket";
 import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
 import { mediaChannels } from "./channels/media";
+import { presetChannels, presetEvents } from "./channels/presets";
+import { previewChannels } from "./channels/preview";
 import { uploadChannels, uploadEvents } from "./channels/uploads";
 
 /**
@@ -17,11 +20,16 @@ export const channels = {
   ...connectionChannels,
   ...uploadChannels,
   ...mediaChannels,
+  ...previewChannels,
+  ...presetChannels,
+  ...bucketChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {
   ...connectionEvents,
   ...uploadEvents,
+  ...presetEvents,
+  ...bucketEvents,
 } as const satisfies EventSpecs;
 
 export type { HostInfo } from "./channels/app";

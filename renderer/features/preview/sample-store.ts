@@ -1,15 +1,14 @@
 import { create } from "zustand";
+import type { PreviewSample } from "../../../shared/ipc/channels/preview";
 
-/** What the before/after preview shows: a file the designer added, or an object in the bucket. */
-export type PreviewSample =
-  | { kind: "file"; fileId: string; name: string }
-  | { kind: "object"; bucket: string; key: string; etag?: string };
+export type { PreviewSample };
 
 interface PreviewSampleState {
   sample: PreviewSample | undefined;
   setSample(sample: PreviewSample | undefined): void;
 }
 
+/** What the before/after preview shows: a file the designer added, or an object in the bucket. */
 export const usePreviewSample = create<PreviewSampleState>((set) => ({
   sample: undefined,
   setSample: (sample) => set({ sample }),

@@ -1,5 +1,6 @@
 import { useT } from "../../i18n";
 import { formatBytes } from "../../ui/format";
+import { PreviewButton } from "../preview/PreviewButton";
 import { useUpload } from "./store";
 
 /** What was added: the files that will go, and the ones kept out with their reason. */
@@ -29,6 +30,7 @@ export function IntakeList() {
             ) : (
               <span className="meta">{file.format?.toUpperCase()}</span>
             )}
+            {!file.problem && <PreviewButton fileId={file.id} name={file.relativePath} />}
             <button
               type="button"
               className="link"

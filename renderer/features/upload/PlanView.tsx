@@ -1,4 +1,4 @@
-import type { PlanWarning } from "../../../shared/uploads/plan";
+import type { PlannedUpload, PlanWarning } from "../../../shared/uploads/plan";
 import { type Translate, useT } from "../../i18n";
 import { useUpload } from "./store";
 
@@ -9,12 +9,24 @@ function warningText(t: Translate, warning: PlanWarning): string {
   return t("plan.overwritesExisting", { key: where });
 }
 
-/** Every key the batch will write, with what each would overwrite, before anything is sent. */
-export function PlanView() {
+/**
+ * Every key the batch will write, with what each would overwrite, before anything is sent.
+ * The upload panel's plan by default; the bucket browser passes its own processing plan.
+ */
+export function PlanView(props: {
+  plans?: PlannedUpload[] | undefined;
+  /** What the first column shows for a plan; the dropped file's path by default. */
+  nameOf?: (plan: PlannedUpload) => string;
+  startLabel?: string;
+  onStart?: () => void;
+}) {
   const t = useT();
-  const { plans, files, start } = useUpload();
+  const upload = useUpload();
+  const plans = props.onStart ? props.plans : upload.plans;
   if (!plans) return null;
-  const names = new Map(files.map((file) => [file.id, file.relativePath]));
+  const names = new Map(upload.files.map((file) => [file.id, file.relativePath]));
+  const nameOf = props.nameOf ?? ((plan: PlannedUpload) => names.get(plan.sourceId));
+  const start = props.onStart ?? (() => upload.start());
   const warnings = plans.reduce((count, plan) => count + plan.warnings.length, 0);
   const problems = plans.filter((plan) => plan.problem).length;
   return (
@@ -27,7 +39,7 @@ export function PlanView() {
           disabled={problems > 0 || plans.length === 0}
           onClick={() => start()}
         >
-          {t("plan.start", { files: plans.length })}
+          {props.startLabel ?? t("plan.start", { files: plans.length })}
         </button>
       </div>
       <table className="plan-table" data-testid="plan-table">
@@ -41,7 +53,7 @@ export function PlanView() {
         <tbody>
           {plans.map((plan) => (
             <tr key={plan.sourceId} data-testid="plan-row">
-              <td>{names.get(plan.sourceId)}</td>
+              <td>{nameOf(plan)}</td>
               <td className="mono">{plan.originalKey}</td>
               <td>
                 <ul className="plain">

@@ -1,0 +1,248 @@
+/**
+ * The bucket browser over a folder of 10,000 images in the Local bucket of a real web host:
+ *  (a) time to the first page and to the full listing through BucketBrowser, against the raw
+ *      `listObjectPages` loop it wraps (baseline);
+ *  (b) time to the first 24 thumbnails through Thumbnails (what the first grid screen asks
+ *      for), against 24 plain GETs of the originals (baseline);
+ *  (c) in Chromium, requestAnimationFrame deltas while the grid is scrolled programmatically
+ *      over all 10,000 objects, against the same page sitting idle (baseline).
+ * Run with `npx tsx bench/browse.ts` after `npx vite build && node scripts/build-node.mjs`.
+ */
+import { existsSync } from "node:fs";
+import { access, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { BucketBrowser } from "../electron/bucket/service";
+import { CosClient } from "../electron/cos/client";
+import { MediaStore } from "../electron/media/media-store";
+import { Thumbnails } from "../electron/media/thumbnails";
+import type { BucketPage } from "../shared/ipc/channels/bucket";
+import { startWebHost } from "../test/e2e/web-host-fixture";
+
+const BUCKET = "picops-1250000000";
+const PREFIX = "bench/";
+const OBJECTS = 10_000;
+const THUMBNAILS = 24;
+const FRAME_MS = 1000 / 60;
+const CHROMIUM = [process.env.PICOPS_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
+);
+
+interface ListingTimes {
+  first: number;
+  full: number;
+  keys: number;
+}
+
+const ms = (start: number) => performance.now() - start;
+const fmt = (value: number) => `${value.toFixed(1)} ms`;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function frameStats(deltas: number[]) {
+  return {
+    p50: percentile(deltas, 50),
+    p95: percentile(deltas, 95),
+    dropped: deltas.filter((delta) => delta > FRAME_MS * 1.5).length / Math.max(1, deltas.length),
+  };
+}
+
+async function until(file: string): Promise<void> {
+  for (;;) {
+    if (
+      await access(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function seed(client: CosClient): Promise<void> {
+  const body = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#4477aa" } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      for (let i = next++; i < OBJECTS; i = next++) {
+        await client.putObject({ bucket: BUCKET, key: `${PREFIX}p${String(i).padStart(5, "0")}.jpg`, body });
+      }
+    }),
+  );
+}
+
+async function rawListing(client: CosClient): Promise<ListingTimes> {
+  const start = performance.now();
+  let first = Number.NaN;
+  let keys = 0;
+  for await (const page of client.listObjectPages({
+    bucket: BUCKET,
+    prefix: PREFIX,
+    delimiter: "/",
+    maxKeys: 1000,
+  })) {
+    if (Number.isNaN(first)) first = ms(start);
+    keys += page.contents.length;
+  }
+  return { first, full: ms(start), keys };
+}
+
+async function serviceListing(client: CosClient, baseUrl: string): Promise<ListingTimes> {
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => {
+    resolveDone = resolve;
+  });
+  let first = Number.NaN;
+  let keys = 0;
+  const start = performance.now();
+  const browser = new BucketBrowser({
+    clients: { get: async () => client },
+    connections: {
+      list: () => ({
+        activeId: "local",
+        connections: [{ id: "local", kind: "local", label: "Local", region: "ap-local" }],
+      }),
+    },
+    local: { get: async () => ({ bucket: { url: baseUrl } }) },
+    media: new MediaStore(),
+    emitPage(page: BucketPage) {
+      if (Number.isNaN(first)) first = ms(start);
+      keys += page.objects.length;
+      if (page.done) resolveDone();
+    },
+  });
+  browser.browse("bench", BUCKET, PREFIX);
+  await done;
+  return { first, full: ms(start), keys };
+}
+
+async function thumbnailTimes(client: CosClient) {
+  const keys = Array.from({ length: THUMBNAILS }, (_, i) => `${PREFIX}p${String(i).padStart(5, "0")}.jpg`);
+  let start = performance.now();
+  await Promise.all(
+    keys.map((key) => client.getObject({ bucket: BUCKET, key }).then(({ body }) => body.resume())),
+  );
+  const plain = ms(start);
+  const thumbnails = new Thumbnails({ get: async () => client } as never, new MediaStore());
+  start = performance.now();
+  await Promise.all(
+    keys.map((key) => thumbnails.get({ connectionId: "local", bucket: BUCKET, key, size: 160 })),
+  );
+  return { thumbnails: ms(start), plain };
+}
+
+/**
+ * Runs in the page. Kept as source text: tsx would otherwise add its own helpers to the
+ * function, which do not exist in the browser.
+ */
+const RAF_SCRIPT = `(({ scroll, idleFrames }) => new Promise((resolve) => {
+  const scroller = document.querySelector('[data-testid="object-view"]');
+  scroller.scrollTop = 0;
+  const deltas = [];
+  let last = performance.now();
+  const step = Math.max(200, Math.floor(scroller.clientHeight * 0.75));
+  function tick(now) {
+    deltas.push(now - last);
+    last = now;
+    const finished = scroll
+      ? scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1
+      : deltas.length >= idleFrames;
+    if (finished) return resolve(deltas.slice(1));
+    if (scroll) scroller.scrollTop += step;
+    requestAnimationFrame(tick);
+  }
+  requestAnimationFrame(tick);
+}))`;
+
+function rafDeltas(page: Page, scroll: boolean): Promise<number[]> {
+  return page.evaluate(`${RAF_SCRIPT}(${JSON.stringify({ scroll, idleFrames: 180 })})`) as Promise<number[]>;
+}
+
+async function main() {
+  if (!CHROMIUM) throw new Error("No Chromium: set PICOPS_CHROMIUM.");
+  const dataDir = await mkdtemp(path.join(tmpdir(), "picops-bench-browse-"));
+  const host = await startWebHost(dataDir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.getByRole("tab", { name: "Bucket" }).click();
+    const folder = path.join(dataDir, "local-bucket");
+    await until(path.join(folder, "address.json"));
+    const address = JSON.parse(await readFile(path.join(folder, "address.json"), "utf8")) as {
+      url: string;
+      region: string;
+    };
+    const credentials = JSON.parse(await readFile(path.join(folder, "credentials.json"), "utf8"));
+    const client = new CosClient({
+      credentials,
+      region: address.region,
+      endpoint: { kind: "path-style", baseUrl: address.url },
+    });
+
+    const seeding = performance.now();
+    await seed(client);
+    console.log(`seeded ${OBJECTS} objects in ${(ms(seeding) / 1000).toFixed(1)} s`);
+
+    // Warm the bucket's index and the connection pool once, then alternate, keeping medians.
+    await rawListing(client);
+    const rounds: { raw: ListingTimes[]; service: ListingTimes[] } = { raw: [], service: [] };
+    for (let round = 0; round < 3; round++) {
+      rounds.raw.push(await rawListing(client));
+      rounds.service.push(await serviceListing(client, address.url));
+    }
+    const median = (runs: ListingTimes[], field: "first" | "full") =>
+      percentile(
+        runs.map((run) => run[field]),
+        50,
+      );
+    const raw = { first: median(rounds.raw, "first"), full: median(rounds.raw, "full") };
+    const service = { first: median(rounds.service, "first"), full: median(rounds.service, "full") };
+    console.log(
+      `listing ${rounds.service[0]?.keys} keys (median of 3) — first page: ${fmt(service.first)} (raw listObjectPages ${fmt(raw.first)}, ×${(service.first / raw.first).toFixed(2)}); ` +
+        `full: ${fmt(service.full)} (raw ${fmt(raw.full)}, ×${(service.full / raw.full).toFixed(2)})`,
+    );
+    const thumbs = await thumbnailTimes(client);
+    console.log(
+      `first ${THUMBNAILS} thumbnails: ${fmt(thumbs.thumbnails)} (plain GET of the originals ${fmt(thumbs.plain)}, ×${(thumbs.thumbnails / thumbs.plain).toFixed(2)})`,
+    );
+
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.locator(`[data-testid="entry"][data-key="${PREFIX}"]`).click();
+    const opened = performance.now();
+    await page
+      .getByTestId("browse-status")
+      .getByText(`0 folders, ${OBJECTS} objects`)
+      .waitFor({ timeout: 120_000 });
+    console.log(`grid complete in Chromium ${fmt(ms(opened))} after opening the folder`);
+    const idle = frameStats(await rafDeltas(page, false));
+    const deltas = await rafDeltas(page, true);
+    const scrolled = frameStats(deltas);
+    const drawn = await page.locator('[data-testid="entry"]').count();
+    console.log(
+      `scrolling the grid over ${OBJECTS} objects (${deltas.length} frames, ${drawn} entries in the DOM): ` +
+        `p50 ${fmt(scrolled.p50)}, p95 ${fmt(scrolled.p95)}, dropped ${(scrolled.dropped * 100).toFixed(1)}% — ` +
+        `idle page p50 ${fmt(idle.p50)}, p95 ${fmt(idle.p95)}, dropped ${(idle.dropped * 100).toFixed(1)}% ` +
+        `(p95 ×${(scrolled.p95 / idle.p95).toFixed(2)})`,
+    );
+    await client.close();
+  } finally {
+    await browser.close();
+    host.process.kill("SIGTERM");
+    await new Promise((resolve) => host.process.once("exit", resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

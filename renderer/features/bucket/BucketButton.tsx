@@ -1,0 +1,21 @@
+import { useT } from "../../i18n";
+import { useBrowse } from "./store";
+
+/** The sidebar's entry for a bucket: opens it at its root in the Bucket tab. */
+export function BucketButton(props: { bucket: string; onOpen(): void }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="link bucket-name mono"
+      aria-label={t("browse.openBucket", { bucket: props.bucket })}
+      onClick={() => {
+        const { place, open } = useBrowse.getState();
+        if (place?.bucket !== props.bucket || place.prefix !== "") open({ bucket: props.bucket, prefix: "" });
+        props.onOpen();
+      }}
+    >
+      {props.bucket}
+    </button>
+  );
+}

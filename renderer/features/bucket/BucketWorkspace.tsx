@@ -1,0 +1,103 @@
+import { type KeyboardEvent, useEffect, useMemo } from "react";
+import { useT } from "../../i18n";
+import { explainError } from "../../i18n/errors";
+import { useActiveConnection } from "../connections/store";
+import { BrowseBar } from "./BrowseBar";
+import { DetailsPanel } from "./DetailsPanel";
+import { visibleEntries } from "./entries";
+import { ManageBar } from "./ManageBar";
+import { ObjectView } from "./ObjectView";
+import { ProcessPanel } from "./ProcessPanel";
+import { useProcess } from "./process-store";
+import { useBrowse } from "./store";
+import "./bucket.css";
+
+/** Browse a bucket's folders, look at an object, process, download or delete what is selected. */
+export function BucketWorkspace() {
+  const t = useT();
+  const active = useActiveConnection();
+  const {
+    place,
+    folders,
+    objects,
+    listing,
+    error,
+    sort,
+    descending,
+    filter,
+    selected,
+    listingId,
+    back,
+    forward,
+  } = useBrowse();
+  const entries = useMemo(
+    () => visibleEntries(place?.prefix ?? "", folders, objects, { sort, descending, filter }),
+    [place?.prefix, folders, objects, sort, descending, filter],
+  );
+
+  // The first visit opens the connection's default bucket; coming back resumes an interrupted listing.
+  useEffect(() => {
+    const state = useBrowse.getState();
+    if (!state.place && active?.defaultBucket) state.open({ bucket: active.defaultBucket, prefix: "" });
+    else if (state.place && state.interrupted) state.refresh();
+  }, [active?.defaultBucket]);
+
+  // Leaving the tab stops the listing: nobody is looking at it.
+  useEffect(
+    () => () => {
+      const state = useBrowse.getState();
+      if (state.listing) void state.stop();
+    },
+    [],
+  );
+
+  // A plan shown for another selection or folder would be misleading.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when what would be processed changes
+  useEffect(() => useProcess.getState().forgetPlan(), [selected, listingId]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.altKey) return;
+    if (event.key === "ArrowLeft") back();
+    else if (event.key === "ArrowRight") forward();
+    else return;
+    event.preventDefault();
+  };
+
+  const prefixLabel = place ? `${place.bucket}/${place.prefix}` : "";
+  const objectCount = entries.filter((entry) => entry.kind === "object").length;
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Alt+arrows for history anywhere in the workspace
+    <div className="bucket-workspace" onKeyDown={onKeyDown}>
+      <BrowseBar />
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {t("browse.listFailed")} <strong className="mono">{error.code}</strong>: {error.message}{" "}
+          {explainError(t, error)}
+        </p>
+      )}
+      <div className="bucket-columns">
+        <div className="bucket-main">
+          <div className="row spread">
+            <p className="meta" aria-live="polite" data-testid="browse-status">
+              {listing
+                ? t("browse.loading", { count: folders.length + objects.length })
+                : t("browse.counts", { folders: entries.length - objectCount, objects: objectCount })}
+              {selected.size > 0 && ` · ${t("browse.selectedCount", { count: selected.size })}`}
+            </p>
+            <p className="hint" id="browse-keys">
+              {t("browse.keyboardHint")}
+            </p>
+          </div>
+          {!listing && entries.length === 0 && !error && (
+            <p className="empty">{filter ? t("browse.noMatch", { filter }) : t("browse.emptyFolder")}</p>
+          )}
+          <ObjectView entries={entries} label={t("browse.objectsLabel", { prefix: prefixLabel })} />
+          <ManageBar />
+        </div>
+        <DetailsPanel />
+      </div>
+      {place && <ProcessPanel />}
+      {!place && !active?.defaultBucket && <p className="empty">{t("details.none")}</p>}
+    </div>
+  );
+}

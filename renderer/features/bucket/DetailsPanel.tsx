@@ -1,0 +1,105 @@
+import { useEffect, useState } from "react";
+import type { AppError } from "../../../shared/errors";
+import type { ObjectDetails } from "../../../shared/ipc/channels/bucket";
+import { ApiError, api } from "../../api";
+import { useT } from "../../i18n";
+import { explainError } from "../../i18n/errors";
+import { formatBytes } from "../../ui/format";
+import { usePreviewSample } from "../preview/sample-store";
+import { useBrowse } from "./store";
+
+/** Arrowing through a folder should not fire a HEAD per object passed over. */
+const SETTLE_MS = 150;
+
+/** The focused object's metadata and image info; it also becomes the preview's sample. */
+export function DetailsPanel() {
+  const t = useT();
+  const place = useBrowse((state) => state.place);
+  const focused = useBrowse((state) => state.focused);
+  const object = useBrowse((state) => state.objects.find((candidate) => candidate.key === state.focused));
+  const [details, setDetails] = useState<ObjectDetails | undefined>();
+  const [error, setError] = useState<AppError | undefined>();
+
+  useEffect(() => {
+    setDetails(undefined);
+    setError(undefined);
+    if (!place || !object) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      usePreviewSample
+        .getState()
+        .setSample({ kind: "object", bucket: place.bucket, key: object.key, etag: object.etag });
+      api.call("bucket.details", { bucket: place.bucket, key: object.key }).then(
+        (value) => live && setDetails(value),
+        (failure: unknown) =>
+          live &&
+          setError(
+            failure instanceof ApiError ? failure.error : { code: "internal", message: String(failure) },
+          ),
+      );
+    }, SETTLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [place, object]);
+
+  return (
+    <section aria-labelledby="details-heading" className="card object-details" aria-live="polite">
+      <h3 id="details-heading">{t("details.heading")}</h3>
+      {!object && <p className="hint">{focused ? "" : t("details.none")}</p>}
+      {object && !details && !error && <p className="hint">{t("details.loading")}</p>}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          <strong className="mono">{error.code}</strong>: {error.message} {explainError(t, error)}
+        </p>
+      )}
+      {details && (
+        <dl className="details-list" data-testid="object-details">
+          <dt>{t("details.key")}</dt>
+          <dd className="mono">{details.key}</dd>
+          <dt>{t("details.size")}</dt>
+          <dd>
+            {formatBytes(details.size)} ({details.size.toLocaleString()} B)
+          </dd>
+          <dt>{t("details.type")}</dt>
+          <dd className="mono">{details.contentType ?? "—"}</dd>
+          <dt>{t("details.etag")}</dt>
+          <dd className="mono">{details.etag ?? "—"}</dd>
+          <dt>{t("details.storageClass")}</dt>
+          <dd className="mono">{details.storageClass}</dd>
+          <dt>{t("details.lastModified")}</dt>
+          <dd>{details.lastModified ? new Date(details.lastModified).toLocaleString() : "—"}</dd>
+          {details.image ? (
+            <>
+              <dt>{t("details.format")}</dt>
+              <dd className="mono">{details.image.format}</dd>
+              <dt>{t("details.dimensions")}</dt>
+              <dd data-testid="details-dimensions">
+                {details.image.width} × {details.image.height}
+              </dd>
+            </>
+          ) : (
+            <dd className="hint">
+              {t("details.notImage")} {details.imageProblem && explainError(t, details.imageProblem)}
+            </dd>
+          )}
+          <dt>{t("details.metadata")}</dt>
+          <dd>
+            {Object.keys(details.metadata).length === 0 ? (
+              t("details.noMetadata")
+            ) : (
+              <ul className="plain mono">
+                {Object.entries(details.metadata).map(([name, value]) => (
+                  <li key={name}>
+                    x-cos-meta-{name}: {value}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

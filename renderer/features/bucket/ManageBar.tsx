@@ -1,0 +1,185 @@
+import { useRef, useState } from "react";
+import type { DeleteOutcome } from "../../../shared/ipc/channels/bucket";
+import { ApiError, api } from "../../api";
+import { useT } from "../../i18n";
+import { useBrowse } from "./store";
+
+/** A browser holds each download in the media store until saved: keep a group well inside its budget. */
+const BROWSER_GROUP_BYTES = 64 * 1024 * 1024;
+
+const message = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
+
+/** Saves a file the main process put in the media store, through the browser's own download. */
+function save(url: string, fileName: string) {
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+}
+
+/** Download, delete and copy-URL for the selected objects (or the focused one). */
+export function ManageBar() {
+  const t = useT();
+  const { place, selected, focused, objects, refresh } = useBrowse();
+  const [status, setStatus] = useState<string | undefined>();
+  const [failures, setFailures] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<DeleteOutcome | undefined>();
+  const dialog = useRef<HTMLDialogElement>(null);
+  if (!place) return null;
+  const keys = [...selected];
+  const single =
+    keys.length === 1 ? keys[0] : focused && objects.some((o) => o.key === focused) ? focused : undefined;
+
+  const download = async () => {
+    setBusy(true);
+    setStatus(t("manage.downloading"));
+    setFailures([]);
+    try {
+      const { host } = await api.call("app.describe", {});
+      if (host === "electron") {
+        const result = await api.call("bucket.download", { bucket: place.bucket, keys, base: place.prefix });
+        if (result.kind === "saved") {
+          const failed = result.files.filter((file) => file.error);
+          setFailures(
+            failed.map((file) =>
+              t("manage.downloadFailed", { key: file.key, message: file.error?.message ?? "" }),
+            ),
+          );
+          setStatus(
+            t("manage.downloaded", { count: result.files.length - failed.length, folder: result.folder }),
+          );
+        } else setStatus(undefined);
+        return;
+      }
+      const sizes = new Map(objects.map((object) => [object.key, object.size]));
+      let group: string[] = [];
+      let groupBytes = 0;
+      const flush = async () => {
+        if (group.length === 0) return;
+        const result = await api.call("bucket.download", {
+          bucket: place.bucket,
+          keys: group,
+          base: place.prefix,
+        });
+        if (result.kind === "browser") for (const file of result.files) save(file.url, file.fileName);
+        group = [];
+        groupBytes = 0;
+      };
+      for (const key of keys) {
+        const size = sizes.get(key) ?? 0;
+        if (groupBytes + size > BROWSER_GROUP_BYTES) await flush();
+        group.push(key);
+        groupBytes += size;
+      }
+      await flush();
+      setStatus(t("manage.downloadedBrowser", { count: keys.length }));
+    } catch (error) {
+      setStatus(message(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copyUrl = async () => {
+    if (!single) return;
+    try {
+      const { url } = await api.call("bucket.objectUrl", { bucket: place.bucket, key: single });
+      try {
+        await navigator.clipboard.writeText(url);
+        setStatus(t("manage.copied", { url }));
+      } catch {
+        setStatus(t("manage.copyFailed", { url }));
+      }
+    } catch (error) {
+      setStatus(message(error));
+    }
+  };
+
+  const remove = async () => {
+    setBusy(true);
+    try {
+      const result = await api.call("bucket.delete", { bucket: place.bucket, keys });
+      setOutcome(result);
+      if (result.deleted.length > 0) refresh();
+    } catch (error) {
+      setOutcome({
+        deleted: [],
+        failed: keys.map((key) => ({ key, code: "error", message: message(error) })),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="row manage-bar" role="toolbar" aria-label={t("manage.actions")}>
+      <button type="button" disabled={keys.length === 0 || busy} onClick={download}>
+        {t("manage.download")}
+      </button>
+      <button
+        type="button"
+        className="danger"
+        disabled={keys.length === 0 || busy}
+        onClick={() => {
+          setOutcome(undefined);
+          dialog.current?.showModal();
+        }}
+      >
+        {t("manage.delete")}
+      </button>
+      <button type="button" disabled={!single} onClick={copyUrl}>
+        {t("manage.copyUrl")}
+      </button>
+      {status && (
+        <span className="meta" role="status">
+          {status}
+        </span>
+      )}
+      {failures.length > 0 && (
+        <ul className="plain field-error">
+          {failures.map((failure) => (
+            <li key={failure}>{failure}</li>
+          ))}
+        </ul>
+      )}
+      <dialog ref={dialog} className="dialog delete-dialog" aria-labelledby="delete-title">
+        <h3 id="delete-title">{t("manage.confirmTitle", { count: keys.length })}</h3>
+        {outcome ? (
+          <div role="status" data-testid="delete-outcome">
+            <p>
+              {t("manage.deleteOutcome", { deleted: outcome.deleted.length, failed: outcome.failed.length })}
+            </p>
+            <ul className="plain mono delete-keys">
+              {outcome.failed.map((failure) => (
+                <li key={failure.key} className="field-error">
+                  {t("manage.deleteFailedKey", failure)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <>
+            <p>{t("manage.confirmText", { bucket: place.bucket })}</p>
+            <ul className="plain mono delete-keys" data-testid="delete-keys">
+              {keys.slice(0, 200).map((key) => (
+                <li key={key}>{key}</li>
+              ))}
+              {keys.length > 200 && <li>… +{keys.length - 200}</li>}
+            </ul>
+          </>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            {outcome ? t("manage.close") : t("manage.cancel")}
+          </button>
+          {!outcome && (
+            <button type="button" className="danger" disabled={busy} onClick={remove}>
+              {busy ? t("manage.deleting") : t("manage.confirmDelete", { count: keys.length })}
+            </button>
+          )}
+        </div>
+      </dialog>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { ProcessOptionsSchema } from "../../../shared/uploads/options";
+import { useT } from "../../i18n";
+import { Field } from "../../ui/Field";
+import { BatchView } from "../upload/BatchView";
+import { PlanView } from "../upload/PlanView";
+import { RuleSlots } from "../upload/RuleSlots";
+import { type ObjectSelection, useProcess } from "./process-store";
+import { useBrowse } from "./store";
+
+/** Problems in the options, keyed by dotted path (`rules.0.fileid`), as the upload panel shows them. */
+function processErrors(options: unknown): Map<string, string> {
+  const errors = new Map<string, string>();
+  const checked = ProcessOptionsSchema.safeParse(options);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const key = issue.path.map(String).join(".");
+      if (!errors.has(key)) errors.set(key, issue.message);
+    }
+  }
+  return errors;
+}
+
+/** Rules for objects already in the bucket: scope, 1–5 rules, the plan, then the shared batch view. */
+export function ProcessPanel() {
+  const t = useT();
+  const { place, selected } = useBrowse();
+  const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
+    useProcess();
+  if (!place) return null;
+  const errors = processErrors(options);
+  const folder = place.prefix || "/";
+  const selection: ObjectSelection =
+    scope === "prefix"
+      ? { bucket: place.bucket, prefix: place.prefix }
+      : { bucket: place.bucket, keys: [...selected] };
+  const ready = errors.size === 0 && (scope === "prefix" || selected.size > 0);
+
+  return (
+    <section aria-labelledby="process-heading" className="card process-panel">
+      <h3 id="process-heading">{t("process.heading")}</h3>
+      <fieldset className="process-scope">
+        <legend>{t("process.scope")}</legend>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="process-scope"
+            checked={scope === "selection"}
+            onChange={() => setScope("selection")}
+          />
+          {t("process.scopeSelection", { count: selected.size })}
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="process-scope"
+            checked={scope === "prefix"}
+            onChange={() => setScope("prefix")}
+          />
+          {t("process.scopePrefix", { prefix: folder })}
+        </label>
+      </fieldset>
+      <div className="grid-2">
+        <Field id="process-concurrency" label={t("process.concurrency")} error={errors.get("concurrency")}>
+          <input
+            id="process-concurrency"
+            type="number"
+            min={1}
+            max={8}
+            value={options.concurrency}
+            onChange={(event) => setOptions({ concurrency: Number(event.target.value) })}
+          />
+        </Field>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={options.isPicInfo}
+            onChange={(event) => setOptions({ isPicInfo: event.target.checked })}
+          />
+          {t("upload.isPicInfo")}
+        </label>
+      </div>
+      <RuleSlots rules={options.rules} errors={errors} onChange={(rules) => setOptions({ rules })} />
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button
+          type="button"
+          className="primary"
+          disabled={!ready || planning}
+          onClick={() => reviewPlan(selection)}
+        >
+          {planning ? t("process.checking") : t("process.review")}
+        </button>
+      </div>
+      {skipped.length > 0 && (
+        <p className="notice notice-warning" role="status">
+          {t("process.skipped", {
+            keys: skipped.slice(0, 20).join(", ") + (skipped.length > 20 ? " …" : ""),
+          })}
+        </p>
+      )}
+      <PlanView
+        plans={plans}
+        nameOf={(plan) => plan.originalKey.slice(place.prefix.length) || plan.originalKey}
+        startLabel={t("process.start", { files: plans?.length ?? 0 })}
+        onStart={() => start(selection)}
+      />
+      <BatchView />
+    </section>
+  );
+}

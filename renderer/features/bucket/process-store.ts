@@ -1,0 +1,74 @@
+import { create } from "zustand";
+import type { ChannelInput } from "../../../shared/ipc/contract";
+import { DEFAULT_CONCURRENCY, type ProcessOptions } from "../../../shared/uploads/options";
+import type { PlannedUpload } from "../../../shared/uploads/plan";
+import { ApiError, api } from "../../api";
+import { useUpload } from "../upload/store";
+
+export type ObjectSelection = ChannelInput<"processing.plan">["selection"];
+
+interface ProcessState {
+  options: ProcessOptions;
+  /** The selected objects, or everything under the folder being browsed. */
+  scope: "selection" | "prefix";
+  plans: PlannedUpload[] | undefined;
+  skipped: string[];
+  planning: boolean;
+  error: string | undefined;
+
+  setOptions(patch: Partial<ProcessOptions>): void;
+  setScope(scope: "selection" | "prefix"): void;
+  /** Anything that changes what would be processed makes a shown plan stale. */
+  forgetPlan(): void;
+  reviewPlan(selection: ObjectSelection): Promise<void>;
+  start(selection: ObjectSelection): Promise<void>;
+}
+
+const message = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
+
+/** Processing objects already in the bucket: the batch itself is the upload feature's queue. */
+export const useProcess = create<ProcessState>((set, get) => ({
+  options: {
+    isPicInfo: true,
+    rules: [{ rule: "", fileid: "{name}_1.{format}" }],
+    concurrency: DEFAULT_CONCURRENCY,
+  },
+  scope: "selection",
+  plans: undefined,
+  skipped: [],
+  planning: false,
+  error: undefined,
+
+  setOptions(patch) {
+    set({ options: { ...get().options, ...patch }, plans: undefined });
+  },
+  setScope(scope) {
+    set({ scope, plans: undefined });
+  },
+  forgetPlan() {
+    if (get().plans) set({ plans: undefined, skipped: [] });
+  },
+  async reviewPlan(selection) {
+    set({ planning: true, error: undefined });
+    try {
+      const { plans, skipped } = await api.call("processing.plan", { selection, options: get().options });
+      set({ plans, skipped });
+    } catch (error) {
+      set({ error: message(error) });
+    } finally {
+      set({ planning: false });
+    }
+  },
+  async start(selection) {
+    set({ error: undefined });
+    try {
+      const summary = await api.call("processing.start", { selection, options: get().options });
+      set({ plans: undefined, skipped: [] });
+      // Progress, cancel, retry and results are the shared batch view's.
+      await useUpload.getState().loadBatches();
+      await useUpload.getState().showBatch(summary.id);
+    } catch (error) {
+      set({ error: message(error) });
+    }
+  },
+}));

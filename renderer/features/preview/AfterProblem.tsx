@@ -1,0 +1,29 @@
+import type { AppError } from "../../../shared/errors";
+import type { PreviewSample } from "../../../shared/ipc/channels/preview";
+import { useT } from "../../i18n";
+import { explainError } from "../../i18n/errors";
+
+/** Why there is no after image: the rule, the local engine's limits, or COS's answer. */
+export function AfterProblem(props: { error: AppError; sample: PreviewSample }) {
+  const t = useT();
+  const { error } = props;
+  const title =
+    error.code === "not-supported-locally"
+      ? t("preview.notLocalTitle")
+      : error.code === "invalid-rule"
+        ? t("preview.invalidTitle", { column: String(error.path?.[0] ?? "") })
+        : t("preview.failedTitle");
+  const advice =
+    error.code === "not-supported-locally"
+      ? t(props.sample.kind === "object" ? "preview.notLocalCos" : "preview.notLocalFile")
+      : error.code === "invalid-rule"
+        ? undefined
+        : explainError(t, error);
+  return (
+    <div className="preview-problem" data-testid="preview-problem" data-code={error.code}>
+      <strong>{title}</strong>
+      <p className="mono">{error.message}</p>
+      {advice && <p>{advice}</p>}
+    </div>
+  );
+}

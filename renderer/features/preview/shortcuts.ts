@@ -1,0 +1,40 @@
+import type { ComparisonMode, Zoom } from "./store";
+
+export type PreviewShortcut =
+  | { kind: "mode"; mode: ComparisonMode }
+  | { kind: "zoom"; zoom: Zoom }
+  | { kind: "flip" }
+  | { kind: "wide" };
+
+/** The preview's single-letter keys, as the help line lists them. */
+const SHORTCUTS: Record<string, PreviewShortcut> = {
+  s: { kind: "mode", mode: "slider" },
+  d: { kind: "mode", mode: "side-by-side" },
+  t: { kind: "mode", mode: "toggle" },
+  b: { kind: "flip" },
+  f: { kind: "zoom", zoom: "fit" },
+  a: { kind: "zoom", zoom: "actual" },
+  w: { kind: "wide" },
+};
+
+/** The shortcut a key press means, unless the designer is typing or holding a modifier. */
+export function shortcutFor(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  target: EventTarget | null;
+}): PreviewShortcut | undefined {
+  if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return undefined;
+  return SHORTCUTS[event.key.toLowerCase()];
+}
+
+const NOT_TYPING = new Set(["radio", "checkbox", "button", "range"]);
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !NOT_TYPING.has(target.type);
+  return (
+    target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable
+  );
+}

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { AppErrorSchema } from "../../errors";
+import { MediaUrlSchema } from "./media";
+
+/**
+ * The bucket browser (issue 7): folder-by-folder listings streamed as pages, an object's
+ * details, delete, download and its URL. Processing reuses `processing.plan`/`processing.start`.
+ */
+
+const Bucket = z.string().min(1).max(60);
+const Key = z.string().min(1).max(1024);
+/** Chosen by the renderer, so pages that arrive before the call returns can be matched. */
+const ListingId = z.string().min(1).max(64);
+const ObjectRef = z.object({ bucket: Bucket, key: Key }).strict();
+
+/** One object of a folder listing, as GET Bucket reports it. */
+export const BucketObjectSchema = z.object({
+  key: z.string(),
+  size: z.number(),
+  /** ISO 8601. */
+  lastModified: z.string(),
+  /** Quoted, as COS sends it. */
+  etag: z.string(),
+  storageClass: z.string(),
+});
+export type BucketObject = z.infer<typeof BucketObjectSchema>;
+
+/** Up to 1000 keys of a folder (one GET Bucket page), and its sub-folders on that page. */
+export const BucketPageSchema = z.object({
+  listingId: z.string(),
+  bucket: z.string(),
+  prefix: z.string(),
+  objects: z.array(BucketObjectSchema),
+  /** Common prefixes ending in `/`. */
+  folders: z.array(z.string()),
+  /** No page follows: the folder is complete, cancelled, or failed with `error`. */
+  done: z.boolean(),
+  error: AppErrorSchema.optional(),
+});
+export type BucketPage = z.infer<typeof BucketPageSchema>;
+
+export const ObjectDetailsSchema = z.object({
+  bucket: z.string(),
+  key: z.string(),
+  size: z.number(),
+  contentType: z.string().optional(),
+  etag: z.string().optional(),
+  storageClass: z.string(),
+  lastModified: z.string().optional(),
+  /** `x-cos-meta-*` by name, prefix removed. */
+  metadata: z.record(z.string(), z.string()),
+  /** From `?imageInfo`; absent when COS could not read the object as an image (`imageProblem`). */
+  image: z.object({ format: z.string(), width: z.number(), height: z.number() }).optional(),
+  imageProblem: AppErrorSchema.optional(),
+});
+export type ObjectDetails = z.infer<typeof ObjectDetailsSchema>;
+
+export const DeleteOutcomeSchema = z.object({
+  deleted: z.array(z.string()),
+  failed: z.array(z.object({ key: z.string(), code: z.string(), message: z.string() })),
+});
+export type DeleteOutcome = z.infer<typeof DeleteOutcomeSchema>;
+
+/**
+ * Where a download went. Electron asks for a folder and writes there (`saved`); a browser
+ * page saves each file itself from a one-off `media/<id>` URL (`browser`).
+ */
+export const DownloadOutcomeSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("saved"),
+    folder: z.string(),
+    files: z.array(z.object({ key: z.string(), error: AppErrorSchema.optional() })),
+  }),
+  z.object({
+    kind: z.literal("browser"),
+    files: z.array(z.object({ key: z.string(), fileName: z.string(), url: MediaUrlSchema })),
+  }),
+  z.object({ kind: z.literal("cancelled") }),
+]);
+export type DownloadOutcome = z.infer<typeof DownloadOutcomeSchema>;
+
+export const bucketChannels = {
+  /** Starts listing one folder; pages arrive as `bucket.page` events. Starting another stops this one. */
+  "bucket.browse": {
+    input: z.object({ listingId: ListingId, bucket: Bucket, prefix: z.string().max(1024) }).strict(),
+    output: z.object({}),
+  },
+  "bucket.stopBrowsing": { input: z.object({ listingId: ListingId }).strict(), output: z.object({}) },
+  "bucket.details": { input: ObjectRef, output: ObjectDetailsSchema },
+  "bucket.delete": {
+    input: z.object({ bucket: Bucket, keys: z.array(Key).min(1).max(10_000) }).strict(),
+    output: DeleteOutcomeSchema,
+  },
+  "bucket.download": {
+    input: z
+      .object({
+        bucket: Bucket,
+        keys: z.array(Key).min(1).max(1000),
+        /** The folder being browsed: files are named by their key below it. */
+        base: z.string().max(1024),
+      })
+      .strict(),
+    output: DownloadOutcomeSchema,
+  },
+  "bucket.objectUrl": { input: ObjectRef, output: z.object({ url: z.string() }) },
+} as const;
+
+export const bucketEvents = {
+  "bucket.page": BucketPageSchema,
+} as const;

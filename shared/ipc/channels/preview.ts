@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { AppErrorSchema } from "../../errors";
+import { MediaUrlSchema } from "./media";
+
+/** What the before/after preview shows: a file the designer added, or an object in a bucket. */
+export const PreviewSampleSchema = z.discriminatedUnion("kind", [
+  z
+    .object({ kind: z.literal("file"), fileId: z.string().min(1).max(64), name: z.string().max(1024) })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("object"),
+      bucket: z.string().min(1).max(60),
+      key: z.string().min(1).max(1024),
+      etag: z.string().max(80).optional(),
+    })
+    .strict(),
+]);
+export type PreviewSample = z.infer<typeof PreviewSampleSchema>;
+
+/** Who makes the *after* image: the local engine, or COS itself (download-time processing). */
+export const PreviewProducerSchema = z.enum(["local", "cos"]);
+export type PreviewProducer = z.infer<typeof PreviewProducerSchema>;
+
+export const PreviewRequestSchema = z
+  .object({
+    /** One per renderer view: a newer `seq` of the same view supersedes older ones. */
+    view: z.string().min(1).max(64),
+    seq: z.number().int().nonnegative(),
+    sample: PreviewSampleSchema,
+    rule: z.string().max(8192),
+    producer: PreviewProducerSchema,
+    /**
+     * `working`: the fast run on the downscaled working copy, for typing; `full`: the run on
+     * the original that gives the real sizes, asked for once the working answer is shown.
+     */
+    resolution: z.enum(["working", "full"]),
+  })
+  .strict();
+export type PreviewRequest = z.infer<typeof PreviewRequestSchema>;
+
+/** An image shown in the preview, with COS's format name (JPEG, WEBP, …) and its real numbers. */
+const PictureSchema = z.object({
+  url: MediaUrlSchema,
+  format: z.string(),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+
+export const PreviewBeforeSchema = PictureSchema.extend({
+  /** Present when the picture is a downscaled working copy; the other numbers are the original's. */
+  working: z
+    .object({ width: z.number().int(), height: z.number().int(), bytes: z.number().int() })
+    .optional(),
+});
+export type PreviewBefore = z.infer<typeof PreviewBeforeSchema>;
+
+export const PreviewAfterSchema = z.discriminatedUnion("kind", [
+  PictureSchema.extend({
+    kind: z.literal("image"),
+    producer: PreviewProducerSchema,
+    /** `working-copy`: made from the working copy, so sizes and bytes are the working copy's. */
+    scope: z.enum(["working-copy", "original"]),
+  }),
+  /** No picture: an invalid rule (`invalid-rule`, path = [column]), `not-supported-locally`, a COS error. */
+  z.object({ kind: z.literal("problem"), producer: PreviewProducerSchema, error: AppErrorSchema }),
+]);
+export type PreviewAfter = z.infer<typeof PreviewAfterSchema>;
+
+export const PreviewAnswerSchema = z.object({
+  seq: z.number().int(),
+  before: PreviewBeforeSchema,
+  after: PreviewAfterSchema,
+});
+export type PreviewAnswer = z.infer<typeof PreviewAnswerSchema>;
+
+export const previewChannels = {
+  "preview.render": { input: PreviewRequestSchema, output: PreviewAnswerSchema },
+} as const;
