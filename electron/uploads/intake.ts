@@ -115,6 +115,7 @@ async function headerProblem(filePath: string, format: SniffedFormat): Promise<I
       return {
         code: "too-many-pixels",
         message: `This image has ${width}×${height} pixels, more than COS's 250 million.`,
+        detail: `${width}×${height}`,
       };
     }
     return undefined;
@@ -125,7 +126,11 @@ async function headerProblem(filePath: string, format: SniffedFormat): Promise<I
 
 function damaged(format: SniffedFormat, reason: string | undefined): IntakeProblem | undefined {
   if (!reason) return undefined;
-  return { code: "corrupt", message: `This ${format.toUpperCase()} file is damaged (${reason}).` };
+  return {
+    code: "corrupt",
+    message: `This ${format.toUpperCase()} file is damaged (${reason}).`,
+    detail: reason,
+  };
 }
 
 function refused(
@@ -147,7 +152,11 @@ function unreadable(error: NodeJS.ErrnoException): IntakeProblem {
       : error.code === "EACCES"
         ? "permission denied"
         : (error.code ?? "unknown error");
-  return { code: "unreadable", message: `This file cannot be read (${reason}).` };
+  return {
+    code: "unreadable",
+    message: `This file cannot be read (${reason}).`,
+    detail: error.code ?? "unknown",
+  };
 }
 
 function normaliseRelative(relative: string): string {

@@ -51,8 +51,10 @@ export class UploadService {
 
   async addFiles(sources: IntakeSource[], signal?: AbortSignal): Promise<IntakeFile[]> {
     const added = await inspectSources(sources, signal);
-    const known = new Set(this.#files.map((file) => file.path));
-    this.#files = [...this.#files, ...added.filter((file) => !known.has(file.path))];
+    // Adding a file again (the same place in what was dropped) replaces the earlier entry:
+    // both would be uploaded to the same key.
+    const replaced = new Set(added.map((file) => file.relativePath));
+    this.#files = [...this.#files.filter((file) => !replaced.has(file.relativePath)), ...added];
     return this.#files;
   }
 

@@ -4,15 +4,19 @@ export function LanguagePicker() {
   const t = useT();
   const { language, setLanguage } = useLanguage();
   return (
-    <label className="language-picker">
-      <span>{t("settings.language")}</span>
-      <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+    <div className="language-picker">
+      <label htmlFor="app-language">{t("settings.language")}</label>
+      <select
+        id="app-language"
+        value={language}
+        onChange={(event) => setLanguage(event.target.value as Language)}
+      >
         {LANGUAGES.map((option) => (
           <option key={option.id} value={option.id}>
             {option.name}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

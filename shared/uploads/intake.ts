@@ -3,6 +3,8 @@ import { z } from "zod";
 export const IntakeProblemSchema = z.object({
   code: z.enum(["not-an-image", "too-large", "unreadable", "corrupt", "too-many-pixels"]),
   message: z.string(),
+  /** The specifics a translated message needs: libvips's reason, the pixel size, the errno code. */
+  detail: z.string().optional(),
 });
 export type IntakeProblem = z.infer<typeof IntakeProblemSchema>;
 

@@ -1,6 +1,7 @@
 import { useT } from "../../i18n";
 import { formatBytes } from "../../ui/format";
 import { PreviewButton } from "../preview/PreviewButton";
+import { intakeProblemText } from "./intake-problem-text";
 import { useUpload } from "./store";
 
 /** What was added: the files that will go, and the ones kept out with their reason. */
@@ -25,7 +26,7 @@ export function IntakeList() {
             <span className="meta">{formatBytes(file.size)}</span>
             {file.problem ? (
               <span className="problem" data-testid="intake-problem">
-                {file.problem.message}
+                {intakeProblemText(t, file)}
               </span>
             ) : (
               <span className="meta">{file.format?.toUpperCase()}</span>

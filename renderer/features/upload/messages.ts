@@ -4,6 +4,14 @@ import { defineMessages } from "../../i18n/define";
 export const uploadMessages = defineMessages(
   {
     "upload.empty": "Drop images here to upload them with processing rules.",
+    "intake.tooLarge": "{size} is over COS's 32 MB limit for processing.",
+    "intake.notImage":
+      "This file is not an image (its content is not JPEG, PNG, GIF, WebP, BMP, AVIF or HEIF).",
+    "intake.corrupt": "This {format} file is damaged ({detail}).",
+    "intake.tooManyPixels": "This image has {pixels} pixels, more than COS's 250 million.",
+    "intake.missing": "This file cannot be read (it no longer exists).",
+    "intake.denied": "This file cannot be read (permission denied).",
+    "intake.unreadable": "This file cannot be read ({detail}).",
     "upload.dropLabel": "Drop images or folders here",
     "upload.checking": "Checking the files…",
     "upload.pickFiles": "Choose images…",
@@ -78,6 +86,13 @@ export const uploadMessages = defineMessages(
   },
   {
     "upload.empty": "将图片拖到这里，按处理规则上传。",
+    "intake.tooLarge": "{size} 超过 COS 处理的 32 MB 上限。",
+    "intake.notImage": "该文件不是图片（内容不是 JPEG、PNG、GIF、WebP、BMP、AVIF 或 HEIF）。",
+    "intake.corrupt": "该 {format} 文件已损坏（{detail}）。",
+    "intake.tooManyPixels": "该图片有 {pixels} 像素，超过 COS 的 2.5 亿像素上限。",
+    "intake.missing": "无法读取该文件（文件已不存在）。",
+    "intake.denied": "无法读取该文件（没有权限）。",
+    "intake.unreadable": "无法读取该文件（{detail}）。",
     "upload.dropLabel": "将图片或文件夹拖到这里",
     "upload.checking": "正在检查文件…",
     "upload.pickFiles": "选择图片…",
