@@ -40,6 +40,26 @@ function encodePairs(entries: Record<string, string>): EncodedPair[] {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** The listed names as given, each with the value of the entry it names (empty when none does). */
+function listedPairs(entries: Record<string, string>, listed: readonly string[]): EncodedPair[] {
+  const byName = new Map<string, string>();
+  for (const [name, value] of Object.entries(entries)) {
+    const encoded = cosEncode(name).toLowerCase();
+    if (!byName.has(encoded)) byName.set(encoded, value);
+  }
+  return listed.map((name) => ({ name, value: cosEncode(byName.get(name) ?? "") }));
+}
+
+export interface SignatureOptions {
+  /**
+   * Verifying: the names exactly as the signer listed them in `q-header-list` and
+   * `q-url-param-list` (encoded, lowercase). The string to sign is then rebuilt in the
+   * signer's order instead of sorted, because SDKs disagree on how exotic names sort
+   * (reference §1.3, §1.7); a listed name no entry has signs as empty.
+   */
+  listed?: { headers: readonly string[]; query: readonly string[] };
+}
+
 function hmacSha1Hex(key: string, message: string): string {
   return createHmac("sha1", key).update(message).digest("hex");
 }
@@ -52,10 +72,13 @@ export interface SignatureParts {
 }
 
 /** Computes the signature and the name lists that go into the Authorization value. */
-export function computeSignature(input: SignatureInput): SignatureParts {
+export function computeSignature(input: SignatureInput, options: SignatureOptions = {}): SignatureParts {
   const keyTime = `${input.startTime};${input.endTime}`;
-  const params = encodePairs(input.query ?? {});
-  const headers = encodePairs(input.headers ?? {});
+  const { listed } = options;
+  const params = listed ? listedPairs(input.query ?? {}, listed.query) : encodePairs(input.query ?? {});
+  const headers = listed
+    ? listedPairs(input.headers ?? {}, listed.headers)
+    : encodePairs(input.headers ?? {});
   const join = (pairs: EncodedPair[]) => pairs.map((p) => `${p.name}=${p.value}`).join("&");
   const httpString = `${input.method.toLowerCase()}\n${input.path}\n${join(params)}\n${join(headers)}\n`;
   const stringToSign = `sha1\n${keyTime}\n${createHash("sha1").update(httpString).digest("hex")}\n`;

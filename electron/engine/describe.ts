@@ -9,6 +9,8 @@ export interface ImageDescription extends ImageInfo {
   size: number;
   frameCount: number;
   bitDepth: number;
+  /** Pixels per inch the file records, if any (`?imageInfo`'s dpi fields). */
+  density: number | undefined;
   mimeType: string;
   extension: string;
 }
@@ -34,6 +36,7 @@ export async function describeImage(
     size: input.length,
     frameCount: source.frameCount,
     bitDepth: source.bitDepth,
+    density: source.density,
     mimeType,
     extension,
   };

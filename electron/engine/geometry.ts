@@ -153,7 +153,9 @@ export interface View2Plan {
  */
 export function view2Plan(size: Size, stage: Pick<ImageView2Stage, "mode" | "width" | "height">): View2Plan {
   const { mode } = stage;
-  if (stage.width === undefined && stage.height === undefined) return { resize: size };
+  // Without a mode (`imageView2/format/png`) or a bound, imageView2 only converts.
+  if (mode === undefined || (stage.width === undefined && stage.height === undefined))
+    return { resize: size };
   const landscape = size.width >= size.height;
   const edgeBox = (long: number, short: number): Size =>
     landscape ? { width: long, height: short } : { width: short, height: long };

@@ -22,6 +22,8 @@ export interface SourceImage {
   orientation: number;
   /** The EXIF block, if any. */
   exif: Buffer | undefined;
+  /** Pixels per inch the file records (JFIF, pHYs, EXIF resolution), if any. */
+  density: number | undefined;
 }
 
 /** The inputs Cloud Infinite processes (reference §8), by libvips loader name. */
@@ -84,6 +86,7 @@ export async function openSource(input: Buffer, signal: AbortSignal | undefined)
     quality: format === "jpg" ? estimateJpegQuality(input) : undefined,
     orientation: metadata.orientation ?? 0,
     exif: metadata.exif,
+    density: metadata.density,
   };
 }
 
@@ -104,5 +107,6 @@ async function openBmp(input: Buffer, signal: AbortSignal | undefined): Promise<
     quality: undefined,
     orientation: 0,
     exif: undefined,
+    density: undefined,
   };
 }

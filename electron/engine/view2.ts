@@ -5,7 +5,7 @@ import { assertResolution } from "./limits";
 import type { WorkState } from "./mogr2";
 import { openCanvas, runToPicture } from "./picture";
 
-/** imageView2: one resize (and the centre crop of modes 1 and 5) in a single pass. */
+/** imageView2: one resize (and the centre crop of modes 1 and 5) in a single pass; none without a mode. */
 export async function runView2(
   stage: ImageView2Stage,
   state: WorkState,
@@ -17,6 +17,9 @@ export async function runView2(
       "not-supported-locally",
       `imageView2 parameter "${unknown.name}" is not known to the local engine.`,
     );
+  }
+  if (stage.mode === undefined && (stage.width !== undefined || stage.height !== undefined)) {
+    throw new PicopsError("InvalidArgument", "imageView2 w and h need a mode (1–5) right after imageView2.");
   }
   const { canvas } = state;
   const plan = view2Plan({ width: canvas.width, height: canvas.height }, stage);

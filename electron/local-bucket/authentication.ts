@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { computeSignature, cosEncode, type ParsedAuthorization, parseAuthorization } from "../cos/signature";
 import { CosFailure } from "./failure";
+import { utf8HeaderText } from "./header-text";
 import type { QueryPair } from "./request-target";
 
 /**
@@ -73,36 +74,33 @@ export function authenticate(
 
   // Signed names are listed encoded and lowercased; find what each one names. A listed
   // name the request lacks signs as empty (reference §1.7, step 3).
-  const headers: Record<string, string> = {};
+  const received: Record<string, string> = {};
   for (const listed of auth.headerList) {
     const name = Object.keys(request.headers).find((h) => cosEncode(h).toLowerCase() === listed);
-    const signedName = name ?? safeDecode(listed);
-    headers[signedName] = name ? headerValue(request.headers, name) : "";
+    if (name) received[name] = headerValue(request.headers, name);
   }
   const query: Record<string, string> = {};
   for (const listed of auth.urlParamList) {
     const pair = request.query.find((p) => cosEncode(p.name).toLowerCase() === listed);
-    query[pair ? pair.name : safeDecode(listed)] = pair ? pair.value : "";
+    if (pair && !(pair.name in query)) query[pair.name] = pair.value;
   }
 
-  // Clients disagree on whether the signed host keeps its port (Go yes, Python no): try both.
-  const hosts = [headers.host];
-  if (headers.host !== undefined) {
-    const withoutPort = headers.host.replace(/:\d+$/, "");
-    if (withoutPort !== headers.host) hosts.push(withoutPort);
-  }
   const expected = Buffer.from(auth.signature);
-  for (const host of hosts) {
-    const { signature } = computeSignature({
-      secretId: auth.secretId,
-      secretKey,
-      method: request.method,
-      path: `/${request.key}`,
-      query,
-      headers: host === undefined ? headers : { ...headers, host },
-      startTime: start,
-      endTime: end,
-    });
+  for (const headers of signedReadings(received)) {
+    const { signature } = computeSignature(
+      {
+        secretId: auth.secretId,
+        secretKey,
+        method: request.method,
+        path: `/${request.key}`,
+        query,
+        headers,
+        startTime: start,
+        endTime: end,
+      },
+      // In the signer's order, not re-sorted: SDKs sort exotic names differently (§1.3, §1.7).
+      { listed: { headers: auth.headerList, query: auth.urlParamList } },
+    );
     const actual = Buffer.from(signature);
     if (actual.length === expected.length && timingSafeEqual(actual, expected)) return;
   }
@@ -113,10 +111,23 @@ export function authenticate(
   );
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+/**
+ * The signed headers as the signer may have read them, most likely first:
+ * - non-ASCII text as UTF-8 (what Go signs, and what the text means), else as received
+ *   (a client that was handed the UTF-8 bytes as a Latin-1 string signs those);
+ * - the host with its port (Go) or without it (Python).
+ */
+function signedReadings(received: Record<string, string>): Record<string, string>[] {
+  const asUtf8 = Object.fromEntries(
+    Object.entries(received).map(([name, value]) => [name, utf8HeaderText(value)]),
+  );
+  const texts = Object.entries(asUtf8).some(([name, value]) => value !== received[name])
+    ? [asUtf8, received]
+    : [received];
+  return texts.flatMap((headers) => {
+    const withoutPort = headers.host?.replace(/:\d+$/, "");
+    return withoutPort === undefined || withoutPort === headers.host
+      ? [headers]
+      : [headers, { ...headers, host: withoutPort }];
+  });
 }

@@ -81,6 +81,13 @@ export async function answerDownloadRequest(
         md5: object.etag.replaceAll('"', ""),
         frame_count: String(info.frameCount),
         bit_depth: String(info.bitDepth),
+        // Only a file that records its density has one to report; COS writes whole numbers.
+        ...(info.density === undefined
+          ? {}
+          : {
+              vertical_dpi: String(Math.round(info.density)),
+              horizontal_dpi: String(Math.round(info.density)),
+            }),
       };
       sendBody(exchange, "application/json", Buffer.from(JSON.stringify(json)));
       return;

@@ -2,6 +2,7 @@ import { type Exchange, sendEmpty } from "./answer";
 import { deleteMultiple, listObjects } from "./bucket-calls";
 import { answerDownloadRequest, downloadRequestOf } from "./download-processing";
 import { CosFailure } from "./failure";
+import { utf8HeaderText } from "./header-text";
 import type { ImageContext } from "./image-context";
 import { deleteObject, getObject, putObject, queryValue } from "./objects";
 import { processStoredObject, putWithPicOperations } from "./pic-operations";
@@ -62,7 +63,9 @@ export async function route(
   }
 
   const picOperations = exchange.req.headers["pic-operations"];
-  const header = Array.isArray(picOperations) ? picOperations.join(",") : picOperations;
+  // Read as the client meant it: a raw UTF-8 fileid must not become mojibake.
+  const received = Array.isArray(picOperations) ? picOperations.join(",") : picOperations;
+  const header = received === undefined ? undefined : utf8HeaderText(received);
   switch (method) {
     case "PUT":
       if (exchange.req.headers["x-cos-copy-source"] !== undefined) throw notImplemented("PUT Object - Copy");

@@ -7,6 +7,8 @@
  * designer is `start + 1`. Trees built by hand (the builder) may omit spans.
  */
 
+import type { DiagnosticArgs, DiagnosticCode, DiagnosticSentence } from "./diagnostics";
+
 export interface Span {
   start: number;
   end: number;
@@ -92,7 +94,8 @@ export interface ImageMogr2Stage {
 
 export interface ImageView2Stage {
   kind: "imageView2";
-  mode: 0 | 1 | 2 | 3 | 4 | 5;
+  /** Absent: no resize, only format and quality (`imageView2/format/png`, reference §5.1). */
+  mode?: 0 | 1 | 2 | 3 | 4 | 5;
   width?: number;
   height?: number;
   format?: RuleImageFormat;
@@ -180,9 +183,15 @@ export type Severity = "error" | "warning";
 export interface Diagnostic {
   severity: Severity;
   /** Machine-readable reason, e.g. `out-of-range`, `unknown-operation`, `syntax`. */
-  code: string;
-  /** Human sentence naming the operation, parameter, allowed range and column. */
+  code: DiagnosticCode;
+  /** Which of the code's sentences the message says (`DIAGNOSTIC_SENTENCES`). */
+  sentence: DiagnosticSentence;
+  /** The values the sentence is made from, e.g. `{ parameter, min, max, got }`. */
+  args: DiagnosticArgs;
+  /** English sentence naming the operation, parameter, allowed range and column. */
   message: string;
+  /** The 1-based column the message names; absent for a tree built by hand without spans. */
+  column?: number;
   /** e.g. `thumbnail`, `watermark/2`. */
   operation?: string;
   parameter?: string;

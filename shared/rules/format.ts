@@ -38,7 +38,12 @@ function formatStage(stage: Stage): string {
     case "imageMogr2":
       return ["imageMogr2", ...stage.ops.map(formatOp)].join("/");
     case "imageView2":
-      return withParams(`imageView2/${stage.mode}`, stage, VIEW2_PARAMETERS, VIEW2_WRITERS);
+      return withParams(
+        stage.mode === undefined ? "imageView2" : `imageView2/${stage.mode}`,
+        stage,
+        VIEW2_PARAMETERS,
+        VIEW2_WRITERS,
+      );
     case "watermark":
       return stage.type === 1
         ? withParams("watermark/1", stage, IMAGE_WATERMARK_PARAMETERS, IMAGE_WATERMARK_WRITERS)

@@ -1,6 +1,17 @@
 /** The rule language and the Pic-Operations document: what the rest of Picops imports. */
 export type * from "./ast";
 export { decodeUrlSafeBase64, encodeUrlSafeBase64 } from "./base64";
+export {
+  DIAGNOSTIC_CODES,
+  DIAGNOSTIC_FRAMES,
+  DIAGNOSTIC_SENTENCES,
+  type DiagnosticArgs,
+  type DiagnosticCode,
+  type DiagnosticSentence,
+  EXPECTED_VALUES,
+  type ExpectedValue,
+  sentenceValues,
+} from "./diagnostics";
 export { formatRule } from "./format";
 export {
   type Limit,

@@ -4,7 +4,7 @@
  * `unknown` list as typed, so formatting never drops them.
  */
 import type { ParamSpans, Span } from "./ast";
-import { type DiagnosticList, quoted } from "./diagnostics";
+import type { DiagnosticList, Expectation } from "./diagnostics";
 import { spanOver, type Token } from "./tokens";
 
 interface ParamPair {
@@ -28,7 +28,7 @@ export interface ParamGrammar<Stage> {
    */
   isWholeValue?(name: string, value: string): boolean;
   /** Sets the field and returns nothing, or returns what was expected. */
-  apply(stage: Stage, name: string, value: string): string | undefined;
+  apply(stage: Stage, name: string, value: string): Expectation | undefined;
 }
 
 interface StageWithParams {
@@ -49,17 +49,13 @@ function pairUp<Stage>(
     const first = tokens[i + 1];
     if (first === undefined) {
       if (nameToken.text === "") {
-        diagnostics.error(
-          "syntax",
-          { operation: grammar.operation, span: nameToken.span },
-          "a stray / at the end",
-        );
+        diagnostics.error("syntax.stray-slash", { operation: grammar.operation, span: nameToken.span }, {});
       } else {
         const at = { start: nameToken.span.end, end: nameToken.span.end };
         diagnostics.error(
-          "syntax",
+          "syntax.missing-parameter-value",
           { operation: grammar.operation, parameter: nameToken.text, span: at },
-          `missing value for ${nameToken.text}`,
+          { parameter: nameToken.text },
         );
         pairs.push({
           name: nameToken.text,
@@ -124,33 +120,32 @@ export function applyParams<Stage extends StageWithParams>(
     }
     if (!grammar.known.includes(pair.name)) {
       if (pair.name === "")
-        diagnostics.error("syntax", { ...where, span: pair.nameSpan }, "empty parameter name");
+        diagnostics.error("syntax.empty-parameter-name", { ...where, span: pair.nameSpan }, {});
       else
-        diagnostics.warning(
-          "unknown-parameter",
-          { ...where, span: pair.nameSpan },
-          `${pair.name} is not a parameter this version knows; kept as written`,
-        );
+        diagnostics.warning("unknown-parameter", { ...where, span: pair.nameSpan }, { parameter: pair.name });
       keep();
       continue;
     }
     const slot = grammar.slotOf?.(pair.name) ?? pair.name;
     if (filled.has(slot)) {
-      diagnostics.warning(
-        "duplicate-parameter",
-        { ...where, span: pair.nameSpan },
-        `${pair.name} repeats an earlier setting; the first one is used`,
-      );
+      diagnostics.warning("duplicate-parameter", { ...where, span: pair.nameSpan }, { parameter: pair.name });
       keep();
       continue;
     }
-    const expected = grammar.apply(stage, pair.name, pair.value);
-    if (expected !== undefined) {
-      const sentence =
-        pair.value === ""
-          ? `missing value for ${pair.name}, expected ${expected}`
-          : `${pair.name} expects ${expected}, got ${quoted(pair.value)}`;
-      diagnostics.error("syntax", { ...where, span: pair.valueSpan }, sentence);
+    const expectation = grammar.apply(stage, pair.name, pair.value);
+    if (expectation !== undefined) {
+      const at = { ...where, span: pair.valueSpan };
+      if (pair.value === "")
+        diagnostics.error("syntax.missing-parameter-value-expected", at, {
+          parameter: pair.name,
+          ...expectation,
+        });
+      else
+        diagnostics.error("syntax.unreadable-parameter-value", at, {
+          parameter: pair.name,
+          text: pair.value,
+          ...expectation,
+        });
       keep();
       continue;
     }

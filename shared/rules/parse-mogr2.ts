@@ -4,7 +4,7 @@
  * builder loses nothing; the error diagnostic says what was expected.
  */
 import type { ImageMogr2Stage, Mogr2Op, Span, ThumbnailGeometry } from "./ast";
-import { type DiagnosticList, quoted } from "./diagnostics";
+import type { DiagnosticList, Expectation } from "./diagnostics";
 import { numberFromText } from "./numbers";
 import { spanOver, type Token } from "./tokens";
 import { qualityFromText, signedNumber, switchFromText } from "./values";
@@ -21,7 +21,7 @@ type ValuedOperation = Exclude<Mogr2OperationName, "auto-orient" | "strip">;
 
 interface ValueReader {
   /** Completes "expected …" in the message when the value cannot be read. */
-  expected: string;
+  expected: Expectation;
   read(text: string): Mogr2Op | undefined;
 }
 
@@ -87,7 +87,7 @@ function readSides(match: RegExpExecArray, into: { width?: number; height?: numb
 
 function qualityReader(kind: "absolute" | "relative" | "floor"): ValueReader {
   return {
-    expected: kind === "absolute" ? "a quality such as 80 or 80!" : "a quality such as 80",
+    expected: { expected: kind === "absolute" ? "forceable-quality" : "quality" },
     read(text) {
       const quality = qualityFromText(kind, text);
       return quality && { op: "quality", quality };
@@ -97,7 +97,7 @@ function qualityReader(kind: "absolute" | "relative" | "floor"): ValueReader {
 
 function amountReader(op: "sharpen" | "bright" | "contrast"): ValueReader {
   return {
-    expected: "a number such as 50",
+    expected: { expected: "amount" },
     read(text) {
       const amount = signedNumber(text);
       return amount === undefined ? undefined : { op, amount };
@@ -107,7 +107,7 @@ function amountReader(op: "sharpen" | "bright" | "contrast"): ValueReader {
 
 function radiusReader(op: "iradius" | "rradius"): ValueReader {
   return {
-    expected: "a radius in pixels such as 100",
+    expected: { expected: "radius" },
     read(text) {
       const radius = signedNumber(text);
       return radius === undefined ? undefined : { op, radius };
@@ -117,7 +117,7 @@ function radiusReader(op: "iradius" | "rradius"): ValueReader {
 
 function switchReader(op: "grayscale" | "interlace"): ValueReader {
   return {
-    expected: "0 or 1",
+    expected: { expected: "switch" },
     read(text) {
       const enabled = switchFromText(text);
       return enabled === undefined ? undefined : { op, enabled };
@@ -127,14 +127,14 @@ function switchReader(op: "grayscale" | "interlace"): ValueReader {
 
 const READERS: Record<ValuedOperation, ValueReader> = {
   thumbnail: {
-    expected: "a geometry such as 200x, x200, 200x300, 200x300>, !50p, !200x300r, 200x300! or 40000@",
+    expected: { expected: "geometry" },
     read(text) {
       const geometry = geometryFromText(text);
       return geometry && { op: "thumbnail", geometry };
     },
   },
   crop: {
-    expected: "a size such as 200x, x200 or 200x300",
+    expected: { expected: "size" },
     read(text) {
       const match = SIZE.exec(text);
       const op: Mogr2Op = { op: "crop" };
@@ -142,7 +142,7 @@ const READERS: Record<ValuedOperation, ValueReader> = {
     },
   },
   cut: {
-    expected: "<width>x<height>x<dx>x<dy> such as 200x200x10x10",
+    expected: { expected: "cut" },
     read(text) {
       const [width, height, dx, dy] = capturedNumbers(CUT, text, 4) ?? [];
       if (width === undefined || height === undefined || dx === undefined || dy === undefined)
@@ -151,7 +151,7 @@ const READERS: Record<ValuedOperation, ValueReader> = {
     },
   },
   scrop: {
-    expected: "a size such as 200x300",
+    expected: { expected: "both-sides" },
     read(text) {
       const [width, height] = capturedNumbers(BOTH_SIDES, text, 2) ?? [];
       return width === undefined || height === undefined ? undefined : { op: "scrop", width, height };
@@ -160,21 +160,21 @@ const READERS: Record<ValuedOperation, ValueReader> = {
   iradius: radiusReader("iradius"),
   rradius: radiusReader("rradius"),
   rotate: {
-    expected: "an angle in degrees such as 90",
+    expected: { expected: "angle" },
     read(text) {
       const degrees = signedNumber(text);
       return degrees === undefined ? undefined : { op: "rotate", degrees };
     },
   },
   gravity: {
-    expected: `one of ${Object.values(GRAVITY_NAMES).join(", ")}`,
+    expected: { expected: "one-of", options: Object.values(GRAVITY_NAMES).join(", ") },
     read(text) {
       const gravity = gravityFromText(text);
       return gravity && { op: "gravity", gravity };
     },
   },
   format: {
-    expected: "one of jpg, png, webp, avif, heif, gif, bmp, yjpeg, tpg",
+    expected: { expected: "one-of", options: "jpg, png, webp, avif, heif, gif, bmp, yjpeg, tpg" },
     read(text) {
       const format = formatFromText(text);
       return format && { op: "format", format };
@@ -184,7 +184,7 @@ const READERS: Record<ValuedOperation, ValueReader> = {
   rquality: qualityReader("relative"),
   lquality: qualityReader("floor"),
   blur: {
-    expected: "<radius>x<sigma> such as 8x5",
+    expected: { expected: "blur" },
     read(text) {
       const [radius, sigma] = capturedNumbers(BOTH_SIDES, text, 2) ?? [];
       return radius === undefined || sigma === undefined ? undefined : { op: "blur", radius, sigma };
@@ -196,7 +196,7 @@ const READERS: Record<ValuedOperation, ValueReader> = {
   grayscale: switchReader("grayscale"),
   interlace: switchReader("interlace"),
   "ignore-error": {
-    expected: "1",
+    expected: { expected: "one" },
     read: (text) => (text === "1" ? { op: "ignore-error" } : undefined),
   },
 };
@@ -214,11 +214,7 @@ export function parseMogr2(tokens: Token[], span: Span, diagnostics: DiagnosticL
     const name = nameToken.text;
     i++;
     if (name === "") {
-      diagnostics.error(
-        "syntax",
-        { operation: "imageMogr2", span: nameToken.span },
-        "empty operation (a stray /)",
-      );
+      diagnostics.error("syntax.empty-operation", { operation: "imageMogr2", span: nameToken.span }, {});
       continue;
     }
     if (!isMogr2Operation(name)) {
@@ -228,11 +224,7 @@ export function parseMogr2(tokens: Token[], span: Span, diagnostics: DiagnosticL
         args.push(tokens[i++] as Token);
       const opSpan = spanOver(nameToken.span, (args.at(-1) ?? nameToken).span);
       ops.push({ op: "unknown", name, args: args.map((arg) => arg.text), span: opSpan });
-      diagnostics.warning(
-        "unknown-operation",
-        { operation: name, span: nameToken.span },
-        "not an imageMogr2 operation this version knows; kept as written",
-      );
+      diagnostics.warning("unknown-operation", { operation: name, span: nameToken.span }, {});
       continue;
     }
     if (isFlag(name)) {
@@ -242,11 +234,7 @@ export function parseMogr2(tokens: Token[], span: Span, diagnostics: DiagnosticL
     const valueToken = tokens[i];
     if (valueToken === undefined || isMogr2Operation(valueToken.text)) {
       const at = { start: nameToken.span.end, end: nameToken.span.end };
-      diagnostics.error(
-        "syntax",
-        { operation: name, span: at },
-        `missing value, expected ${READERS[name].expected}`,
-      );
+      diagnostics.error("syntax.missing-value", { operation: name, span: at }, READERS[name].expected);
       ops.push({ op: "unknown", name, args: [], span: nameToken.span });
       continue;
     }
@@ -257,12 +245,10 @@ export function parseMogr2(tokens: Token[], span: Span, diagnostics: DiagnosticL
       ops.push({ ...op, span: opSpan, valueSpan: valueToken.span });
       continue;
     }
-    const expected = READERS[name].expected;
-    const sentence =
-      valueToken.text === ""
-        ? `missing value, expected ${expected}`
-        : `expected ${expected}, got ${quoted(valueToken.text)}`;
-    diagnostics.error("syntax", { operation: name, span: valueToken.span }, sentence);
+    const { expected } = READERS[name];
+    const at = { operation: name, span: valueToken.span };
+    if (valueToken.text === "") diagnostics.error("syntax.missing-value", at, expected);
+    else diagnostics.error("syntax.unreadable-value", at, { ...expected, text: valueToken.text });
     ops.push({ op: "unknown", name, args: [valueToken.text], span: opSpan });
   }
   return { kind: "imageMogr2", ops, span };

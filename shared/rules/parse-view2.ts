@@ -1,7 +1,7 @@
 /** Reads one `imageView2/<mode>/w/…/h/…` stage (reference §7.4). */
 import type { ImageView2Stage, OpaqueStage, QualitySetting, Span } from "./ast";
 import type { DiagnosticList } from "./diagnostics";
-import { limitOf, rangeText } from "./limits";
+import { limitOf } from "./limits";
 import { applyParams, type ParamGrammar } from "./params";
 import type { Token } from "./tokens";
 import { qualityFromText, signedNumber, switchFromText } from "./values";
@@ -20,22 +20,21 @@ const VIEW2_GRAMMAR: ParamGrammar<ImageView2Stage> = {
   apply(stage, name, value) {
     if (name === "w" || name === "h") {
       const pixels = signedNumber(value);
-      if (pixels === undefined) return "a number of pixels such as 200";
+      if (pixels === undefined) return { expected: "pixels" };
       if (name === "w") stage.width = pixels;
       else stage.height = pixels;
     } else if (name === "format") {
       const format = formatFromText(value);
-      if (format === undefined) return `one of ${VIEW2_FORMATS.join(", ")}`;
+      if (format === undefined) return { expected: "one-of", options: VIEW2_FORMATS.join(", ") };
       stage.format = format;
     } else if (name === "ignore-error") {
       const enabled = switchFromText(value);
-      if (enabled === undefined) return "0 or 1";
+      if (enabled === undefined) return { expected: "switch" };
       stage.ignoreError = enabled;
     } else {
       const kind = qualityKindOf(name) ?? "absolute";
       const quality = qualityFromText(kind, value);
-      if (quality === undefined)
-        return kind === "absolute" ? "a quality such as 80 or 80!" : "a quality such as 80";
+      if (quality === undefined) return { expected: kind === "absolute" ? "forceable-quality" : "quality" };
       stage.quality = quality;
     }
     return undefined;
@@ -43,8 +42,9 @@ const VIEW2_GRAMMAR: ParamGrammar<ImageView2Stage> = {
 };
 
 /**
- * `tokens` are the words after `imageView2`. Without a readable mode the stage cannot be
- * typed, so it is kept verbatim as an opaque stage.
+ * `tokens` are the words after `imageView2`. The mode is optional (`imageView2/format/png`
+ * only converts); a first word of digits is the mode. A mode out of range leaves the stage
+ * untyped, so it is kept verbatim as an opaque stage.
  */
 export function parseView2(
   text: string,
@@ -52,34 +52,25 @@ export function parseView2(
   span: Span,
   diagnostics: DiagnosticList,
 ): ImageView2Stage | OpaqueStage {
-  const modeToken = tokens[0];
   const modeLimit = limitOf("imageView2", "mode");
-  const where = { operation: "imageView2", parameter: "mode" };
-  if (modeToken === undefined || !/^\d+$/.test(modeToken.text)) {
-    const at = modeToken?.span ?? { start: span.end, end: span.end };
-    diagnostics.error(
-      "syntax",
-      { ...where, span: at },
-      `missing mode: a number ${rangeText(modeLimit)} must follow imageView2`,
-    );
-    return { kind: "opaque", text, span };
+  const range = { min: modeLimit.min, max: modeLimit.max };
+  const [first] = tokens;
+  const stage: ImageView2Stage = { kind: "imageView2", unknown: [], span, paramSpans: {} };
+  let params = tokens;
+  if (first !== undefined && /^\d+$/.test(first.text)) {
+    const mode = Number(first.text);
+    if (mode > 5) {
+      diagnostics.error(
+        "out-of-range",
+        { operation: "imageView2", parameter: "mode", span: first.span },
+        { parameter: "mode", ...range, got: first.text },
+      );
+      return { kind: "opaque", text, span };
+    }
+    stage.mode = mode as ImageView2Stage["mode"];
+    stage.paramSpans = { mode: first.span };
+    params = tokens.slice(1);
   }
-  const mode = Number(modeToken.text);
-  if (mode > 5) {
-    diagnostics.error(
-      "out-of-range",
-      { ...where, span: modeToken.span },
-      `mode must be ${rangeText(modeLimit)}, got ${modeToken.text}`,
-    );
-    return { kind: "opaque", text, span };
-  }
-  const stage: ImageView2Stage = {
-    kind: "imageView2",
-    mode: mode as ImageView2Stage["mode"],
-    unknown: [],
-    span,
-    paramSpans: { mode: modeToken.span },
-  };
-  applyParams(stage, tokens.slice(1), VIEW2_GRAMMAR, diagnostics);
+  applyParams(stage, params, VIEW2_GRAMMAR, diagnostics);
   return stage;
 }

@@ -1,6 +1,6 @@
 /** Reads one `watermark/1/…` (image) or `watermark/2/…` (text) stage (reference §7.5). */
 import type { ImageWatermarkStage, OpaqueStage, Span, TextWatermarkStage } from "./ast";
-import type { DiagnosticList } from "./diagnostics";
+import type { DiagnosticList, Expectation } from "./diagnostics";
 import { applyParams, type ParamGrammar } from "./params";
 import type { Token } from "./tokens";
 import { signedNumber, switchFromText, textFromBase64 } from "./values";
@@ -14,23 +14,24 @@ import {
 
 type WatermarkStage = ImageWatermarkStage | TextWatermarkStage;
 
-const EXPECTED_BASE64: Record<string, string> = {
-  image: "URL-safe Base64 of the watermark picture's http:// URL",
-  text: "URL-safe Base64 of the text, such as 5pWw5o2u5LiH6LGh",
-  font: "URL-safe Base64 of a font name, such as dGFob21hLnR0Zg (tahoma.ttf)",
-  fill: "URL-safe Base64 of a colour, such as IzNEM0QzRA (#3D3D3D)",
-};
+const EXPECTED_BASE64 = {
+  image: { expected: "base64-image" },
+  text: { expected: "base64-text" },
+  font: { expected: "base64-font" },
+  fill: { expected: "base64-fill" },
+} as const satisfies Record<string, Expectation>;
 
 /** Fields both watermark types share. */
-function applyCommon(stage: WatermarkStage, name: string, value: string): string | undefined {
+function applyCommon(stage: WatermarkStage, name: string, value: string): Expectation | undefined {
   if (name === "gravity") {
     const gravity = gravityFromText(value);
-    if (gravity === undefined) return `one of ${Object.values(GRAVITY_NAMES).join(", ")}`;
+    if (gravity === undefined)
+      return { expected: "one-of", options: Object.values(GRAVITY_NAMES).join(", ") };
     stage.gravity = gravity;
     return undefined;
   }
   const amount = signedNumber(value);
-  if (amount === undefined) return "a number such as 10";
+  if (amount === undefined) return { expected: "number" };
   if (name === "dx" || name === "dy" || name === "dissolve") stage[name] = amount;
   return undefined;
 }
@@ -49,14 +50,14 @@ const IMAGE_GRAMMAR: ParamGrammar<ImageWatermarkStage> = {
       if (url === undefined) return EXPECTED_BASE64.image;
       stage.imageUrl = url;
     } else if (name === "blogo") {
-      if (value !== "1" && value !== "2") return "1 (scale to fit) or 2 (crop)";
+      if (value !== "1" && value !== "2") return { expected: "blogo" };
       stage.blogo = value === "1" ? 1 : 2;
     } else if (name === "scatype") {
-      if (value !== "1" && value !== "2" && value !== "3") return "1 (width), 2 (height) or 3 (area)";
+      if (value !== "1" && value !== "2" && value !== "3") return { expected: "scatype" };
       stage.scatype = Number(value) as 1 | 2 | 3;
     } else if (name === "spcent") {
       const spcent = signedNumber(value);
-      if (spcent === undefined) return "a number of per-mille such as 200";
+      if (spcent === undefined) return { expected: "per-mille" };
       stage.spcent = spcent;
     } else {
       return applyCommon(stage, name, value);
@@ -76,11 +77,11 @@ const TEXT_GRAMMAR: ParamGrammar<TextWatermarkStage> = {
       stage[name] = text;
     } else if (name === "batch") {
       const batch = switchFromText(value);
-      if (batch === undefined) return "0 or 1";
+      if (batch === undefined) return { expected: "switch" };
       stage.batch = batch;
     } else if (name === "fontsize" || name === "degree" || name === "shadow") {
       const amount = signedNumber(value);
-      if (amount === undefined) return "a number such as 10";
+      if (amount === undefined) return { expected: "number" };
       stage[name] = amount;
     } else {
       return applyCommon(stage, name, value);
@@ -104,17 +105,17 @@ export function parseWatermark(
   if (typeToken === undefined || typeToken.text === "") {
     const at = typeToken?.span ?? { start: span.end, end: span.end };
     diagnostics.error(
-      "syntax",
+      "syntax.missing-watermark-type",
       { operation: "watermark", parameter: "type", span: at },
-      "missing type: 1 (image) or 2 (text) must follow watermark",
+      {},
     );
     return opaque;
   }
   if (typeToken.text !== "1" && typeToken.text !== "2") {
     diagnostics.warning(
-      "unknown-operation",
+      "unknown-operation.watermark-type",
       { operation: "watermark", parameter: "type", span: typeToken.span },
-      `type ${typeToken.text} is not one this version knows; kept as written`,
+      { type: typeToken.text },
     );
     return opaque;
   }
@@ -130,9 +131,9 @@ export function parseWatermark(
   // A value that could not be read was reported already; only a missing one is reported here.
   if (!stage.unknown.some((param) => param.name === required)) {
     diagnostics.error(
-      "syntax",
+      "syntax.missing-parameter",
       { operation: `watermark/${stage.type}`, parameter: required, span: typeToken.span },
-      `${required} is required`,
+      { parameter: required },
     );
   }
   return opaque;

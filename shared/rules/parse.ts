@@ -19,11 +19,11 @@ export function parseRule(text: string): ParsedRule {
   const diagnostics = new DiagnosticList();
   const stages: Stage[] = [];
   if (text === "") {
-    diagnostics.error("syntax", { operation: "rule", span: { start: 0, end: 0 } }, "the rule is empty");
+    diagnostics.error("syntax.empty-rule", { operation: "rule", span: { start: 0, end: 0 } }, {});
   } else {
     for (const part of splitTokens(text, 0, "|")) {
       if (part.text === "") {
-        diagnostics.error("syntax", { operation: "pipeline", span: part.span }, "empty stage (a stray |)");
+        diagnostics.error("syntax.empty-stage", { operation: "pipeline", span: part.span }, {});
         continue;
       }
       stages.push(parseStage(part, diagnostics));
@@ -45,11 +45,7 @@ function parseStage(part: Token, diagnostics: DiagnosticList): Stage {
     case "style":
       return parseStyle(part.text, head, span, diagnostics);
     default:
-      diagnostics.warning(
-        "unknown-processor",
-        { operation: head.text, span: head.span },
-        "not a processor this version knows; kept as written",
-      );
+      diagnostics.warning("unknown-processor", { operation: head.text, span: head.span }, {});
       return { kind: "opaque", text: part.text, span };
   }
 }
@@ -59,7 +55,7 @@ function parseStyle(text: string, head: Token, span: Span, diagnostics: Diagnost
   const name = text.slice(head.text.length + 1);
   if (name === "") {
     const at = { start: span.end, end: span.end };
-    diagnostics.error("syntax", { operation: "style", parameter: "name", span: at }, "missing style name");
+    diagnostics.error("syntax.missing-style-name", { operation: "style", parameter: "name", span: at }, {});
     return { kind: "opaque", text, span };
   }
   return { kind: "style", name, span };

@@ -14,9 +14,8 @@ import type {
   Stage,
   TextWatermarkStage,
 } from "./ast";
-import { DiagnosticList, quoted } from "./diagnostics";
-import { type LimitedOperation, type LimitedParameter, limitOf, rangeText } from "./limits";
-import { numberToText } from "./numbers";
+import { DiagnosticList } from "./diagnostics";
+import { type LimitedOperation, type LimitedParameter, limitOf } from "./limits";
 import { type ParsedRule, parseRule } from "./parse";
 import { FORMATS_WITHOUT_QUALITY, QUALITY_OPERATION, QUALITY_PARAMETER, VIEW2_FORMATS } from "./vocabulary";
 
@@ -28,7 +27,7 @@ export function validateRule(pipeline: Pipeline): Diagnostic[] {
     diagnostics.error(
       "out-of-range",
       { operation: "pipeline", parameter: "stages", span: extra.span },
-      `stages must be ${rangeText(stageLimit)}, got ${pipeline.stages.length}`,
+      { parameter: "stages", min: stageLimit.min, max: stageLimit.max, got: pipeline.stages.length },
     );
   }
   for (const stage of pipeline.stages) validateStage(stage, diagnostics);
@@ -58,9 +57,9 @@ function validateStage(stage: Stage, diagnostics: DiagnosticList): void {
     case "style":
       if (stage.name === "")
         diagnostics.error(
-          "missing-value",
+          "missing-value.style-name",
           { operation: "style", parameter: "name", span: stage.span },
-          "missing style name",
+          {},
         );
       break;
     case "opaque":
@@ -79,54 +78,41 @@ function checkRange<O extends LimitedOperation>(
   if (value === undefined) return;
   const limit = limitOf(operation, parameter);
   const where = { operation, parameter, span };
-  const got = `got ${numberToText(value)}`;
-  if (value < limit.min || value > limit.max) {
-    diagnostics.error("out-of-range", where, `${parameter} must be ${rangeText(limit)}, ${got}`);
-  } else if (limit.integer && !Number.isInteger(value)) {
-    diagnostics.error(
-      "not-whole-number",
-      where,
-      `${parameter} must be a whole number ${rangeText(limit)}, ${got}`,
-    );
-  }
+  const args = { parameter, min: limit.min, max: limit.max, got: value };
+  if (value < limit.min || value > limit.max) diagnostics.error("out-of-range", where, args);
+  else if (limit.integer && !Number.isInteger(value)) diagnostics.error("not-whole-number", where, args);
 }
 
 function validateMogr2(stage: ImageMogr2Stage, diagnostics: DiagnosticList): void {
   if (stage.ops.length === 0) {
-    diagnostics.error(
-      "missing-value",
-      { operation: "imageMogr2", span: stage.span },
-      "at least one operation is needed",
-    );
+    diagnostics.error("missing-value.no-operations", { operation: "imageMogr2", span: stage.span }, {});
   }
-  for (const op of stage.ops) validateOp(op, diagnostics);
+  for (const op of stage.ops) validateOp(op, stage.span, diagnostics);
   const output = stage.ops.find((op) => op.op === "format")?.format;
   if (output === undefined) return;
   for (const op of stage.ops) {
     const where = { operation: op.op, span: op.span };
     if (op.op === "quality" && FORMATS_WITHOUT_QUALITY.includes(output)) {
-      diagnostics.warning("ignored", where, `COS ignores quality settings for ${output} output`);
+      diagnostics.warning("ignored.quality", where, { format: output });
     }
     if (op.op === "interlace" && op.enabled && output !== "jpg") {
-      diagnostics.warning(
-        "ignored",
-        where,
-        `progressive output needs format/jpg; COS ignores it for ${output}`,
-      );
+      diagnostics.warning("ignored.progressive", where, { format: output });
     }
     if ((op.op === "iradius" || op.op === "rradius") && output === "gif") {
-      diagnostics.warning("ignored", where, "COS does not round GIF pictures");
+      diagnostics.warning("ignored.gif-radius", where, {});
     }
   }
 }
 
-function validateOp(op: Mogr2Op, diagnostics: DiagnosticList): void {
-  const at = op.valueSpan ?? op.span;
+/** `stageSpan` stands in for an operation without spans of its own, so the column is never lost. */
+function validateOp(op: Mogr2Op, stageSpan: Span | undefined, diagnostics: DiagnosticList): void {
+  const at = op.valueSpan ?? op.span ?? stageSpan;
   switch (op.op) {
     case "thumbnail": {
       const geometry = op.geometry;
       if (geometry.mode === "percent") checkRange(diagnostics, "thumbnail", "percent", geometry.percent, at);
       else if (geometry.mode === "area") checkRange(diagnostics, "thumbnail", "pixels", geometry.pixels, at);
+      else if (geometry.mode === "fit") checkFit(diagnostics, geometry, at);
       else checkSides(diagnostics, "thumbnail", geometry, at);
       break;
     }
@@ -171,10 +157,27 @@ function checkSides(
   span: Span | undefined,
 ): void {
   if (size.width === undefined && size.height === undefined) {
-    diagnostics.error("missing-value", { operation, span }, "give a width, a height or both");
+    diagnostics.error("missing-value.sides", { operation, span }, {});
   }
   checkRange(diagnostics, operation, "width", size.width, span);
   checkRange(diagnostics, operation, "height", size.height, span);
+}
+
+/**
+ * `thumbnail/Wx`, `xH`, `WxH`: the parser never reads a fit without a side (`x` is not a
+ * geometry), but a tree built by hand can hold one, and COS has no text for it.
+ */
+function checkFit(
+  diagnostics: DiagnosticList,
+  fit: { width?: number; height?: number },
+  span: Span | undefined,
+): void {
+  if (fit.width === undefined && fit.height === undefined) {
+    diagnostics.error("missing-value.fit-sides", { operation: "thumbnail", span }, {});
+    return;
+  }
+  checkRange(diagnostics, "thumbnail", "width", fit.width, span);
+  checkRange(diagnostics, "thumbnail", "height", fit.height, span);
 }
 
 function checkQuality<O extends "quality" | "rquality" | "lquality" | "imageView2">(
@@ -186,21 +189,44 @@ function checkQuality<O extends "quality" | "rquality" | "lquality" | "imageView
 ): void {
   checkRange(diagnostics, operation, parameter, quality.value, span);
   if (quality.force && quality.kind !== "absolute") {
-    diagnostics.error(
-      "invalid-value",
-      { operation, parameter, span },
-      "only an absolute quality can be forced with !",
-    );
+    diagnostics.error("invalid-value.forced-quality", { operation, parameter, span }, {});
   }
 }
 
 function validateView2(stage: ImageView2Stage, diagnostics: DiagnosticList): void {
   const at = (name: string) => stage.paramSpans?.[name] ?? stage.span;
-  if (stage.mode === 0) {
+  const modeLimit = limitOf("imageView2", "mode");
+  const range = { min: modeLimit.min, max: modeLimit.max };
+  const sets = [stage.mode, stage.width, stage.height, stage.format, stage.quality, stage.unknown[0]];
+  if (sets.every((value) => value === undefined)) {
+    diagnostics.error(
+      "missing-value.view2-nothing",
+      {
+        operation: "imageView2",
+        parameter: "mode",
+        span: stage.span && { start: stage.span.end, end: stage.span.end },
+      },
+      range,
+    );
+  }
+  if (stage.mode === undefined) {
+    // Without a mode there is nothing to resize by: w and h have no meaning (reference §7.4).
+    for (const [name, value] of [
+      ["w", stage.width],
+      ["h", stage.height],
+    ] as const) {
+      if (value === undefined) continue;
+      diagnostics.error(
+        "missing-value.view2-mode",
+        { operation: "imageView2", parameter: "mode", span: at(name) },
+        { parameter: name, ...range },
+      );
+    }
+  } else if (stage.mode === 0) {
     diagnostics.warning(
-      "not-supported",
+      "not-supported.mode-0",
       { operation: "imageView2", parameter: "mode", span: at("mode") },
-      `mode 0 comes from Qiniu; Cloud Infinite documents modes ${rangeText(limitOf("imageView2", "mode"))} and may refuse it`,
+      range,
     );
   } else {
     checkRange(diagnostics, "imageView2", "mode", stage.mode, at("mode"));
@@ -209,9 +235,9 @@ function validateView2(stage: ImageView2Stage, diagnostics: DiagnosticList): voi
   checkRange(diagnostics, "imageView2", "h", stage.height, at("h"));
   if (stage.format !== undefined && !VIEW2_FORMATS.includes(stage.format)) {
     diagnostics.warning(
-      "not-supported",
+      "not-supported.view2-format",
       { operation: "imageView2", parameter: "format", span: at("format") },
-      `format must be one of ${VIEW2_FORMATS.join(", ")} here, got ${stage.format}; use imageMogr2/format instead`,
+      { options: VIEW2_FORMATS.join(", "), format: stage.format },
     );
   }
   const quality = stage.quality;
@@ -220,9 +246,9 @@ function validateView2(stage: ImageView2Stage, diagnostics: DiagnosticList): voi
     checkQuality(diagnostics, "imageView2", name, quality, at(name));
     if (stage.format && FORMATS_WITHOUT_QUALITY.includes(stage.format)) {
       diagnostics.warning(
-        "ignored",
+        "ignored.quality",
         { operation: "imageView2", parameter: name, span: at(name) },
-        `COS ignores quality settings for ${stage.format} output`,
+        { format: stage.format },
       );
     }
   }
@@ -235,9 +261,9 @@ function validateImageWatermark(stage: ImageWatermarkStage, diagnostics: Diagnos
   const at = (name: string) => stage.paramSpans?.[name] ?? stage.span;
   if (!WATERMARK_IMAGE_URL.test(stage.imageUrl)) {
     diagnostics.error(
-      "invalid-value",
+      "invalid-value.watermark-image",
       { operation: "watermark/1", parameter: "image", span: at("image") },
-      `image must be the http:// COS address of a picture in this bucket, such as http://examplebucket-1250000000.cos.ap-shanghai.myqcloud.com/logo.png, got ${quoted(stage.imageUrl)}`,
+      { text: stage.imageUrl },
     );
   }
   checkRange(diagnostics, "watermark/1", "dx", stage.dx, at("dx"));
@@ -246,9 +272,9 @@ function validateImageWatermark(stage: ImageWatermarkStage, diagnostics: Diagnos
   checkRange(diagnostics, "watermark/1", "dissolve", stage.dissolve, at("dissolve"));
   if (stage.spcent !== undefined && stage.scatype === undefined) {
     diagnostics.warning(
-      "ignored",
+      "ignored.spcent",
       { operation: "watermark/1", parameter: "spcent", span: at("spcent") },
-      "spcent only applies together with scatype",
+      {},
     );
   }
 }
@@ -259,16 +285,16 @@ function validateTextWatermark(stage: TextWatermarkStage, diagnostics: Diagnosti
   const at = (name: string) => stage.paramSpans?.[name] ?? stage.span;
   if (stage.text === "") {
     diagnostics.error(
-      "missing-value",
+      "missing-value.text",
       { operation: "watermark/2", parameter: "text", span: at("text") },
-      "text must not be empty",
+      {},
     );
   }
   if (stage.fill !== undefined && !COLOUR.test(stage.fill)) {
     diagnostics.error(
-      "invalid-value",
+      "invalid-value.colour",
       { operation: "watermark/2", parameter: "fill", span: at("fill") },
-      `fill must be a colour #RRGGBB, got ${quoted(stage.fill)}`,
+      { text: stage.fill },
     );
   }
   checkRange(diagnostics, "watermark/2", "fontsize", stage.fontsize, at("fontsize"));
@@ -279,9 +305,9 @@ function validateTextWatermark(stage: TextWatermarkStage, diagnostics: Diagnosti
   checkRange(diagnostics, "watermark/2", "shadow", stage.shadow, at("shadow"));
   if (stage.degree !== undefined && stage.batch !== true) {
     diagnostics.warning(
-      "ignored",
+      "ignored.degree",
       { operation: "watermark/2", parameter: "degree", span: at("degree") },
-      "degree only applies to tiled text (batch/1)",
+      {},
     );
   }
 }

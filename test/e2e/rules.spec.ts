@@ -187,3 +187,57 @@ test("import adds the valid presets and says which were skipped and why; export 
     presets: [{ name: "Square", rule: "imageMogr2/thumbnail/!600x600r/crop/600x600" }],
   });
 });
+
+test("imageView2 converts without resizing, and rule problems read in Chinese in the builder and the upload", async ({
+  page,
+  webHost,
+}) => {
+  await openRules(page, webHost.url);
+  const text = page.getByLabel("Rule text");
+  await text.fill("imageView2/2/w/800");
+  const form = step(page, 0);
+
+  // "No resize" drops the bounds with the mode; a format makes it the Go SDK's example rule.
+  await form.getByLabel("No resize").check();
+  await expect(text).toHaveValue("imageView2");
+  await expect(
+    page.getByText(
+      "imageView2: nothing to do: give a mode 1–5 (imageView2/2/w/200), a format or a quality (imageView2/format/png) (col 11)",
+    ),
+  ).toBeVisible();
+  await expect(form.getByLabel("Width", { exact: true })).toHaveCount(0);
+  await form.getByLabel("Output format").selectOption("png");
+  await expect(text).toHaveValue("imageView2/format/png");
+  await expect(page.getByText("The rule is valid.")).toBeVisible();
+  await form.getByLabel("Mode 3").check();
+  await form.getByLabel("Width", { exact: true }).fill("300");
+  await expect(text).toHaveValue("imageView2/3/w/300/format/png");
+  // Bounds typed without a mode stay in view, with the problem at their column.
+  await text.fill("imageView2/w/300/format/png");
+  await expect(form.getByLabel("No resize")).toBeChecked();
+  await expect(form.getByLabel("Width", { exact: true })).toHaveValue("300");
+  await expect(
+    page.getByText("imageView2: w needs a mode: write a mode 1–5 right after imageView2 (col 14)"),
+  ).toBeVisible();
+
+  // In 简体中文 the same problems are said in Chinese, with their values and column.
+  await page.getByLabel("Language", { exact: true }).selectOption("zh-CN");
+  const ruleText = page.getByLabel("规则文本");
+  await expect(
+    page.getByText("imageView2：w 需要模式：请在 imageView2 后紧接模式 1–5（第 14 列）"),
+  ).toBeVisible();
+  await ruleText.fill("imageMogr2/thumbnail/0x");
+  await expect(page.getByText("thumbnail：width 须在 1–10000 之间，实际为 0（第 22 列）")).toBeVisible();
+  await ruleText.fill("imageMogr2/gravity/middle");
+  await expect(
+    page.getByText(
+      'gravity：应为NorthWest, North, NorthEast, West, Center, East, SouthWest, South, SouthEast 之一，实际为 "middle"（第 20 列）',
+    ),
+  ).toBeVisible();
+
+  // The upload's rule slots say it the same way.
+  await page.getByRole("tab", { name: "上传" }).click();
+  await page.getByRole("button", { name: "添加规则" }).click();
+  await page.getByLabel("规则 1", { exact: true }).fill("imageMogr2/rotate/400");
+  await expect(page.getByText("rotate：degrees 须在 0–360 之间，实际为 400（第 19 列）")).toBeVisible();
+});

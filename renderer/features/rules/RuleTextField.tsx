@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import type { Diagnostic, Span } from "../../../shared/rules";
 import { useT } from "../../i18n";
+import { diagnosticText } from "./diagnostic-text";
 import { markText } from "./marked-text";
 
 /**
@@ -72,7 +73,7 @@ export function RuleTextField(props: {
               </button>{" "}
               <span>
                 {t(diagnostic.severity === "error" ? "rules.ruleText.error" : "rules.ruleText.warning")}:{" "}
-                {diagnostic.message}
+                {diagnosticText(t, diagnostic)}
               </span>
             </li>
           ))}

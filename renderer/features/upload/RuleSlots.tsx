@@ -1,7 +1,7 @@
-import { checkRule } from "../../../shared/rules";
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
+import { firstRuleError } from "../rules/diagnostic-text";
 
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
 export function RuleSlots(props: {
@@ -18,9 +18,7 @@ export function RuleSlots(props: {
       <legend>{t("upload.rules")}</legend>
       {props.rules.length === 0 && <p className="hint">{t("upload.noRules")}</p>}
       {props.rules.map((slot, index) => {
-        const ruleError =
-          props.errors.get(`rules.${index}.rule`) ??
-          checkRule(slot.rule).diagnostics.find((d) => d.severity === "error")?.message;
+        const ruleError = props.errors.get(`rules.${index}.rule`) ?? firstRuleError(t, slot.rule);
         const fileidError = props.errors.get(`rules.${index}.fileid`);
         const bucketError = props.errors.get(`rules.${index}.bucket`);
         const id = `rule-${index}`;

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cosEncode, signRequest } from "../../../electron/cos/signature";
 import { BUCKET, cosRequest, type Harness, SECRET_ID, SECRET_KEY, startHarness, xmlField } from "./harness";
@@ -158,6 +159,34 @@ describe("signature checks", () => {
       query: { "Response-Content-Language": "zh-CN !'()*" },
     });
     expect(answer.status).toBe(200);
+  });
+
+  it("rebuilds the signed string in the order of q-url-param-list and q-header-list (§1.7)", async () => {
+    // Signed as reference §1.3 says Node once did: raw names sorted case-insensitively, then
+    // encoded. `Za` < `z{` raw, but `z%7b` < `za` encoded (`|` likewise in header names), so a
+    // server that re-sorts would refuse it.
+    const host = `127.0.0.1:${h.bucket.port}`;
+    const keyTime = `${valid[0]};${valid[1]}`;
+    const httpString = `get\n/signed.txt\nza=1&z%7b=2\nhost=${cosEncode(host)}&x-cos-meta-za=a&x-cos-meta-z%7c=b\n`;
+    const hmac = (key: string, message: string) => createHmac("sha1", key).update(message).digest("hex");
+    const stringToSign = `sha1\n${keyTime}\n${createHash("sha1").update(httpString).digest("hex")}\n`;
+    const authorization = [
+      "q-sign-algorithm=sha1",
+      `q-ak=${SECRET_ID}`,
+      `q-sign-time=${keyTime}`,
+      `q-key-time=${keyTime}`,
+      "q-header-list=host;x-cos-meta-za;x-cos-meta-z%7c",
+      "q-url-param-list=za;z%7b",
+      `q-signature=${hmac(hmac(SECRET_KEY, keyTime), stringToSign)}`,
+    ].join("&");
+    const answer = await cosRequest(h.bucket, {
+      key: "signed.txt",
+      unsigned: true,
+      query: { Za: "1", "z{": "2" },
+      headers: { authorization, "x-cos-meta-za": "a", "x-cos-meta-z|": "b" },
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.text).toBe("hello");
   });
 
   it("does not let a bucket of another region through on a virtual host", async () => {

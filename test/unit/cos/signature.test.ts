@@ -1,3 +1,4 @@
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   computeSignature,
@@ -99,5 +100,60 @@ describe("parseAuthorization", () => {
 
   it("refuses a value missing required pairs", () => {
     expect(parseAuthorization("q-sign-algorithm=sha1&q-ak=x")).toBeUndefined();
+  });
+});
+
+/** Reference §1.2 written out over an HttpString given whole, independently of computeSignature. */
+function signOver(httpString: string, keyTime: string, secretKey: string): string {
+  const hmac = (key: string, message: string) => createHmac("sha1", key).update(message).digest("hex");
+  const sha1 = createHash("sha1").update(httpString).digest("hex");
+  return hmac(hmac(secretKey, keyTime), `sha1\n${keyTime}\n${sha1}\n`);
+}
+
+describe("computeSignature in the signer's listed order (reference §1.7)", () => {
+  // `za` sorts before `z{` raw (a < {) but after it encoded (`z%7b`: % < a).
+  const input = {
+    secretId: "AKID",
+    secretKey: "secret",
+    method: "GET",
+    path: "/a.jpg",
+    query: { "z{": "2", za: "1" },
+    headers: { "x-cos-meta-z{": "b", "x-cos-meta-za": "a", host: "h" },
+    startTime: 10,
+    endTime: 20,
+  };
+
+  it("sorts by the encoded names by default, as every SDK does when signing", () => {
+    const parts = computeSignature(input);
+    expect(parts.urlParamList).toBe("z%7b;za");
+    expect(parts.headerList).toBe("host;x-cos-meta-z%7b;x-cos-meta-za");
+    expect(parts.signature).toBe(
+      signOver("get\n/a.jpg\nz%7b=2&za=1\nhost=h&x-cos-meta-z%7b=b&x-cos-meta-za=a\n", "10;20", "secret"),
+    );
+  });
+
+  it("rebuilds the string in the order given, so a raw case-insensitive sort verifies", () => {
+    const listed = { query: ["za", "z%7b"], headers: ["host", "x-cos-meta-za", "x-cos-meta-z%7b"] };
+    const parts = computeSignature(input, { listed });
+    expect(parts.urlParamList).toBe("za;z%7b");
+    expect(parts.headerList).toBe("host;x-cos-meta-za;x-cos-meta-z%7b");
+    const inListedOrder = signOver(
+      "get\n/a.jpg\nza=1&z%7b=2\nhost=h&x-cos-meta-za=a&x-cos-meta-z%7b=b\n",
+      "10;20",
+      "secret",
+    );
+    expect(parts.signature).toBe(inListedOrder);
+    expect(computeSignature(input).signature).not.toBe(inListedOrder);
+  });
+
+  it("matches the sorted signature when the list is in sorted order", () => {
+    const sorted = computeSignature(input);
+    const listed = { query: sorted.urlParamList.split(";"), headers: sorted.headerList.split(";") };
+    expect(computeSignature(input, { listed })).toEqual(sorted);
+  });
+
+  it("signs a listed name with no entry as empty, and leaves unlisted entries out", () => {
+    const parts = computeSignature(input, { listed: { query: ["absent"], headers: ["host"] } });
+    expect(parts.signature).toBe(signOver("get\n/a.jpg\nabsent=\nhost=h\n", "10;20", "secret"));
   });
 });

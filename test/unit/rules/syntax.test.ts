@@ -70,13 +70,6 @@ const CASES: SyntaxCase[] = [
   ],
   ["|style/a", "pipeline: empty stage (a stray |) (col 1)", [0, 0], "style/a"],
   ["", "rule: the rule is empty (col 1)", [0, 0]],
-  ["imageView2/w/200", "imageView2: missing mode: a number 1–5 must follow imageView2 (col 12)", [11, 12]],
-  [
-    "imageView2/format/png",
-    "imageView2: missing mode: a number 1–5 must follow imageView2 (col 12)",
-    [11, 17],
-  ],
-  ["imageView2", "imageView2: missing mode: a number 1–5 must follow imageView2 (col 11)", [10, 10]],
   ["imageView2/9/w/200", "imageView2: mode must be 1–5, got 9 (col 12)", [11, 12]],
   [
     "imageView2/1/w/abc",

@@ -15,7 +15,10 @@ describe("validateRule", () => {
       {
         severity: "error",
         code: "out-of-range",
+        sentence: "out-of-range",
+        args: { parameter: "width", min: 1, max: 10000, got: 0 },
         message: "thumbnail: width must be 1–10000, got 0 (col 21)",
+        column: 21,
         operation: "thumbnail",
         parameter: "width",
         span: { start: 20, end: 22 },

@@ -19,8 +19,10 @@ const MODE_HELP: Record<number, MessageKey> = {
   5: "rules.view2.mode5",
 };
 
+type Mode = NonNullable<ImageView2Stage["mode"]>;
+
 const { min, max } = RULE_LIMITS.imageView2.mode;
-const MODES = Array.from({ length: max - min + 1 }, (_, i) => (min + i) as ImageView2Stage["mode"]);
+const MODES = Array.from({ length: max - min + 1 }, (_, i) => (min + i) as Mode);
 
 /** imageView2's quick thumbnail templates (reference §7.4): mode, bounds, format, quality. */
 export function View2Form(props: {
@@ -33,11 +35,31 @@ export function View2Form(props: {
   const patch = (change: Partial<ImageView2Stage>, field: string) =>
     props.onChange({ ...stage, ...change }, `${id}-${field}`);
   const longShort = stage.mode === 4 || stage.mode === 5;
+  const resizes = stage.mode !== undefined;
+  // Bounds typed without a mode stay visible, so the designer can see and clear them.
+  const showBounds = resizes || stage.width !== undefined || stage.height !== undefined;
 
   return (
     <div className="step-form">
       <fieldset className="choices">
         <legend>{t("rules.view2.mode")}</legend>
+        <div className="choice">
+          <input
+            type="radio"
+            id={`${id}-mode-none`}
+            name={`${id}-mode`}
+            checked={!resizes}
+            aria-describedby={`${id}-mode-none-help`}
+            // Bounds mean nothing without a mode (COS would refuse them): they go with it.
+            onChange={() => patch({ mode: undefined, width: undefined, height: undefined }, "mode")}
+          />
+          <label htmlFor={`${id}-mode-none`}>
+            <strong>{t("rules.view2.noResize")}</strong>
+          </label>
+          <span className="hint" id={`${id}-mode-none-help`}>
+            {t("rules.view2.noResizeHelp")}
+          </span>
+        </div>
         {MODES.map((mode) => (
           <div key={mode} className="choice">
             <input
@@ -58,22 +80,26 @@ export function View2Form(props: {
         ))}
       </fieldset>
       <div className="grid-2">
-        <NumberField
-          id={`${id}-w`}
-          label={t(longShort ? "rules.field.longEdge" : "rules.field.width")}
-          limit={limitOf("imageView2", "w")}
-          value={stage.width}
-          optional
-          onChange={(width) => patch({ width }, "w")}
-        />
-        <NumberField
-          id={`${id}-h`}
-          label={t(longShort ? "rules.field.shortEdge" : "rules.field.height")}
-          limit={limitOf("imageView2", "h")}
-          value={stage.height}
-          optional
-          onChange={(height) => patch({ height }, "h")}
-        />
+        {showBounds && (
+          <>
+            <NumberField
+              id={`${id}-w`}
+              label={t(longShort ? "rules.field.longEdge" : "rules.field.width")}
+              limit={limitOf("imageView2", "w")}
+              value={stage.width}
+              optional
+              onChange={(width) => patch({ width }, "w")}
+            />
+            <NumberField
+              id={`${id}-h`}
+              label={t(longShort ? "rules.field.shortEdge" : "rules.field.height")}
+              limit={limitOf("imageView2", "h")}
+              value={stage.height}
+              optional
+              onChange={(height) => patch({ height }, "h")}
+            />
+          </>
+        )}
         <Field id={`${id}-format`} label={t("rules.field.format")}>
           <select
             id={`${id}-format`}
