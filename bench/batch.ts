@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { describeImage, processImage } from "../electron/engine";
+import type { ChannelInput, ChannelName, ChannelOutput } from "../shared/ipc/contract";
 import { parseRule } from "../shared/rules";
 
 const { values } = parseArgs({
@@ -91,9 +92,9 @@ async function engineAlone(files: string[]): Promise<number> {
   return performance.now() - started;
 }
 
-async function startHost(
-  dataDir: string,
-): Promise<{ child: ChildProcess; call: (channel: string, input: unknown) => Promise<any> }> {
+type HostCall = <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; call: HostCall }> {
   const child = spawn(process.execPath, ["dist/node/web-host.mjs", "--data-dir", dataDir], {
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -104,7 +105,7 @@ async function startHost(
     });
   });
   const token = url.hash.replace("#token=", "");
-  const call = async (channel: string, input: unknown) => {
+  const call: HostCall = async (channel, input) => {
     const response = await fetch(new URL(`/api/call/${channel}`, url), {
       method: "POST",
       headers: { "content-type": "application/json", origin: url.origin, "x-picops-token": token },
@@ -112,7 +113,7 @@ async function startHost(
     });
     const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
     if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
-    return result.value;
+    return result.value as ChannelOutput<typeof channel>;
   };
   return { child, call };
 }

@@ -95,7 +95,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (request.method !== "GET" && request.method !== "HEAD")
       return refuse(response, 405, "Method not allowed.");
-    if (url.pathname.startsWith("/media/")) return serveMedia(options.services.media, url.pathname, response, headers);
+    if (url.pathname.startsWith("/media/"))
+      return serveMedia(options.services.media, url.pathname, response, headers);
     return serveStatic(rendererDir, url.pathname, response, headers);
   }
 
@@ -137,7 +138,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
  * only be embedded by this origin (Cross-Origin-Resource-Policy), so no token is needed
  * for an <img> to load them.
  */
-function serveMedia(media: MediaStore, pathname: string, response: ServerResponse, headers: Record<string, string>) {
+function serveMedia(
+  media: MediaStore,
+  pathname: string,
+  response: ServerResponse,
+  headers: Record<string, string>,
+) {
   const item = media.get(pathname);
   if (!item) return refuse(response, 404, "This image is no longer available.");
   response.writeHead(200, {

@@ -28,7 +28,10 @@ export const ObjectSelectionSchema = z
     prefix: z.string().max(1024).optional(),
   })
   .strict()
-  .refine((selection) => selection.keys !== undefined || selection.prefix !== undefined, "Select objects or a prefix");
+  .refine(
+    (selection) => selection.keys !== undefined || selection.prefix !== undefined,
+    "Select objects or a prefix",
+  );
 const WithSelection = z.object({ selection: ObjectSelectionSchema, options: ProcessOptionsSchema }).strict();
 
 export const uploadChannels = {

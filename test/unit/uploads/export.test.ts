@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { BatchDetail } from "../../../shared/uploads/batch";
 import { commonPrefix } from "../../../electron/uploads/existing-keys";
 import { exportBatch } from "../../../electron/uploads/export";
+import type { BatchDetail } from "../../../shared/uploads/batch";
 
 const batch: BatchDetail = {
   id: "b1",
@@ -27,7 +27,14 @@ const batch: BatchDetail = {
           key: "shoot/a.jpg",
           location: "photos-1250000000.cos.ap-guangzhou.myqcloud.com/shoot/a.jpg",
           etag: '"abc"',
-          imageInfo: { format: "JPEG", width: 800, height: 600, quality: 90, ave: "0x112233", orientation: 0 },
+          imageInfo: {
+            format: "JPEG",
+            width: 800,
+            height: 600,
+            quality: 90,
+            ave: "0x112233",
+            orientation: 0,
+          },
         },
         processResults: [
           {
