@@ -9,13 +9,14 @@
  * Run with `npx tsx bench/browse.ts` after `npx vite build && node scripts/build-node.mjs`.
  */
 import { existsSync } from "node:fs";
-import { access, mkdtemp, readFile, rm } from "node:fs/promises";
+import { access, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { BucketBrowser } from "../electron/bucket/service";
-import { CosClient } from "../electron/cos/client";
+import { openLocalBucketClient } from "../electron/connections/local-connection";
+import type { CosClient } from "../electron/cos/client";
 import { MediaStore } from "../electron/media/media-store";
 import { Thumbnails } from "../electron/media/thumbnails";
 import type { BucketPage } from "../shared/ipc/channels/bucket";
@@ -180,16 +181,7 @@ async function main() {
     await page.getByRole("tab", { name: "Bucket" }).click();
     const folder = path.join(dataDir, "local-bucket");
     await until(path.join(folder, "address.json"));
-    const address = JSON.parse(await readFile(path.join(folder, "address.json"), "utf8")) as {
-      url: string;
-      region: string;
-    };
-    const credentials = JSON.parse(await readFile(path.join(folder, "credentials.json"), "utf8"));
-    const client = new CosClient({
-      credentials,
-      region: address.region,
-      endpoint: { kind: "path-style", baseUrl: address.url },
-    });
+    const { client, url: localUrl } = await openLocalBucketClient(folder);
 
     const seeding = performance.now();
     await seed(client);
@@ -200,7 +192,7 @@ async function main() {
     const rounds: { raw: ListingTimes[]; service: ListingTimes[] } = { raw: [], service: [] };
     for (let round = 0; round < 3; round++) {
       rounds.raw.push(await rawListing(client));
-      rounds.service.push(await serviceListing(client, address.url));
+      rounds.service.push(await serviceListing(client, localUrl));
     }
     const median = (runs: ListingTimes[], field: "first" | "full") =>
       percentile(

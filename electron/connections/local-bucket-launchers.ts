@@ -1,5 +1,4 @@
 import { fork } from "node:child_process";
-import type { Readable } from "node:stream";
 import { startLocalBucket } from "../local-bucket";
 import type { CosCredentials } from "./vault";
 
@@ -50,29 +49,40 @@ export function childProcessLauncher(modulePath: string): LocalBucketLauncher {
   return async (spec) => {
     const { args, env } = cliInvocation(spec);
     const child = fork(modulePath, args, { env, stdio: ["ignore", "pipe", "inherit", "ipc"] });
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    const url = await Promise.race([
-      firstUrlLine(child.stdout as Readable),
-      exited.then(() => {
-        throw new Error("The Local bucket stopped while starting; see the log above.");
-      }),
-    ]);
-    return {
-      url,
-      async close() {
-        child.kill("SIGTERM");
-        await exited;
-      },
-    };
+    return attachToServer(child, () => child.kill("SIGTERM"));
+  };
+}
+
+/** What both kinds of child process offer: the server's output, and an end. */
+export interface ServerProcess {
+  stdout: NodeJS.ReadableStream | null;
+  once(event: "exit", listener: () => void): unknown;
+}
+
+/** Waits for a started CLI to print its address; fails if it stops first. */
+export async function attachToServer(child: ServerProcess, kill: () => void): Promise<RunningLocalBucket> {
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await Promise.race([
+    firstUrlLine(child.stdout as NodeJS.ReadableStream),
+    exited.then(() => {
+      throw new Error("The Local bucket stopped while starting; see the log above.");
+    }),
+  ]);
+  return {
+    url,
+    async close() {
+      kill();
+      await exited;
+    },
   };
 }
 
 /** Resolves with the first `http://…` line the server prints. */
-export function firstUrlLine(stream: Readable): Promise<string> {
+export function firstUrlLine(stream: NodeJS.ReadableStream): Promise<string> {
   return new Promise((resolve) => {
     let buffered = "";
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
+    const onData = (chunk: Buffer | string) => {
+      buffered += chunk.toString();
       const match = /^(http:\/\/\S+)$/m.exec(buffered);
       if (match?.[1]) {
         stream.off("data", onData);

@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { CosClient } from "../cos/client";
 import { writeFileAtomic } from "../fs-atomic";
 import type { LocalBucketLauncher, RunningLocalBucket } from "./local-bucket-launchers";
 import type { CosCredentials } from "./vault";
 
 const CredentialsSchema = z.object({ secretId: z.string().min(8), secretKey: z.string().min(16) });
+const AddressSchema = z.object({ url: z.string().url(), region: z.string() });
 
 export interface LocalConnection {
   bucket: RunningLocalBucket;
@@ -71,4 +73,22 @@ export class LocalConnectionHost {
     await writeFileAtomic(file, JSON.stringify(credentials));
     return credentials;
   }
+}
+
+/**
+ * A COS client for the Local bucket that an app running on `folder` (its
+ * `<data dir>/local-bucket`) has started: for tools, tests and benchmarks that read the
+ * bucket from outside, the way any COS client would.
+ */
+export async function openLocalBucketClient(folder: string): Promise<{ client: CosClient; url: string }> {
+  const address = AddressSchema.parse(JSON.parse(await readFile(path.join(folder, "address.json"), "utf8")));
+  const credentials = CredentialsSchema.parse(
+    JSON.parse(await readFile(path.join(folder, "credentials.json"), "utf8")),
+  );
+  const client = new CosClient({
+    credentials,
+    region: address.region,
+    endpoint: { kind: "path-style", baseUrl: address.url },
+  });
+  return { client, url: address.url };
 }

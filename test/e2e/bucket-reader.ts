@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { CosClient } from "../../electron/cos/client";
+import { openLocalBucketClient } from "../../electron/connections/local-connection";
 import type { ListedObject } from "../../electron/cos/xml";
 
 /**
@@ -9,17 +8,7 @@ import type { ListedObject } from "../../electron/cos/xml";
  * outside tool would: end-to-end tests check outcomes here, not in the UI.
  */
 export async function openLocalBucket(dataDir: string) {
-  const folder = path.join(dataDir, "local-bucket");
-  const address = JSON.parse(await readFile(path.join(folder, "address.json"), "utf8")) as {
-    url: string;
-    region: string;
-  };
-  const credentials = JSON.parse(await readFile(path.join(folder, "credentials.json"), "utf8"));
-  const client = new CosClient({
-    credentials,
-    region: address.region,
-    endpoint: { kind: "path-style", baseUrl: address.url },
-  });
+  const { client } = await openLocalBucketClient(path.join(dataDir, "local-bucket"));
   const bucket = "picops-1250000000";
   return {
     client,

@@ -1,9 +1,8 @@
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
-import { Field } from "../../ui/Field";
 import { BatchView } from "../upload/BatchView";
 import { PlanView } from "../upload/PlanView";
-import { RuleSlots } from "../upload/RuleSlots";
+import { ProcessingFields } from "../upload/ProcessingFields";
 import { type ObjectSelection, useProcess } from "./process-store";
 import { useBrowse } from "./store";
 
@@ -59,27 +58,13 @@ export function ProcessPanel() {
           {t("process.scopePrefix", { prefix: folder })}
         </label>
       </fieldset>
-      <div className="grid-2">
-        <Field id="process-concurrency" label={t("process.concurrency")} error={errors.get("concurrency")}>
-          <input
-            id="process-concurrency"
-            type="number"
-            min={1}
-            max={8}
-            value={options.concurrency}
-            onChange={(event) => setOptions({ concurrency: Number(event.target.value) })}
-          />
-        </Field>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={options.isPicInfo}
-            onChange={(event) => setOptions({ isPicInfo: event.target.checked })}
-          />
-          {t("upload.isPicInfo")}
-        </label>
-      </div>
-      <RuleSlots rules={options.rules} errors={errors} onChange={(rules) => setOptions({ rules })} />
+      <ProcessingFields
+        id="process"
+        concurrencyLabel={t("process.concurrency")}
+        value={options}
+        errors={errors}
+        onChange={setOptions}
+      />
       {error && (
         <p role="alert" className="notice notice-error">
           {error}

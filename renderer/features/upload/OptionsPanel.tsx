@@ -2,7 +2,7 @@ import { KEY_NAMINGS, type UploadOptions, UploadOptionsSchema } from "../../../s
 import { useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
 import { ObjectOptions } from "./ObjectOptions";
-import { RuleSlots } from "./RuleSlots";
+import { ProcessingFields } from "./ProcessingFields";
 import { useUpload } from "./store";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), shown where they are. */
@@ -65,26 +65,14 @@ export function OptionsPanel() {
             ))}
           </select>
         </Field>
-        <Field id="opt-concurrency" label={t("upload.concurrency")} error={errors.get("concurrency")}>
-          <input
-            id="opt-concurrency"
-            type="number"
-            min={1}
-            max={8}
-            value={options.concurrency}
-            onChange={(event) => setOptions({ concurrency: Number(event.target.value) })}
-          />
-        </Field>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={options.isPicInfo}
-            onChange={(event) => setOptions({ isPicInfo: event.target.checked })}
-          />
-          {t("upload.isPicInfo")}
-        </label>
       </div>
-      <RuleSlots rules={options.rules} errors={errors} onChange={(rules) => setOptions({ rules })} />
+      <ProcessingFields
+        id="opt"
+        concurrencyLabel={t("upload.concurrency")}
+        value={options}
+        errors={errors}
+        onChange={setOptions}
+      />
       <ObjectOptions value={options.put} errors={errors} onChange={(put) => setOptions({ put })} />
     </section>
   );

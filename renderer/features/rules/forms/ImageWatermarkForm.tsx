@@ -5,9 +5,9 @@ import { useT } from "../../../i18n";
 import { describedBy, Field } from "../../../ui/Field";
 import { useActiveConnection } from "../../connections/store";
 import { watermarkImageKey, watermarkImageUrl } from "../watermark-image";
-import { GravityPicker } from "./GravityPicker";
 import { NumberField } from "./NumberField";
 import { KeptParameters } from "./View2Form";
+import { WatermarkPlacement } from "./WatermarkPlacement";
 
 /** Keys of the bucket's images that start with what the designer typed, for the key field's suggestions. */
 function useWatermarkImages(prefix: string, enabled: boolean): { keys: string[]; truncated: boolean } {
@@ -39,7 +39,7 @@ export function ImageWatermarkForm(props: {
   const images = useWatermarkImages(key, browsing);
   const patch = (change: Partial<ImageWatermarkStage>, field: string) =>
     props.onChange({ ...stage, ...change }, `${id}-${field}`);
-  const limit = (name: "dx" | "dy" | "spcent" | "dissolve") => limitOf("watermark/1", name);
+  const limit = (name: "spcent") => limitOf("watermark/1", name);
   const bucket = active?.defaultBucket;
 
   return (
@@ -74,37 +74,8 @@ export function ImageWatermarkForm(props: {
       <p className="hint">
         {t("rules.watermark.url")} <code className="mono url">{stage.imageUrl}</code>
       </p>
-      <GravityPicker
-        label={t("rules.field.position")}
-        value={stage.gravity}
-        fallback="southeast"
-        onChange={(gravity) => patch({ gravity }, "gravity")}
-      />
+      <WatermarkPlacement id={id} operation="watermark/1" value={stage} onChange={patch} />
       <div className="grid-2">
-        <NumberField
-          id={`${id}-dx`}
-          label={t("rules.field.marginX")}
-          limit={limit("dx")}
-          value={stage.dx}
-          optional
-          onChange={(dx) => patch({ dx }, "dx")}
-        />
-        <NumberField
-          id={`${id}-dy`}
-          label={t("rules.field.marginY")}
-          limit={limit("dy")}
-          value={stage.dy}
-          optional
-          onChange={(dy) => patch({ dy }, "dy")}
-        />
-        <NumberField
-          id={`${id}-dissolve`}
-          label={t("rules.field.opacity")}
-          limit={limit("dissolve")}
-          value={stage.dissolve}
-          optional
-          onChange={(dissolve) => patch({ dissolve }, "dissolve")}
-        />
         <Field id={`${id}-scatype`} label={t("rules.field.scaleBy")}>
           <select
             id={`${id}-scatype`}

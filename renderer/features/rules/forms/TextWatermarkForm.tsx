@@ -1,9 +1,9 @@
 import { limitOf, type TextWatermarkStage } from "../../../../shared/rules";
 import { useT } from "../../../i18n";
 import { describedBy, Field } from "../../../ui/Field";
-import { GravityPicker } from "./GravityPicker";
 import { NumberField } from "./NumberField";
 import { KeptParameters } from "./View2Form";
+import { WatermarkPlacement } from "./WatermarkPlacement";
 
 /**
  * Fonts offered for a text watermark. `tahoma.ttf` is COS's default (reference §7.5); the
@@ -22,8 +22,7 @@ export function TextWatermarkForm(props: {
   const { stage, id } = props;
   const patch = (change: Partial<TextWatermarkStage>, field: string) =>
     props.onChange({ ...stage, ...change }, `${id}-${field}`);
-  const limit = (name: "fontsize" | "dissolve" | "dx" | "dy" | "degree" | "shadow") =>
-    limitOf("watermark/2", name);
+  const limit = (name: "fontsize" | "degree" | "shadow") => limitOf("watermark/2", name);
 
   return (
     <div className="step-form">
@@ -69,30 +68,6 @@ export function TextWatermarkForm(props: {
           />
         </Field>
         <NumberField
-          id={`${id}-dissolve`}
-          label={t("rules.field.opacity")}
-          limit={limit("dissolve")}
-          value={stage.dissolve}
-          optional
-          onChange={(dissolve) => patch({ dissolve }, "dissolve")}
-        />
-        <NumberField
-          id={`${id}-dx`}
-          label={t("rules.field.marginX")}
-          limit={limit("dx")}
-          value={stage.dx}
-          optional
-          onChange={(dx) => patch({ dx }, "dx")}
-        />
-        <NumberField
-          id={`${id}-dy`}
-          label={t("rules.field.marginY")}
-          limit={limit("dy")}
-          value={stage.dy}
-          optional
-          onChange={(dy) => patch({ dy }, "dy")}
-        />
-        <NumberField
           id={`${id}-shadow`}
           label={t("rules.field.shadow")}
           limit={limit("shadow")}
@@ -101,12 +76,7 @@ export function TextWatermarkForm(props: {
           onChange={(shadow) => patch({ shadow }, "shadow")}
         />
       </div>
-      <GravityPicker
-        label={t("rules.field.position")}
-        value={stage.gravity}
-        fallback="southeast"
-        onChange={(gravity) => patch({ gravity }, "gravity")}
-      />
+      <WatermarkPlacement id={id} operation="watermark/2" value={stage} onChange={patch} />
       <div className="grid-2">
         <label className="checkbox">
           <input
