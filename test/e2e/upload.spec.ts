@@ -104,4 +104,30 @@ test("upload a folder with two rules: good files land with both results, bad one
   const first = page.getByTestId("batch-item").filter({ hasText: "shoot/photo-00.jpg" });
   await expect(first.getByTestId("process-result")).toHaveCount(2);
   await expect(first.getByTestId("process-result").first()).toContainText("WEBP 400×300");
+  await expect(first.getByTestId("original-info")).toContainText(
+    "picops-1250000000.cos.ap-local.myqcloud.com/shoot/photo-00.jpg",
+  );
+  // Each result has a thumbnail made by the bucket (download-time processing).
+  await first.scrollIntoViewIfNeeded();
+  const thumbnail = first.getByTestId("process-result").first().locator("img");
+  await expect(thumbnail).toBeVisible();
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+});
+
+test("files dropped on the window are checked by content and listed", async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const png = await sharp({ create: { width: 30, height: 20, channels: 3, background: "#00ff00" } })
+    .png()
+    .toBuffer();
+  const transfer = await page.evaluateHandle((base64: string) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], "dropped.png", { type: "image/png" }));
+    data.items.add(new File(["not an image at all"], "fake.jpg", { type: "image/jpeg" }));
+    return data;
+  }, png.toString("base64"));
+  await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(page.getByRole("heading", { name: "1 ready, 1 kept out" })).toBeVisible();
+  const fake = page.getByTestId("intake-file").filter({ hasText: "fake.jpg" });
+  await expect(fake.getByTestId("intake-problem")).toContainText("not an image");
 });

@@ -5,6 +5,8 @@ import { api } from "../../api";
 import { type Translate, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { formatBytes, formatDuration } from "../../ui/format";
+import { InView } from "../../ui/InView";
+import { Thumbnail } from "../bucket/Thumbnail";
 import { useUpload } from "./store";
 
 /** Progress, controls and results of the batch being looked at, kept live by progress events. */
@@ -133,7 +135,6 @@ function BatchDetailView({ t }: { t: Translate }) {
 
 function BatchItemRow({ item, batchId, t }: { item: UploadItem; batchId: string; t: Translate }) {
   const percent = item.state === "done" ? 100 : item.size ? Math.round((100 * item.loaded) / item.size) : 0;
-  const info = item.result?.originalInfo.imageInfo;
   return (
     <li className={`batch-item state-${item.state}`} data-testid="batch-item" data-state={item.state}>
       <div className="row spread">
@@ -145,26 +146,7 @@ function BatchItemRow({ item, batchId, t }: { item: UploadItem; batchId: string;
           <div style={{ width: `${percent}%` }} />
         </div>
       )}
-      {item.state === "done" && (
-        <div className="result">
-          <p className="mono meta">
-            {item.bucket}/{item.originalKey}
-            {info && ` · ${info.format} ${info.width}×${info.height} · q${info.quality}`}
-            {info && (
-              <span className="swatch" title={info.ave} style={{ background: `#${info.ave.slice(2)}` }} />
-            )}
-            {item.recovered && ` · ${t("item.recovered")}`}
-          </p>
-          <ul className="plain">
-            {item.result?.processResults.map((result) => (
-              <li key={result.key} className="mono meta" data-testid="process-result">
-                → {result.key} · {result.format} {result.width}×{result.height} · {formatBytes(result.size)} ·
-                q{result.quality}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {item.state === "done" && <ItemResults item={item} t={t} />}
       {item.state === "failed" && item.error && (
         <FailedItem error={item.error} t={t} batchId={batchId} itemId={item.id} />
       )}
@@ -179,6 +161,58 @@ function BatchItemRow({ item, batchId, t }: { item: UploadItem; batchId: string;
         </button>
       )}
     </li>
+  );
+}
+
+/** What COS answered for a finished file: OriginalInfo, then each ProcessResults object with a thumbnail. */
+function ItemResults({ item, t }: { item: UploadItem; t: Translate }) {
+  const original = item.result?.originalInfo;
+  const info = original?.imageInfo;
+  return (
+    <div className="result">
+      <dl className="result-facts" data-testid="original-info">
+        <dt>{t("item.original")}</dt>
+        <dd className="mono">{original?.location ?? `${item.bucket}/${item.originalKey}`}</dd>
+        <dt>ETag</dt>
+        <dd className="mono">{original?.etag ?? item.etag ?? "—"}</dd>
+        {info && (
+          <>
+            <dt>{t("item.imageInfo")}</dt>
+            <dd>
+              {info.format} · {info.width}×{info.height} · q{info.quality} · {t("item.orientation")}{" "}
+              {info.orientation} ·{" "}
+              <span className="swatch" style={{ background: `#${info.ave.slice(2)}` }} aria-hidden="true" />{" "}
+              <span className="mono">{info.ave}</span>
+            </dd>
+          </>
+        )}
+        {item.recovered && <dd>{t("item.recovered")}</dd>}
+      </dl>
+      <ul className="process-results">
+        {item.result?.processResults.map((result, index) => (
+          <li key={result.key} data-testid="process-result">
+            <InView className="result-thumb">
+              <Thumbnail
+                bucket={item.resultKeys[index]?.bucket ?? item.bucket}
+                objectKey={result.key}
+                etag={result.etag}
+                size={96}
+              />
+            </InView>
+            <div>
+              <p className="mono">{result.key}</p>
+              <p className="meta">
+                {result.format} {result.width}×{result.height} · {formatBytes(result.size)} · q
+                {result.quality}
+              </p>
+              <p className="meta mono">
+                {result.location} · {result.etag}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -83,6 +83,9 @@ export const uploadMessages = defineMessages(
     "item.cancel": "Cancel {name}",
     "item.cancelShort": "Cancel",
     "item.retry": "Retry",
+    "item.original": "Original",
+    "item.imageInfo": "Image info",
+    "item.orientation": "orientation",
   },
   {
     "upload.empty": "将图片拖到这里，按处理规则上传。",
@@ -164,5 +167,8 @@ export const uploadMessages = defineMessages(
     "item.cancel": "取消 {name}",
     "item.cancelShort": "取消",
     "item.retry": "重试",
+    "item.original": "原图",
+    "item.imageInfo": "图片信息",
+    "item.orientation": "方向",
   },
 );
