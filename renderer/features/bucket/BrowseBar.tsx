@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n";
 import { Field } from "../../ui/Field";
 import type { SortKey } from "./entries";
@@ -7,7 +8,21 @@ import { useBrowse } from "./store";
 /** The bucket to browse, back/forward/up, the breadcrumbs, and the filter, sort and view. */
 export function BrowseBar() {
   const t = useT();
-  const { place, history, at, view, sort, descending, filter, open, back, forward, setOrder } = useBrowse();
+  const { place, history, at, view, sort, descending, filter, open, back, forward, setOrder } = useBrowse(
+    useShallow((state) => ({
+      place: state.place,
+      history: state.history,
+      at: state.at,
+      view: state.view,
+      sort: state.sort,
+      descending: state.descending,
+      filter: state.filter,
+      open: state.open,
+      back: state.back,
+      forward: state.forward,
+      setOrder: state.setOrder,
+    })),
+  );
   const [bucket, setBucket] = useState(place?.bucket ?? "");
   useEffect(() => setBucket(place?.bucket ?? ""), [place?.bucket]);
 

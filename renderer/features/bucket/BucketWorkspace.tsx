@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useMemo } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { useActiveConnection } from "../connections/store";
@@ -29,10 +30,25 @@ export function BucketWorkspace() {
     listingId,
     back,
     forward,
-  } = useBrowse();
+  } = useBrowse(
+    useShallow((state) => ({
+      place: state.place,
+      folders: state.folders,
+      objects: state.objects,
+      listing: state.listing,
+      error: state.error,
+      sort: state.sort,
+      descending: state.descending,
+      filter: state.filter,
+      selected: state.selected,
+      listingId: state.listingId,
+      back: state.back,
+      forward: state.forward,
+    })),
+  );
   const entries = useMemo(
-    () => visibleEntries(place?.prefix ?? "", folders, objects, { sort, descending, filter }),
-    [place?.prefix, folders, objects, sort, descending, filter],
+    () => visibleEntries(folders, objects, { sort, descending, filter }),
+    [folders, objects, sort, descending, filter],
   );
 
   // The first visit opens the connection's default bucket; coming back resumes an interrupted listing.
@@ -64,7 +80,9 @@ export function BucketWorkspace() {
   };
 
   const prefixLabel = place ? `${place.bucket}/${place.prefix}` : "";
-  const objectCount = entries.filter((entry) => entry.kind === "object").length;
+  // Folders come first: counting them does not walk 10,000 objects.
+  let folderCount = 0;
+  while (entries[folderCount]?.kind === "folder") folderCount++;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Alt+arrows for history anywhere in the workspace
     <div className="bucket-workspace" onKeyDown={onKeyDown}>
@@ -81,7 +99,7 @@ export function BucketWorkspace() {
             <p className="meta" aria-live="polite" data-testid="browse-status">
               {listing
                 ? t("browse.loading", { count: folders.length + objects.length })
-                : t("browse.counts", { folders: entries.length - objectCount, objects: objectCount })}
+                : t("browse.counts", { folders: folderCount, objects: entries.length - folderCount })}
               {selected.size > 0 && ` · ${t("browse.selectedCount", { count: selected.size })}`}
             </p>
             <p className="hint" id="browse-keys">

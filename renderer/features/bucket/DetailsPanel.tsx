@@ -16,7 +16,12 @@ export function DetailsPanel() {
   const t = useT();
   const place = useBrowse((state) => state.place);
   const focused = useBrowse((state) => state.focused);
-  const object = useBrowse((state) => state.objects.find((candidate) => candidate.key === state.focused));
+  // Runs on every store change (each listing page): without a focused key there is nothing to look for.
+  const object = useBrowse((state) =>
+    state.focused === undefined
+      ? undefined
+      : state.objects.find((candidate) => candidate.key === state.focused)?.object,
+  );
   const [details, setDetails] = useState<ObjectDetails | undefined>();
   const [error, setError] = useState<AppError | undefined>();
 

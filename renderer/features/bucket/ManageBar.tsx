@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import type { DeleteOutcome } from "../../../shared/ipc/channels/bucket";
 import { ApiError, api } from "../../api";
 import { useT } from "../../i18n";
@@ -20,7 +21,15 @@ function save(url: string, fileName: string) {
 /** Download, delete and copy-URL for the selected objects (or the focused one). */
 export function ManageBar() {
   const t = useT();
-  const { place, selected, focused, objects, refresh } = useBrowse();
+  const { place, selected, focused, objects, refresh } = useBrowse(
+    useShallow((state) => ({
+      place: state.place,
+      selected: state.selected,
+      focused: state.focused,
+      objects: state.objects,
+      refresh: state.refresh,
+    })),
+  );
   const [status, setStatus] = useState<string | undefined>();
   const [failures, setFailures] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -52,7 +61,7 @@ export function ManageBar() {
         } else setStatus(undefined);
         return;
       }
-      const sizes = new Map(objects.map((object) => [object.key, object.size]));
+      const sizes = new Map(objects.map((entry) => [entry.key, entry.object.size]));
       let group: string[] = [];
       let groupBytes = 0;
       const flush = async () => {

@@ -1,12 +1,15 @@
 import {
   type KeyboardEvent,
   type MouseEvent,
+  memo,
+  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n";
 import { formatBytes } from "../../ui/format";
 import { type BrowseEntry, rangeOfObjects } from "./entries";
@@ -22,6 +25,77 @@ const THUMB_SIZE = 160;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
+interface EntryTileProps {
+  entry: BrowseEntry;
+  index: number;
+  view: "grid" | "list";
+  bucket: string | undefined;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  selected: boolean;
+  focused: boolean;
+  onMouseDown(event: MouseEvent): void;
+  onClick(event: MouseEvent, entry: BrowseEntry, index: number): void;
+}
+
+/**
+ * One drawn option. Memoised with stable handlers, so a scroll by one row renders only the
+ * row that comes into view, and a listing page or a selection change only the tiles it alters.
+ */
+const EntryTile = memo(function EntryTile(props: EntryTileProps) {
+  const t = useT();
+  const { entry, index } = props;
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox's active descendant takes the keyboard for every option
+    <div
+      id={`entry-${index}`}
+      role="option"
+      tabIndex={-1}
+      aria-selected={props.selected}
+      className={`entry entry-${entry.kind}${props.selected ? " selected" : ""}${props.focused ? " focused" : ""}`}
+      style={{ top: props.top, left: props.left, width: props.width, height: props.height }}
+      onMouseDown={props.onMouseDown}
+      onClick={(event) => props.onClick(event, entry, index)}
+      data-testid="entry"
+      data-key={entry.key}
+    >
+      {props.view === "grid" ? (
+        <>
+          {entry.kind === "object" && props.bucket ? (
+            <Thumbnail
+              bucket={props.bucket}
+              objectKey={entry.key}
+              etag={entry.object.etag}
+              size={THUMB_SIZE}
+            />
+          ) : (
+            <span className="folder-icon" aria-hidden="true" />
+          )}
+          <span className="entry-name" title={entry.name}>
+            {entry.name}
+            {entry.kind === "folder" && "/"}
+          </span>
+        </>
+      ) : (
+        <>
+          <span className="entry-name mono" title={entry.name}>
+            {entry.name}
+            {entry.kind === "folder" && "/"}
+          </span>
+          <span className="entry-size">
+            {entry.kind === "object" ? formatBytes(entry.object.size) : t("browse.folder")}
+          </span>
+          <span className="entry-date">
+            {entry.kind === "object" ? dateFormat.format(new Date(entry.object.lastModified)) : ""}
+          </span>
+        </>
+      )}
+    </div>
+  );
+});
+
 /**
  * The folder's entries as a grid of thumbnails or a list, virtualised: only the rows in view
  * (and the focused entry) are in the DOM, so 10,000 objects scroll like 50. A WAI-ARIA
@@ -29,9 +103,19 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", tim
  * arrows, Shift+arrows, Space and Ctrl+A select.
  */
 export function ObjectView(props: { entries: BrowseEntry[]; label: string }) {
-  const t = useT();
   const { entries } = props;
-  const { view, selected, focused, anchor, place, setSelection, focus, open } = useBrowse();
+  const { view, selected, focused, anchor, place, setSelection, focus, open } = useBrowse(
+    useShallow((state) => ({
+      view: state.view,
+      selected: state.selected,
+      focused: state.focused,
+      anchor: state.anchor,
+      place: state.place,
+      setSelection: state.setSelection,
+      focus: state.focus,
+      open: state.open,
+    })),
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ width: 800, height: 480 });
   const [firstRow, setFirstRow] = useState(0);
@@ -50,8 +134,11 @@ export function ObjectView(props: { entries: BrowseEntry[]; label: string }) {
   const rowHeight = view === "grid" ? GRID_ROW : LIST_ROW;
   const rows = Math.ceil(entries.length / columns);
   const rowsInView = Math.max(1, Math.ceil(viewport.height / rowHeight));
-  const indexOf = useMemo(() => new Map(entries.map((entry, index) => [entry.key, index])), [entries]);
-  const focusIndex = focused === undefined ? -1 : (indexOf.get(focused) ?? -1);
+  // Looked up only when there is a focused entry: no per-page index of 10,000 keys.
+  const focusIndex = useMemo(
+    () => (focused === undefined ? -1 : entries.findIndex((entry) => entry.key === focused)),
+    [entries, focused],
+  );
 
   // Re-render only when the first visible row changes, not on every scroll event.
   const onScroll = () => {
@@ -85,7 +172,8 @@ export function ObjectView(props: { entries: BrowseEntry[]; label: string }) {
     setSelection(next, entry.key);
   };
   const extendTo = (index: number) => {
-    const from = anchor === undefined ? index : (indexOf.get(anchor) ?? index);
+    const anchorIndex = anchor === undefined ? -1 : entries.findIndex((entry) => entry.key === anchor);
+    const from = anchorIndex < 0 ? index : anchorIndex;
     setSelection(new Set(rangeOfObjects(entries, from, index)));
   };
 
@@ -144,6 +232,20 @@ export function ObjectView(props: { entries: BrowseEntry[]; label: string }) {
     else if (event.ctrlKey || event.metaKey) toggle(entry);
     else selectOnly(entry);
   };
+  // The tiles get one handler for the life of the view, which calls the current onClick.
+  const latestClick = useRef(onClick);
+  useLayoutEffect(() => {
+    latestClick.current = onClick;
+  });
+  const clickEntry = useCallback(
+    (event: MouseEvent, entry: BrowseEntry, index: number) => latestClick.current(event, entry, index),
+    [],
+  );
+  // Focus stays on the listbox: a drawn option may be unmounted by the next scroll.
+  const keepFocus = useCallback((event: MouseEvent) => {
+    event.preventDefault();
+    scroller.current?.focus({ preventScroll: true });
+  }, []);
 
   const start = Math.max(0, firstRow - OVERSCAN) * columns;
   const end = Math.min(entries.length, (firstRow + rowsInView + OVERSCAN) * columns);
@@ -169,65 +271,22 @@ export function ObjectView(props: { entries: BrowseEntry[]; label: string }) {
         {drawn.map((index) => {
           const entry = entries[index];
           if (!entry) return null;
-          const row = Math.floor(index / columns);
-          const column = index % columns;
-          const isSelected = selected.has(entry.key);
           return (
-            // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox's active descendant takes the keyboard for every option
-            <div
+            <EntryTile
               key={entry.key}
-              id={`entry-${index}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={isSelected}
-              className={`entry entry-${entry.kind}${isSelected ? " selected" : ""}${index === focusIndex ? " focused" : ""}`}
-              style={{
-                top: row * rowHeight,
-                left: column * tileWidth,
-                width: tileWidth,
-                height: rowHeight,
-              }}
-              // Focus stays on the listbox: a drawn option may be unmounted by the next scroll.
-              onMouseDown={(event) => {
-                event.preventDefault();
-                scroller.current?.focus({ preventScroll: true });
-              }}
-              onClick={(event) => onClick(event, entry, index)}
-              data-testid="entry"
-              data-key={entry.key}
-            >
-              {view === "grid" ? (
-                <>
-                  {entry.kind === "object" && place ? (
-                    <Thumbnail
-                      bucket={place.bucket}
-                      objectKey={entry.key}
-                      etag={entry.object.etag}
-                      size={THUMB_SIZE}
-                    />
-                  ) : (
-                    <span className="folder-icon" aria-hidden="true" />
-                  )}
-                  <span className="entry-name" title={entry.name}>
-                    {entry.name}
-                    {entry.kind === "folder" && "/"}
-                  </span>
-                </>
-              ) : (
-                <>
-                  <span className="entry-name mono" title={entry.name}>
-                    {entry.name}
-                    {entry.kind === "folder" && "/"}
-                  </span>
-                  <span className="entry-size">
-                    {entry.kind === "object" ? formatBytes(entry.object.size) : t("browse.folder")}
-                  </span>
-                  <span className="entry-date">
-                    {entry.kind === "object" ? dateFormat.format(new Date(entry.object.lastModified)) : ""}
-                  </span>
-                </>
-              )}
-            </div>
+              entry={entry}
+              index={index}
+              view={view}
+              bucket={place?.bucket}
+              top={Math.floor(index / columns) * rowHeight}
+              left={(index % columns) * tileWidth}
+              width={tileWidth}
+              height={rowHeight}
+              selected={selected.has(entry.key)}
+              focused={index === focusIndex}
+              onMouseDown={keepFocus}
+              onClick={clickEntry}
+            />
           );
         })}
       </div>

@@ -1,3 +1,4 @@
+import { useShallow } from "zustand/react/shallow";
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { BatchView } from "../upload/BatchView";
@@ -22,7 +23,10 @@ function processErrors(options: unknown): Map<string, string> {
 /** Rules for objects already in the bucket: scope, 1–5 rules, the plan, then the shared batch view. */
 export function ProcessPanel() {
   const t = useT();
-  const { place, selected } = useBrowse();
+  // Only what it shows: a listing page arriving must not re-render the rule forms.
+  const { place, selected } = useBrowse(
+    useShallow((state) => ({ place: state.place, selected: state.selected })),
+  );
   const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
     useProcess();
   if (!place) return null;

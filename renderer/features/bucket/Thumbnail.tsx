@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../../api";
+import { queueThumbnail } from "./thumbnail-queue";
 
 const IMAGE_KEY = /\.(jpe?g|png|gif|webp|bmp|avif|heic|heif|tiff?)$/i;
 /** Thumbnails already made this session, so scrolling back shows them at once. */
@@ -17,30 +18,33 @@ export function Thumbnail(props: { bucket: string; objectKey: string; etag: stri
   useEffect(() => {
     if (!image || made.has(id)) return;
     let live = true;
+    let withdraw = () => {};
     const timer = setTimeout(() => {
-      api
-        .call("media.thumbnail", {
-          bucket: props.bucket,
-          key: props.objectKey,
-          size: props.size,
-          etag: props.etag,
-        })
-        .then(
-          (result) => {
-            made.set(id, result.url);
-            if (live) setUrl(result.url);
-          },
-          () => live && setFailed(true),
-        );
+      withdraw = queueThumbnail(() =>
+        api
+          .call("media.thumbnail", {
+            bucket: props.bucket,
+            key: props.objectKey,
+            size: props.size,
+            etag: props.etag,
+          })
+          .then(
+            (result) => {
+              made.set(id, result.url);
+              if (live) setUrl(result.url);
+            },
+            () => live && setFailed(true),
+          ),
+      );
     }, SETTLE_MS);
     return () => {
       live = false;
       clearTimeout(timer);
+      withdraw();
     };
   }, [id, image, props.bucket, props.objectKey, props.size, props.etag]);
 
   if (!image || failed || !url) return <span className="thumb-placeholder" aria-hidden="true" />;
-  return (
-    <img className="thumb" src={url} alt="" loading="lazy" decoding="async" onError={() => setFailed(true)} />
-  );
+  // No loading="lazy": only tiles in view are mounted, so the browser's own deferral would only delay them.
+  return <img className="thumb" src={url} alt="" decoding="async" onError={() => setFailed(true)} />;
 }

@@ -1,9 +1,9 @@
 import type { BucketObject } from "../../../shared/ipc/channels/bucket";
 
 /** What one folder shows: its sub-folders first, then its objects. */
-export type BrowseEntry =
-  | { kind: "folder"; key: string; name: string }
-  | { kind: "object"; key: string; name: string; object: BucketObject };
+export type FolderEntry = { kind: "folder"; key: string; name: string };
+export type ObjectEntry = { kind: "object"; key: string; name: string; object: BucketObject };
+export type BrowseEntry = FolderEntry | ObjectEntry;
 
 export type SortKey = "name" | "size" | "date";
 
@@ -20,34 +20,66 @@ export function nameIn(prefix: string, key: string): string {
   return name.endsWith("/") ? name.slice(0, -1) : name;
 }
 
-const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-
-/** The folder's entries filtered and sorted; folders stay on top, sorted by name. */
-export function visibleEntries(
+/** One listing page's entries, made once when the page arrives rather than on every render. */
+export function pageEntries(
   prefix: string,
   folders: readonly string[],
   objects: readonly BucketObject[],
+): { folders: FolderEntry[]; objects: ObjectEntry[] } {
+  return {
+    folders: folders.map((key) => ({ kind: "folder", key, name: nameIn(prefix, key) })),
+    objects: objects.map((object) => ({
+      kind: "object",
+      key: object.key,
+      name: nameIn(prefix, object.key),
+      object,
+    })),
+  };
+}
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+function inOrder<T>(entries: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let index = 1; index < entries.length; index++) {
+    if (compare(entries[index - 1] as T, entries[index] as T) > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Sorted copy, skipping the sort when the entries already are in order: COS lists keys by
+ * name, so while pages of a 10,000-key folder arrive the default order costs one pass,
+ * not a sort of everything listed so far on every page.
+ */
+function sorted<T>(entries: readonly T[], compare: (a: T, b: T) => number): T[] {
+  return inOrder(entries, compare) ? [...entries] : [...entries].sort(compare);
+}
+
+/** The folder's entries filtered and sorted; folders stay on top, sorted by name. */
+export function visibleEntries(
+  folders: readonly FolderEntry[],
+  objects: readonly ObjectEntry[],
   order: EntryOrder,
 ): BrowseEntry[] {
   const filter = order.filter.toLowerCase();
-  const keep = (name: string) => filter === "" || name.toLowerCase().startsWith(filter);
-  const folderEntries: BrowseEntry[] = folders
-    .map((key) => ({ kind: "folder" as const, key, name: nameIn(prefix, key) }))
-    .filter((entry) => keep(entry.name))
-    .sort(byName);
-  const objectEntries = objects
-    .map((object) => ({ kind: "object" as const, key: object.key, name: nameIn(prefix, object.key), object }))
-    .filter((entry) => keep(entry.name));
+  const keep = (entry: BrowseEntry) => entry.name.toLowerCase().startsWith(filter);
+  const shownFolders = filter === "" ? folders : folders.filter(keep);
+  const shownObjects = filter === "" ? objects : objects.filter(keep);
+  // Parsed once per entry, not twice per comparison.
+  const times =
+    order.sort === "date"
+      ? new Map(shownObjects.map((entry) => [entry, Date.parse(entry.object.lastModified)]))
+      : undefined;
   const compare =
     order.sort === "size"
-      ? (a: (typeof objectEntries)[number], b: (typeof objectEntries)[number]) =>
-          a.object.size - b.object.size || byName(a, b)
-      : order.sort === "date"
-        ? (a: (typeof objectEntries)[number], b: (typeof objectEntries)[number]) =>
-            Date.parse(a.object.lastModified) - Date.parse(b.object.lastModified) || byName(a, b)
+      ? (a: ObjectEntry, b: ObjectEntry) => a.object.size - b.object.size || byName(a, b)
+      : times
+        ? (a: ObjectEntry, b: ObjectEntry) => (times.get(a) ?? 0) - (times.get(b) ?? 0) || byName(a, b)
         : byName;
-  objectEntries.sort(order.descending ? (a, b) => compare(b, a) : compare);
-  return [...folderEntries, ...objectEntries];
+  return [
+    ...sorted(shownFolders, byName),
+    ...sorted(shownObjects, order.descending ? (a, b) => compare(b, a) : compare),
+  ];
 }
 
 /** The keys between two entries, inclusive, in the order shown (Shift-click, Shift+arrows). */

@@ -1,8 +1,7 @@
 import { create } from "zustand";
 import type { AppError } from "../../../shared/errors";
-import type { BucketObject } from "../../../shared/ipc/channels/bucket";
 import { ApiError, api } from "../../api";
-import type { SortKey } from "./entries";
+import { type FolderEntry, type ObjectEntry, pageEntries, type SortKey } from "./entries";
 
 export interface Place {
   bucket: string;
@@ -16,8 +15,9 @@ interface BrowseState {
   at: number;
   /** The listing whose pages are shown; pages of any other are stale. */
   listingId: string;
-  folders: string[];
-  objects: BucketObject[];
+  /** As listed (in key order), each made into an entry once, when its page arrives. */
+  folders: FolderEntry[];
+  objects: ObjectEntry[];
   listing: boolean;
   /** The listing was stopped before its last page (the designer left the tab). */
   interrupted: boolean;
@@ -128,9 +128,10 @@ export const useBrowse = create<BrowseState>((set, get) => {
 api.on("bucket.page", (page) => {
   const state = useBrowse.getState();
   if (page.listingId !== state.listingId) return;
+  const entries = pageEntries(page.prefix, page.folders, page.objects);
   useBrowse.setState({
-    folders: page.folders.length > 0 ? [...state.folders, ...page.folders] : state.folders,
-    objects: page.objects.length > 0 ? [...state.objects, ...page.objects] : state.objects,
+    folders: entries.folders.length > 0 ? [...state.folders, ...entries.folders] : state.folders,
+    objects: entries.objects.length > 0 ? [...state.objects, ...entries.objects] : state.objects,
     listing: !page.done,
     error: page.error,
   });
