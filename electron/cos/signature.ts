@@ -21,6 +21,17 @@ export interface SignatureInput {
   endTime: number;
 }
 
+/** The seven pairs of an Authorization value (or of a presigned URL), in COS's order. */
+export const AUTHORIZATION_FIELDS = [
+  "q-sign-algorithm",
+  "q-ak",
+  "q-sign-time",
+  "q-key-time",
+  "q-header-list",
+  "q-url-param-list",
+  "q-signature",
+] as const;
+
 /** `encodeURIComponent` plus `! ' ( ) *`: percent-encodes all but `A-Z a-z 0-9 - _ . ~`. */
 export function cosEncode(value: string): string {
   return encodeURIComponent(value).replace(

@@ -1,6 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { computeSignature, cosEncode, type ParsedAuthorization, parseAuthorization } from "../cos/signature";
+import {
+  AUTHORIZATION_FIELDS,
+  computeSignature,
+  cosEncode,
+  type ParsedAuthorization,
+  parseAuthorization,
+} from "../cos/signature";
 import { CosFailure } from "./failure";
 import { utf8HeaderText } from "./header-text";
 import type { QueryPair } from "./request-target";
@@ -19,23 +25,15 @@ export interface SignedRequest {
   query: readonly QueryPair[];
 }
 
-const SIGNATURE_FIELDS = [
-  "q-sign-algorithm",
-  "q-ak",
-  "q-sign-time",
-  "q-key-time",
-  "q-header-list",
-  "q-url-param-list",
-  "q-signature",
-];
-
 /** The Authorization header, else the presigned-URL pairs, else the merged `sign=` param (§1.6). */
 function findAuthorization(request: SignedRequest): ParsedAuthorization | undefined {
   const header = request.headers.authorization;
   if (header) return parseAuthorization(header);
   const byName = new Map(request.query.map((pair) => [pair.name, pair.value]));
   if (byName.has("q-signature")) {
-    return parseAuthorization(SIGNATURE_FIELDS.map((name) => `${name}=${byName.get(name) ?? ""}`).join("&"));
+    return parseAuthorization(
+      AUTHORIZATION_FIELDS.map((name) => `${name}=${byName.get(name) ?? ""}`).join("&"),
+    );
   }
   const merged = byName.get("sign");
   return merged === undefined ? undefined : parseAuthorization(merged);

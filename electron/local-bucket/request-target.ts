@@ -1,4 +1,5 @@
 import { objectKeyProblem } from "../../shared/cos/names";
+import { AUTHORIZATION_FIELDS } from "../cos/signature";
 import { CosFailure } from "./failure";
 
 /**
@@ -25,17 +26,7 @@ export interface RequestTarget {
 }
 
 /** Query names that carry a signature, not a request. */
-const SIGNATURE_PARAMS = new Set([
-  "q-sign-algorithm",
-  "q-ak",
-  "q-sign-time",
-  "q-key-time",
-  "q-header-list",
-  "q-url-param-list",
-  "q-signature",
-  "sign",
-  "x-cos-security-token",
-]);
+const SIGNATURE_PARAMS = new Set<string>([...AUTHORIZATION_FIELDS, "sign", "x-cos-security-token"]);
 
 export function isSignatureParam(name: string): boolean {
   return SIGNATURE_PARAMS.has(name);
