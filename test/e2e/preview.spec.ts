@@ -3,21 +3,13 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
-import sharp from "sharp";
+import { noiseImage } from "../fixtures/images";
 import { expect, test } from "./web-host-fixture";
 
 /** A 2400×1600 noise-like JPEG: larger than the working copy, so both preview passes run. */
 async function makeSample(): Promise<string> {
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), "picops-preview-e2e-")), "harbour.jpg");
-  const image = sharp({
-    create: {
-      width: 2400,
-      height: 1600,
-      channels: 3,
-      background: "#808080",
-      noise: { type: "gaussian", mean: 128, sigma: 30 },
-    },
-  });
+  const image = noiseImage(2400, 1600, 30);
   await writeFile(file, await image.jpeg({ quality: 85 }).toBuffer());
   return file;
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import sharp from "sharp";
+import { noiseImage } from "../fixtures/images";
 import { openLocalBucket } from "./bucket-reader";
 import { expect, startWebHost, test } from "./web-host-fixture";
 
@@ -14,15 +14,7 @@ test("a batch killed mid-way resumes after a restart and ends exactly complete",
   await mkdir(shoot);
   for (let i = 0; i < FILES; i++) {
     // Large enough that the batch is still running when the host is killed.
-    const image = sharp({
-      create: {
-        width: 2400,
-        height: 1600,
-        channels: 3,
-        background: "#808080",
-        noise: { type: "gaussian", mean: 128, sigma: 40 },
-      },
-    });
+    const image = noiseImage(2400, 1600);
     await writeFile(
       path.join(shoot, `img-${String(i).padStart(2, "0")}.jpg`),
       await image.jpeg({ quality: 90 }).toBuffer(),

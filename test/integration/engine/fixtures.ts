@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import type { ImageMogr2Stage, Mogr2Op, Pipeline } from "../../../shared/rules/ast";
+import { noiseImage } from "../../fixtures/images";
 
 /** Pipelines built by hand: the engine is tested without the rule parser. */
 export function mogr2(...ops: Mogr2Op[]): Pipeline {
@@ -32,17 +33,7 @@ export async function quadrants(
 
 /** Noise-like content, so that JPEG quality settings actually change the tables' effect. */
 export async function noiseJpeg(width: number, height: number, quality: number): Promise<Buffer> {
-  return sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: "#808080",
-      noise: { type: "gaussian", mean: 128, sigma: 40 },
-    },
-  })
-    .jpeg({ quality })
-    .toBuffer();
+  return noiseImage(width, height).jpeg({ quality }).toBuffer();
 }
 
 export async function solid(width: number, height: number, colour: string, format: "png" | "jpg" = "png") {

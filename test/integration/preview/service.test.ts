@@ -10,6 +10,7 @@ import { PreviewService, type PreviewServiceDeps } from "../../../electron/previ
 import type { PicopsError } from "../../../shared/errors";
 import type { PreviewAfter, PreviewRequest } from "../../../shared/ipc/channels/preview";
 import { checkRule } from "../../../shared/rules/index";
+import { noiseImage } from "../../fixtures/images";
 
 const BUCKET = "picops-1250000000";
 const REGION = "ap-guangzhou";
@@ -24,24 +25,12 @@ let largeJpeg: string;
 /** 640×480: small enough to be worked on directly. */
 let smallPng: string;
 
-function noise(width: number, height: number) {
-  return sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: "#808080",
-      noise: { type: "gaussian", mean: 128, sigma: 40 },
-    },
-  });
-}
-
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "picops-preview-"));
   largeJpeg = path.join(root, "large.jpg");
-  await writeFile(largeJpeg, await noise(2400, 1600).jpeg({ quality: 82 }).toBuffer());
+  await writeFile(largeJpeg, await noiseImage(2400, 1600).jpeg({ quality: 82 }).toBuffer());
   smallPng = path.join(root, "small.png");
-  await writeFile(smallPng, await noise(640, 480).png().toBuffer());
+  await writeFile(smallPng, await noiseImage(640, 480).png().toBuffer());
   bucket = await startLocalBucket({
     root: path.join(root, "bucket"),
     region: REGION,
@@ -54,7 +43,11 @@ beforeAll(async () => {
     endpoint: { kind: "path-style", baseUrl: bucket.url },
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
   });
-  await cos.putObject({ bucket: BUCKET, key: "shoot/cat.png", body: await noise(800, 600).png().toBuffer() });
+  await cos.putObject({
+    bucket: BUCKET,
+    key: "shoot/cat.png",
+    body: await noiseImage(800, 600).png().toBuffer(),
+  });
   await cos.putStyle({ bucket: BUCKET, name: "square", body: "imageMogr2/thumbnail/120x120!/format/webp" });
 });
 

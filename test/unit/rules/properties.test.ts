@@ -11,31 +11,10 @@ import {
   type Stage,
   type ThumbnailGeometry,
 } from "../../../shared/rules";
+import { MOGR2_OPERATIONS } from "../../../shared/rules/vocabulary";
 import { withoutSpans } from "./spans";
 
-const MOGR2_NAMES = new Set([
-  "thumbnail",
-  "crop",
-  "cut",
-  "scrop",
-  "iradius",
-  "rradius",
-  "rotate",
-  "auto-orient",
-  "gravity",
-  "format",
-  "quality",
-  "rquality",
-  "lquality",
-  "blur",
-  "sharpen",
-  "bright",
-  "contrast",
-  "grayscale",
-  "strip",
-  "interlace",
-  "ignore-error",
-]);
+const MOGR2_NAMES = new Set<string>(MOGR2_OPERATIONS);
 const VIEW2_NAMES = ["w", "h", "format", "q", "rq", "lq", "ignore-error"];
 const WATERMARK_NAMES = ["image", "text", "font", "fontsize", "fill", "dissolve", "gravity", "dx", "dy"];
 const MORE_WATERMARK_NAMES = ["blogo", "scatype", "spcent", "batch", "degree", "shadow"];
