@@ -2,7 +2,6 @@ import sharp from "sharp";
 import { PicopsError } from "../../shared/errors";
 import type { Stage } from "../../shared/rules/ast";
 import { untilAborted } from "./abort";
-import { averageColour } from "./encode";
 import type { FormatName } from "./formats";
 import { type Size, thumbnailSize } from "./geometry";
 import { assertResolution, ENGINE_LIMITS } from "./limits";
@@ -46,7 +45,6 @@ function frameSize(source: SourceImage, stages: Stage[]): Size {
 
 export interface AnimatedOutput extends Size {
   data: Buffer;
-  ave: string;
 }
 
 export async function animatedOutput(
@@ -66,7 +64,5 @@ export async function animatedOutput(
   }
   pipeline = settings.format === "gif" ? pipeline.gif() : pipeline.webp({ quality: settings.quality });
   const data = await untilAborted(pipeline.toBuffer(), signal);
-  // Ave of the first frame, as a still preview of the animation would show.
-  const ave = await averageColour(sharp(data), signal);
-  return { data, ave, ...size };
+  return { data, ...size };
 }

@@ -2,7 +2,7 @@ import { PicopsError } from "../../shared/errors";
 import type { Pipeline, Stage } from "../../shared/rules/ast";
 import { throwIfAborted } from "./abort";
 import { animatedOutput, isAnimatedRun } from "./animated";
-import { averageColour, encodePicture, heifNotSupported } from "./encode";
+import { encodePicture, heifNotSupported } from "./encode";
 import { embedExif, exifTiff, withOrientation } from "./exif";
 import { type FormatName, IMAGE_FORMATS, isWritableFormat } from "./formats";
 import { runMogr2, type WorkState } from "./mogr2";
@@ -31,8 +31,6 @@ export interface ProcessOutput {
   height: number;
   size: number;
   quality: number;
-  /** Average colour, `0xrrggbb`. */
-  ave: string;
   /** EXIF orientation of the output, 0 when none. */
   orientation: number;
 }
@@ -75,30 +73,30 @@ export async function processImage(
   const description = { format, quality };
   if (isAnimatedRun(source, format)) {
     const animated = await animatedOutput(source, stages, { format, quality }, signal);
-    return describeOutput(animated.data, animated, description, animated.ave, 0);
+    return describeOutput(animated.data, animated, description, 0);
   }
 
   let state: WorkState = { canvas: source.canvas, orientation: source.orientation };
   for (const stage of stages) state = await runStage(stage, state, options);
   const picture =
     state.canvas.kind === "raw" ? state.canvas : await runToPicture(openCanvas(state.canvas), signal);
-  // Encoding and averaging read the same pixels: on two threads at once.
-  const [encoded, ave] = await Promise.all([
-    encodePicture(picture, { format, quality, progressive: settings.progressive }, signal),
-    averageColour(openCanvas(picture), signal),
-  ]);
+  // No average colour here: ProcessResults never reports one (only the original's ImageInfo does).
+  const encoded = await encodePicture(
+    picture,
+    { format, quality, progressive: settings.progressive },
+    signal,
+  );
   const keepExif = !settings.strip && source.exif !== undefined && IMAGE_FORMATS[format].exif;
-  if (!keepExif || !source.exif) return describeOutput(encoded, picture, description, ave, 0);
+  if (!keepExif || !source.exif) return describeOutput(encoded, picture, description, 0);
   let tiff = exifTiff(source.exif);
   if (state.orientation !== source.orientation) tiff = withOrientation(tiff, state.orientation);
-  return describeOutput(embedExif(format, encoded, tiff), picture, description, ave, state.orientation);
+  return describeOutput(embedExif(format, encoded, tiff), picture, description, state.orientation);
 }
 
 function describeOutput(
   data: Buffer,
   size: { width: number; height: number },
   { format, quality }: { format: FormatName; quality: number },
-  ave: string,
   orientation: number,
 ): ProcessOutput {
   const { cosName, mimeType, extension } = IMAGE_FORMATS[format];
@@ -111,7 +109,6 @@ function describeOutput(
     height: size.height,
     size: data.length,
     quality,
-    ave,
     orientation,
   };
 }
