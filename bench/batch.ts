@@ -15,9 +15,13 @@ import sharp from "sharp";
 import { describeImage, processImage } from "../electron/engine";
 import type { ChannelInput, ChannelName, ChannelOutput } from "../shared/ipc/contract";
 import { parseRule } from "../shared/rules";
+import { recordFigures, times, workloadSize } from "./lib/report";
 
 const { values } = parseArgs({
-  options: { small: { type: "string", default: "980" }, large: { type: "string", default: "20" } },
+  options: {
+    small: { type: "string", default: String(workloadSize(980, 190)) },
+    large: { type: "string", default: String(workloadSize(20, 10)) },
+  },
 });
 const SMALL = Number(values.small);
 const LARGE = Number(values.large);
@@ -176,6 +180,27 @@ try {
   );
   console.log(`ratio app/engine: ${ratio.toFixed(3)} (goal ≤ 1.25)`);
   console.log(`main process peak RSS: ${app.peakMb.toFixed(0)} MB (goal < 300 MB)`);
+  recordFigures({
+    workload: `${SMALL} JPEG (1600×1200) + ${LARGE} PNG (≈31 MB), ${RULES.length} rules, concurrency ${CONCURRENCY}`,
+    figures: [
+      {
+        figure: "batch wall time",
+        picops: `${(app.ms / 1000).toFixed(1)} s (${(files.length / (app.ms / 1000)).toFixed(1)} files/s)`,
+        baseline: `local engine alone, same processing: ${(engineMs / 1000).toFixed(1)} s`,
+        ratio: times(ratio),
+        goal: "≤ 1.25×",
+        met: ratio <= 1.25,
+      },
+      {
+        figure: "main process peak RSS",
+        picops: `${app.peakMb.toFixed(0)} MB`,
+        baseline: "",
+        ratio: "",
+        goal: "< 300 MB",
+        met: app.peakMb < 300,
+      },
+    ],
+  });
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -26,10 +26,11 @@ import { MediaStore } from "../electron/media/media-store";
 import { Thumbnails } from "../electron/media/thumbnails";
 import type { BucketPage } from "../shared/ipc/channels/bucket";
 import { startWebHost } from "../test/e2e/web-host-fixture";
+import { recordFigures, times, workloadSize } from "./lib/report";
 
 const BUCKET = "picops-1250000000";
 const PREFIX = "bench/";
-const OBJECTS = 10_000;
+const OBJECTS = workloadSize(10_000, 2_000);
 const THUMBNAILS = 24;
 const FRAME_MS = 1000 / 60;
 /**
@@ -307,6 +308,46 @@ async function main() {
         `idle page p50 ${fmt(idle.p50)}, p95 ${fmt(idle.p95)}, dropped ${(idle.dropped * 100).toFixed(1)}% ` +
         `(p95 ×${(scrolled.p95 / idle.p95).toFixed(2)})`,
     );
+    recordFigures({
+      workload: `${OBJECTS} objects under one prefix of the Local bucket, web host + Chromium`,
+      figures: [
+        {
+          figure: "listing, first page",
+          picops: fmt(service.first),
+          baseline: `raw listObjectPages: ${fmt(raw.first)}`,
+          ratio: times(service.first / raw.first),
+          goal: "",
+        },
+        {
+          figure: "listing, complete",
+          picops: fmt(service.full),
+          baseline: `raw listObjectPages: ${fmt(raw.full)}`,
+          ratio: times(service.full / raw.full),
+          goal: "",
+        },
+        {
+          figure: `first ${THUMBNAILS} thumbnails`,
+          picops: fmt(thumbs.thumbnails),
+          baseline: `plain GET of the originals: ${fmt(thumbs.plain)}`,
+          ratio: times(thumbs.thumbnails / thumbs.plain),
+          goal: "",
+        },
+        {
+          figure: "grid showing every object, first open / reopened",
+          picops: `${fmt(cold)} / ${fmt(warm)}`,
+          baseline: `raw complete listing: ${fmt(raw.full)}`,
+          ratio: `${times(cold / raw.full)} / ${times(warm / raw.full)}`,
+          goal: "",
+        },
+        {
+          figure: "wheel scrolling frame time p95 (dropped frames)",
+          picops: `${fmt(scrolled.p95)} (${(scrolled.dropped * 100).toFixed(1)} %)`,
+          baseline: `idle page: ${fmt(idle.p95)} (${(idle.dropped * 100).toFixed(1)} %)`,
+          ratio: times(scrolled.p95 / idle.p95),
+          goal: "",
+        },
+      ],
+    });
     await client.close();
   } finally {
     await browser.close();

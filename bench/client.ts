@@ -14,14 +14,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { recordFigures, times, workloadSize } from "./lib/report";
 
 const BUCKET = "bench-1250000000";
 const REGION = "ap-guangzhou";
 const CREDENTIALS = { secretId: "AKIDbenchClient", secretKey: "benchClientSecretKey" };
-const THROUGHPUT_REQUESTS = 500;
+const THROUGHPUT_REQUESTS = workloadSize(500, 200);
 const THROUGHPUT_WARMUP = 20;
 const THROUGHPUT_CONCURRENCY = 8;
-const BIG_UPLOADS = 20;
+const BIG_UPLOADS = workloadSize(20, 8);
 const BIG_CONCURRENCY = 4;
 const BIG_SIZE = 30 * 1024 * 1024;
 const RULE = "imageMogr2/thumbnail/8x";
@@ -268,6 +269,44 @@ async function main(): Promise<void> {
       rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
     for (const row of rows)
       console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  "));
+    const throughputRatio = throughput.picops.requestsPerSecond / throughput.sdk.requestsPerSecond;
+    const memoryRatio = memory.picops.peakRss / memory.sdk.peakRss;
+    const growth = (impl: Implementation) => memory[impl].peakRss - memory[impl].baselineRss;
+    recordFigures({
+      workload: `(a) ${THROUGHPUT_REQUESTS} PUT of a 16×16 PNG + Pic-Operations \`${RULE}\` @ ${THROUGHPUT_CONCURRENCY}; (b) ${BIG_UPLOADS} × 30 MB @ ${BIG_CONCURRENCY}; one Local bucket in its own process`,
+      figures: [
+        {
+          figure: "(a) PUT + Pic-Operations throughput",
+          picops: `${throughput.picops.requestsPerSecond.toFixed(0)} req/s`,
+          baseline: `cos-nodejs-sdk-v5: ${throughput.sdk.requestsPerSecond.toFixed(0)} req/s`,
+          ratio: times(throughputRatio),
+          goal: "≥ 1.5×",
+          met: throughputRatio >= 1.5,
+        },
+        {
+          figure: "(a) client CPU per request",
+          picops: `${throughput.picops.cpuMsPerRequest.toFixed(2)} ms`,
+          baseline: `cos-nodejs-sdk-v5: ${throughput.sdk.cpuMsPerRequest.toFixed(2)} ms`,
+          ratio: times(throughput.picops.cpuMsPerRequest / throughput.sdk.cpuMsPerRequest),
+          goal: "",
+        },
+        {
+          figure: "(b) client peak RSS",
+          picops: mb(memory.picops.peakRss),
+          baseline: `cos-nodejs-sdk-v5: ${mb(memory.sdk.peakRss)}`,
+          ratio: times(memoryRatio),
+          goal: "≤ 0.5×",
+          met: memoryRatio <= 0.5,
+        },
+        {
+          figure: "(b) RSS growth while uploading",
+          picops: mb(growth("picops")),
+          baseline: `cos-nodejs-sdk-v5: ${mb(growth("sdk"))}`,
+          ratio: times(growth("picops") / growth("sdk")),
+          goal: "",
+        },
+      ],
+    });
   } finally {
     if (server.process.exitCode === null) {
       const exited = new Promise((resolve) => server.process.once("exit", resolve));

@@ -18,11 +18,12 @@ import { chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { processImage } from "../electron/engine";
 import { checkRule } from "../shared/rules";
+import { recordFigures, times, workloadSize } from "./lib/report";
 
 const WIDTH = 6000;
 const HEIGHT = 4000;
-const EDITS = 50;
-const FULL_DECODE_EDITS = 10;
+const EDITS = workloadSize(50, 20);
+const FULL_DECODE_EDITS = workloadSize(10, 4);
 const WARM_UP = 3;
 const CHROMIUM = process.env.PICOPS_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -162,7 +163,14 @@ async function timeEngine(original: Buffer, edits: Edit[]): Promise<number[]> {
   return times;
 }
 
-function report(name: string, timings: EditTiming[], baseline: number[]): void {
+interface EditSummary {
+  p50: number;
+  p95: number;
+  baselineP50: number;
+  baselineP95: number;
+}
+
+function report(name: string, timings: EditTiming[], baseline: number[]): EditSummary {
   const p50 = percentile(
     timings.map((timing) => timing.painted),
     50,
@@ -187,6 +195,7 @@ function report(name: string, timings: EditTiming[], baseline: number[]): void {
     `  baseline, local engine on the full-size original: p50 ${ms(base50)}, p95 ${ms(percentile(baseline, 95))}`,
   );
   console.log(`  ratio baseline p50 / preview p50: ${(base50 / p50).toFixed(2)}×`);
+  return { p50, p95, baselineP50: base50, baselineP95: percentile(baseline, 95) };
 }
 
 async function main(): Promise<void> {
@@ -233,15 +242,40 @@ async function main(): Promise<void> {
       Array.from({ length: FULL_DECODE_EDITS }, (_, i) => fullDecodeEdit(i)),
     );
 
-    const painted = thumbnails.map((timing) => timing.painted);
-    const p95 = percentile(painted, 95);
     console.log(`sample: ${WIDTH}×${HEIGHT} JPEG, ${(original.length / 1024 / 1024).toFixed(1)} MB`);
     console.log(`first preview (load, working copy, answer): ${ms(sampleLoad)}`);
-    report(`${EDITS} thumbnail/format/quality edits`, thumbnails, thumbnailBase);
-    report(`${FULL_DECODE_EDITS} rotate/quality edits (every pixel decoded)`, fullDecode, fullDecodeBase);
+    const thumbnailSummary = report(`${EDITS} thumbnail/format/quality edits`, thumbnails, thumbnailBase);
+    const fullDecodeSummary = report(
+      `${FULL_DECODE_EDITS} rotate/quality edits (every pixel decoded)`,
+      fullDecode,
+      fullDecodeBase,
+    );
+    const { p95 } = thumbnailSummary;
     console.log(
       `goal p95 ≤ 150 ms (thumbnail set): ${p95 <= 150 ? "met" : "missed"} (${ms(p95)}); load average ${loadavg()[0]?.toFixed(1)}`,
     );
+    const baseline = (summary: EditSummary) =>
+      `local engine on the full-size original: p50 ${ms(summary.baselineP50)}, p95 ${ms(summary.baselineP95)}`;
+    recordFigures({
+      workload: `${WIDTH}×${HEIGHT} JPEG in Chromium; ${EDITS} thumbnail/format/quality edits, ${FULL_DECODE_EDITS} rotate edits`,
+      figures: [
+        {
+          figure: "edit → after image painted (thumbnail edits), p95",
+          picops: `${ms(thumbnailSummary.p95)} (p50 ${ms(thumbnailSummary.p50)})`,
+          baseline: baseline(thumbnailSummary),
+          ratio: times(thumbnailSummary.p95 / thumbnailSummary.baselineP95),
+          goal: "p95 ≤ 150 ms",
+          met: p95 <= 150,
+        },
+        {
+          figure: "edit → after image painted (every pixel decoded), p95",
+          picops: `${ms(fullDecodeSummary.p95)} (p50 ${ms(fullDecodeSummary.p50)})`,
+          baseline: baseline(fullDecodeSummary),
+          ratio: times(fullDecodeSummary.p95 / fullDecodeSummary.baselineP95),
+          goal: "",
+        },
+      ],
+    });
   } finally {
     await browser.close();
     host?.kill("SIGTERM");
