@@ -40,6 +40,11 @@ export async function deleteMultiple(exchange: Exchange, store: BucketStore): Pr
   sendXml(exchange, 200, xmlDocument("DeleteResult", { Deleted: deleted, Error: errors }));
 }
 
+/** COS names a bucket's owner by its account; the APPID at the end of the name stands for it here. */
+export function bucketOwner(store: BucketStore): string {
+  return store.name.slice(store.name.lastIndexOf("-") + 1);
+}
+
 function listQuery(query: readonly QueryPair[]): ListQuery {
   const maxKeysText = queryValue(query, "max-keys");
   const maxKeys = maxKeysText === undefined || maxKeysText === "" ? 1000 : Number(maxKeysText);
@@ -65,7 +70,7 @@ export function listObjects(exchange: Exchange, store: BucketStore, query: reado
   const name = (text: string) =>
     encodingType === "url" ? encodeURIComponent(text).replace(/%2F/g, "/") : text;
   const page = listPage(store.keys(), params);
-  const owner = store.name.slice(store.name.lastIndexOf("-") + 1);
+  const owner = bucketOwner(store);
   sendXml(
     exchange,
     200,

@@ -30,8 +30,8 @@ import type { BucketStore, ObjectAttributes } from "./store";
 import { xmlDocument } from "./xml";
 
 /**
- * Persistent processing (reference §5): PUT with `Pic-Operations`, and POST `?image_process`
- * on a stored object. Every rule is checked, and every output computed in memory, before
+ * Persistent processing (reference §5): PUT with `Pic-Operations`, POST `?image_process`
+ * on a stored object, and (through `processUpload`) Complete Multipart Upload. Every rule is checked, and every output computed in memory, before
  * anything is written. So a request that fails leaves the bucket as it was — including the
  * original of an upload, which is not stored when its processing fails. COS's own choice is
  * unconfirmed (§4); all-or-nothing lets a designer fix the rule and simply upload again,
@@ -45,7 +45,7 @@ interface PlannedRule {
   pipeline: Pipeline;
 }
 
-interface Plan {
+export interface Plan {
   isPicInfo: boolean;
   rules: PlannedRule[];
 }
@@ -55,7 +55,12 @@ function invalidPicOperations(messages: string[]): CosFailure {
 }
 
 /** Decodes and checks the header against the buckets and styles this server holds. */
-function plan(context: ImageContext, header: string, inputBucket: string, inputKey: string): Plan {
+export function planPicOperations(
+  context: ImageContext,
+  header: string,
+  inputBucket: string,
+  inputKey: string,
+): Plan {
   // Decoding also validates: shape, at most 5 rules (`too-many-rules`, whose message names
   // the limit), fileids, bucket names and every rule's syntax.
   const decoded = decodePicOperations(header);
@@ -123,13 +128,20 @@ interface Original {
   imageInfo: ImageInfo | undefined;
 }
 
-/** Stores every output and answers with `<UploadResult>` (reference §5.3). */
-async function storeOutputsAndAnswer(
+/** What a request's processing wrote: the original's final ETag and one `<Object>` per rule. */
+export interface ProcessedUpload {
+  originalEtag: string;
+  imageInfo: ReturnType<typeof imageInfoXml> | undefined;
+  results: Record<string, string | number>[];
+}
+
+/** Stores every output; a rule whose key is the original's gives the original its ETag. */
+async function storeOutputs(
   exchange: Exchange,
   context: ImageContext,
   original: Original,
   outputs: Output[],
-): Promise<void> {
+): Promise<ProcessedUpload> {
   const results = [];
   let originalEtag = original.etag;
   for (const output of outputs) {
@@ -153,6 +165,20 @@ async function storeOutputsAndAnswer(
       ETag: stored.etag,
     });
   }
+  return {
+    originalEtag,
+    imageInfo: original.imageInfo ? imageInfoXml(original.imageInfo) : undefined,
+    results,
+  };
+}
+
+/** `<UploadResult>` (reference §5.3). */
+function answerUploadResult(
+  exchange: Exchange,
+  context: ImageContext,
+  original: { bucket: string; key: string },
+  processed: ProcessedUpload,
+): void {
   sendXml(
     exchange,
     200,
@@ -160,10 +186,10 @@ async function storeOutputsAndAnswer(
       OriginalInfo: {
         Key: original.key,
         Location: locationOf(context, original.bucket, original.key),
-        ImageInfo: original.imageInfo ? imageInfoXml(original.imageInfo) : undefined,
-        ETag: originalEtag,
+        ImageInfo: processed.imageInfo,
+        ETag: processed.originalEtag,
       },
-      ProcessResults: { Object: results },
+      ProcessResults: { Object: processed.results },
     }),
   );
 }
@@ -178,6 +204,33 @@ async function originalInfo(
   return { format, width, height, quality, ave, orientation };
 }
 
+/** An uploaded image whose rules run before anything of it is stored. */
+export interface UploadToProcess {
+  store: BucketStore;
+  key: string;
+  input: Buffer;
+  /** Stores the original and returns its ETag; not called when a rule's output replaces it. */
+  storeOriginal(): Promise<string>;
+  /** The ETag reported for an original that a rule's output replaced (its own bytes'). */
+  etag: string;
+}
+
+/** Runs the rules on an upload, then stores the original (unless a rule replaces it) and every output. */
+export async function processUpload(
+  exchange: Exchange,
+  context: ImageContext,
+  work: Plan,
+  upload: UploadToProcess,
+): Promise<ProcessedUpload> {
+  const { store, key, input } = upload;
+  const imageInfo = await originalInfo(work.isPicInfo, input, exchange.signal);
+  const outputs = await runRules(context, store.name, input, work.rules, exchange.signal);
+  const overwritten = work.rules.some((r) => r.bucket === store.name && r.key === key);
+  const etag = overwritten ? upload.etag : await upload.storeOriginal();
+  exchange.res.setHeader("ETag", etag);
+  return storeOutputs(exchange, context, { bucket: store.name, key, etag, imageInfo }, outputs);
+}
+
 /** PUT with `Pic-Operations`: the image is needed whole, so the body is buffered (at most 32 MB). */
 export async function putWithPicOperations(
   exchange: Exchange,
@@ -190,22 +243,22 @@ export async function putWithPicOperations(
   const length = requireContentLength(exchange);
   checkTrafficLimit(exchange, query);
   const md5 = expectedMd5(exchange);
-  const work = plan(context, header, store.name, key);
+  const work = planPicOperations(context, header, store.name, key);
   if (length > MAX_PROCESSING_INPUT_BYTES) throw inputTooLarge(length);
   const input = await readBody(exchange.req, MAX_PROCESSING_INPUT_BYTES, () => inputTooLarge(length));
   const inputMd5 = createHash("md5").update(input).digest();
   if (md5 && !md5.equals(inputMd5)) throw badDigest();
-  const imageInfo = await originalInfo(work.isPicInfo, input, exchange.signal);
-  const outputs = await runRules(context, store.name, input, work.rules, exchange.signal);
-
-  const overwritten = work.rules.some((r) => r.bucket === store.name && r.key === key);
-  let etag = `"${inputMd5.toString("hex")}"`;
-  if (!overwritten) {
-    const attributes: ObjectAttributes = attributesFrom(exchange.req.headers);
-    etag = (await store.commit(key, await store.stage(input, exchange.signal), attributes)).etag;
-  }
-  exchange.res.setHeader("ETag", etag);
-  await storeOutputsAndAnswer(exchange, context, { bucket: store.name, key, etag, imageInfo }, outputs);
+  const processed = await processUpload(exchange, context, work, {
+    store,
+    key,
+    input,
+    etag: `"${inputMd5.toString("hex")}"`,
+    async storeOriginal() {
+      const attributes: ObjectAttributes = attributesFrom(exchange.req.headers);
+      return (await store.commit(key, await store.stage(input, exchange.signal), attributes)).etag;
+    },
+  });
+  answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
 }
 
 /** POST `?image_process`: the same rules applied to an object already in the bucket. */
@@ -219,16 +272,17 @@ export async function processStoredObject(
   if (header === undefined) {
     throw new CosFailure(400, "InvalidArgument", "POST ?image_process needs a Pic-Operations header.");
   }
-  const work = plan(context, header, store.name, key);
+  const work = planPicOperations(context, header, store.name, key);
   const read = await readForProcessing(store, key);
   if (!read) throw noSuchKey();
   const { object, data: input } = read;
   const imageInfo = await originalInfo(work.isPicInfo, input, exchange.signal);
   const outputs = await runRules(context, store.name, input, work.rules, exchange.signal);
-  await storeOutputsAndAnswer(
+  const processed = await storeOutputs(
     exchange,
     context,
     { bucket: store.name, key, etag: object.etag, imageInfo },
     outputs,
   );
+  answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
 }

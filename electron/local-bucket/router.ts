@@ -4,6 +4,7 @@ import { answerDownloadRequest, downloadRequestOf } from "./download-processing"
 import { CosFailure } from "./failure";
 import { utf8HeaderText } from "./header-text";
 import type { ImageContext } from "./image-context";
+import { abortUpload, completeUpload, initiateUpload, listParts, listUploads, uploadPart } from "./multipart";
 import { deleteObject, getObject, putObject, queryValue } from "./objects";
 import { processStoredObject, putWithPicOperations } from "./pic-operations";
 import { isSignatureParam, type RequestTarget } from "./request-target";
@@ -29,16 +30,7 @@ function notImplemented(what: string): CosFailure {
 }
 
 /** Bucket and object calls COS has that the local bucket deliberately leaves out. */
-const UNSUPPORTED_ACTIONS = [
-  "uploads",
-  "uploadId",
-  "partNumber",
-  "acl",
-  "tagging",
-  "cors",
-  "versioning",
-  "lifecycle",
-];
+const UNSUPPORTED_ACTIONS = ["acl", "tagging", "cors", "versioning", "lifecycle"];
 
 export async function route(
   exchange: Exchange,
@@ -57,6 +49,7 @@ export async function route(
       return handleStyleRequest(exchange, book);
     }
     if (method === "POST" && has(target, "delete")) return deleteMultiple(exchange, store);
+    if (method === "GET" && has(target, "uploads")) return listUploads(exchange, store, target.query);
     if (method === "GET") return listObjects(exchange, store, target.query);
     if (method === "HEAD") return sendEmpty(exchange, 200);
     throw methodNotAllowed();
@@ -66,6 +59,8 @@ export async function route(
   // Read as the client meant it: a raw UTF-8 fileid must not become mojibake.
   const received = Array.isArray(picOperations) ? picOperations.join(",") : picOperations;
   const header = received === undefined ? undefined : utf8HeaderText(received);
+  if (has(target, "uploadId")) return routeUploadCall(exchange, context, store, target, header);
+  if (has(target, "partNumber")) throw invalidMultipartCall("partNumber needs an uploadId.");
   switch (method) {
     case "PUT":
       if (exchange.req.headers["x-cos-copy-source"] !== undefined) throw notImplemented("PUT Object - Copy");
@@ -82,10 +77,39 @@ export async function route(
     case "DELETE":
       return deleteObject(exchange, store, target.key);
     case "POST":
+      if (has(target, "uploads")) return initiateUpload(exchange, store, target.key);
       if (queryValue(target.query, "image_process") !== undefined) {
         return processStoredObject(exchange, context, store, target.key, header);
       }
       throw methodNotAllowed();
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+function invalidMultipartCall(why: string): CosFailure {
+  return new CosFailure(400, "InvalidArgument", `Invalid multipart upload request: ${why}`);
+}
+
+/** Calls on one multipart upload (`?uploadId=`): its parts, its completion, its abort. */
+function routeUploadCall(
+  exchange: Exchange,
+  context: ImageContext,
+  store: BucketStore,
+  target: RequestTarget,
+  picOperations: string | undefined,
+): Promise<void> | void {
+  const { key, query } = target;
+  switch (exchange.req.method) {
+    case "PUT":
+      if (!has(target, "partNumber")) throw invalidMultipartCall("a part needs its partNumber.");
+      return uploadPart(exchange, store, key, query);
+    case "GET":
+      return listParts(exchange, store, key, query);
+    case "POST":
+      return completeUpload(exchange, context, store, key, query, picOperations);
+    case "DELETE":
+      return abortUpload(exchange, store, key, query);
     default:
       throw methodNotAllowed();
   }

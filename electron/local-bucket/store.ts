@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { compareKeys, lowerBound } from "./keys";
+import { MultipartUploads } from "./multipart-uploads";
 
 /**
  * One bucket on disk. Keys never become paths: each object is `<sha256(key)>.json`
@@ -66,6 +67,8 @@ export class BucketStore {
   private readonly sorted: string[] = [];
   /** Commits and deletes of one key run one after another. */
   private readonly keyLocks = new Map<string, Promise<unknown>>();
+  /** Multipart uploads under way; their parts are staged bodies in this folder. */
+  readonly multipart = new MultipartUploads((body) => this.discard(body));
 
   private constructor(
     readonly name: string,
@@ -168,14 +171,22 @@ export class BucketStore {
     await unlink(staged.path).catch(() => undefined);
   }
 
-  /** Makes a staged body the object at `key`, replacing any previous one. */
-  async commit(key: string, staged: StagedBody, attributes: ObjectAttributes): Promise<StoredObject> {
+  /**
+   * Makes a staged body the object at `key`, replacing any previous one. Its ETag is the
+   * body's quoted MD5 unless one is given (a multipart upload's is not an MD5 of the bytes).
+   */
+  async commit(
+    key: string,
+    staged: StagedBody,
+    attributes: ObjectAttributes,
+    etag = `"${staged.md5.toString("hex")}"`,
+  ): Promise<StoredObject> {
     const hash = keyHash(key);
     const body = `${hash}.${randomBytes(8).toString("hex")}.body`;
     const object: StoredObject = {
       key,
       size: staged.size,
-      etag: `"${staged.md5.toString("hex")}"`,
+      etag,
       lastModified: new Date().toISOString(),
       body,
       ...attributes,
