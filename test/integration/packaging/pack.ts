@@ -43,7 +43,7 @@ export async function packForLinux(): Promise<PackedApp> {
       `-c.electronDist=${electronStandIn}`,
       `-c.directories.output=${outputDir}`,
     ],
-    { cwd: PROJECT_DIR, env: { ...process.env, CI: "true" } },
+    { cwd: PROJECT_DIR },
   );
   const appDir = (await readdir(outputDir)).find((name) => name.endsWith("-unpacked"));
   if (!appDir) throw new Error(`electron-builder left no unpacked app in ${outputDir}`);
