@@ -14,8 +14,8 @@ import { cosEncode, signRequest } from "./signature";
 export interface CosCredentials {
   secretId: string;
   secretKey: string;
-  /** STS session token, sent as `x-cos-security-token` and signed (§1.5). */
-  securityToken?: string | undefined;
+  /** STS session token, sent as `x-cos-security-token` and signed (§1.5); named as the vault names it. */
+  sessionToken?: string | undefined;
 }
 
 /** Fixed keys, or a provider asked before every attempt (so STS tokens can be refreshed). */
@@ -209,7 +209,7 @@ export class CosTransport {
     if (request.method === "PUT" || request.method === "POST" || request.body !== undefined) {
       headers["content-length"] = String(bodySize(request.body));
     }
-    if (credentials.securityToken) headers["x-cos-security-token"] = credentials.securityToken;
+    if (credentials.sessionToken) headers["x-cos-security-token"] = credentials.sessionToken;
     const now = Math.round((this.#now() + this.#clockOffsetMs) / 1000);
     const query = request.query ?? {};
     headers.authorization = signRequest({

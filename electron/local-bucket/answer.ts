@@ -17,10 +17,14 @@ export function newRequestId(): string {
   return randomBytes(18).toString("base64");
 }
 
-/** Headers on every answer (reference §3); Node adds `Date` itself. */
-export function setCommonHeaders(exchange: Exchange): void {
+/**
+ * Headers on every answer (reference §3). `Date` is the bucket's own clock, not Node's:
+ * clients correct their clock skew from it, so it must be the clock signatures are checked against.
+ */
+export function setCommonHeaders(exchange: Exchange, nowMs: number): void {
   exchange.res.setHeader("Server", "tencent-cos");
   exchange.res.setHeader("x-cos-request-id", exchange.requestId);
+  exchange.res.setHeader("Date", new Date(nowMs).toUTCString());
 }
 
 export function sendXml(exchange: Exchange, status: number, xml: string): void {

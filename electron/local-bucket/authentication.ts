@@ -17,6 +17,16 @@ import type { QueryPair } from "./request-target";
  * bucket stands in for a private bucket.
  */
 
+/** A key pair the bucket accepts; with a session token, STS-style temporary keys. */
+export interface LocalCredential {
+  secretId: string;
+  secretKey: string;
+  /** Requests signed with this pair must carry it as `x-cos-security-token`. */
+  sessionToken?: string;
+  /** When the session token stops working, in ms on the bucket's clock. */
+  expiresAt?: number;
+}
+
 export interface SignedRequest {
   method: string;
   headers: IncomingHttpHeaders;
@@ -44,19 +54,44 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string {
   return Array.isArray(value) ? value.join(",") : (value ?? "");
 }
 
-/** Throws `CosFailure` unless the request carries a valid signature by a known SecretId. */
+/**
+ * Throws `CosFailure` unless the request carries a valid signature by a known SecretId
+ * and, for temporary keys, their session token before it expires.
+ */
 export function authenticate(
   request: SignedRequest,
-  secretKeys: ReadonlyMap<string, string>,
+  credentials: ReadonlyMap<string, LocalCredential>,
   nowMs: number,
 ): void {
+  const credential = verifySignature(request, credentials, nowMs);
+  if (credential.sessionToken === undefined) return;
+  const token =
+    headerValue(request.headers, "x-cos-security-token") ||
+    request.query.find((pair) => pair.name === "x-cos-security-token")?.value;
+  if (token !== credential.sessionToken) {
+    throw new CosFailure(
+      403,
+      "AccessDenied",
+      "The security token is missing or does not belong to this key.",
+    );
+  }
+  if (credential.expiresAt !== undefined && nowMs >= credential.expiresAt) {
+    throw new CosFailure(400, "ExpiredToken", "The provided token has expired.");
+  }
+}
+
+function verifySignature(
+  request: SignedRequest,
+  credentials: ReadonlyMap<string, LocalCredential>,
+  nowMs: number,
+): LocalCredential {
   const auth = findAuthorization(request);
   if (!auth) throw new CosFailure(403, "AccessDenied", "Access Denied.");
   if (auth.algorithm !== "sha1") {
     throw new CosFailure(403, "AccessDenied", "Only q-sign-algorithm=sha1 is supported.");
   }
-  const secretKey = secretKeys.get(auth.secretId);
-  if (secretKey === undefined) {
+  const credential = credentials.get(auth.secretId);
+  if (credential === undefined) {
     throw new CosFailure(
       403,
       "InvalidAccessKeyId",
@@ -88,7 +123,7 @@ export function authenticate(
     const { signature } = computeSignature(
       {
         secretId: auth.secretId,
-        secretKey,
+        secretKey: credential.secretKey,
         method: request.method,
         path: `/${request.key}`,
         query,
@@ -100,7 +135,7 @@ export function authenticate(
       { listed: { headers: auth.headerList, query: auth.urlParamList } },
     );
     const actual = Buffer.from(signature);
-    if (actual.length === expected.length && timingSafeEqual(actual, expected)) return;
+    if (actual.length === expected.length && timingSafeEqual(actual, expected)) return credential;
   }
   throw new CosFailure(
     403,

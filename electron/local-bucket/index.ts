@@ -5,7 +5,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { isValidBucketName, isValidRegion } from "../../shared/cos/names";
 import { PicopsError } from "../../shared/errors";
 import { type Exchange, newRequestId, sendEmpty, sendFailure, setCommonHeaders } from "./answer";
-import { authenticate } from "./authentication";
+import { authenticate, type LocalCredential } from "./authentication";
 import { CosFailure, toCosFailure } from "./failure";
 import { type FaultInjector, Faults } from "./faults";
 import { type ImageContext, locationOf } from "./image-context";
@@ -22,6 +22,7 @@ import { StyleBook } from "./styles";
  * against it.
  */
 
+export type { LocalCredential } from "./authentication";
 export type { FaultInjector } from "./faults";
 
 export interface LocalBucketOptions {
@@ -33,8 +34,8 @@ export interface LocalBucketOptions {
   region: string;
   /** BucketName-APPID, created if missing. */
   buckets: string[];
-  credentials: { secretId: string; secretKey: string }[];
-  /** Clock in ms, for key-time tests. */
+  credentials: LocalCredential[];
+  /** Clock in ms, for key-time, clock-skew and token-expiry tests. */
   now?: () => number;
   /**
    * Enables `POST /-/faults` (header `x-picops-fault-token`) so that a test in another
@@ -49,6 +50,8 @@ export interface LocalBucket {
   port: number;
   region: string;
   faults: FaultInjector;
+  /** Accepts another key pair from now on, as STS does when it issues temporary keys. */
+  addCredentials(credential: LocalCredential): void;
   close(): Promise<void>;
 }
 
@@ -70,7 +73,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
   }
   const context: ImageContext = { region: options.region, stores, styles };
   const bucketNames = new Set(stores.keys());
-  const secretKeys = new Map(options.credentials.map((c) => [c.secretId, c.secretKey]));
+  const credentials = new Map(options.credentials.map((c) => [c.secretId, c]));
   const now = options.now ?? Date.now;
   const faults = new Faults();
   const closing = new AbortController();
@@ -81,7 +84,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
       if (!res.writableFinished) requestAbort.abort();
     });
     const exchange: Exchange = { req, res, requestId: newRequestId(), signal: requestAbort.signal };
-    setCommonHeaders(exchange);
+    setCommonHeaders(exchange, now());
     let resource = `${req.headers.host ?? ""}${req.url ?? ""}`;
     try {
       if (options.faultControlToken !== undefined && req.url === FAULT_ROUTE && req.method === "POST") {
@@ -100,7 +103,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
       resource = locationOf(context, target.bucket, target.key);
       authenticate(
         { method: req.method ?? "GET", headers: req.headers, key: target.key, query: target.query },
-        secretKeys,
+        credentials,
         now(),
       );
       await route(exchange, context, stores.get(target.bucket) as BucketStore, target);
@@ -141,6 +144,9 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
     port,
     region: options.region,
     faults,
+    addCredentials(credential) {
+      credentials.set(credential.secretId, credential);
+    },
     async close() {
       closing.abort();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

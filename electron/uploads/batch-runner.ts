@@ -15,6 +15,18 @@ import type { BatchJournal, BatchRecord, ItemOutcome, JournalItem } from "./jour
 /** The part of the COS client a batch needs. */
 export type BatchClient = Pick<CosClient, "putObject" | "processObject" | "headObject">;
 
+/**
+ * Answers that mean the connection's keys are refused (expired temporary keys, a deleted or
+ * mistyped key): every other item would fail the same way until the designer renews them.
+ */
+const KEYS_REFUSED = new Set([
+  "ExpiredToken",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+  "invalid-credentials",
+  "credentials-unavailable",
+]);
+
 /** Objects written before the batch started (less this margin for clock skew) do not count as its work. */
 const CLOCK_MARGIN_MS = 5 * 60 * 1000;
 
@@ -227,6 +239,8 @@ export class BatchRunner {
       const appError = toAppError(error);
       await this.#deps.journal.append({ t: "fail", id: spec.id, error: appError });
       this.#update(item, { state: "failed", loaded: 0, error: appError });
+      // The rest wait in the queue instead of failing one by one; retry resumes them all.
+      if (KEYS_REFUSED.has(appError.code)) this.pause();
     } finally {
       item.verifyFirst = false;
       item.controller = undefined;

@@ -11,7 +11,13 @@ export async function serveStatic(
   response: ServerResponse,
   headers: Record<string, string>,
 ) {
-  const relative = decodeURIComponent(urlPath === "/" ? "/index.html" : urlPath);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath === "/" ? "/index.html" : urlPath);
+  } catch {
+    // Broken percent-encoding names no file; it is not the host's failure.
+    return notFound(response);
+  }
   const file = path.resolve(root, `.${relative}`);
   if (!file.startsWith(root + path.sep)) return notFound(response);
   const info = await stat(file).catch(() => undefined);

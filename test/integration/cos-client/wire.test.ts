@@ -130,7 +130,7 @@ describe("signing on the wire", () => {
     const sts = clientFor(fake, {
       credentials: async () => {
         asked += 1;
-        return { secretId: "tmpId", secretKey: "tmpKey", securityToken: `token-${asked}` };
+        return { secretId: "tmpId", secretKey: "tmpKey", sessionToken: `token-${asked}` };
       },
     });
     await sts.headObject({ bucket: BUCKET, key: "a.jpg" });

@@ -1,20 +1,11 @@
-import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { describeImage, ENGINE_LIMITS, processImage } from "../../../electron/engine";
 import type { Pipeline } from "../../../shared/rules/ast";
+import { pngDeclaring } from "../../fixtures/images";
 import { mogr2, quadrants, solid } from "./fixtures";
 
 const half = mogr2({ op: "thumbnail", geometry: { mode: "percent", axis: "both", percent: 50 } });
-
-/** A real 1×1 PNG whose IHDR is rewritten to declare width×height (CRC fixed). */
-async function pngDeclaring(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await solid(1, 1, "#000000"));
-  png.writeUInt32BE(width, 16);
-  png.writeUInt32BE(height, 20);
-  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
-  return png;
-}
 
 describe("inputs COS refuses", () => {
   it("over 32 MB → EntityTooLarge", async () => {

@@ -57,6 +57,44 @@ describe("signature checks", () => {
     expect(edge.status).toBe(200);
   });
 
+  it("dates its answers by its own clock, so clients can correct their skew from them", async () => {
+    const answer = await cosRequest(h.bucket, { key: "signed.txt", keyTime: [NOW_S + 1, NOW_S + 1000] });
+    expect(answer.headers.date).toBe(new Date(NOW_S * 1000).toUTCString());
+  });
+
+  it("takes temporary keys only with their session token, and refuses them once it expires", async () => {
+    const temporary = { secretId: "AKIDtemporary", secretKey: "temporary-secret-key" };
+    h.bucket.addCredentials({ ...temporary, sessionToken: "token-1", expiresAt: (NOW_S + 1) * 1000 });
+    const withToken = { "x-cos-security-token": "token-1" };
+    const ok = await cosRequest(h.bucket, {
+      key: "signed.txt",
+      keyTime: valid,
+      ...temporary,
+      headers: withToken,
+    });
+    expect(ok.text).toBe("hello");
+    const missing = await cosRequest(h.bucket, { key: "signed.txt", keyTime: valid, ...temporary });
+    expect([missing.status, xmlField(missing.text, "Code")]).toEqual([403, "AccessDenied"]);
+    const wrong = { "x-cos-security-token": "token-2" };
+    const foreign = await cosRequest(h.bucket, {
+      key: "signed.txt",
+      keyTime: valid,
+      ...temporary,
+      headers: wrong,
+    });
+    expect([foreign.status, xmlField(foreign.text, "Code")]).toEqual([403, "AccessDenied"]);
+
+    h.bucket.addCredentials({ ...temporary, sessionToken: "token-1", expiresAt: NOW_S * 1000 });
+    const expired = await cosRequest(h.bucket, {
+      key: "signed.txt",
+      keyTime: valid,
+      ...temporary,
+      headers: withToken,
+    });
+    expect(expired.status).toBe(400);
+    expect(xmlField(expired.text, "Code")).toBe("ExpiredToken");
+  });
+
   it("refuses unsigned requests and other algorithms", async () => {
     expect((await cosRequest(h.bucket, { key: "signed.txt", unsigned: true })).status).toBe(403);
     const auth = signRequest({

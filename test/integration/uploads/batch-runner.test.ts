@@ -51,6 +51,8 @@ class FakeBucket implements BatchClient {
   inFlight = 0;
   maxInFlight = 0;
   failNext = new Set<string>();
+  /** While set, every upload is refused as temporary keys past their expiry are. */
+  keysExpired = false;
   gate: Promise<void> | undefined;
 
   putObject: BatchClient["putObject"] = async (input) => {
@@ -67,6 +69,8 @@ class FakeBucket implements BatchClient {
         ]);
       }
       input.signal?.throwIfAborted();
+      if (this.keysExpired)
+        throw new PicopsError("ExpiredToken", "The provided token has expired.", { status: 400 });
       if (this.failNext.delete(input.key))
         throw new PicopsError("SlowDown", "Please reduce your request rate.", { status: 503 });
       const bytes = await readFile((input.body as { file: string }).file);
@@ -135,6 +139,32 @@ describe("BatchRunner", () => {
       check();
     });
     expect(run.summary().totals).toMatchObject({ done: 3, failed: 0 });
+  });
+
+  it("pauses itself when the keys are refused, and finishes on retry once they are renewed", async () => {
+    const batch = await record(6, 2);
+    const bucket = new FakeBucket();
+    bucket.keysExpired = true;
+    const run = runner(batch, bucket, await BatchJournal.create(dir, batch));
+    run.start();
+    await new Promise<void>((resolve) => {
+      const check = () =>
+        run.state === "paused" && run.detail().items.every((i) => i.state !== "uploading")
+          ? resolve()
+          : setTimeout(check, 5);
+      check();
+    });
+    const items = run.detail().items;
+    const failed = items.filter((i) => i.state === "failed");
+    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(failed.length).toBeLessThanOrEqual(2);
+    expect(failed.every((i) => i.error?.code === "ExpiredToken")).toBe(true);
+    expect(items.filter((i) => i.state === "queued").length).toBe(6 - failed.length);
+    bucket.keysExpired = false;
+    run.retry();
+    await run.settled();
+    expect(run.summary().totals).toMatchObject({ done: 6, failed: 0 });
+    expect(new Set(bucket.puts).size).toBe(6);
   });
 
   it("pauses by putting in-flight uploads back in the queue, and resumes", async () => {
