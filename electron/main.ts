@@ -5,6 +5,7 @@ import { APP_VERSION } from "./app-paths";
 import { createSafeStorageCipher } from "./connections/safe-storage-cipher";
 import { utilityProcessLauncher } from "./connections/utility-process-launcher";
 import { createLogger } from "./logger";
+import { filesFromArguments } from "./opened-files";
 import { createServices } from "./services";
 import { registerAppScheme, serveRenderer } from "./window/app-protocol";
 import { hardenWebContents, isTrustedSender } from "./window/hardening";
@@ -16,7 +17,34 @@ import { mainWindowOptions } from "./window/window-options";
 registerAppScheme();
 const logger = createLogger();
 
+/** A packaged app's arguments follow its executable; `electron .` adds the app's folder first. */
+function launchArguments(argv: readonly string[]): string[] {
+  return argv.slice(app.isPackaged ? 1 : 2);
+}
+
+// Files opened with Picops (Open with…, file associations) wait here until the services run.
+const pendingFiles = filesFromArguments(launchArguments(process.argv), process.cwd());
+let openFiles = (paths: string[]) => {
+  pendingFiles.push(...paths);
+};
+let mainWindow: BrowserWindow | undefined;
+
+// One Picops at a time: a second launch (Open with… while Picops runs) hands its files to the first.
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.quit();
+app.on("second-instance", (_event, argv, workingDirectory) => {
+  openFiles(filesFromArguments(launchArguments(argv), workingDirectory));
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+// macOS hands opened files over as events, possibly before the app is ready.
+app.on("open-file", (event, file) => {
+  event.preventDefault();
+  openFiles([file]);
+});
+
 app.whenReady().then(async () => {
+  if (!isFirstInstance) return;
   hardenWebContents();
   installAppMenu();
   const services = await createServices({
@@ -42,11 +70,17 @@ app.whenReady().then(async () => {
   });
 
   const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, "preload.cjs")));
+  mainWindow = window;
   const unsubscribe = services.bus.subscribe((name, payload) =>
     window.webContents.send(IPC_EVENT, name, payload),
   );
   window.once("ready-to-show", () => window.show());
   window.on("closed", unsubscribe);
+  // Files named at launch are in the upload list before the window first asks for it.
+  await services.openFiles(pendingFiles.splice(0));
+  openFiles = (paths) => {
+    services.openFiles(paths).catch((error: unknown) => logger.error("Opening files failed", error));
+  };
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
   app.on("window-all-closed", async () => {

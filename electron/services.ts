@@ -45,6 +45,8 @@ export interface Services {
   stagingDir: string;
   /** Images for the renderer, served by both hosts at `media/<id>`. */
   media: MediaStore;
+  /** Adds files the operating system opened with Picops to the upload list and tells the window. */
+  openFiles(paths: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     bus,
     stagingDir: path.join(config.dataDir, "staging"),
     media,
+    openFiles: (paths) => uploads.openFiles(paths),
     async close() {
       uploads.close();
       browser.stopAll();

@@ -58,6 +58,13 @@ export class UploadService {
     return this.#files;
   }
 
+  /** Files opened from outside the window (Open with…, the command line): added, then announced. */
+  async openFiles(paths: string[]): Promise<void> {
+    if (paths.length === 0) return;
+    const files = await this.addFiles(paths.map((path) => ({ path })));
+    this.deps.bus.emit("files.opened", { files });
+  }
+
   removeFiles(ids: string[] | undefined): IntakeFile[] {
     const drop = ids ? new Set(ids) : undefined;
     this.#files = drop ? this.#files.filter((file) => !drop.has(file.id)) : [];

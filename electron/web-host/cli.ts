@@ -6,10 +6,13 @@ import { APP_VERSION, defaultDataDir } from "../app-paths";
 import { createKeyFileCipher } from "../connections/cipher";
 import { childProcessLauncher } from "../connections/local-bucket-launchers";
 import { createLogger } from "../logger";
+import { filesFromArguments } from "../opened-files";
 import { createServices } from "../services";
 import { startWebHost } from "./server";
 
-const { values } = parseArgs({
+// Image paths after the options are opened as Electron opens them: added to the upload list.
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     port: { type: "string", default: "0" },
     host: { type: "string", default: "127.0.0.1" },
@@ -32,6 +35,7 @@ try {
     logger,
     localBucketLauncher: childProcessLauncher(path.join(here, "local-bucket.mjs")),
   });
+  await services.openFiles(filesFromArguments(positionals, process.cwd()));
   const host = await startWebHost({
     services,
     logger,

@@ -65,4 +65,6 @@ export const uploadChannels = {
 
 export const uploadEvents = {
   "batches.progress": BatchProgressSchema,
+  /** Files the operating system handed to Picops (Open with…, the command line): the list after adding them. */
+  "files.opened": FileList,
 } as const;
