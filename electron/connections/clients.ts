@@ -45,9 +45,10 @@ export class ConnectionClients {
     }
     const profile = this.vault.summaries().find((summary) => summary.id === connectionId);
     if (!profile) throw new PicopsError("not-found", "That connection no longer exists.");
-    const credentials = await this.vault.credentials(connectionId);
+    const { secretId, secretKey, sessionToken } = await this.vault.credentials(connectionId);
     return new CosClient({
-      credentials,
+      // The vault calls it a session token; COS sends it as x-cos-security-token.
+      credentials: { secretId, secretKey, securityToken: sessionToken },
       region: profile.region,
       endpoint: profile.customDomain
         ? { kind: "custom-domain", domain: profile.customDomain }
