@@ -1,4 +1,5 @@
 import { bucketMessages } from "../features/bucket/messages";
+import { connectionTestMessages } from "../features/connections/messages";
 import { previewMessages } from "../features/preview/messages";
 import { diagnosticMessages } from "../features/rules/diagnostic-messages";
 import { rulesMessages } from "../features/rules/messages";
@@ -13,6 +14,7 @@ const tables = [
   diagnosticMessages,
   bucketMessages,
   previewMessages,
+  connectionTestMessages,
 ] as const;
 
 type Table = (typeof tables)[number];
