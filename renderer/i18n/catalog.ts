@@ -3,6 +3,7 @@ import { connectionTestMessages } from "../features/connections/messages";
 import { previewMessages } from "../features/preview/messages";
 import { diagnosticMessages } from "../features/rules/diagnostic-messages";
 import { rulesMessages } from "../features/rules/messages";
+import { tourMessages } from "../features/tour/messages";
 import { uploadMessages } from "../features/upload/messages";
 import { appMessages } from "./messages";
 
@@ -15,6 +16,7 @@ const tables = [
   bucketMessages,
   previewMessages,
   connectionTestMessages,
+  tourMessages,
 ] as const;
 
 type Table = (typeof tables)[number];
