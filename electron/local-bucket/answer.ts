@@ -17,9 +17,13 @@ export function newRequestId(): string {
   return randomBytes(18).toString("base64");
 }
 
-/** Headers on every answer (reference §3); Node adds `Date` itself. */
-export function setCommonHeaders(exchange: Exchange): void {
+/**
+ * Headers on every answer (reference §3). `Date` is the bucket's own clock, which may be set
+ * apart from this machine's: clients learn COS's time from it to correct a skew (§1.7).
+ */
+export function setCommonHeaders(exchange: Exchange, nowMs: number): void {
   exchange.res.setHeader("Server", "tencent-cos");
+  exchange.res.setHeader("Date", new Date(nowMs).toUTCString());
   exchange.res.setHeader("x-cos-request-id", exchange.requestId);
 }
 

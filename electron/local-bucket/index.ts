@@ -81,7 +81,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
       if (!res.writableFinished) requestAbort.abort();
     });
     const exchange: Exchange = { req, res, requestId: newRequestId(), signal: requestAbort.signal };
-    setCommonHeaders(exchange);
+    setCommonHeaders(exchange, now());
     let resource = `${req.headers.host ?? ""}${req.url ?? ""}`;
     try {
       if (options.faultControlToken !== undefined && req.url === FAULT_ROUTE && req.method === "POST") {
