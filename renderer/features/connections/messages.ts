@@ -23,7 +23,7 @@ export const connectionTestMessages = defineMessages(
       "Bucket not found: there is no bucket {bucket} in {region}. Check the name (BucketName-APPID) and that the bucket is in this region.",
     "connectionTest.clockBehind": "This computer's clock is {amount} behind COS's.",
     "connectionTest.clockAhead": "This computer's clock is {amount} ahead of COS's.",
-    "connectionTest.clockFar": "This computer's clock is too far from COS's.",
+    "connectionTest.clockWrong": "COS says this computer's clock is wrong.",
     "connectionTest.clockCorrected":
       "The connection works because Picops adjusts for it, but set the clock to update automatically.",
     "connectionTest.clockRefused":
@@ -59,7 +59,7 @@ export const connectionTestMessages = defineMessages(
       "未找到存储桶：{region} 地域中没有存储桶 {bucket}。请检查名称（BucketName-APPID），并确认存储桶位于该地域。",
     "connectionTest.clockBehind": "本机时钟比 COS 慢 {amount}。",
     "connectionTest.clockAhead": "本机时钟比 COS 快 {amount}。",
-    "connectionTest.clockFar": "本机时钟与 COS 相差太大。",
+    "connectionTest.clockWrong": "COS 认为本机时钟不准确。",
     "connectionTest.clockCorrected": "Picops 已自动校正，连接可用，但仍建议开启自动校时。",
     "connectionTest.clockRefused": "COS 因时间不符拒绝了请求。请开启自动校时后重新测试。",
     "connectionTest.hostNotFound": "无法连接 COS：地址 {host} 不存在。请检查自定义域名或本网络的 DNS。",

@@ -42,9 +42,14 @@ export function testOutcomeText(t: Translate, outcome: ConnectionTestOutcome): s
   }
 }
 
+/** Below this, COS's Date header does not tell how far off the clock is (the SDKs' own threshold). */
+const KNOWN_SKEW_SECONDS = 30;
+
 /** `offsetSeconds` is COS's clock minus ours: positive means this computer is behind. */
 function clockText(t: Translate, offsetSeconds: number | undefined): string {
-  if (offsetSeconds === undefined || offsetSeconds === 0) return t("connectionTest.clockFar");
+  if (offsetSeconds === undefined || Math.abs(offsetSeconds) < KNOWN_SKEW_SECONDS) {
+    return t("connectionTest.clockWrong");
+  }
   const seconds = Math.abs(offsetSeconds);
   const amount =
     seconds < 120

@@ -49,6 +49,9 @@ describe("testOutcomeText", () => {
       testOutcomeText(translators.en, { kind: "clock-skew", offsetSeconds, corrected: false });
     expect(text(-600)).toContain("10 minutes ahead of COS's");
     expect(text(45)).toContain("45 seconds behind COS's");
+    expect(text(1)).toBe(
+      "COS says this computer's clock is wrong. COS refused the request because of the time. Set the clock to update automatically and test again.",
+    );
     expect(text(3 * 3600)).toContain("3 hours behind");
     expect(
       testOutcomeText(translators["zh-CN"], { kind: "clock-skew", offsetSeconds: -600, corrected: true }),
