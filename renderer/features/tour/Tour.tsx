@@ -56,6 +56,8 @@ function TourDialog({ index, step }: { index: number; step: TourStep }) {
   useEffect(() => {
     const returnTo = document.activeElement;
     dialog.current?.showModal();
+    // showModal focuses the first button (Skip); the step's own action is the better start.
+    nextButton.current?.focus();
     return () => {
       // Back where the designer was; on a first run nothing had focus, so the Tour button.
       if (returnTo instanceof HTMLElement && returnTo.isConnected && returnTo !== document.body) {

@@ -24,11 +24,17 @@ const same = (a: Rect | undefined, b: Rect | undefined) =>
 export function useTargetRect(selector: string): Rect | undefined {
   const [rect, setRect] = useState<Rect>();
   useEffect(() => {
-    document.querySelector(selector)?.scrollIntoView({ block: "nearest", inline: "nearest" });
     let frame = 0;
     let last: Rect | undefined;
+    let shown = false;
     const measure = () => {
-      const box = document.querySelector(selector)?.getBoundingClientRect();
+      const element = document.querySelector(selector);
+      if (element && !shown) {
+        // Once, when it first exists: after that the designer may scroll where they like.
+        element.scrollIntoView({ block: "nearest", inline: "nearest" });
+        shown = true;
+      }
+      const box = element?.getBoundingClientRect();
       const next =
         box && box.width > 0
           ? { top: box.top, left: box.left, width: box.width, height: box.height }
