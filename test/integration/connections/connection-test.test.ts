@@ -3,8 +3,11 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKeyFileCipher } from "../../../electron/connections/cipher";
 import { testConnection } from "../../../electron/connections/connection-test";
 import { type LocalBucket, startLocalBucket } from "../../../electron/local-bucket/index";
+import { createLogger } from "../../../electron/logger";
+import { createServices } from "../../../electron/services";
 
 const BUCKET = "photos-1250000000";
 const REGION = "ap-guangzhou";
@@ -108,6 +111,48 @@ describe("testConnection against the local bucket", () => {
       await expect(testing).rejects.toMatchObject({ code: "aborted" });
     } finally {
       bucket.faults.clear();
+    }
+  });
+});
+
+describe("the connections.test channel", () => {
+  it("tests a saved profile with its stored keys when the form leaves the SecretKey empty, and never answers with a key", async () => {
+    const dataDir = path.join(root, "app");
+    const logged: string[] = [];
+    const services = await createServices({
+      dataDir,
+      cipher: await createKeyFileCipher(path.join(root, "vault.key")),
+      host: "web",
+      version: "test",
+      logger: createLogger((line) => logged.push(line)),
+    });
+    try {
+      const saved = await services.router.call("connections.saveCos", {
+        label: "Studio",
+        ...KEYS,
+        ...profile,
+      });
+      const id = saved.ok ? (saved.value as { id: string }).id : "";
+      const answers = [
+        await services.router.call("connections.test", {
+          id,
+          secretId: KEYS.secretId,
+          secretKey: "",
+          ...profile,
+        }),
+        await services.router.call("connections.test", {
+          ...KEYS,
+          ...profile,
+          secretKey: "wrongSecretKey-not-real",
+        }),
+      ];
+      expect(answers).toEqual([
+        { ok: true, value: { kind: "ok", bucket: BUCKET, region: REGION, empty: true } },
+        { ok: true, value: { kind: "wrong-key", reason: "secret-key-mismatch" } },
+      ]);
+      expect(JSON.stringify([answers, logged])).not.toContain(KEYS.secretKey);
+    } finally {
+      await services.close();
     }
   });
 });
