@@ -6,7 +6,7 @@ import { TOUR_STEPS, type TourStep, type Workspace } from "./steps";
 import { startTourOnFirstRun, useTour } from "./store";
 import { useTargetRect } from "./target-rect";
 
-export const TOUR_BUTTON_ID = "tour-button";
+const TOUR_BUTTON_ID = "tour-button";
 
 /**
  * The welcome tour: opens by itself on a first run, and from the Tour button any time.
