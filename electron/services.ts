@@ -11,6 +11,9 @@ import { inProcessLauncher, type LocalBucketLauncher } from "./connections/local
 import { LocalConnectionHost } from "./connections/local-connection";
 import { ConnectionsService } from "./connections/service";
 import { Vault } from "./connections/vault";
+import { FirstRunState } from "./first-run/first-run-state";
+import { firstRunHandlers } from "./first-run/handlers";
+import { STARTER_PRESETS } from "./first-run/starter-presets";
 import { EventBus } from "./ipc/event-bus";
 import { createRouter, type Router } from "./ipc/router";
 import type { Logger } from "./logger";
@@ -107,6 +110,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     },
   });
   const presets = await PresetService.open(path.join(config.dataDir, "presets.json"), bus);
+  const firstRun = await FirstRunState.open(path.join(config.dataDir, "first-run.json"), async () => {
+    if (presets.list().presets.length === 0) await presets.addUnsaved(STARTER_PRESETS);
+  });
 
   const router = createRouter(
     {
@@ -121,6 +127,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...bucketHandlers(browser),
       ...previewHandlers(preview),
       ...presetHandlers(presets, new BucketRuleSources(clients, () => connections.list())),
+      ...firstRunHandlers(firstRun),
     },
     config.logger,
   );

@@ -45,9 +45,8 @@ export class ConnectionClients {
     }
     const profile = this.vault.summaries().find((summary) => summary.id === connectionId);
     if (!profile) throw new PicopsError("not-found", "That connection no longer exists.");
-    const credentials = await this.vault.credentials(connectionId);
     return new CosClient({
-      credentials,
+      credentials: await this.vault.credentials(connectionId),
       region: profile.region,
       endpoint: profile.customDomain
         ? { kind: "custom-domain", domain: profile.customDomain }

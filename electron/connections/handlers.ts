@@ -3,7 +3,14 @@ import type { ConnectionsService } from "./service";
 
 export function connectionHandlers(
   service: ConnectionsService,
-): Pick<Handlers, "connections.list" | "connections.saveCos" | "connections.delete" | "connections.select"> {
+): Pick<
+  Handlers,
+  | "connections.list"
+  | "connections.saveCos"
+  | "connections.delete"
+  | "connections.select"
+  | "connections.test"
+> {
   return {
     "connections.list": async () => service.list(),
     "connections.saveCos": async (input) => service.saveCos(input),
@@ -15,5 +22,6 @@ export function connectionHandlers(
       await service.select(id);
       return {};
     },
+    "connections.test": async (input) => service.test(input),
   };
 }

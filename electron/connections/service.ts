@@ -1,7 +1,14 @@
-import { type ConnectionSummary, type CosProfileInput, LOCAL_CONNECTION_ID } from "../../shared/connections";
+import type { ConnectionTestOutcome } from "../../shared/connection-test";
+import {
+  type ConnectionSummary,
+  type CosConnectionTestInput,
+  type CosProfileInput,
+  LOCAL_CONNECTION_ID,
+} from "../../shared/connections";
 import { PicopsError } from "../../shared/errors";
 import type { ConnectionList } from "../../shared/ipc/contract";
 import type { EventBus } from "../ipc/event-bus";
+import { testConnection } from "./connection-test";
 import type { Vault } from "./vault";
 
 /** Connections the designer can pick: the built-in Local bucket, then the vault's COS profiles. */
@@ -30,6 +37,19 @@ export class ConnectionsService {
     await this.onProfileChanged(summary.id);
     this.#changed();
     return summary;
+  }
+
+  /** Tries the form's keys as they stand; an edited profile left without a SecretKey uses its stored keys. */
+  async test(input: CosConnectionTestInput, signal?: AbortSignal): Promise<ConnectionTestOutcome> {
+    const credentials =
+      input.id !== undefined && input.secretKey === ""
+        ? await this.vault.credentials(input.id)
+        : {
+            secretId: input.secretId,
+            secretKey: input.secretKey,
+            ...(input.sessionToken ? { sessionToken: input.sessionToken } : {}),
+          };
+    return testConnection(input, credentials, { signal });
   }
 
   async delete(id: string): Promise<void> {

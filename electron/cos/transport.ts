@@ -107,11 +107,28 @@ function networkErrorCode(error: unknown): string | undefined {
   return typeof code === "string" && NETWORK_ERROR_CODES.has(code) ? code : undefined;
 }
 
+/**
+ * A request that got no answer. `systemCode` is the socket or DNS failure as Node names it
+ * (ENOTFOUND, ECONNREFUSED, …), kept apart from the message so callers can tell them apart.
+ */
+export class NetworkFailure extends PicopsError {
+  constructor(
+    code: "network-error" | "request-failed",
+    message: string,
+    readonly host: string,
+    readonly systemCode: string | undefined,
+  ) {
+    super(code, message);
+    this.name = "NetworkFailure";
+  }
+}
+
 /** Wraps anything unexpected without passing its message on: it could quote a header. */
 function requestFailed(host: string, error: unknown): PicopsError {
   const code = (error as { code?: unknown } | null)?.code;
-  const reason = typeof code === "string" ? code : error instanceof Error ? error.name : "unknown error";
-  return new PicopsError("request-failed", `The request to ${host} failed (${reason}).`);
+  const systemCode = typeof code === "string" ? code : undefined;
+  const reason = systemCode ?? (error instanceof Error ? error.name : "unknown error");
+  return new NetworkFailure("request-failed", `The request to ${host} failed (${reason}).`, host, systemCode);
 }
 
 function queryString(query: Record<string, string>): string {
@@ -168,9 +185,11 @@ export class CosTransport {
         if (error instanceof PicopsError) throw error;
         const code = networkErrorCode(error);
         if (code === undefined) throw requestFailed(request.target.host, error);
-        failure = new PicopsError(
+        failure = new NetworkFailure(
           "network-error",
           `Could not reach ${request.target.host} (${code}); check the connection.`,
+          request.target.host,
+          code,
         );
       }
       if (failure instanceof CosError && !correctedClock && this.#isClockSkew(request, failure)) {

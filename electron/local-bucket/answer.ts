@@ -23,8 +23,8 @@ export function newRequestId(): string {
  */
 export function setCommonHeaders(exchange: Exchange, nowMs: number): void {
   exchange.res.setHeader("Server", "tencent-cos");
-  exchange.res.setHeader("x-cos-request-id", exchange.requestId);
   exchange.res.setHeader("Date", new Date(nowMs).toUTCString());
+  exchange.res.setHeader("x-cos-request-id", exchange.requestId);
 }
 
 export function sendXml(exchange: Exchange, status: number, xml: string): void {

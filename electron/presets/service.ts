@@ -99,6 +99,16 @@ export class PresetService {
     });
   }
 
+  /** Saves those of `presets` not saved yet (same name and rule), such as a first run's starters. */
+  addUnsaved(presets: readonly ExchangedPreset[]): Promise<Preset[]> {
+    return this.#change(() => {
+      const added: Preset[] = [];
+      for (const preset of presets)
+        if (!this.#has(preset, added)) added.push(this.#make(preset.name, preset.rule));
+      return { presets: added.length === 0 ? this.#presets : [...this.#presets, ...added], answer: added };
+    });
+  }
+
   #has(preset: ExchangedPreset, added: Preset[]): boolean {
     return [...this.#presets, ...added].some((p) => p.name === preset.name && p.rule === preset.rule);
   }

@@ -5,12 +5,12 @@ import { ConnectionsPanel } from "../features/connections/ConnectionsPanel";
 import { useActiveConnection } from "../features/connections/store";
 import { PreviewPanel } from "../features/preview/PreviewPanel";
 import { RulesWorkspace } from "../features/rules/RulesWorkspace";
+import type { Workspace } from "../features/tour/steps";
+import { Tour, TourButton } from "../features/tour/Tour";
 import { UploadWorkspace } from "../features/upload/UploadWorkspace";
 import { useT } from "../i18n";
 import { Tabs } from "../ui/Tabs";
 import { LanguagePicker } from "./LanguagePicker";
-
-type Workspace = "upload" | "bucket" | "rules";
 
 /** The frame: connections on the left, the workspace in the middle, preview and details on the right. */
 export function App() {
@@ -35,6 +35,7 @@ export function App() {
           )}
         </section>
         <footer className="sidebar-footer">
+          <TourButton />
           <LanguagePicker />
         </footer>
       </aside>
@@ -54,10 +55,11 @@ export function App() {
           ]}
         />
       </main>
-      <aside className="details" aria-label={t("panel.preview")}>
+      <aside className="details" aria-label={t("panel.preview")} data-tour="preview">
         <h2>{t("panel.preview")}</h2>
         <PreviewPanel />
       </aside>
+      <Tour onShowWorkspace={setWorkspace} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { bucketMessages } from "../features/bucket/messages";
+import { connectionTestMessages } from "../features/connections/messages";
 import { previewMessages } from "../features/preview/messages";
 import { diagnosticMessages } from "../features/rules/diagnostic-messages";
 import { rulesMessages } from "../features/rules/messages";
+import { tourMessages } from "../features/tour/messages";
 import { uploadMessages } from "../features/upload/messages";
 import { appMessages } from "./messages";
 
@@ -13,6 +15,8 @@ const tables = [
   diagnosticMessages,
   bucketMessages,
   previewMessages,
+  connectionTestMessages,
+  tourMessages,
 ] as const;
 
 type Table = (typeof tables)[number];

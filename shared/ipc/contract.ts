@@ -4,6 +4,7 @@ import { appChannels } from "./channels/app";
 import { bucketChannels, bucketEvents } from "./channels/bucket";
 import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
+import { firstRunChannels } from "./channels/first-run";
 import { mediaChannels } from "./channels/media";
 import { presetChannels, presetEvents } from "./channels/presets";
 import { previewChannels } from "./channels/preview";
@@ -23,6 +24,7 @@ export const channels = {
   ...previewChannels,
   ...presetChannels,
   ...bucketChannels,
+  ...firstRunChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { test as base } from "@playwright/test";
@@ -12,8 +12,32 @@ export interface RunningWebHost {
   output(): string;
 }
 
+export interface WebHostOptions {
+  /**
+   * Start as a first run: no `first-run.json`, so the welcome tour opens and starter presets
+   * are saved. Off by default, so every other spec starts on the app itself.
+   */
+  firstRun?: boolean;
+}
+
+/** Marks a data folder as one Picops has welcomed before, unless it already says otherwise. */
+async function markWelcomed(dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  try {
+    await writeFile(path.join(dataDir, "first-run.json"), JSON.stringify({ version: 1, tourSeen: true }), {
+      flag: "wx",
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}
+
 /** Starts the built web host on a free port with its own data folder, per test. */
-export async function startWebHost(dataDir: string): Promise<RunningWebHost & { process: ChildProcess }> {
+export async function startWebHost(
+  dataDir: string,
+  options: WebHostOptions = {},
+): Promise<RunningWebHost & { process: ChildProcess }> {
+  if (!options.firstRun) await markWelcomed(dataDir);
   const child = spawn(process.execPath, ["dist/node/web-host.mjs", "--port", "0", "--data-dir", dataDir], {
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -32,11 +56,12 @@ export async function startWebHost(dataDir: string): Promise<RunningWebHost & { 
   return { url, origin: new URL(url).origin, dataDir, output: () => output, process: child };
 }
 
-export const test = base.extend<{ webHost: RunningWebHost }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
-  webHost: async ({}, use) => {
+export const test = base.extend<{ webHost: RunningWebHost; firstRun: boolean }>({
+  /** `test.use({ firstRun: true })` starts on a data folder the app has never seen. */
+  firstRun: [false, { option: true }],
+  webHost: async ({ firstRun }, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "picops-e2e-"));
-    const host = await startWebHost(dataDir);
+    const host = await startWebHost(dataDir, { firstRun });
     await use(host);
     host.process.kill("SIGTERM");
     await new Promise((resolve) => host.process.once("exit", resolve));

@@ -1,8 +1,12 @@
+import "./connections.css";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { CosProfileInputSchema } from "../../../shared/connections";
+import type { z } from "zod";
+import type { ConnectionTestOutcome } from "../../../shared/connection-test";
+import { CosConnectionTestInputSchema, CosProfileInputSchema } from "../../../shared/connections";
 import { ApiError, api } from "../../api";
 import type { MessageKey } from "../../i18n";
 import { useT } from "../../i18n";
+import { testOutcomeText } from "./test-outcome-text";
 
 type FieldName =
   | "label"
@@ -24,7 +28,22 @@ const FIELDS: { name: FieldName; label: MessageKey; type?: string; hint?: Messag
     { name: "customDomain", label: "form.customDomain", optional: true },
   ];
 
-/** Adds a Tencent COS profile. Values are checked in place with the contract's own schema. */
+/** The first problem of each field, as the contract's schema words it. */
+function fieldErrors(error: z.ZodError): Partial<Record<FieldName, string>> {
+  const found: Partial<Record<FieldName, string>> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0] as FieldName;
+    found[field] ??= issue.message;
+  }
+  return found;
+}
+
+const messageOf = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+
+/**
+ * Adds a Tencent COS profile. Values are checked in place with the contract's own schema;
+ * "Test connection" tries them against COS before anything is saved.
+ */
 export function CosProfileDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -39,26 +58,25 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
   });
   const [errors, setErrors] = useState<Partial<Record<FieldName | "form", string>>>({});
   const [saving, setSaving] = useState(false);
+  const [testing, setTesting] = useState(false);
+  /** Always about the values on screen: editing a field clears it. */
+  const [outcome, setOutcome] = useState<ConnectionTestOutcome>();
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
+  const input = {
+    ...values,
+    sessionToken: values.sessionToken || undefined,
+    customDomain: values.customDomain || undefined,
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = {
-      ...values,
-      sessionToken: values.sessionToken || undefined,
-      customDomain: values.customDomain || undefined,
-    };
     const checked = CosProfileInputSchema.safeParse(input);
     if (!checked.success) {
-      const found: Partial<Record<FieldName, string>> = {};
-      for (const issue of checked.error.issues) {
-        const field = issue.path[0] as FieldName;
-        found[field] ??= issue.message;
-      }
-      setErrors(found);
+      setErrors(fieldErrors(checked.error));
       return;
     }
     setSaving(true);
@@ -66,11 +84,29 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
       await api.call("connections.saveCos", input);
       onClose();
     } catch (e) {
-      const message = e instanceof ApiError ? e.message : String(e);
       const field = e instanceof ApiError ? (e.error.path?.[0] as FieldName | undefined) : undefined;
-      setErrors(field ? { [field]: message } : { form: message });
+      setErrors(field ? { [field]: messageOf(e) } : { form: messageOf(e) });
     } finally {
       setSaving(false);
+    }
+  };
+
+  const test = async () => {
+    const { label: _name, ...profile } = input;
+    const checked = CosConnectionTestInputSchema.safeParse(profile);
+    setOutcome(undefined);
+    if (!checked.success) {
+      setErrors(fieldErrors(checked.error));
+      return;
+    }
+    setErrors({});
+    setTesting(true);
+    try {
+      setOutcome(await api.call("connections.test", profile));
+    } catch (e) {
+      setErrors({ form: messageOf(e) });
+    } finally {
+      setTesting(false);
     }
   };
 
@@ -95,7 +131,10 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
                 aria-invalid={error ? true : undefined}
                 aria-describedby={describedBy || undefined}
                 required={!field.optional}
-                onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
+                onChange={(event) => {
+                  setValues({ ...values, [field.name]: event.target.value });
+                  setOutcome(undefined);
+                }}
               />
               {field.hint && (
                 <span id={`${id}-hint`} className="hint">
@@ -111,6 +150,21 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
           );
         })}
         <p className="hint">{t("form.keysStayHere")}</p>
+        <div className="connection-test">
+          <button type="button" onClick={test} disabled={testing}>
+            {t("connectionTest.button")}
+          </button>
+          {/* Always in the page, so screen readers announce what is written into it. */}
+          <p
+            className="connection-test-outcome"
+            role="status"
+            aria-live="polite"
+            data-testid="connection-test-outcome"
+            data-outcome={testing ? "testing" : outcome?.kind}
+          >
+            {testing ? t("connectionTest.testing") : outcome && testOutcomeText(t, outcome)}
+          </p>
+        </div>
         {errors.form && (
           <p role="alert" className="notice notice-error">
             {errors.form}

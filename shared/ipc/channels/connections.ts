@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { ConnectionSummarySchema, CosProfileInputSchema } from "../../connections";
+import { ConnectionTestOutcomeSchema } from "../../connection-test";
+import {
+  ConnectionSummarySchema,
+  CosConnectionTestInputSchema,
+  CosProfileInputSchema,
+} from "../../connections";
 import { Empty } from "./common";
 
 export const ConnectionListSchema = z.object({
@@ -17,6 +22,8 @@ export const connectionChannels = {
   "connections.saveCos": { input: CosProfileInputSchema, output: ConnectionSummarySchema },
   "connections.delete": { input: ConnectionRef, output: Empty },
   "connections.select": { input: ConnectionRef, output: Empty },
+  /** One cheap signed call with the form's keys, before anything is saved. */
+  "connections.test": { input: CosConnectionTestInputSchema, output: ConnectionTestOutcomeSchema },
 } as const;
 
 export const connectionEvents = {

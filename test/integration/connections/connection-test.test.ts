@@ -1,0 +1,158 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKeyFileCipher } from "../../../electron/connections/cipher";
+import { testConnection } from "../../../electron/connections/connection-test";
+import { type LocalBucket, startLocalBucket } from "../../../electron/local-bucket/index";
+import { createLogger } from "../../../electron/logger";
+import { createServices } from "../../../electron/services";
+
+const BUCKET = "photos-1250000000";
+const REGION = "ap-guangzhou";
+const KEYS = { secretId: "AKIDconnectionTest", secretKey: "connectionTestSecretKey-not-real" };
+const TEN_MINUTES_MS = 10 * 60_000;
+
+let root: string;
+let bucket: LocalBucket;
+/** A COS profile pointed at the local bucket through its custom domain field, as a designer could. */
+let profile: { region: string; defaultBucket: string; customDomain: string };
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "picops-connection-test-"));
+  bucket = await startLocalBucket({ root, region: REGION, buckets: [BUCKET], credentials: [KEYS] });
+  profile = { region: REGION, defaultBucket: BUCKET, customDomain: `${bucket.url}/{Bucket}` };
+});
+
+afterAll(async () => {
+  await bucket.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+/** A port nothing listens on: bound once, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("testConnection against the local bucket", () => {
+  it("says the connection works and whether the bucket holds anything", async () => {
+    expect(await testConnection(profile, KEYS)).toEqual({
+      kind: "ok",
+      bucket: BUCKET,
+      region: REGION,
+      empty: true,
+    });
+  });
+
+  it("tells an unknown SecretId from a SecretKey that does not match", async () => {
+    expect(await testConnection(profile, { ...KEYS, secretId: "AKIDnobodyKnowsThis" })).toEqual({
+      kind: "wrong-key",
+      reason: "unknown-secret-id",
+    });
+    expect(await testConnection(profile, { ...KEYS, secretKey: "anotherSecretKey-not-real" })).toEqual({
+      kind: "wrong-key",
+      reason: "secret-key-mismatch",
+    });
+  });
+
+  it("says when the bucket is not there", async () => {
+    const missing = { ...profile, defaultBucket: "nothere-1250000000" };
+    expect(await testConnection(missing, KEYS)).toEqual({
+      kind: "bucket-not-found",
+      bucket: "nothere-1250000000",
+      region: REGION,
+    });
+  });
+
+  it("says how far off this computer's clock is, and that the call went through on COS's time", async () => {
+    // Ten minutes fast: the signature's start time is then in COS's future.
+    const outcome = await testConnection(profile, KEYS, { now: () => Date.now() + TEN_MINUTES_MS });
+    expect(outcome).toMatchObject({ kind: "clock-skew", corrected: true });
+    // COS's Date header has whole seconds, so the offset is ten minutes give or take one second.
+    expect(outcome.kind === "clock-skew" && Math.abs((outcome.offsetSeconds ?? 0) + 600)).toBeLessThanOrEqual(
+      1,
+    );
+  });
+
+  it("says the server refused the connection when nothing listens there", async () => {
+    const port = await closedPort();
+    const offline = { ...profile, customDomain: `http://127.0.0.1:${port}/{Bucket}` };
+    expect(await testConnection(offline, KEYS)).toEqual({
+      kind: "offline",
+      host: `127.0.0.1:${port}`,
+      reason: "refused",
+    });
+  });
+
+  it("gives up after its timeout when the server does not answer", async () => {
+    bucket.faults.setLatency(60_000);
+    try {
+      expect(await testConnection(profile, KEYS, { timeoutMs: 100 })).toEqual({
+        kind: "offline",
+        host: new URL(bucket.url).host,
+        reason: "timed-out",
+      });
+    } finally {
+      bucket.faults.clear();
+    }
+  });
+
+  it("is cancelled by the caller's signal", async () => {
+    bucket.faults.setLatency(60_000);
+    try {
+      const caller = new AbortController();
+      const testing = testConnection(profile, KEYS, { signal: caller.signal });
+      caller.abort();
+      await expect(testing).rejects.toMatchObject({ code: "aborted" });
+    } finally {
+      bucket.faults.clear();
+    }
+  });
+});
+
+describe("the connections.test channel", () => {
+  it("tests a saved profile with its stored keys when the form leaves the SecretKey empty, and never answers with a key", async () => {
+    const dataDir = path.join(root, "app");
+    const logged: string[] = [];
+    const services = await createServices({
+      dataDir,
+      cipher: await createKeyFileCipher(path.join(root, "vault.key")),
+      host: "web",
+      version: "test",
+      logger: createLogger((line) => logged.push(line)),
+    });
+    try {
+      const saved = await services.router.call("connections.saveCos", {
+        label: "Studio",
+        ...KEYS,
+        ...profile,
+      });
+      const id = saved.ok ? (saved.value as { id: string }).id : "";
+      const answers = [
+        await services.router.call("connections.test", {
+          id,
+          secretId: KEYS.secretId,
+          secretKey: "",
+          ...profile,
+        }),
+        await services.router.call("connections.test", {
+          ...KEYS,
+          ...profile,
+          secretKey: "wrongSecretKey-not-real",
+        }),
+      ];
+      expect(answers).toEqual([
+        { ok: true, value: { kind: "ok", bucket: BUCKET, region: REGION, empty: true } },
+        { ok: true, value: { kind: "wrong-key", reason: "secret-key-mismatch" } },
+      ]);
+      expect(JSON.stringify([answers, logged])).not.toContain(KEYS.secretKey);
+    } finally {
+      await services.close();
+    }
+  });
+});
