@@ -9,7 +9,7 @@
  * Run (after `npx vite build && node scripts/build-node.mjs`): npx tsx bench/preview.ts
  * Goal: p95 ≤ 150 ms with the local engine.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +18,7 @@ import { chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { processImage } from "../electron/engine";
 import { checkRule } from "../shared/rules";
+import { startWebHost } from "../test/e2e/web-host-fixture";
 import { recordFigures, times, workloadSize } from "./lib/report";
 
 const WIDTH = 6000;
@@ -68,22 +69,6 @@ async function makeSample(folder: string): Promise<string> {
     .toBuffer();
   await writeFile(file, jpeg);
   return file;
-}
-
-async function startWebHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["dist/node/web-host.mjs", "--port", "0", "--data-dir", dataDir], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk) => {
-      output += chunk;
-      const match = /Open (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`web host exited with ${code}`)));
-  });
-  return { url, child };
 }
 
 /**
@@ -208,7 +193,7 @@ async function main(): Promise<void> {
   try {
     const sample = await makeSample(folder);
     const started = await startWebHost(path.join(folder, "data"));
-    host = started.child;
+    host = started.process;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(started.url);
     await page.getByTestId("file-input").setInputFiles(sample);
