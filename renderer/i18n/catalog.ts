@@ -4,6 +4,7 @@ import { diagnosticMessages } from "../features/rules/diagnostic-messages";
 import { rulesMessages } from "../features/rules/messages";
 import { uploadMessages } from "../features/upload/messages";
 import { appMessages } from "./messages";
+import { problemMessages } from "./problem-messages";
 
 /** Every feature's strings, merged. Adding a feature means adding its table here. */
 const tables = [
@@ -13,6 +14,7 @@ const tables = [
   diagnosticMessages,
   bucketMessages,
   previewMessages,
+  problemMessages,
 ] as const;
 
 type Table = (typeof tables)[number];

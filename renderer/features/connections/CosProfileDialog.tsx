@@ -3,6 +3,7 @@ import { CosProfileInputSchema } from "../../../shared/connections";
 import { ApiError, api } from "../../api";
 import type { MessageKey } from "../../i18n";
 import { useT } from "../../i18n";
+import { schemaProblemText } from "../../i18n/problem-messages";
 
 type FieldName =
   | "label"
@@ -56,7 +57,7 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
       const found: Partial<Record<FieldName, string>> = {};
       for (const issue of checked.error.issues) {
         const field = issue.path[0] as FieldName;
-        found[field] ??= issue.message;
+        found[field] ??= schemaProblemText(t, issue.message);
       }
       setErrors(found);
       return;
