@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
@@ -16,13 +16,35 @@ import { expect, test } from "./web-host-fixture";
 /** The README's pictures: taken by the suite, so they show the app as it is. */
 const FOLDER = path.join("docs", "screenshots");
 
-/** A still of the window: no caret, no transition half-way. Palette PNGs keep the repository light. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const picture = await page.screenshot({ caret: "hide", animations: "disabled", scale: "css" });
-  await writeFile(
-    path.join(FOLDER, `${name}.png`),
-    await sharp(picture).png({ palette: true, compressionLevel: 9 }).toBuffer(),
+/** Pixels whose colour moved more than this (of 255) count as changed: palettes shift every colour a little. */
+const VISIBLE_CHANGE = 24;
+
+/** Whether two pictures differ in more than a few stray pixels (image decoding is not bit-exact run to run). */
+async function looksDifferent(file: string, picture: Buffer): Promise<boolean> {
+  const before = await readFile(file).catch(() => undefined);
+  if (!before) return true;
+  const [a, b] = await Promise.all(
+    [before, picture].map((png) => sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })),
   );
+  if (!a || !b || a.info.width !== b.info.width || a.info.height !== b.info.height) return true;
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    if (Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) > VISIBLE_CHANGE) changed++;
+  }
+  return changed > a.info.width;
+}
+
+/**
+ * A still of the window: no caret, no transition half-way. Palette PNGs keep the repository
+ * light; a picture is rewritten only when something visible changed, so a test run leaves
+ * the working tree clean.
+ */
+async function shoot(page: Page, name: string): Promise<void> {
+  const file = path.join(FOLDER, `${name}.png`);
+  const picture = await sharp(await page.screenshot({ caret: "hide", animations: "disabled", scale: "css" }))
+    .png({ palette: true, compressionLevel: 9 })
+    .toBuffer();
+  if (await looksDifferent(file, picture)) await writeFile(file, picture);
 }
 
 const SHOTS: Record<ScreenName, (page: Page) => Promise<void>> = {
