@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidBucketName, isValidRegion } from "./cos/names";
+import { BUCKET_NAME_PROBLEM, isValidBucketName, isValidRegion } from "./cos/names";
 
 /**
  * Connection profiles. The renderer only ever sees a `ConnectionSummary`; secrets travel
@@ -26,24 +26,33 @@ export type ConnectionSummary = z.infer<typeof ConnectionSummarySchema>;
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
+/** What the profile schema says about a problem, declared once (the renderer translates by key). */
+export const PROFILE_PROBLEMS = {
+  "label-missing": "Give the connection a name",
+  "secret-id-missing": "SecretId is required",
+  "secret-key-missing": "SecretKey is required",
+  region: "Region looks like ap-guangzhou",
+  "custom-domain": "A host name, optionally with {Bucket} and {Region}",
+} as const;
+
 /** The fields of a COS profile form, before the checks that involve several fields. */
 const CosProfileFieldsSchema = z.object({
   /** Present when editing an existing profile. */
   id: z.string().min(1).max(64).optional(),
-  label: trimmed(80).min(1, "Give the connection a name"),
-  secretId: trimmed(128).min(1, "SecretId is required"),
+  label: trimmed(80).min(1, PROFILE_PROBLEMS["label-missing"]),
+  secretId: trimmed(128).min(1, PROFILE_PROBLEMS["secret-id-missing"]),
   /** Empty when editing means "keep the stored key". */
   secretKey: z.string().max(256),
   sessionToken: z.string().max(4096).optional(),
   sessionTokenExpiresAt: z.iso.datetime({ offset: true }).optional(),
-  region: trimmed(40).refine(isValidRegion, "Region looks like ap-guangzhou"),
-  defaultBucket: trimmed(60).refine(isValidBucketName, "Bucket is BucketName-APPID, e.g. photos-1250000000"),
+  region: trimmed(40).refine(isValidRegion, PROFILE_PROBLEMS.region),
+  defaultBucket: trimmed(60).refine(isValidBucketName, BUCKET_NAME_PROBLEM),
   customDomain: trimmed(253)
-    .regex(/^[A-Za-z0-9.{}:/-]+$/, "A host name, optionally with {Bucket} and {Region}")
+    .regex(/^[A-Za-z0-9.{}:/-]+$/, PROFILE_PROBLEMS["custom-domain"])
     .optional(),
 });
 
-const SECRET_KEY_REQUIRED = { message: "SecretKey is required", path: ["secretKey"] };
+const SECRET_KEY_REQUIRED = { message: PROFILE_PROBLEMS["secret-key-missing"], path: ["secretKey"] };
 const hasSecretKey = (input: { id?: string | undefined; secretKey: string }) =>
   input.id !== undefined || input.secretKey.length > 0;
 

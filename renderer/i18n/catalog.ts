@@ -6,6 +6,7 @@ import { rulesMessages } from "../features/rules/messages";
 import { tourMessages } from "../features/tour/messages";
 import { uploadMessages } from "../features/upload/messages";
 import { appMessages } from "./messages";
+import { problemMessages } from "./problem-messages";
 
 /** Every feature's strings, merged. Adding a feature means adding its table here. */
 const tables = [
@@ -17,6 +18,7 @@ const tables = [
   previewMessages,
   connectionTestMessages,
   tourMessages,
+  problemMessages,
 ] as const;
 
 type Table = (typeof tables)[number];

@@ -13,3 +13,15 @@ export function formatDuration(seconds: number): string {
     ? `${minutes} min ${Math.round(seconds % 60)} s`
     : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time the way the interface's language writes them (not the system's locale). */
+export function formatDateTime(language: string, time: string | number): string {
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" });
+    dateTimeFormats.set(language, format);
+  }
+  return format.format(new Date(time));
+}

@@ -2,9 +2,9 @@ import { useEffect, useState } from "react";
 import type { AppError } from "../../../shared/errors";
 import type { ObjectDetails } from "../../../shared/ipc/channels/bucket";
 import { ApiError, api } from "../../api";
-import { useT } from "../../i18n";
+import { useLanguage, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
-import { formatBytes } from "../../ui/format";
+import { formatBytes, formatDateTime } from "../../ui/format";
 import { usePreviewSample } from "../preview/sample-store";
 import { useBrowse } from "./store";
 
@@ -14,6 +14,7 @@ const SETTLE_MS = 150;
 /** The focused object's metadata and image info; it also becomes the preview's sample. */
 export function DetailsPanel() {
   const t = useT();
+  const language = useLanguage((state) => state.language);
   const place = useBrowse((state) => state.place);
   const focused = useBrowse((state) => state.focused);
   // Runs on every store change (each listing page): without a focused key there is nothing to look for.
@@ -65,7 +66,7 @@ export function DetailsPanel() {
           <dd className="mono">{details.key}</dd>
           <dt>{t("details.size")}</dt>
           <dd>
-            {formatBytes(details.size)} ({details.size.toLocaleString()} B)
+            {formatBytes(details.size)} ({details.size.toLocaleString(language)} B)
           </dd>
           <dt>{t("details.type")}</dt>
           <dd className="mono">{details.contentType ?? "—"}</dd>
@@ -74,7 +75,7 @@ export function DetailsPanel() {
           <dt>{t("details.storageClass")}</dt>
           <dd className="mono">{details.storageClass}</dd>
           <dt>{t("details.lastModified")}</dt>
-          <dd>{details.lastModified ? new Date(details.lastModified).toLocaleString() : "—"}</dd>
+          <dd>{details.lastModified ? formatDateTime(language, details.lastModified) : "—"}</dd>
           {details.image ? (
             <>
               <dt>{t("details.format")}</dt>

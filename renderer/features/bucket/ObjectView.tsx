@@ -10,8 +10,8 @@ import {
   useState,
 } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { useT } from "../../i18n";
-import { formatBytes } from "../../ui/format";
+import { useLanguage, useT } from "../../i18n";
+import { formatBytes, formatDateTime } from "../../ui/format";
 import { type BrowseEntry, rangeOfObjects } from "./entries";
 import { useBrowse } from "./store";
 import { Thumbnail } from "./Thumbnail";
@@ -22,8 +22,6 @@ const LIST_ROW = 36;
 /** Rows drawn above and below the viewport, so a quick scroll never shows blank space. */
 const OVERSCAN = 2;
 const THUMB_SIZE = 160;
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 interface EntryTileProps {
   entry: BrowseEntry;
@@ -46,6 +44,7 @@ interface EntryTileProps {
  */
 const EntryTile = memo(function EntryTile(props: EntryTileProps) {
   const t = useT();
+  const language = useLanguage((state) => state.language);
   const { entry, index } = props;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox's active descendant takes the keyboard for every option
@@ -88,7 +87,7 @@ const EntryTile = memo(function EntryTile(props: EntryTileProps) {
             {entry.kind === "object" ? formatBytes(entry.object.size) : t("browse.folder")}
           </span>
           <span className="entry-date">
-            {entry.kind === "object" ? dateFormat.format(new Date(entry.object.lastModified)) : ""}
+            {entry.kind === "object" ? formatDateTime(language, entry.object.lastModified) : ""}
           </span>
         </>
       )}

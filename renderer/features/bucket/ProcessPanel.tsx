@@ -1,6 +1,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
-import { useT } from "../../i18n";
+import { type Translate, useT } from "../../i18n";
+import { schemaProblemText } from "../../i18n/problem-messages";
 import { BatchView } from "../upload/BatchView";
 import { PlanView } from "../upload/PlanView";
 import { ProcessingFields } from "../upload/ProcessingFields";
@@ -8,13 +9,13 @@ import { type ObjectSelection, useProcess } from "./process-store";
 import { useBrowse } from "./store";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), as the upload panel shows them. */
-function processErrors(options: unknown): Map<string, string> {
+function processErrors(t: Translate, options: unknown): Map<string, string> {
   const errors = new Map<string, string>();
   const checked = ProcessOptionsSchema.safeParse(options);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const key = issue.path.map(String).join(".");
-      if (!errors.has(key)) errors.set(key, issue.message);
+      if (!errors.has(key)) errors.set(key, schemaProblemText(t, issue.message));
     }
   }
   return errors;
@@ -30,7 +31,7 @@ export function ProcessPanel() {
   const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
     useProcess();
   if (!place) return null;
-  const errors = processErrors(options);
+  const errors = processErrors(t, options);
   const folder = place.prefix || "/";
   const selection: ObjectSelection =
     scope === "prefix"

@@ -4,8 +4,9 @@ import type { z } from "zod";
 import type { ConnectionTestOutcome } from "../../../shared/connection-test";
 import { CosConnectionTestInputSchema, CosProfileInputSchema } from "../../../shared/connections";
 import { ApiError, api } from "../../api";
-import type { MessageKey } from "../../i18n";
+import type { MessageKey, Translate } from "../../i18n";
 import { useT } from "../../i18n";
+import { schemaProblemText } from "../../i18n/problem-messages";
 import { testOutcomeText } from "./test-outcome-text";
 
 type FieldName =
@@ -28,12 +29,12 @@ const FIELDS: { name: FieldName; label: MessageKey; type?: string; hint?: Messag
     { name: "customDomain", label: "form.customDomain", optional: true },
   ];
 
-/** The first problem of each field, as the contract's schema words it. */
-function fieldErrors(error: z.ZodError): Partial<Record<FieldName, string>> {
+/** The first problem of each field, as the contract's schema words it, in the designer's language. */
+function fieldErrors(error: z.ZodError, t: Translate): Partial<Record<FieldName, string>> {
   const found: Partial<Record<FieldName, string>> = {};
   for (const issue of error.issues) {
     const field = issue.path[0] as FieldName;
-    found[field] ??= issue.message;
+    found[field] ??= schemaProblemText(t, issue.message);
   }
   return found;
 }
@@ -76,7 +77,7 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
     event.preventDefault();
     const checked = CosProfileInputSchema.safeParse(input);
     if (!checked.success) {
-      setErrors(fieldErrors(checked.error));
+      setErrors(fieldErrors(checked.error, t));
       return;
     }
     setSaving(true);
@@ -96,7 +97,7 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
     const checked = CosConnectionTestInputSchema.safeParse(profile);
     setOutcome(undefined);
     if (!checked.success) {
-      setErrors(fieldErrors(checked.error));
+      setErrors(fieldErrors(checked.error, t));
       return;
     }
     setErrors({});

@@ -2,11 +2,14 @@ import type { AppError } from "../../../shared/errors";
 import type { PreviewSample } from "../../../shared/ipc/channels/preview";
 import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
+import { firstRuleError } from "../rules/diagnostic-text";
+import { useRuleDraft } from "../rules/draft-store";
 
 /** Why there is no after image: the rule, the local engine's limits, or COS's answer. */
 export function AfterProblem(props: { error: AppError; sample: PreviewSample }) {
   const t = useT();
   const { error } = props;
+  const rule = useRuleDraft((state) => state.text);
   const title =
     error.code === "not-supported-locally"
       ? t("preview.notLocalTitle")
@@ -22,7 +25,8 @@ export function AfterProblem(props: { error: AppError; sample: PreviewSample }) 
   return (
     <div className="preview-problem" data-testid="preview-problem" data-code={error.code}>
       <strong>{title}</strong>
-      <p className="mono">{error.message}</p>
+      {/* The engine words a rule problem in English; the draft's own check says it in the designer's language. */}
+      <p className="mono">{(error.code === "invalid-rule" && firstRuleError(t, rule)) || error.message}</p>
       {advice && <p>{advice}</p>}
     </div>
   );

@@ -134,7 +134,10 @@ export function PreviewPanel() {
       {error ? (
         <div className="preview-problem" role="alert">
           <strong>{t("preview.failedTitle")}</strong>
-          <p>{explainError(t, error) ?? error.message}</p>
+          <p>
+            {/* A file sample is gone once it leaves the upload list (an upload started, or it was removed). */}
+            {error.code === "not-found" ? t("preview.sampleGone") : (explainError(t, error) ?? error.message)}
+          </p>
         </div>
       ) : (
         answer && (

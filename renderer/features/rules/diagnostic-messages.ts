@@ -5,7 +5,7 @@ import {
   EXPECTED_VALUES,
   type ExpectedValue,
 } from "../../../shared/rules";
-import { defineMessages } from "../../i18n/define";
+import { defineMessages, prefixed } from "../../i18n/define";
 
 /**
  * Rule problems in both languages, one key per sentence of `DIAGNOSTIC_SENTENCES` and per
@@ -17,16 +17,6 @@ import { defineMessages } from "../../i18n/define";
 type SentenceKey = `diagnostic.${DiagnosticSentence}`;
 type ExpectedKey = `diagnostic.expected.${ExpectedValue}`;
 type FrameKey = `diagnostic.frame.${keyof typeof DIAGNOSTIC_FRAMES}`;
-
-function prefixed<K extends string, P extends string>(
-  prefix: P,
-  table: Readonly<Record<K, string>>,
-): Record<`${P}${K}`, string> {
-  return Object.fromEntries(Object.entries(table).map(([key, text]) => [`${prefix}${key}`, text])) as Record<
-    `${P}${K}`,
-    string
-  >;
-}
 
 const en: Record<SentenceKey | ExpectedKey | FrameKey, string> = {
   ...prefixed("diagnostic.", DIAGNOSTIC_SENTENCES),

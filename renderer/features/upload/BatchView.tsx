@@ -124,11 +124,14 @@ function BatchDetailView({ t }: { t: Translate }) {
           {t("batch.exportJson")}
         </button>
       </div>
-      <ul className="batch-items" data-testid="batch-items">
-        {detail.items.map((item) => (
-          <BatchItemRow key={item.id} item={item} batchId={detail.id} t={t} />
-        ))}
-      </ul>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls on its own, so it must take focus for keyboard users to scroll it (WCAG 2.1.1) */}
+      <section className="batch-items" aria-label={t("batch.items")} tabIndex={0}>
+        <ul className="plain" data-testid="batch-items">
+          {detail.items.map((item) => (
+            <BatchItemRow key={item.id} item={item} batchId={detail.id} t={t} />
+          ))}
+        </ul>
+      </section>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import {
   TRAFFIC_LIMIT_MAX,
   TRAFFIC_LIMIT_MIN,
 } from "../../../shared/cos/put-object-options";
-import { useT } from "../../i18n";
+import { type MessageKey, useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
 
 type TextOption =
@@ -18,19 +18,27 @@ type TextOption =
   | "contentEncoding"
   | "contentLanguage";
 
-const TEXT_OPTIONS: { name: TextOption; label: string; placeholder?: string }[] = [
+const TEXT_OPTIONS: { name: TextOption; label: MessageKey; placeholder?: string }[] = [
   {
     name: "grantFullControl",
-    label: "GrantFullControl",
+    label: "upload.put.grantFullControl",
     placeholder: 'id="qcs::cam::uin/100000000001:uin/100000000001"',
   },
-  { name: "grantRead", label: "GrantRead", placeholder: 'id="qcs::cam::uin/100000000001:uin/100000000001"' },
-  { name: "expires", label: "Expires", placeholder: "Wed, 21 Oct 2026 07:28:00 GMT" },
-  { name: "cacheControl", label: "Cache-Control", placeholder: "max-age=31536000" },
-  { name: "contentType", label: "Content-Type", placeholder: "image/jpeg" },
-  { name: "contentDisposition", label: "Content-Disposition", placeholder: 'inline; filename="a.jpg"' },
-  { name: "contentEncoding", label: "Content-Encoding" },
-  { name: "contentLanguage", label: "Content-Language", placeholder: "zh-CN" },
+  {
+    name: "grantRead",
+    label: "upload.put.grantRead",
+    placeholder: 'id="qcs::cam::uin/100000000001:uin/100000000001"',
+  },
+  { name: "expires", label: "upload.put.expires", placeholder: "Wed, 21 Oct 2026 07:28:00 GMT" },
+  { name: "cacheControl", label: "upload.put.cacheControl", placeholder: "max-age=31536000" },
+  { name: "contentType", label: "upload.put.contentType", placeholder: "image/jpeg" },
+  {
+    name: "contentDisposition",
+    label: "upload.put.contentDisposition",
+    placeholder: 'inline; filename="a.jpg"',
+  },
+  { name: "contentEncoding", label: "upload.put.contentEncoding" },
+  { name: "contentLanguage", label: "upload.put.contentLanguage", placeholder: "zh-CN" },
 ];
 
 /** Every PutObject option of COS's `ci_put_object`, validated by the same schema the client uses. */
@@ -88,7 +96,7 @@ export function ObjectOptions(props: {
         {TEXT_OPTIONS.map((option) => {
           const id = `put-${option.name}`;
           return (
-            <Field key={option.name} id={id} label={option.label} error={error(option.name)}>
+            <Field key={option.name} id={id} label={t(option.label)} error={error(option.name)}>
               <input
                 id={id}
                 value={props.value[option.name] ?? ""}
@@ -152,6 +160,7 @@ export function ObjectOptions(props: {
             <button
               type="button"
               className="link"
+              aria-label={t("upload.removeMetadata", { name })}
               onClick={() => setMetadata(metadata.filter((_, i) => i !== index))}
             >
               ×

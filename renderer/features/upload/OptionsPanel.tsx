@@ -1,21 +1,23 @@
 import { KEY_NAMINGS, type UploadOptions, UploadOptionsSchema } from "../../../shared/uploads/options";
-import { useT } from "../../i18n";
+import { type Translate, useT } from "../../i18n";
+import { schemaProblemText } from "../../i18n/problem-messages";
 import { describedBy, Field } from "../../ui/Field";
 import { ObjectOptions } from "./ObjectOptions";
 import { ProcessingFields } from "./ProcessingFields";
 import { useUpload } from "./store";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), shown where they are. */
-export function optionErrors(options: UploadOptions): Map<string, string> {
+export function optionErrors(t: Translate, options: UploadOptions): Map<string, string> {
   const errors = new Map<string, string>();
   const checked = UploadOptionsSchema.safeParse(options);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const key = issue.path.map(String).join(".");
-      if (!errors.has(key)) errors.set(key, issue.message);
+      const problem = schemaProblemText(t, issue.message);
+      if (!errors.has(key)) errors.set(key, problem);
       // Metadata problems are listed under the editor as a whole.
       if (issue.path[0] === "put" && issue.path[1] === "metadata" && !errors.has("put.metadata"))
-        errors.set("put.metadata", issue.message);
+        errors.set("put.metadata", problem);
     }
   }
   return errors;
@@ -24,7 +26,7 @@ export function optionErrors(options: UploadOptions): Map<string, string> {
 export function OptionsPanel() {
   const t = useT();
   const { options, setOptions } = useUpload();
-  const errors = optionErrors(options);
+  const errors = optionErrors(t, options);
   return (
     <section aria-labelledby="options-heading" className="card">
       <h3 id="options-heading">{t("upload.optionsHeading")}</h3>

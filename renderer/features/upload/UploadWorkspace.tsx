@@ -19,7 +19,7 @@ export function UploadWorkspace() {
     if (active?.defaultBucket) setOptions({ bucket: active.defaultBucket });
   }, [active?.defaultBucket, setOptions]);
 
-  const ready = files.some((file) => !file.problem) && optionErrors(options).size === 0;
+  const ready = files.some((file) => !file.problem) && optionErrors(t, options).size === 0;
   return (
     <div className="upload-workspace">
       <DropZone />

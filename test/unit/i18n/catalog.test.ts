@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { catalog, type MessageKey } from "../../../renderer/i18n/catalog";
+
+/**
+ * Strings that are the same in both languages on purpose. Key parity needs no test:
+ * `defineMessages` makes a table with a missing or extra Chinese key fail to compile.
+ */
+const SAME_IN_BOTH: Partial<Record<MessageKey, string>> = {
+  "app.title": "the product's name",
+  "form.secretId": "COS's own name for the key, as its console shows it",
+  "form.secretKey": "COS's own name for the key, as its console shows it",
+  "details.etag": "an HTTP header name",
+  "preview.zoomActual": "a number and a unit",
+  "preview.producerCos": "the service's name",
+  "diagnostic.expected.one": "a number",
+};
+
+const placeholders = (template: string) =>
+  [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const keys = Object.keys(catalog.en) as MessageKey[];
+
+describe("the 简体中文 catalogue", () => {
+  it("translates every string, except the few that are names or numbers in both", () => {
+    const untranslated = keys.filter(
+      (key) => catalog["zh-CN"][key] === catalog.en[key] && !(key in SAME_IN_BOTH),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it("keeps the allowlist honest: each entry is really the same in both", () => {
+    const drifted = (Object.keys(SAME_IN_BOTH) as MessageKey[]).filter(
+      (key) => catalog["zh-CN"][key] !== catalog.en[key],
+    );
+    expect(drifted).toEqual([]);
+  });
+
+  it("never words a string in English alone: Latin words (names, formats) sit in Chinese sentences", () => {
+    const english = keys.filter((key) => {
+      const text = catalog["zh-CN"][key].replace(/\{\w+\}/g, "");
+      return !(key in SAME_IN_BOTH) && /[A-Za-z]{2,}/.test(text) && !/[\u3400-\u9fff]/.test(text);
+    });
+    expect(english).toEqual([]);
+  });
+
+  it("fills in the same values as English", () => {
+    const mismatched = keys.filter(
+      (key) => placeholders(catalog["zh-CN"][key]).join() !== placeholders(catalog.en[key]).join(),
+    );
+    expect(mismatched).toEqual([]);
+  });
+});
