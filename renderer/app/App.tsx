@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { api } from "../api";
 import { BucketButton } from "../features/bucket/BucketButton";
 import { BucketWorkspace } from "../features/bucket/BucketWorkspace";
 import { ConnectionsPanel } from "../features/connections/ConnectionsPanel";
@@ -17,6 +18,8 @@ export function App() {
   const t = useT();
   const [workspace, setWorkspace] = useState<Workspace>("upload");
   const active = useActiveConnection();
+  // Files opened with Picops from outside the window are shown where they landed.
+  useEffect(() => api.on("files.opened", () => setWorkspace("upload")), []);
 
   return (
     <div className="app">

@@ -18,6 +18,8 @@ export interface WebHostOptions {
    * are saved. Off by default, so every other spec starts on the app itself.
    */
   firstRun?: boolean;
+  /** Image paths named on the command line, as "Open with…" names them to the app. */
+  openFiles?: string[];
 }
 
 /** Marks a data folder as one Picops has welcomed before, unless it already says otherwise. */
@@ -38,9 +40,8 @@ export async function startWebHost(
   options: WebHostOptions = {},
 ): Promise<RunningWebHost & { process: ChildProcess }> {
   if (!options.firstRun) await markWelcomed(dataDir);
-  const child = spawn(process.execPath, ["dist/node/web-host.mjs", "--port", "0", "--data-dir", dataDir], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const args = ["dist/node/web-host.mjs", "--port", "0", "--data-dir", dataDir, ...(options.openFiles ?? [])];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stderr.on("data", (chunk) => {
     output += chunk;

@@ -12,7 +12,12 @@ import { useUpload } from "./store";
 export function UploadWorkspace() {
   const t = useT();
   const active = useActiveConnection();
-  const { files, options, setOptions, reviewPlan, planning, error } = useUpload();
+  const { files, options, setOptions, reviewPlan, planning, error, loadFiles } = useUpload();
+
+  // The list lives in the main process: it outlives a reload and holds files opened from outside.
+  useEffect(() => {
+    void loadFiles();
+  }, [loadFiles]);
 
   // The destination follows the connection the designer picked.
   useEffect(() => {

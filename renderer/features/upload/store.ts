@@ -17,6 +17,8 @@ interface UploadState {
   detail: BatchDetail | undefined;
   error: string | undefined;
 
+  /** The main process's list, which outlives the window (a reload) and takes files opened from outside it. */
+  loadFiles(): Promise<void>;
   addFiles(files: DroppedFile[]): Promise<void>;
   removeFiles(ids?: string[]): Promise<void>;
   setOptions(patch: Partial<UploadOptions>): void;
@@ -37,6 +39,15 @@ export const useUpload = create<UploadState>((set, get) => ({
   batches: [],
   detail: undefined,
   error: undefined,
+
+  async loadFiles() {
+    try {
+      const { files } = await api.call("files.list", {});
+      set({ files });
+    } catch (error) {
+      set({ error: message(error) });
+    }
+  },
 
   async addFiles(dropped) {
     if (dropped.length === 0) return;
@@ -108,3 +119,6 @@ api.on("batches.progress", ({ batch, items }) => {
   }
   useUpload.setState({ batches, detail });
 });
+
+// Files opened with Picops from outside the window (Open with…, the command line).
+api.on("files.opened", ({ files }) => useUpload.setState({ files, plans: undefined }));
