@@ -6,7 +6,14 @@ import { bucketOwner } from "./bucket-calls";
 import { CosFailure } from "./failure";
 import { type ImageContext, inputTooLarge, locationOf, MAX_PROCESSING_INPUT_BYTES } from "./image-context";
 import type { MultipartUpload, UploadedPart } from "./multipart-uploads";
-import { attributesFrom, badDigest, expectedMd5, queryValue, requireContentLength } from "./objects";
+import {
+  attributesFrom,
+  badDigest,
+  expectedMd5,
+  queryValue,
+  requireContentLength,
+  stageRequestBody,
+} from "./objects";
 import { planPicOperations, processUpload } from "./pic-operations";
 import { malformedXml, readBody, XML_BODY_LIMIT } from "./request-body";
 import type { QueryPair } from "./request-target";
@@ -81,12 +88,7 @@ export async function uploadPart(
     );
   }
   const upload = findUpload(store, key, query);
-  const md5 = expectedMd5(exchange);
-  const body = await store.stage(exchange.req as AsyncIterable<Buffer>, exchange.signal);
-  if (md5 && !md5.equals(body.md5)) {
-    await store.discard(body);
-    throw badDigest();
-  }
+  const body = await stageRequestBody(exchange, store);
   const etag = `"${body.md5.toString("hex")}"`;
   const part: UploadedPart = { partNumber, body, etag, lastModified: new Date().toISOString() };
   if (!(await store.multipart.addPart(upload, part))) throw noSuchUpload();

@@ -3,7 +3,7 @@ import { pipeline } from "node:stream/promises";
 import { type Exchange, sendEmpty } from "./answer";
 import { CosFailure } from "./failure";
 import type { QueryPair } from "./request-target";
-import type { BucketStore, ObjectAttributes, StoredObject } from "./store";
+import type { BucketStore, ObjectAttributes, StagedBody, StoredObject } from "./store";
 
 /** Object calls of reference §3: PUT, GET, HEAD, DELETE, and the request checks PUTs share. */
 
@@ -90,6 +90,17 @@ export function badDigest(): CosFailure {
   return new CosFailure(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
 }
 
+/** Streams a request's body to a staged file, held to its Content-MD5 when it has one. */
+export async function stageRequestBody(exchange: Exchange, store: BucketStore): Promise<StagedBody> {
+  const md5 = expectedMd5(exchange);
+  const staged = await store.stage(exchange.req as AsyncIterable<Buffer>, exchange.signal);
+  if (md5 && !md5.equals(staged.md5)) {
+    await store.discard(staged);
+    throw badDigest();
+  }
+  return staged;
+}
+
 export async function putObject(
   exchange: Exchange,
   store: BucketStore,
@@ -98,13 +109,8 @@ export async function putObject(
 ): Promise<void> {
   requireContentLength(exchange);
   checkTrafficLimit(exchange, query);
-  const md5 = expectedMd5(exchange);
   // The body streams to disk; only the committed rename makes it visible.
-  const staged = await store.stage(exchange.req as AsyncIterable<Buffer>, exchange.signal);
-  if (md5 && !md5.equals(staged.md5)) {
-    await store.discard(staged);
-    throw badDigest();
-  }
+  const staged = await stageRequestBody(exchange, store);
   const object = await store.commit(key, staged, attributesFrom(exchange.req.headers));
   sendEmpty(exchange, 200, { ETag: object.etag });
 }

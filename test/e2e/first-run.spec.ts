@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { type LocalBucket, startLocalBucket } from "../../electron/local-bucket/index";
+import { closedPort } from "../fixtures/network";
 import { expect, test } from "./web-host-fixture";
 
 /** Loads the app and waits until it has asked the main process whether to show the tour. */
@@ -117,15 +117,6 @@ const BUCKET = "studio-1250000000";
 const REGION = "ap-guangzhou";
 const KEYS = { secretId: "AKIDfirstRunE2eTest0001", secretKey: "firstRunE2eSecretKey-not-real" };
 const TWENTY_MINUTES_MS = 20 * 60_000;
-
-/** A port nothing listens on: bound once, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test.describe("Test connection", () => {
   let root: string;

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { testConnection } from "../../../electron/connections/connection-test";
 import { type LocalBucket, startLocalBucket } from "../../../electron/local-bucket/index";
 import { createLogger } from "../../../electron/logger";
 import { createServices } from "../../../electron/services";
+import { closedPort } from "../../fixtures/network";
 
 const BUCKET = "photos-1250000000";
 const REGION = "ap-guangzhou";
@@ -29,15 +29,6 @@ afterAll(async () => {
   await bucket.close();
   await rm(root, { recursive: true, force: true });
 });
-
-/** A port nothing listens on: bound once, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("testConnection against the local bucket", () => {
   it("says the connection works and whether the bucket holds anything", async () => {
