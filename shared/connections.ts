@@ -40,8 +40,8 @@ const CosProfileFieldsSchema = z.object({
   /** Present when editing an existing profile. */
   id: z.string().min(1).max(64).optional(),
   label: trimmed(80).min(1, PROFILE_PROBLEMS["label-missing"]),
-  secretId: trimmed(128).min(1, PROFILE_PROBLEMS["secret-id-missing"]),
-  /** Empty when editing means "keep the stored key". */
+  /** Empty, with the SecretKey, when editing means "keep the stored keys". */
+  secretId: trimmed(128),
   secretKey: z.string().max(256),
   sessionToken: z.string().max(4096).optional(),
   sessionTokenExpiresAt: z.iso.datetime({ offset: true }).optional(),
@@ -52,17 +52,36 @@ const CosProfileFieldsSchema = z.object({
     .optional(),
 });
 
-const SECRET_KEY_REQUIRED = { message: PROFILE_PROBLEMS["secret-key-missing"], path: ["secretKey"] };
-const hasSecretKey = (input: { id?: string | undefined; secretKey: string }) =>
-  input.id !== undefined || input.secretKey.length > 0;
+type KeyFields = { id?: string | undefined; secretId: string; secretKey: string };
 
-export const CosProfileInputSchema = CosProfileFieldsSchema.refine(hasSecretKey, SECRET_KEY_REQUIRED);
+/**
+ * Editing a profile with both key fields left empty keeps its stored keys (and session token);
+ * otherwise SecretId and SecretKey go together: a pair is replaced whole, never half.
+ */
+export function keepsStoredKeys(input: KeyFields): boolean {
+  return input.id !== undefined && input.secretId === "" && input.secretKey === "";
+}
+
+function checkKeyPair(input: KeyFields, context: z.RefinementCtx): void {
+  if (keepsStoredKeys(input)) return;
+  if (input.secretId === "") {
+    context.addIssue({ code: "custom", message: PROFILE_PROBLEMS["secret-id-missing"], path: ["secretId"] });
+  }
+  if (input.secretKey === "") {
+    context.addIssue({
+      code: "custom",
+      message: PROFILE_PROBLEMS["secret-key-missing"],
+      path: ["secretKey"],
+    });
+  }
+}
+
+export const CosProfileInputSchema = CosProfileFieldsSchema.superRefine(checkKeyPair);
 export type CosProfileInput = z.infer<typeof CosProfileInputSchema>;
 
 /** What "Test connection" needs: the form as it stands, a name not yet required. */
-export const CosConnectionTestInputSchema = CosProfileFieldsSchema.omit({ label: true }).refine(
-  hasSecretKey,
-  SECRET_KEY_REQUIRED,
+export const CosConnectionTestInputSchema = CosProfileFieldsSchema.omit({ label: true }).superRefine(
+  checkKeyPair,
 );
 export type CosConnectionTestInput = z.infer<typeof CosConnectionTestInputSchema>;
 

@@ -17,6 +17,22 @@ export const AppErrorSchema = z.object({
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 
+/**
+ * Answers that mean a connection's keys are refused (expired temporary keys, a deleted or
+ * mistyped key): every other request would fail the same way until the keys are renewed.
+ */
+const KEY_REFUSALS = new Set([
+  "ExpiredToken",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+  "invalid-credentials",
+  "credentials-unavailable",
+]);
+
+export function isKeyRefusal(error: AppError): boolean {
+  return KEY_REFUSALS.has(error.code);
+}
+
 /** Thrown by services; the IPC layer turns it into an AppError value for the renderer. */
 export class PicopsError extends Error {
   readonly code: string;

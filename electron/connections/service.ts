@@ -3,6 +3,7 @@ import {
   type ConnectionSummary,
   type CosConnectionTestInput,
   type CosProfileInput,
+  keepsStoredKeys,
   LOCAL_CONNECTION_ID,
 } from "../../shared/connections";
 import { PicopsError } from "../../shared/errors";
@@ -39,10 +40,10 @@ export class ConnectionsService {
     return summary;
   }
 
-  /** Tries the form's keys as they stand; an edited profile left without a SecretKey uses its stored keys. */
+  /** Tries the form's keys as they stand; an edited profile with its key fields empty uses its stored keys. */
   async test(input: CosConnectionTestInput, signal?: AbortSignal): Promise<ConnectionTestOutcome> {
     const credentials =
-      input.id !== undefined && input.secretKey === ""
+      input.id !== undefined && keepsStoredKeys(input)
         ? await this.vault.credentials(input.id)
         : {
             secretId: input.secretId,

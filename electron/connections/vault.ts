@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { readFile, rename } from "node:fs/promises";
 import { z } from "zod";
-import { type ConnectionSummary, type CosProfileInput, maskSecretId } from "../../shared/connections";
+import {
+  type ConnectionSummary,
+  type CosProfileInput,
+  keepsStoredKeys,
+  maskSecretId,
+} from "../../shared/connections";
 import { PicopsError } from "../../shared/errors";
 import { writeFileAtomic } from "../fs-atomic";
 import type { SecretCipher } from "./cipher";
@@ -87,23 +92,34 @@ export class Vault {
       input.id === undefined ? undefined : this.#entries.find((e) => e.summary.id === input.id);
     if (input.id !== undefined && !existing)
       throw new PicopsError("not-found", "That connection no longer exists.");
-    let secretKey = input.secretKey;
-    if (secretKey.length === 0) {
-      // Editing without retyping the key keeps the stored one.
-      if (!existing?.profile)
-        throw new PicopsError("invalid-input", "SecretKey is required.", { path: ["secretKey"] });
-      secretKey = (await this.#open(existing.profile)).secretKey;
+    const stored = keepsStoredKeys(input) ? existing?.profile : undefined;
+    if (keepsStoredKeys(input) && !stored) {
+      throw new PicopsError("vault-unreadable", "The stored keys cannot be read: enter the keys again.");
     }
-    const secrets = { secretId: input.secretId, secretKey, sessionToken: input.sessionToken || undefined };
+    const keys = stored
+      ? {
+          secretIdMasked: stored.secretIdMasked,
+          sessionTokenExpiresAt: stored.sessionTokenExpiresAt,
+          sealed: stored.sealed,
+        }
+      : {
+          secretIdMasked: maskSecretId(input.secretId),
+          sessionTokenExpiresAt: input.sessionTokenExpiresAt,
+          sealed: await this.cipher.seal(
+            JSON.stringify({
+              secretId: input.secretId,
+              secretKey: input.secretKey,
+              sessionToken: input.sessionToken || undefined,
+            }),
+          ),
+        };
     const profile: StoredProfile = {
       id: existing?.summary.id ?? randomUUID(),
       label: input.label,
       region: input.region,
       defaultBucket: input.defaultBucket,
       customDomain: input.customDomain || undefined,
-      secretIdMasked: maskSecretId(input.secretId),
-      sessionTokenExpiresAt: input.sessionTokenExpiresAt,
-      sealed: await this.cipher.seal(JSON.stringify(secrets)),
+      ...keys,
     };
     const entry: VaultEntry = { profile, raw: profile, summary: summarise(profile) };
     this.#entries = existing

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { UploadResult } from "../../shared/cos/image-info";
-import { type AppError, PicopsError } from "../../shared/errors";
+import { type AppError, isKeyRefusal, PicopsError } from "../../shared/errors";
 import type {
   BatchDetail,
   BatchProgress,
@@ -14,18 +14,6 @@ import type { BatchJournal, BatchRecord, ItemOutcome, JournalItem } from "./jour
 
 /** The part of the COS client a batch needs. */
 export type BatchClient = Pick<CosClient, "putObject" | "processObject" | "headObject">;
-
-/**
- * Answers that mean the connection's keys are refused (expired temporary keys, a deleted or
- * mistyped key): every other item would fail the same way until the designer renews them.
- */
-const KEYS_REFUSED = new Set([
-  "ExpiredToken",
-  "InvalidAccessKeyId",
-  "SignatureDoesNotMatch",
-  "invalid-credentials",
-  "credentials-unavailable",
-]);
 
 /** Objects written before the batch started (less this margin for clock skew) do not count as its work. */
 const CLOCK_MARGIN_MS = 5 * 60 * 1000;
@@ -240,7 +228,7 @@ export class BatchRunner {
       await this.#deps.journal.append({ t: "fail", id: spec.id, error: appError });
       this.#update(item, { state: "failed", loaded: 0, error: appError });
       // The rest wait in the queue instead of failing one by one; retry resumes them all.
-      if (KEYS_REFUSED.has(appError.code)) this.pause();
+      if (isKeyRefusal(appError)) this.pause();
     } finally {
       item.verifyFirst = false;
       item.controller = undefined;

@@ -35,6 +35,10 @@ export const appMessages = defineMessages(
     "form.save": "Save connection",
     "form.cancel": "Cancel",
     "form.keysStayHere": "Keys are encrypted on this computer and never shown again.",
+    "form.editTitle": "Edit “{label}”",
+    "form.keepKeys":
+      "Leave SecretId and SecretKey empty to keep the stored keys ({key}); enter both to replace them, e.g. with renewed temporary keys.",
+    "connections.edit": "Edit",
     "error.generic": "Something went wrong: {message}",
     "advice.signature": "The SecretKey does not match the SecretId. Check the connection's keys.",
     "advice.accessKeyId": "COS does not know this SecretId. Check the connection's keys.",
@@ -86,6 +90,10 @@ export const appMessages = defineMessages(
     "form.save": "保存连接",
     "form.cancel": "取消",
     "form.keysStayHere": "密钥加密保存在本机，之后不会再显示。",
+    "form.editTitle": "编辑“{label}”",
+    "form.keepKeys":
+      "SecretId 和 SecretKey 留空则保留已保存的密钥（{key}）；两项都填写则替换，例如换成续期后的临时密钥。",
+    "connections.edit": "编辑",
     "error.generic": "出错了：{message}",
     "advice.signature": "SecretKey 与 SecretId 不匹配。请检查连接的密钥。",
     "advice.accessKeyId": "COS 无法识别该 SecretId。请检查连接的密钥。",

@@ -8,7 +8,8 @@ import { useConnections } from "./store";
 export function ConnectionsPanel() {
   const t = useT();
   const { connections, activeId, vaultProblem, load } = useConnections();
-  const [editing, setEditing] = useState(false);
+  /** The dialog: `true` to add a connection, a connection to edit it. */
+  const [editing, setEditing] = useState<ConnectionSummary | boolean>(false);
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -75,6 +76,15 @@ export function ConnectionsPanel() {
                   </button>
                 )
               )}
+              {connection.kind === "cos" && !connection.problem && (
+                <button
+                  type="button"
+                  aria-label={`${t("connections.edit")} ${connection.label}`}
+                  onClick={() => setEditing(connection)}
+                >
+                  {t("connections.edit")}
+                </button>
+              )}
               {connection.kind === "cos" && (
                 <button
                   type="button"
@@ -97,7 +107,12 @@ export function ConnectionsPanel() {
       <button type="button" className="primary wide" onClick={() => setEditing(true)}>
         {t("connections.add")}
       </button>
-      {editing && <CosProfileDialog onClose={() => setEditing(false)} />}
+      {editing && (
+        <CosProfileDialog
+          profile={typeof editing === "object" ? editing : undefined}
+          onClose={() => setEditing(false)}
+        />
+      )}
     </section>
   );
 }

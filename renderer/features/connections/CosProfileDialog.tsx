@@ -2,7 +2,11 @@ import "./connections.css";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import type { ConnectionTestOutcome } from "../../../shared/connection-test";
-import { CosConnectionTestInputSchema, CosProfileInputSchema } from "../../../shared/connections";
+import {
+  type ConnectionSummary,
+  CosConnectionTestInputSchema,
+  CosProfileInputSchema,
+} from "../../../shared/connections";
 import { ApiError, api } from "../../api";
 import type { MessageKey, Translate } from "../../i18n";
 import { useT } from "../../i18n";
@@ -42,20 +46,21 @@ function fieldErrors(error: z.ZodError, t: Translate): Partial<Record<FieldName,
 const messageOf = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 /**
- * Adds a Tencent COS profile. Values are checked in place with the contract's own schema;
+ * Adds a Tencent COS profile, or edits one (`profile`). Values are checked in place with the contract's own schema;
  * "Test connection" tries them against COS before anything is saved.
  */
-export function CosProfileDialog({ onClose }: { onClose(): void }) {
+export function CosProfileDialog({ onClose, profile }: { onClose(): void; profile?: ConnectionSummary }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
+  // Editing shows everything but the keys, which never come back from the main process.
   const [values, setValues] = useState<Record<FieldName, string>>({
-    label: "",
+    label: profile?.label ?? "",
     secretId: "",
     secretKey: "",
     sessionToken: "",
-    region: "ap-guangzhou",
-    defaultBucket: "",
-    customDomain: "",
+    region: profile?.region ?? "ap-guangzhou",
+    defaultBucket: profile?.defaultBucket ?? "",
+    customDomain: profile?.customDomain ?? "",
   });
   const [errors, setErrors] = useState<Partial<Record<FieldName | "form", string>>>({});
   const [saving, setSaving] = useState(false);
@@ -68,6 +73,7 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
   }, []);
 
   const input = {
+    ...(profile ? { id: profile.id } : {}),
     ...values,
     sessionToken: values.sessionToken || undefined,
     customDomain: values.customDomain || undefined,
@@ -114,7 +120,14 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="cos-form-title" onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <h2 id="cos-form-title">{t("form.title")}</h2>
+        <h2 id="cos-form-title">
+          {profile ? t("form.editTitle", { label: profile.label }) : t("form.title")}
+        </h2>
+        {profile && (
+          <p className="hint" data-testid="keep-keys-hint">
+            {t("form.keepKeys", { key: profile.secretIdMasked ?? "" })}
+          </p>
+        )}
         {FIELDS.map((field) => {
           const id = `cos-${field.name}`;
           const error = errors[field.name];
@@ -131,7 +144,9 @@ export function CosProfileDialog({ onClose }: { onClose(): void }) {
                 value={values[field.name]}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={describedBy || undefined}
-                required={!field.optional}
+                required={
+                  !field.optional && !(profile && (field.name === "secretId" || field.name === "secretKey"))
+                }
                 onChange={(event) => {
                   setValues({ ...values, [field.name]: event.target.value });
                   setOutcome(undefined);

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import type { AppError } from "../../../shared/errors";
+import { type AppError, isKeyRefusal } from "../../../shared/errors";
 import type { UploadItem } from "../../../shared/uploads/batch";
 import { api } from "../../api";
 import { type Translate, useT } from "../../i18n";
@@ -54,6 +54,11 @@ function BatchDetailView({ t }: { t: Translate }) {
   if (!detail) return null;
   const { totals } = detail;
   const finished = totals.done + totals.failed + totals.cancelled;
+  // The main process pauses a batch whose keys COS refuses (when every file was already under
+  // way, they all fail and it finishes): say why, and what brings it back.
+  const keysRefused =
+    detail.state !== "running" &&
+    detail.items.some((item) => item.state === "failed" && item.error && isKeyRefusal(item.error));
   const control = (channel: "batches.pause" | "batches.resume" | "batches.cancel" | "batches.retry") =>
     api.call(channel, { batchId: detail.id });
   const download = async (format: "csv" | "json") => {
@@ -83,6 +88,11 @@ function BatchDetailView({ t }: { t: Translate }) {
       >
         <div style={{ width: `${totals.bytesTotal ? (100 * totals.bytesDone) / totals.bytesTotal : 0}%` }} />
       </div>
+      {keysRefused && (
+        <p className="notice notice-warning" role="status" data-testid="batch-keys-refused">
+          {t("batch.keysRefused")}
+        </p>
+      )}
       <p className="meta" data-testid="batch-totals" aria-live="polite">
         {t("batch.totals", {
           finished,

@@ -82,6 +82,8 @@ export const uploadMessages = defineMessages(
     "batch.interrupted": "An upload was interrupted: {done} of {files} files were done.",
     "batch.state.running": "Running",
     "batch.state.paused": "Paused",
+    "batch.keysRefused":
+      "COS refused this connection's keys, so the batch stopped. Edit the connection to enter new keys, then choose Retry failed.",
     "batch.state.finished": "Finished",
     "batch.state.interrupted": "Interrupted",
     "item.state.queued": "Waiting",
@@ -176,6 +178,7 @@ export const uploadMessages = defineMessages(
     "batch.interrupted": "有一次上传被中断：{files} 个文件中已完成 {done} 个。",
     "batch.state.running": "进行中",
     "batch.state.paused": "已暂停",
+    "batch.keysRefused": "COS 拒绝了此连接的密钥，批次已停止。请编辑连接并填入新密钥，然后选择“重试失败项”。",
     "batch.state.finished": "已完成",
     "batch.state.interrupted": "已中断",
     "item.state.queued": "等待中",

@@ -50,12 +50,49 @@ describe("Vault", () => {
     });
   });
 
-  it("keeps the stored key when an edit leaves SecretKey empty", async () => {
+  it("keeps the stored keys and session token when an edit leaves both key fields empty", async () => {
+    const vault = await openVault();
+    const saved = await vault.save({ ...profile, sessionTokenExpiresAt: "2026-11-25T06:00:00Z" });
+    await vault.save({
+      ...profile,
+      id: saved.id,
+      label: "Renamed",
+      secretId: "",
+      secretKey: "",
+      sessionToken: "",
+    });
+    expect(vault.summaries()[0]).toMatchObject({
+      label: "Renamed",
+      secretIdMasked: saved.secretIdMasked,
+      sessionTokenExpiresAt: "2026-11-25T06:00:00Z",
+    });
+    expect(await vault.credentials(saved.id)).toEqual({
+      secretId: profile.secretId,
+      secretKey: profile.secretKey,
+      sessionToken: profile.sessionToken,
+    });
+  });
+
+  it("replaces the whole key set when an edit gives new keys, renewed temporary keys or permanent ones", async () => {
     const vault = await openVault();
     const saved = await vault.save(profile);
-    await vault.save({ ...profile, id: saved.id, label: "Renamed", secretKey: "" });
-    expect(vault.summaries()[0]?.label).toBe("Renamed");
-    expect((await vault.credentials(saved.id)).secretKey).toBe(profile.secretKey);
+    const renewed = {
+      secretId: "AKIDrenewedrenewedrenewed9876",
+      secretKey: "renewed-key",
+      sessionToken: "t2",
+    };
+    await vault.save({ ...profile, ...renewed, id: saved.id });
+    expect(await vault.credentials(saved.id)).toEqual(renewed);
+    expect(vault.summaries()[0]?.secretIdMasked).toBe("AKID*********************9876");
+
+    await vault.save({
+      ...profile,
+      id: saved.id,
+      secretId: "AKIDpermanent",
+      secretKey: "p",
+      sessionToken: undefined,
+    });
+    expect(await vault.credentials(saved.id)).toEqual({ secretId: "AKIDpermanent", secretKey: "p" });
   });
 
   it("reports a damaged profile by name and keeps the others working", async () => {
