@@ -99,8 +99,8 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
   };
 
   const test = async () => {
-    const { label: _name, ...profile } = input;
-    const checked = CosConnectionTestInputSchema.safeParse(profile);
+    const { label: _name, ...form } = input;
+    const checked = CosConnectionTestInputSchema.safeParse(form);
     setOutcome(undefined);
     if (!checked.success) {
       setErrors(fieldErrors(checked.error, t));
@@ -109,7 +109,7 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
     setErrors({});
     setTesting(true);
     try {
-      setOutcome(await api.call("connections.test", profile));
+      setOutcome(await api.call("connections.test", form));
     } catch (e) {
       setErrors({ form: messageOf(e) });
     } finally {
