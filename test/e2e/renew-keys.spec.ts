@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CosClient } from "../../electron/cos/client";
 import { type LocalBucket, startLocalBucket } from "../../electron/local-bucket/index";
 import { noiseImage } from "../fixtures/images";
+import { issueTemporaryKeys } from "../fixtures/temporary-keys";
 import { expect, test } from "./web-host-fixture";
 
 /**
@@ -22,17 +22,8 @@ let cos: LocalBucket;
 let clockShiftMs = 0;
 const bucketNow = () => Date.now() + clockShiftMs;
 
-/** Keys as STS issues them: valid for an hour of the bucket's time. */
-function issueTemporaryKeys() {
-  const keys = {
-    secretId: `AKIDtemp${randomBytes(8).toString("hex")}`,
-    secretKey: randomBytes(24).toString("base64url"),
-    sessionToken: randomBytes(32).toString("base64url"),
-    expiresAt: bucketNow() + HOUR,
-  };
-  cos.addCredentials(keys);
-  return keys;
-}
+/** Temporary keys valid for an hour of the bucket's time. */
+const temporaryKeys = () => issueTemporaryKeys(cos, bucketNow() + HOUR);
 
 test.beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "picops-e2e-renew-"));
@@ -55,7 +46,7 @@ test("expired temporary keys stop the batch, which says why; edited keys and Ret
   webHost,
 }) => {
   test.setTimeout(120_000);
-  const first = issueTemporaryKeys();
+  const first = temporaryKeys();
   await page.goto(webHost.url);
   await page.getByRole("button", { name: "Add Tencent COS connection" }).click();
   const adding = page.getByRole("dialog", { name: "Tencent COS connection" });
@@ -92,7 +83,7 @@ test("expired temporary keys stop the batch, which says why; edited keys and Ret
   await expect(page.getByTestId("batch-item").filter({ hasText: "ExpiredToken" }).first()).toBeVisible();
 
   // Renewed keys go into the same connection; the stored ones stay hidden.
-  const renewed = issueTemporaryKeys();
+  const renewed = temporaryKeys();
   await page.getByRole("button", { name: "Edit Studio" }).click();
   const editing = page.getByRole("dialog", { name: "Edit “Studio”" });
   await expect(editing.getByLabel("Default bucket")).toHaveValue(BUCKET);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
@@ -10,6 +10,7 @@ import type { AppError } from "../../shared/errors";
 import type { BatchDetail } from "../../shared/uploads/batch";
 import type { UploadOptions } from "../../shared/uploads/options";
 import { noiseImage } from "../fixtures/images";
+import { issueTemporaryKeys } from "../fixtures/temporary-keys";
 import { type RunningApp, startApp } from "./app";
 
 /**
@@ -35,20 +36,11 @@ let bucket: LocalBucket;
 let clockShiftMs = 0;
 const bucketNow = () => Date.now() + clockShiftMs;
 
-/** Temporary keys valid for an hour of the bucket's time, as STS would issue them. */
-function issueTemporaryKeys() {
-  const keys = {
-    secretId: `AKIDtemp${randomBytes(8).toString("hex")}`,
-    secretKey: randomBytes(24).toString("base64url"),
-    sessionToken: randomBytes(32).toString("base64url"),
-    expiresAt: bucketNow() + 60 * MINUTE,
-  };
-  bucket.addCredentials(keys);
-  return keys;
-}
+/** Temporary keys valid for an hour of the bucket's time. */
+const temporaryKeys = () => issueTemporaryKeys(bucket, bucketNow() + 60 * MINUTE);
 
 /** The profile a designer saves for that bucket, with the keys STS gave them. */
-function profileFor(keys: ReturnType<typeof issueTemporaryKeys>, id?: string) {
+function profileFor(keys: ReturnType<typeof temporaryKeys>, id?: string) {
   return {
     ...(id ? { id } : {}),
     label: "Studio COS",
@@ -124,7 +116,7 @@ async function listKeys(reader: CosClient): Promise<string[]> {
 describe("a 200-file batch under faults", () => {
   it("accounts for every file: done, or failed for its reason and done on retry", async () => {
     const md5ByKey = await writeShoot();
-    const keys = issueTemporaryKeys();
+    const keys = temporaryKeys();
     const profile = await app.value("connections.saveCos", profileFor(keys));
     await app.value("connections.select", { id: profile.id });
 
@@ -177,7 +169,7 @@ describe("a 200-file batch under faults", () => {
       paused.totals.done + paused.totals.failed + paused.items.filter((i) => i.state === "queued").length,
     ).toBe(FILES);
     // The designer pastes fresh temporary keys into the same connection and retries.
-    const renewed = issueTemporaryKeys();
+    const renewed = temporaryKeys();
     await app.value("connections.saveCos", profileFor(renewed, profile.id));
     await app.value("batches.retry", { batchId });
     const finished = await batchWhen(batchId, (detail) => detail.state === "finished");
