@@ -27,6 +27,7 @@ import { previewHandlers } from "./preview/handlers";
 import { PreviewService } from "./preview/service";
 import { uploadHandlers } from "./uploads/handlers";
 import { UploadService } from "./uploads/service";
+import { StagingArea } from "./web-host/staging";
 
 export interface ServicesConfig {
   /** Folder for everything Picops keeps: vault, local bucket, journals, presets. */
@@ -45,7 +46,7 @@ export interface Services {
   router: Router;
   bus: EventBus;
   /** Where the web host stages files streamed from the browser. */
-  stagingDir: string;
+  staging: StagingArea;
   /** Images for the renderer, served by both hosts at `media/<id>`. */
   media: MediaStore;
   /** Adds files the operating system opened with Picops to the upload list and tells the window. */
@@ -83,12 +84,16 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     },
     (id) => clients.forget(id),
   );
-  const uploads = await UploadService.open({
+  const uploads: UploadService = await UploadService.open({
     journalDir: path.join(config.dataDir, "batches"),
     bus,
     clients,
     activeConnectionId: () => connections.list().activeId,
+    onFileUseChanged: () => void staging.sweep(),
   });
+  const staging = new StagingArea(path.join(config.dataDir, "staging"), () => uploads.filesInUse());
+  // Copies left by an earlier run that nothing refers to any more.
+  void staging.sweep();
 
   const activeConnectionId = () => connections.list().activeId;
   const media = new MediaStore();
@@ -135,7 +140,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   return {
     router,
     bus,
-    stagingDir: path.join(config.dataDir, "staging"),
+    staging,
     media,
     openFiles: (paths) => uploads.openFiles(paths),
     async close() {

@@ -142,6 +142,13 @@ export class BatchRunner {
     this.start();
   }
 
+  /** Files this batch may still read: those of items not done (failed and cancelled ones can be retried). */
+  filesStillNeeded(): string[] {
+    return this.#items.flatMap((item) =>
+      item.view.state !== "done" && item.spec.path ? [item.spec.path] : [],
+    );
+  }
+
   /** Resolves when every item is done, failed or cancelled. */
   settled(): Promise<void> {
     return this.#settled;

@@ -23,6 +23,8 @@ export interface UploadServiceDeps {
   bus: EventBus;
   clients: ConnectionClients;
   activeConnectionId(): string;
+  /** Told whenever the files in use change: added, removed, replaced, or uploaded. */
+  onFileUseChanged?(): void;
 }
 
 /**
@@ -55,6 +57,7 @@ export class UploadService {
     // both would be uploaded to the same key.
     const replaced = new Set(added.map((file) => file.relativePath));
     this.#files = [...this.#files.filter((file) => !replaced.has(file.relativePath)), ...added];
+    this.deps.onFileUseChanged?.();
     return this.#files;
   }
 
@@ -68,7 +71,14 @@ export class UploadService {
   removeFiles(ids: string[] | undefined): IntakeFile[] {
     const drop = ids ? new Set(ids) : undefined;
     this.#files = drop ? this.#files.filter((file) => !drop.has(file.id)) : [];
+    this.deps.onFileUseChanged?.();
     return this.#files;
+  }
+
+  /** Every file the upload list or a batch may still read. */
+  filesInUse(): Set<string> {
+    const batchFiles = [...this.#batches.values()].flatMap((runner) => runner.filesStillNeeded());
+    return new Set([...this.#files.map((file) => file.path), ...batchFiles]);
   }
 
   /** The plan for the files that passed intake, including what already exists in the bucket. */
@@ -232,7 +242,14 @@ export class UploadService {
     };
     return new BatchRunner(
       record,
-      { client, journal, onProgress: (progress) => this.deps.bus.emit("batches.progress", progress) },
+      {
+        client,
+        journal,
+        onProgress: (progress) => {
+          this.deps.bus.emit("batches.progress", progress);
+          if (progress.batch.state === "finished") this.deps.onFileUseChanged?.();
+        },
+      },
       outcomes,
       finished,
     );

@@ -7,7 +7,6 @@ import type { Logger } from "../logger";
 import type { MediaStore } from "../media/media-store";
 import type { Services } from "../services";
 import { createRequestGuard, isLoopbackAddress } from "./guard";
-import { stageUpload } from "./staging";
 import { serveStatic } from "./static-files";
 
 export interface WebHostOptions {
@@ -86,7 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return sendJson(response, 200, result);
       }
       if (url.pathname === "/api/files" && request.method === "POST") {
-        const staged = await stageUpload(options.services.stagingDir, request).catch(() => undefined);
+        const staged = await options.services.staging.stage(request).catch(() => undefined);
         if (!staged)
           return refuse(response, 413, "The file could not be received (over 1 GB, or the upload was cut).");
         return sendJson(response, 200, { ok: true, value: { path: staged } });

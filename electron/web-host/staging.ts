@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import { Transform } from "node:stream";
@@ -13,8 +13,79 @@ export const MAX_STAGED_BYTES = 1024 * 1024 * 1024;
  * In a browser, dropped files have no path the main process can read, so the page streams
  * each one here first; the staged copy's path then goes through the same `files.add` call
  * Electron uses with real paths.
+ *
+ * A copy is kept while anything may still read it — the upload list, or a batch item not
+ * yet done (failed and cancelled items can be retried, interrupted batches resumed after a
+ * restart) — and removed by `sweep` once nothing does. A copy staged in this run that no
+ * `files.add` has claimed yet is kept too (the page adds files right after staging them);
+ * one never claimed is swept at the next launch.
  */
-export async function stageUpload(stagingDir: string, request: IncomingMessage): Promise<string> {
+export class StagingArea {
+  readonly #unclaimed = new Set<string>();
+  #sweeping: Promise<void> = Promise.resolve();
+
+  /** `pathsInUse` lists every staged path the upload list and the batches still refer to. */
+  constructor(
+    readonly dir: string,
+    private readonly pathsInUse: () => Set<string>,
+  ) {}
+
+  async stage(request: IncomingMessage): Promise<string> {
+    const folder = path.join(this.dir, randomUUID());
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    const target = path.join(folder, stagedName(request));
+    this.#unclaimed.add(target);
+    let size = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        callback(size > MAX_STAGED_BYTES ? new Error("too large") : null, chunk);
+      },
+    });
+    try {
+      await pipeline(request, limit, createWriteStream(target, { mode: 0o600 }));
+    } catch (error) {
+      this.#unclaimed.delete(target);
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+    return target;
+  }
+
+  /**
+   * Removes every staged copy nothing refers to; sweeps run one at a time. What is in use
+   * is read when asked (so a copy added to the list counts as claimed at once) and again
+   * before removing. Resolves to the folders removed.
+   */
+  sweep(): Promise<string[]> {
+    const inUse = this.pathsInUse();
+    for (const file of this.#unclaimed) if (inUse.has(file)) this.#unclaimed.delete(file);
+    const run = this.#sweeping.then(() => this.#removeUnused(inUse));
+    this.#sweeping = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  async #removeUnused(inUseWhenAsked: Set<string>): Promise<string[]> {
+    const inUse = [...inUseWhenAsked, ...this.pathsInUse(), ...this.#unclaimed];
+    // Each copy has a folder of its own, so a folder is kept when one of its files is.
+    const keptFolders = new Set(inUse.map((file) => path.dirname(file)));
+    const entries = await readdir(this.dir, { withFileTypes: true }).catch(() => []);
+    const removed: string[] = [];
+    for (const entry of entries) {
+      const folder = path.join(this.dir, entry.name);
+      if (!entry.isDirectory() || keptFolders.has(folder)) continue;
+      await rm(folder, { recursive: true, force: true });
+      removed.push(folder);
+    }
+    return removed;
+  }
+}
+
+/** The dropped file's own name, made safe to use as one path segment. */
+function stagedName(request: IncomingMessage): string {
   const rawName = String(request.headers["x-picops-file-name"] ?? "file");
   let name: string;
   try {
@@ -23,22 +94,5 @@ export async function stageUpload(stagingDir: string, request: IncomingMessage):
     name = "file";
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is replaced
-  const safeName = path.basename(name).replace(/[\\/\u0000-\u001f]/g, "_") || "file";
-  const folder = path.join(stagingDir, randomUUID());
-  await mkdir(folder, { recursive: true, mode: 0o700 });
-  const target = path.join(folder, safeName);
-  let size = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      callback(size > MAX_STAGED_BYTES ? new Error("too large") : null, chunk);
-    },
-  });
-  try {
-    await pipeline(request, limit, createWriteStream(target, { mode: 0o600 }));
-  } catch (error) {
-    await rm(folder, { recursive: true, force: true });
-    throw error;
-  }
-  return target;
+  return path.basename(name).replace(/[\\/\u0000-\u001f]/g, "_") || "file";
 }
