@@ -248,17 +248,31 @@ export async function putWithPicOperations(
   const input = await readBody(exchange.req, MAX_PROCESSING_INPUT_BYTES, () => inputTooLarge(length));
   const inputMd5 = createHash("md5").update(input).digest();
   if (md5 && !md5.equals(inputMd5)) throw badDigest();
-  const processed = await processUpload(exchange, context, work, {
-    store,
-    key,
-    input,
-    etag: `"${inputMd5.toString("hex")}"`,
-    async storeOriginal() {
-      const attributes: ObjectAttributes = attributesFrom(exchange.req.headers);
-      return (await store.commit(key, await store.stage(input, exchange.signal), attributes)).etag;
-    },
-  });
-  answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
+  // The original is written to disk while the rules run (a 30 MB fsync need not wait for
+  // them); it becomes the object only if they all succeed and none of them replaces it.
+  const stagedOriginal = store.stage({ bytes: input, md5: inputMd5 }, exchange.signal);
+  stagedOriginal.catch(() => undefined);
+  let committing = false;
+  try {
+    const processed = await processUpload(exchange, context, work, {
+      store,
+      key,
+      input,
+      etag: `"${inputMd5.toString("hex")}"`,
+      async storeOriginal() {
+        committing = true;
+        const attributes: ObjectAttributes = attributesFrom(exchange.req.headers);
+        return (await store.commit(key, await stagedOriginal, attributes)).etag;
+      },
+    });
+    answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
+  } finally {
+    if (!committing)
+      await stagedOriginal.then(
+        (staged) => store.discard(staged),
+        () => undefined,
+      );
+  }
 }
 
 /** POST `?image_process`: the same rules applied to an object already in the bucket. */

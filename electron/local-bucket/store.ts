@@ -40,6 +40,12 @@ export interface StagedBody {
   readonly md5: Buffer;
 }
 
+/** Bytes with their MD5, computed once by whoever read them. */
+export interface HashedBytes {
+  readonly bytes: Buffer;
+  readonly md5: Buffer;
+}
+
 const TEMP_PREFIX = ".tmp-";
 
 function keyHash(key: string): string {
@@ -143,17 +149,25 @@ export class BucketStore {
     }
   }
 
-  /** Writes a body from chunks to a temp file and fsyncs it; the temp file is removed on any failure. */
-  async stage(chunks: AsyncIterable<Buffer> | Buffer, signal?: AbortSignal): Promise<StagedBody> {
+  /**
+   * Writes a body to a temp file and fsyncs it; the temp file is removed on any failure.
+   * Bytes whose MD5 the caller already computed (to check Content-MD5) are not hashed again.
+   */
+  async stage(body: AsyncIterable<Buffer> | Buffer | HashedBytes, signal?: AbortSignal): Promise<StagedBody> {
     const path = join(this.dir, `${TEMP_PREFIX}${randomBytes(12).toString("hex")}`);
-    const md5 = createHash("md5");
+    const hashed = "md5" in body ? body : undefined;
+    const md5 = hashed ? undefined : createHash("md5");
     let size = 0;
     const file = await open(path, "wx");
     try {
-      const source = Buffer.isBuffer(chunks) ? [chunks] : chunks;
+      const source = hashed
+        ? [hashed.bytes]
+        : Buffer.isBuffer(body)
+          ? [body]
+          : (body as AsyncIterable<Buffer>);
       for await (const chunk of source) {
         signal?.throwIfAborted();
-        md5.update(chunk);
+        md5?.update(chunk);
         size += chunk.length;
         await file.write(chunk);
       }
@@ -164,7 +178,7 @@ export class BucketStore {
       throw error;
     }
     await file.close();
-    return { path, size, md5: md5.digest() };
+    return { path, size, md5: hashed?.md5 ?? (md5 as ReturnType<typeof createHash>).digest() };
   }
 
   async discard(staged: StagedBody): Promise<void> {

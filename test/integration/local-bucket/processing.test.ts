@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUCKET, cosRequest, type Harness, OTHER_BUCKET, startHarness, xmlField, xmlFields } from "./harness";
@@ -134,7 +136,7 @@ describe("PUT with Pic-Operations", () => {
     expect(await exists("limits/json.jpg")).toBe(false);
   });
 
-  it("refuses a non-image with InvalidImageFormat and X-ErrNo -441; the original is not stored", async () => {
+  it("refuses a non-image with InvalidImageFormat and X-ErrNo -441; nothing of the original is kept", async () => {
     const answer = await putWithRules("limits/notes.jpg", "plain text, not a picture", [
       { fileid: "n.jpg", rule: "imageMogr2/thumbnail/10x" },
     ]);
@@ -143,6 +145,9 @@ describe("PUT with Pic-Operations", () => {
     expect(answer.headers["x-errno"]).toBe("-441");
     expect(await exists("limits/notes.jpg")).toBe(false);
     expect(await exists("limits/n.jpg")).toBe(false);
+    // The original was being written while the rules ran: its temp file is gone too.
+    const left = await readdir(join(h.root, BUCKET, "objects"));
+    expect(left.filter((name) => name.startsWith(".tmp-"))).toEqual([]);
   });
 
   it("refuses too many pixels with ImageResolutionExceed and X-ErrNo -447", async () => {
