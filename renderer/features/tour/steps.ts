@@ -38,7 +38,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: "upload",
     // The "Review plan" button, which leads to the upload.
-    target: ".upload-workspace > .row > button.primary",
+    target: '[data-tour="upload"]',
     workspace: "upload",
     title: "tour.upload.title",
     body: "tour.upload.body",

@@ -36,7 +36,13 @@ export function UploadWorkspace() {
         </p>
       )}
       <div className="row">
-        <button type="button" className="primary" disabled={!ready || planning} onClick={() => reviewPlan()}>
+        <button
+          type="button"
+          className="primary"
+          data-tour="upload"
+          disabled={!ready || planning}
+          onClick={() => reviewPlan()}
+        >
           {planning ? t("plan.checking") : t("plan.review")}
         </button>
       </div>
