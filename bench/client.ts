@@ -4,6 +4,9 @@
  *  (a) 500 small PUTs with Pic-Operations at concurrency 8: requests/s (goal ≥ 1.5× the SDK);
  *  (b) 20 × 30 MB file uploads, 4 at a time: peak RSS of each client, each measured in its own
  *      child process (goal ≤ 0.5× the SDK).
+ * Two more figures say what any client could reach here: (a) a ceiling, the rate the Local
+ * bucket serves to bare signed undici requests whose answers are not even parsed; (b) a
+ * floor, the RSS of a process that has only imported undici (the stack's HTTP library).
  * Run with `npx tsx bench/client.ts`. The same file is each child's entry point: argv[2] names
  * the role and argv[3] carries its JSON arguments.
  */
@@ -28,9 +31,11 @@ const BIG_SIZE = 30 * 1024 * 1024;
 const RULE = "imageMogr2/thumbnail/8x";
 
 type Implementation = "picops" | "sdk";
+/** The two clients, and the ceiling: signed requests with nothing else done. */
+type ThroughputClient = Implementation | "bare";
 
 interface ThroughputArgs {
-  impl: Implementation;
+  impl: ThroughputClient;
   url: string;
   image: string;
 }
@@ -136,8 +141,51 @@ async function uploaderFor(
   };
 }
 
+/**
+ * The least a client can do: sign (with Picops's signer, about 20 µs) and send the same PUT
+ * through undici, then drain the answer unread. No option checks, no XML, no retries.
+ */
+async function bareUploader(
+  url: string,
+): Promise<{ putProcessed(key: string, body: Buffer): Promise<void> }> {
+  const { Agent } = await import("undici");
+  const { signRequest } = await import("../electron/cos/signature");
+  const agent = new Agent({ connections: THROUGHPUT_CONCURRENCY });
+  const origin = new URL(url);
+  return {
+    async putProcessed(key, body) {
+      const now = Math.round(Date.now() / 1000);
+      const headers: Record<string, string> = {
+        host: origin.host,
+        "content-length": String(body.length),
+        "pic-operations": JSON.stringify({ rules: [{ fileid: `thumbs/${path.basename(key)}`, rule: RULE }] }),
+      };
+      headers.authorization = signRequest({
+        ...CREDENTIALS,
+        method: "PUT",
+        path: `/${key}`,
+        headers: { host: headers.host as string, "content-length": headers["content-length"] as string },
+        startTime: now - 1,
+        endTime: now + 900,
+      });
+      const answer = await agent.request({
+        origin: origin.origin,
+        path: `/${BUCKET}/${key}`,
+        method: "PUT",
+        headers,
+        body,
+      });
+      await answer.body.dump({ limit: Number.POSITIVE_INFINITY });
+      if (answer.statusCode !== 200) throw new Error(`bare PUT answered ${answer.statusCode}`);
+    },
+  };
+}
+
 async function throughputRole(args: ThroughputArgs): Promise<ThroughputFigures> {
-  const uploader = await uploaderFor(args.impl, args.url);
+  const uploader =
+    args.impl === "bare"
+      ? { ...(await bareUploader(args.url)), close: async () => {} }
+      : await uploaderFor(args.impl, args.url);
   const body = await readFile(args.image);
   await runPool(THROUGHPUT_WARMUP, THROUGHPUT_CONCURRENCY, (i) =>
     uploader.putProcessed(`warm/${args.impl}/${i}.png`, body),
@@ -168,6 +216,12 @@ async function memoryRole(args: MemoryArgs): Promise<MemoryFigures> {
   await uploader.close();
   // maxRSS is the kernel's high-water mark for this process, in KiB.
   return { baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+/** A process that has loaded undici and sent nothing: no client on this stack can weigh less. */
+async function floorRole(): Promise<{ rss: number }> {
+  await import("undici");
+  return { rss: process.memoryUsage().rss };
 }
 
 async function serverRole(args: { root: string }): Promise<void> {
@@ -216,11 +270,13 @@ async function main(): Promise<void> {
     await writeFile(big, Buffer.alloc(BIG_SIZE, 0x5a));
 
     // Alternating runs, best of two each, so neither client benefits from going second.
-    const throughput: Record<Implementation, ThroughputFigures> = {
-      picops: { requestsPerSecond: 0, cpuMsPerRequest: Number.POSITIVE_INFINITY },
-      sdk: { requestsPerSecond: 0, cpuMsPerRequest: Number.POSITIVE_INFINITY },
+    const unmeasured = { requestsPerSecond: 0, cpuMsPerRequest: Number.POSITIVE_INFINITY };
+    const throughput: Record<ThroughputClient, ThroughputFigures> = {
+      picops: unmeasured,
+      sdk: unmeasured,
+      bare: unmeasured,
     };
-    for (const impl of ["sdk", "picops", "sdk", "picops"] as const) {
+    for (const impl of ["sdk", "picops", "bare", "sdk", "picops", "bare"] as const) {
       const figures = await child<ThroughputFigures>("throughput", { impl, url, image }).result;
       throughput[impl] = {
         requestsPerSecond: Math.max(throughput[impl].requestsPerSecond, figures.requestsPerSecond),
@@ -231,6 +287,7 @@ async function main(): Promise<void> {
     for (const impl of ["sdk", "picops"] as const) {
       memory[impl] = await child<MemoryFigures>("memory", { impl, url, file: big, warmup: image }).result;
     }
+    const floor = await child<{ rss: number }>("floor", {}).result;
 
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
     const rows = [
@@ -250,6 +307,13 @@ async function main(): Promise<void> {
         "",
       ],
       [
+        "    ceiling: bare signed undici PUTs",
+        `${throughput.bare.requestsPerSecond.toFixed(0)} req/s`,
+        "",
+        `${(throughput.bare.requestsPerSecond / throughput.sdk.requestsPerSecond).toFixed(2)}×`,
+        "",
+      ],
+      [
         `(b) ${BIG_UPLOADS} × 30 MB @ ${BIG_CONCURRENCY}, peak RSS`,
         mb(memory.picops.peakRss),
         mb(memory.sdk.peakRss),
@@ -257,6 +321,13 @@ async function main(): Promise<void> {
         "≤ 0.5×",
       ],
       ["    RSS after one small upload", mb(memory.picops.baselineRss), mb(memory.sdk.baselineRss), "", ""],
+      [
+        "    floor: undici imported, nothing sent",
+        mb(floor.rss),
+        "",
+        `${(floor.rss / memory.sdk.peakRss).toFixed(2)}×`,
+        "",
+      ],
       [
         "    growth while uploading",
         mb(memory.picops.peakRss - memory.picops.baselineRss),
@@ -291,6 +362,13 @@ async function main(): Promise<void> {
           goal: "",
         },
         {
+          figure: "(a) ceiling: the Local bucket's rate for bare signed undici PUTs, answers unread",
+          picops: `${throughput.bare.requestsPerSecond.toFixed(0)} req/s`,
+          baseline: `cos-nodejs-sdk-v5: ${throughput.sdk.requestsPerSecond.toFixed(0)} req/s`,
+          ratio: times(throughput.bare.requestsPerSecond / throughput.sdk.requestsPerSecond),
+          goal: "",
+        },
+        {
           figure: "(b) client peak RSS",
           picops: mb(memory.picops.peakRss),
           baseline: `cos-nodejs-sdk-v5: ${mb(memory.sdk.peakRss)}`,
@@ -303,6 +381,13 @@ async function main(): Promise<void> {
           picops: mb(growth("picops")),
           baseline: `cos-nodejs-sdk-v5: ${mb(growth("sdk"))}`,
           ratio: times(growth("picops") / growth("sdk")),
+          goal: "",
+        },
+        {
+          figure: "(b) floor: RSS of a process that only imported undici",
+          picops: mb(floor.rss),
+          baseline: `cos-nodejs-sdk-v5 peak: ${mb(memory.sdk.peakRss)}`,
+          ratio: times(floor.rss / memory.sdk.peakRss),
           goal: "",
         },
       ],
@@ -328,6 +413,9 @@ async function run(): Promise<void> {
       return;
     case "memory":
       process.stdout.write(`${JSON.stringify(await memoryRole(args))}\n`);
+      return;
+    case "floor":
+      process.stdout.write(`${JSON.stringify(await floorRole())}\n`);
       return;
     default:
       return main();
