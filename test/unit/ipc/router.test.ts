@@ -12,7 +12,7 @@ function router(overrides: Partial<Handlers> = {}) {
     "app.describe": async () => ({ host: "web", version: "1.0.0", platform: "linux" }),
     "connections.list": async () => ({ connections: [], activeId: "local" }),
     "connections.saveCos": async () => {
-      throw new PicopsError("not-found", "That connection no longer exists.");
+      throw new PicopsError("not-found", "connection-gone");
     },
     "connections.delete": async () => {
       throw new Error("disk exploded at /home/someone/secret-path");
