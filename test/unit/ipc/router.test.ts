@@ -57,7 +57,7 @@ describe("router", () => {
     expect(JSON.stringify(result)).not.toContain("do-not-leak");
   });
 
-  it("turns a PicopsError into its code and message", async () => {
+  it("turns a PicopsError into its code, its English message and the sentence's id", async () => {
     const result = await router().call("connections.saveCos", {
       label: "x",
       secretId: "id",
@@ -67,7 +67,7 @@ describe("router", () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: "not-found", message: "That connection no longer exists." },
+      error: { code: "not-found", message: "That connection no longer exists.", messageId: "connection-gone" },
     });
   });
 
