@@ -67,7 +67,11 @@ describe("router", () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: "not-found", message: "That connection no longer exists.", messageId: "connection-gone" },
+      error: {
+        code: "not-found",
+        message: "That connection no longer exists.",
+        messageId: "connection-gone",
+      },
     });
   });
 
