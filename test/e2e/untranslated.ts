@@ -47,6 +47,7 @@ const KEPT_WORDS = new Set(
     "GrantFullControl",
     "GrantRead",
     "Expires",
+    "TrafficLimit",
     // Keys.
     "Alt",
     "Ctrl",
