@@ -1,5 +1,4 @@
-import type { ErrorMessageId } from "../../shared/error-messages";
-import { formatMessage } from "../../shared/error-messages";
+import { type ErrorMessageId, formatMessage } from "../../shared/error-messages";
 import { ThrownAppError } from "../../shared/errors";
 import { parseErrorBody } from "./xml";
 
