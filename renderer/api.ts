@@ -32,6 +32,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What a failed call reports, kept whole (not as a sentence) so a language switch re-words it. */
+export function failureOf(error: unknown): AppError {
+  return error instanceof ApiError ? error.error : { code: "internal", message: String(error) };
+}
+
 interface Transport {
   call(channel: string, input: unknown): Promise<CallResult>;
   subscribe(listener: (name: string, payload: unknown) => void): () => void;

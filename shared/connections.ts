@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BUCKET_NAME_PROBLEM, isValidBucketName, isValidRegion } from "./cos/names";
+import { ErrorMessageIdSchema } from "./error-messages";
 
 /**
  * Connection profiles. The renderer only ever sees a `ConnectionSummary`; secrets travel
@@ -20,7 +21,7 @@ export const ConnectionSummarySchema = z.object({
   /** ISO time when the STS session token expires. */
   sessionTokenExpiresAt: z.string().optional(),
   /** Set when the vault could not read this profile; the others still work. */
-  problem: z.string().optional(),
+  problem: ErrorMessageIdSchema.optional(),
 });
 export type ConnectionSummary = z.infer<typeof ConnectionSummarySchema>;
 

@@ -1,4 +1,11 @@
 import { z } from "zod";
+import {
+  type ErrorMessageId,
+  ErrorMessageIdSchema,
+  formatMessage,
+  type MessageValues,
+  MessageValuesSchema,
+} from "./error-messages";
 
 /**
  * Errors cross every boundary (IPC, web host, COS client) as values with a code the UI
@@ -7,7 +14,11 @@ import { z } from "zod";
  */
 export const AppErrorSchema = z.object({
   code: z.string(),
+  /** English: Picops's sentence filled in, or COS's own words when `messageId` is absent. */
   message: z.string(),
+  /** Picops's sentence (see `ERROR_MESSAGES`), so the renderer can say it in the designer's language. */
+  messageId: ErrorMessageIdSchema.optional(),
+  values: MessageValuesSchema.optional(),
   /** HTTP status when the error came from COS or the local bucket. */
   status: z.number().int().optional(),
   /** COS's x-cos-request-id, for support requests. */
@@ -16,6 +27,8 @@ export const AppErrorSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])).optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
+
+type ErrorExtra = Pick<AppError, "status" | "requestId" | "path">;
 
 /**
  * Answers that mean a connection's keys are refused (expired temporary keys, a deleted or
@@ -33,17 +46,29 @@ export function isKeyRefusal(error: AppError): boolean {
   return KEY_REFUSALS.has(error.code);
 }
 
-/** Thrown by services; the IPC layer turns it into an AppError value for the renderer. */
-export class PicopsError extends Error {
+/**
+ * What every thrown error of Picops has in common; the IPC layer turns it into an AppError
+ * value for the renderer. Its two kinds differ in who wrote the message: `PicopsError`
+ * (Picops, a sentence of the table) and COS's answers (`CosError`, `CosFailure`: the
+ * service's own words, quoted as they are, so they carry no `messageId`).
+ */
+export abstract class ThrownAppError extends Error {
   readonly code: string;
+  readonly messageId: ErrorMessageId | undefined;
+  readonly values: MessageValues | undefined;
   readonly status: number | undefined;
   readonly requestId: string | undefined;
   readonly path: (string | number)[] | undefined;
 
-  constructor(code: string, message: string, extra: Omit<AppError, "code" | "message"> = {}) {
-    super(message);
-    this.name = "PicopsError";
+  protected constructor(
+    code: string,
+    text: { message: string; messageId?: ErrorMessageId; values?: MessageValues | undefined },
+    extra: ErrorExtra,
+  ) {
+    super(text.message);
     this.code = code;
+    this.messageId = text.messageId;
+    this.values = text.values;
     this.status = extra.status;
     this.requestId = extra.requestId;
     this.path = extra.path;
@@ -51,9 +76,21 @@ export class PicopsError extends Error {
 
   toAppError(): AppError {
     const error: AppError = { code: this.code, message: this.message };
+    if (this.messageId !== undefined) error.messageId = this.messageId;
+    if (this.values !== undefined) error.values = this.values;
     if (this.status !== undefined) error.status = this.status;
     if (this.requestId !== undefined) error.requestId = this.requestId;
     if (this.path !== undefined) error.path = this.path;
     return error;
+  }
+}
+
+/** Thrown by services: always one of Picops's sentences, never a free-form one. */
+export class PicopsError extends ThrownAppError {
+  declare readonly messageId: ErrorMessageId;
+
+  constructor(code: string, messageId: ErrorMessageId, values?: MessageValues, extra: ErrorExtra = {}) {
+    super(code, { message: formatMessage(messageId, values), messageId, values }, extra);
+    this.name = "PicopsError";
   }
 }

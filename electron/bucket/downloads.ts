@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { type AppError, PicopsError } from "../../shared/errors";
+import { type AppError, PicopsError, ThrownAppError } from "../../shared/errors";
 import type { CosClient } from "../cos/client";
 import { abortedError } from "../cos/retry";
 import type { MediaStore } from "../media/media-store";
@@ -19,9 +19,9 @@ export function pathBelow(base: string, key: string): string {
 }
 
 export function toAppError(error: unknown): AppError {
-  return error instanceof PicopsError
+  return error instanceof ThrownAppError
     ? error.toAppError()
-    : { code: "download-failed", message: "The object could not be downloaded." };
+    : new PicopsError("download-failed", "download-failed").toAppError();
 }
 
 /**
@@ -42,7 +42,7 @@ export async function downloadToFolder(
     if (!file.startsWith(root + path.sep)) {
       outcomes.push({
         key,
-        error: { code: "invalid-input", message: `${key} would be saved outside the chosen folder.` },
+        error: new PicopsError("invalid-input", "download-outside-folder", { key }).toAppError(),
       });
       continue;
     }

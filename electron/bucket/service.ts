@@ -136,7 +136,7 @@ export class BucketBrowser {
   #active(): ConnectionSummary {
     const { activeId, connections } = this.deps.connections.list();
     const connection = connections.find((candidate) => candidate.id === activeId);
-    if (!connection) throw new PicopsError("not-found", "That connection no longer exists.");
+    if (!connection) throw new PicopsError("not-found", "connection-gone");
     return connection;
   }
 

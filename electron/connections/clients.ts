@@ -44,7 +44,7 @@ export class ConnectionClients {
       });
     }
     const profile = this.vault.summaries().find((summary) => summary.id === connectionId);
-    if (!profile) throw new PicopsError("not-found", "That connection no longer exists.");
+    if (!profile) throw new PicopsError("not-found", "connection-gone");
     return new CosClient({
       credentials: await this.vault.credentials(connectionId),
       region: profile.region,

@@ -1,6 +1,6 @@
 import type { ConnectionTestOutcome } from "../../shared/connection-test";
 import type { CosConnectionTestInput } from "../../shared/connections";
-import { PicopsError } from "../../shared/errors";
+import { ThrownAppError } from "../../shared/errors";
 import { CosClient } from "../cos/client";
 import { CosError } from "../cos/cos-error";
 import { type CosEndpoint, objectTarget } from "../cos/endpoint";
@@ -91,6 +91,6 @@ function factsFromError(error: unknown, nowMs: number): ConnectionTestFacts {
   if (error instanceof NetworkFailure) {
     return { kind: "no-answer", host: error.host, systemCode: error.systemCode, message: error.message };
   }
-  if (error instanceof PicopsError) return { kind: "failed", code: error.code, message: error.message };
+  if (error instanceof ThrownAppError) return { kind: "failed", code: error.code, message: error.message };
   throw error;
 }

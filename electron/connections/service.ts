@@ -54,8 +54,7 @@ export class ConnectionsService {
   }
 
   async delete(id: string): Promise<void> {
-    if (id === LOCAL_CONNECTION_ID)
-      throw new PicopsError("not-allowed", "The Local bucket is built in and cannot be removed.");
+    if (id === LOCAL_CONNECTION_ID) throw new PicopsError("not-allowed", "local-bucket-built-in");
     await this.vault.delete(id);
     await this.onProfileChanged(id);
     this.#changed();
@@ -63,7 +62,7 @@ export class ConnectionsService {
 
   async select(id: string): Promise<void> {
     const target = this.list().connections.find((c) => c.id === id);
-    if (!target) throw new PicopsError("not-found", "That connection no longer exists.");
+    if (!target) throw new PicopsError("not-found", "connection-gone");
     if (target.problem) throw new PicopsError("vault-unreadable", target.problem);
     await this.vault.setActive(id === LOCAL_CONNECTION_ID ? undefined : id);
     this.#changed();

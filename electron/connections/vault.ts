@@ -7,6 +7,7 @@ import {
   keepsStoredKeys,
   maskSecretId,
 } from "../../shared/connections";
+import { type MessageRef, messageRef } from "../../shared/error-messages";
 import { PicopsError } from "../../shared/errors";
 import { writeFileAtomic } from "../fs-atomic";
 import type { SecretCipher } from "./cipher";
@@ -57,7 +58,7 @@ interface VaultEntry {
 export class Vault {
   #entries: VaultEntry[] = [];
   #activeId: string | undefined;
-  #fileProblem: string | undefined;
+  #fileProblem: MessageRef | undefined;
 
   private constructor(
     private readonly file: string,
@@ -70,7 +71,7 @@ export class Vault {
     return vault;
   }
 
-  get fileProblem(): string | undefined {
+  get fileProblem(): MessageRef | undefined {
     return this.#fileProblem;
   }
 
@@ -90,11 +91,10 @@ export class Vault {
   async save(input: CosProfileInput): Promise<ConnectionSummary> {
     const existing =
       input.id === undefined ? undefined : this.#entries.find((e) => e.summary.id === input.id);
-    if (input.id !== undefined && !existing)
-      throw new PicopsError("not-found", "That connection no longer exists.");
+    if (input.id !== undefined && !existing) throw new PicopsError("not-found", "connection-gone");
     const stored = keepsStoredKeys(input) ? existing?.profile : undefined;
     if (keepsStoredKeys(input) && !stored) {
-      throw new PicopsError("vault-unreadable", "The stored keys cannot be read: enter the keys again.");
+      throw new PicopsError("vault-unreadable", "keys-unreadable");
     }
     const keys = stored
       ? {
@@ -132,17 +132,16 @@ export class Vault {
   async delete(id: string): Promise<void> {
     const before = this.#entries.length;
     this.#entries = this.#entries.filter((e) => e.summary.id !== id);
-    if (this.#entries.length === before)
-      throw new PicopsError("not-found", "That connection no longer exists.");
+    if (this.#entries.length === before) throw new PicopsError("not-found", "connection-gone");
     if (this.#activeId === id) this.#activeId = undefined;
     await this.#save();
   }
 
   async credentials(id: string): Promise<CosCredentials> {
     const entry = this.#entries.find((e) => e.summary.id === id);
-    if (!entry) throw new PicopsError("not-found", "That connection no longer exists.");
+    if (!entry) throw new PicopsError("not-found", "connection-gone");
     if (!entry.profile)
-      throw new PicopsError("vault-unreadable", entry.summary.problem ?? "Unreadable profile.");
+      throw new PicopsError("vault-unreadable", entry.summary.problem ?? "connection-damaged");
     return this.#open(entry.profile);
   }
 
@@ -166,7 +165,7 @@ export class Vault {
       // Nothing in it can be trusted: move it aside (never delete a designer's data) and start empty.
       const aside = `${this.file}.unreadable-${Date.now()}`;
       await rename(this.file, aside);
-      this.#fileProblem = `The saved connections could not be read and were moved to ${aside}. Add your connections again.`;
+      this.#fileProblem = messageRef("connections-file-unreadable", { aside });
       return;
     }
     this.#activeId = file.data.activeId;
@@ -190,7 +189,7 @@ export class Vault {
           kind: "cos",
           label: label || `Connection ${index + 1}`,
           region: "",
-          problem: "This connection's saved settings are damaged. Delete it and add it again.",
+          problem: "connection-damaged",
         },
       };
     }
@@ -204,7 +203,7 @@ export class Vault {
         raw,
         summary: {
           ...summarise(profile),
-          problem: "This connection's keys could not be decrypted on this computer. Enter them again.",
+          problem: "connection-keys-undecryptable",
         },
       };
     }

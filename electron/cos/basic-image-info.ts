@@ -52,15 +52,14 @@ export function parseBasicImageInfo(json: string): BasicImageInfo {
   try {
     document = JSON.parse(json);
   } catch {
-    throw new PicopsError("malformed-response", "COS sent imageInfo that is not JSON.");
+    throw new PicopsError("malformed-response", "image-info-not-json");
   }
   const parsed = WireImageInfoSchema.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PicopsError(
-      "malformed-response",
-      `COS sent imageInfo that Picops could not read: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}.`,
-    );
+    throw new PicopsError("malformed-response", "image-info-unreadable", {
+      field: issue?.path.join(".") ?? "",
+    });
   }
   const info = parsed.data;
   return {

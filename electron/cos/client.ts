@@ -6,7 +6,8 @@ import { pipeline } from "node:stream/promises";
 import type { UploadResult } from "../../shared/cos/image-info";
 import { isValidBucketName, objectKeyProblem } from "../../shared/cos/names";
 import { type PutObjectOptions, PutObjectOptionsSchema } from "../../shared/cos/put-object-options";
-import { PicopsError } from "../../shared/errors";
+import { issueMessageRef } from "../../shared/error-messages";
+import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { encodePicOperations, type PicOperations } from "../../shared/rules/pic-operations";
 import { type BasicImageInfo, parseBasicImageInfo } from "./basic-image-info";
 import { CosError } from "./cos-error";
@@ -119,7 +120,8 @@ export class CosClient {
     if (options.contentLength !== undefined && options.contentLength !== size) {
       throw new PicopsError(
         "invalid-input",
-        `ContentLength is ${options.contentLength} but the body has ${size} bytes.`,
+        "content-length-mismatch",
+        { declared: options.contentLength, size },
         { path: ["contentLength"] },
       );
     }
@@ -165,8 +167,11 @@ export class CosClient {
     } catch (error) {
       await rm(partial, { force: true });
       if (input.signal?.aborted) throw abortedError();
-      if (error instanceof PicopsError) throw error;
-      throw new PicopsError("download-failed", `Could not download ${input.key} to ${input.file}.`);
+      if (error instanceof ThrownAppError) throw error;
+      throw new PicopsError("download-failed", "download-to-file-failed", {
+        key: input.key,
+        file: input.file,
+      });
     }
     return metadata;
   }
@@ -203,9 +208,7 @@ export class CosClient {
     input: BucketRef & { keys: readonly string[]; quiet?: boolean },
   ): Promise<DeleteResult> {
     if (input.keys.length === 0 || input.keys.length > DELETE_OBJECTS_MAX) {
-      throw new PicopsError("invalid-input", `Delete between 1 and ${DELETE_OBJECTS_MAX} keys at a time.`, {
-        path: ["keys"],
-      });
+      throw new PicopsError("invalid-input", "delete-count", { max: DELETE_OBJECTS_MAX }, { path: ["keys"] });
     }
     const xml = Buffer.from(deleteRequestXml(input.keys, input.quiet ?? false));
     const response = await this.#send({
@@ -346,7 +349,8 @@ export class CosClient {
     if (!isValidBucketName(input.bucket)) {
       throw new PicopsError(
         "InvalidBucketName",
-        `"${input.bucket}" is not a bucket name: use BucketName-APPID, e.g. examplebucket-1250000000.`,
+        "bucket-name-invalid",
+        { bucket: input.bucket },
         { path: ["bucket"] },
       );
     }
@@ -360,7 +364,7 @@ export class CosClient {
   #objectTarget(input: ObjectRef): RequestTarget {
     const problem = objectKeyProblem(input.key);
     if (problem !== undefined) {
-      throw new PicopsError("invalid-input", `The object key cannot be used: ${problem}.`, { path: ["key"] });
+      throw new PicopsError("invalid-input", problem.messageId, problem.values, { path: ["key"] });
     }
     return objectTarget(this.#endpoint, this.#bucket(input), input.region ?? this.#region, input.key);
   }
@@ -381,7 +385,8 @@ function parsePutObjectOptions(options: PutObjectOptions): PutObjectOptions {
   const parsed = PutObjectOptionsSchema.safeParse(options);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new PicopsError("invalid-input", issue?.message ?? "The upload options are invalid.", {
+  const text = issueMessageRef(issue) ?? { messageId: "upload-options-invalid" };
+  throw new PicopsError("invalid-input", text.messageId, text.values, {
     path: ["options", ...(issue?.path ?? []).map((part) => (typeof part === "symbol" ? String(part) : part))],
   });
 }

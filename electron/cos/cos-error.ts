@@ -1,11 +1,13 @@
-import { PicopsError } from "../../shared/errors";
+import { type ErrorMessageId, formatMessage } from "../../shared/error-messages";
+import { ThrownAppError } from "../../shared/errors";
 import { parseErrorBody } from "./xml";
 
 /**
  * An error COS answered with (reference §4). The code is COS's own (`NoSuchKey`,
- * `SignatureDoesNotMatch`, …) so the UI can explain it without knowing HTTP.
+ * `SignatureDoesNotMatch`, …) so the UI can explain it without knowing HTTP. The message is
+ * COS's own words, quoted; only an answer without a body gets a sentence of Picops's table.
  */
-export class CosError extends PicopsError {
+export class CosError extends ThrownAppError {
   declare readonly status: number;
   /** What the error is about, e.g. `bucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.jpg`. */
   readonly resource: string | undefined;
@@ -18,6 +20,9 @@ export class CosError extends PicopsError {
   constructor(init: {
     code: string;
     message: string;
+    /** Set when the message is Picops's (an answer with no body), not COS's. */
+    messageId?: ErrorMessageId | undefined;
+    values?: Record<string, string | number> | undefined;
     status: number;
     requestId?: string | undefined;
     resource?: string | undefined;
@@ -25,10 +30,17 @@ export class CosError extends PicopsError {
     traceId?: string | undefined;
     errNo?: number | undefined;
   }) {
-    super(init.code, init.message, {
-      status: init.status,
-      ...(init.requestId === undefined ? {} : { requestId: init.requestId }),
-    });
+    super(
+      init.code,
+      {
+        message: init.message,
+        ...(init.messageId === undefined ? {} : { messageId: init.messageId, values: init.values }),
+      },
+      {
+        status: init.status,
+        ...(init.requestId === undefined ? {} : { requestId: init.requestId }),
+      },
+    );
     this.name = "CosError";
     this.resource = init.resource;
     this.serverTime = init.serverTime;
@@ -46,17 +58,17 @@ export class CosError extends PicopsError {
 }
 
 /** HEAD answers carry no body, so the status alone names the error. */
-const CODE_BY_STATUS: Record<number, [code: string, message: string]> = {
-  400: ["BadRequest", "COS refused the request as malformed."],
-  403: ["AccessDenied", "Access denied: check the SecretId, SecretKey and the bucket's permissions."],
-  404: ["NoSuchKey", "The object does not exist."],
-  405: ["MethodNotAllowed", "COS does not allow this operation here."],
-  409: ["Conflict", "The request conflicts with the bucket's current state."],
-  411: ["MissingContentLength", "The request had no Content-Length."],
-  412: ["PreconditionFailed", "The object changed since it was last read."],
-  416: ["InvalidRange", "The requested byte range is outside the object."],
-  500: ["InternalError", "COS had an internal error; try again."],
-  503: ["ServiceUnavailable", "COS is busy; try again shortly."],
+const CODE_BY_STATUS: Record<number, [code: string, messageId: ErrorMessageId]> = {
+  400: ["BadRequest", "cos-status-400"],
+  403: ["AccessDenied", "cos-status-403"],
+  404: ["NoSuchKey", "cos-status-404"],
+  405: ["MethodNotAllowed", "cos-status-405"],
+  409: ["Conflict", "cos-status-409"],
+  411: ["MissingContentLength", "cos-status-411"],
+  412: ["PreconditionFailed", "cos-status-412"],
+  416: ["InvalidRange", "cos-status-416"],
+  500: ["InternalError", "cos-status-500"],
+  503: ["ServiceUnavailable", "cos-status-503"],
 };
 
 /** Cloud Infinite's download-time failure numbers (§4), in plain words. */
@@ -93,17 +105,18 @@ export function cosErrorFromResponse(
   const parsed = parseErrorBody(body);
   const errNoText = header(headers, "x-errno");
   const errNo = errNoText !== undefined && /^-?\d+$/.test(errNoText.trim()) ? Number(errNoText) : undefined;
-  const [fallbackCode, fallbackMessage] = CODE_BY_STATUS[status] ?? [
-    "UnexpectedResponse",
-    `COS answered with HTTP status ${status}.`,
-  ];
-  let message = parsed?.message || fallbackMessage;
+  const [fallbackCode, fallbackId] = CODE_BY_STATUS[status] ?? ["UnexpectedResponse", "cos-status-other"];
+  // Picops's sentence only when COS said nothing and no Cloud Infinite number needs quoting.
+  const ownWords = !parsed?.message && errNo === undefined;
+  const fallbackValues = fallbackId === "cos-status-other" ? { status } : undefined;
+  let message = parsed?.message || formatMessage(fallbackId, fallbackValues);
   if (errNo !== undefined) {
     message = `${message} (Cloud Infinite error ${errNo}: ${ERRNO_MESSAGES[errNo] ?? "unknown"})`;
   }
   return new CosError({
     code: parsed?.code ?? fallbackCode,
     message,
+    ...(ownWords ? { messageId: fallbackId, values: fallbackValues } : {}),
     status,
     requestId: header(headers, "x-cos-request-id") ?? parsed?.requestId,
     resource: parsed?.resource,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { PicopsError } from "../../shared/errors";
+import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { abortedError } from "./retry";
 
 /** A body that can be read again for each attempt: bytes, or a file opened anew each time. */
@@ -20,11 +20,11 @@ export async function requestBodyFor(body: ObjectBody): Promise<RequestBody> {
   if (body instanceof Uint8Array) return body;
   try {
     const info = await stat(body.file);
-    if (!info.isFile()) throw new PicopsError("invalid-input", `${body.file} is not a file.`);
+    if (!info.isFile()) throw new PicopsError("invalid-input", "not-a-file", { file: body.file });
     return { file: body.file, size: info.size };
   } catch (error) {
-    if (error instanceof PicopsError) throw error;
-    throw new PicopsError("file-unreadable", `Could not read ${body.file}.`);
+    if (error instanceof ThrownAppError) throw error;
+    throw new PicopsError("file-unreadable", "file-unreadable", { file: body.file });
   }
 }
 
@@ -38,7 +38,7 @@ export async function md5Base64(body: RequestBody, signal: AbortSignal | undefin
     }
   } catch {
     if (signal?.aborted) throw abortedError();
-    throw new PicopsError("file-unreadable", `Could not read ${body.file}.`);
+    throw new PicopsError("file-unreadable", "file-unreadable", { file: body.file });
   }
   return hash.digest("base64");
 }

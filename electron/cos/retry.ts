@@ -22,7 +22,7 @@ export function backoffDelay(failedAttempt: number, policy: RetryPolicy, random:
 }
 
 export function abortedError(): PicopsError {
-  return new PicopsError("aborted", "The request was cancelled.");
+  return new PicopsError("aborted", "request-cancelled");
 }
 
 /** Waits `ms`, rejecting with `aborted` as soon as the signal fires. */

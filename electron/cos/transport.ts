@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from "undici";
-import { PicopsError } from "../../shared/errors";
+import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { CosError, cosErrorFromResponse } from "./cos-error";
 import type { RequestTarget } from "./endpoint";
 import { bodySize, openBody, type RequestBody, type TransferProgress } from "./object-body";
@@ -114,11 +114,11 @@ function networkErrorCode(error: unknown): string | undefined {
 export class NetworkFailure extends PicopsError {
   constructor(
     code: "network-error" | "request-failed",
-    message: string,
     readonly host: string,
     readonly systemCode: string | undefined,
+    reason: string,
   ) {
-    super(code, message);
+    super(code, code === "network-error" ? "host-unreachable" : "request-failed", { host, reason });
     this.name = "NetworkFailure";
   }
 }
@@ -128,7 +128,7 @@ function requestFailed(host: string, error: unknown): PicopsError {
   const code = (error as { code?: unknown } | null)?.code;
   const systemCode = typeof code === "string" ? code : undefined;
   const reason = systemCode ?? (error instanceof Error ? error.name : "unknown error");
-  return new NetworkFailure("request-failed", `The request to ${host} failed (${reason}).`, host, systemCode);
+  return new NetworkFailure("request-failed", host, systemCode, reason);
 }
 
 function queryString(query: Record<string, string>): string {
@@ -174,7 +174,7 @@ export class CosTransport {
     for (;;) {
       attempt += 1;
       if (signal?.aborted) throw abortedError();
-      let failure: PicopsError;
+      let failure: CosError | NetworkFailure;
       try {
         const response = await this.#attempt(request);
         if (response.status >= 200 && response.status < 300) return response;
@@ -182,15 +182,10 @@ export class CosTransport {
         failure = cosErrorFromResponse(response.status, response.headers, text);
       } catch (error) {
         if (signal?.aborted) throw abortedError();
-        if (error instanceof PicopsError) throw error;
+        if (error instanceof ThrownAppError) throw error;
         const code = networkErrorCode(error);
         if (code === undefined) throw requestFailed(request.target.host, error);
-        failure = new NetworkFailure(
-          "network-error",
-          `Could not reach ${request.target.host} (${code}); check the connection.`,
-          request.target.host,
-          code,
-        );
+        failure = new NetworkFailure("network-error", request.target.host, code, code);
       }
       if (failure instanceof CosError && !correctedClock && this.#isClockSkew(request, failure)) {
         correctedClock = true;
@@ -270,19 +265,16 @@ export class CosTransport {
       try {
         credentials = await this.#credentials();
       } catch (error) {
-        if (error instanceof PicopsError) throw error;
+        if (error instanceof ThrownAppError) throw error;
         // The provider's own message may quote what it was given; keep it out of the UI.
-        throw new PicopsError("credentials-unavailable", "Could not get COS credentials from the provider.");
+        throw new PicopsError("credentials-unavailable", "credentials-unavailable");
       }
     } else {
       credentials = this.#credentials;
     }
     const { secretId, secretKey } = credentials;
     if (!secretId || !secretKey || secretId.trim() !== secretId || secretKey.trim() !== secretKey) {
-      throw new PicopsError(
-        "invalid-credentials",
-        "The SecretId and SecretKey must be non-empty and have no spaces around them.",
-      );
+      throw new PicopsError("invalid-credentials", "credentials-malformed");
     }
     return credentials;
   }

@@ -1,5 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { type UploadResult, UploadResultSchema } from "../../shared/cos/image-info";
+import type { ErrorMessageId, MessageValues } from "../../shared/error-messages";
 import { PicopsError } from "../../shared/errors";
 
 /**
@@ -31,21 +32,21 @@ const parser = new XMLParser({
 
 type XmlNode = Record<string, unknown>;
 
-function malformed(what: string, detail: string): PicopsError {
-  return new PicopsError("malformed-response", `COS sent ${what} that Picops could not read: ${detail}.`);
+function malformed(messageId: ErrorMessageId, values: MessageValues): PicopsError {
+  return new PicopsError("malformed-response", messageId, values);
 }
 
 function parseRoot(xml: string, root: string): XmlNode {
   let document: unknown;
   try {
     document = parser.parse(xml);
-  } catch (error) {
-    throw malformed(`a <${root}>`, error instanceof Error ? error.message : "invalid XML");
+  } catch {
+    throw malformed("xml-not-well-formed", { root });
   }
   const node = (document as XmlNode | undefined)?.[root];
   // `<Root/>` parses to "", an element with children to an object.
   if (node === "") return {};
-  if (typeof node !== "object" || node === null) throw malformed(`a <${root}>`, `no <${root}> element`);
+  if (typeof node !== "object" || node === null) throw malformed("xml-root-missing", { root });
   return node as XmlNode;
 }
 
@@ -106,7 +107,7 @@ export function parseUploadResult(xml: string): UploadResult {
   const parsed = UploadResultSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw malformed("an <UploadResult>", `${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim());
+    throw malformed("xml-field-unreadable", { root: "UploadResult", field: issue?.path.join(".") ?? "" });
   }
   return parsed.data;
 }
@@ -144,7 +145,7 @@ export function parseListBucketResult(xml: string): ListBucketResult {
     try {
       return decodeURIComponent(value);
     } catch {
-      throw malformed("a <ListBucketResult>", `"${value}" is not URL-encoded`);
+      throw malformed("xml-key-not-encoded", { root: "ListBucketResult", value });
     }
   };
   const optional = (value: string | undefined) =>

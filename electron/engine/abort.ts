@@ -1,7 +1,7 @@
 import { PicopsError } from "../../shared/errors";
 
 function abortedError(): PicopsError {
-  return new PicopsError("aborted", "Image processing was cancelled.");
+  return new PicopsError("aborted", "processing-cancelled");
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -22,18 +22,12 @@ function frameSize(source: SourceImage, stages: Stage[]): Size {
   let size: Size = { width: source.width, height: source.height };
   for (const stage of stages) {
     if (stage.kind !== "imageMogr2") {
-      throw new PicopsError(
-        "not-supported-locally",
-        `${stage.kind} on an animated image is not supported locally.`,
-      );
+      throw new PicopsError("not-supported-locally", "animated-not-local", { operation: stage.kind });
     }
     for (const op of stage.ops) {
       if (OUTPUT_SETTINGS.has(op.op)) continue;
       if (op.op !== "thumbnail") {
-        throw new PicopsError(
-          "not-supported-locally",
-          `${op.op} on an animated image is not supported locally.`,
-        );
+        throw new PicopsError("not-supported-locally", "animated-not-local", { operation: op.op });
       }
       const next = thumbnailSize(size, op.geometry);
       // COS never enlarges an animation (reference §7.1).
@@ -54,8 +48,7 @@ export async function animatedOutput(
   signal: AbortSignal | undefined,
 ): Promise<AnimatedOutput> {
   // Only GIF and WebP animate, and both stay encoded until here (BMP is the one decoded early).
-  if (source.canvas.kind !== "encoded")
-    throw new PicopsError("internal", "An animation was decoded too early.");
+  if (source.canvas.kind !== "encoded") throw new PicopsError("internal", "animation-decoded-early");
   const size = frameSize(source, stages);
   assertResolution(size.width, size.height, source.frameCount);
   let pipeline = sharp(source.canvas.input, { animated: true, limitInputPixels: ENGINE_LIMITS.maxPixels });

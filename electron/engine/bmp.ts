@@ -65,10 +65,7 @@ export interface BmpHeader {
 export function readBmpHeader(input: Buffer): BmpHeader {
   const infoSize = input.readUInt32LE(14);
   if (infoSize < INFO_HEADER || input.length < FILE_HEADER + INFO_HEADER) {
-    throw new PicopsError(
-      "not-supported-locally",
-      "This BMP variant (OS/2 header) is not supported locally.",
-    );
+    throw new PicopsError("not-supported-locally", "bmp-os2-header");
   }
   return {
     width: input.readInt32LE(18),
@@ -80,23 +77,19 @@ export function readBmpHeader(input: Buffer): BmpHeader {
 /** Uncompressed 24- and 32-bit BMPs, the kinds image tools write. */
 export async function decodeBmp(input: Buffer, signal: AbortSignal | undefined): Promise<Picture> {
   const { width, height, bitsPerPixel } = readBmpHeader(input);
-  if (width <= 0 || height <= 0)
-    throw new PicopsError("InvalidImageFormat", "The BMP header declares no pixels.");
+  if (width <= 0 || height <= 0) throw new PicopsError("InvalidImageFormat", "bmp-no-pixels");
   assertResolution(width, height);
   const compression = input.readUInt32LE(30);
   const bitfields = compression === 3 && bitsPerPixel === 32;
   if (!((bitsPerPixel === 24 || bitsPerPixel === 32) && (compression === 0 || bitfields))) {
-    throw new PicopsError(
-      "not-supported-locally",
-      `${bitsPerPixel}-bit BMP with compression ${compression} is not supported locally (24/32-bit uncompressed only).`,
-    );
+    throw new PicopsError("not-supported-locally", "bmp-variant-not-local", { bitsPerPixel, compression });
   }
   const channels = bitsPerPixel / 8;
   const rowBytes = width * channels;
   const stride = Math.ceil(rowBytes / 4) * 4;
   const offset = input.readUInt32LE(10);
   if (offset + stride * height > input.length) {
-    throw new PicopsError("InvalidImageFormat", "The BMP file is truncated.");
+    throw new PicopsError("InvalidImageFormat", "bmp-truncated");
   }
   const rows = Buffer.alloc(rowBytes * height);
   for (let y = 0; y < height; y++)

@@ -33,10 +33,11 @@ export async function encodePicture(
       break;
     case "webp":
       if (width > WEBP_MAX_SIDE || height > WEBP_MAX_SIDE) {
-        throw new PicopsError(
-          "ImageResolutionExceed",
-          `WebP holds at most ${WEBP_MAX_SIDE} px per side; the output would be ${width}×${height} px.`,
-        );
+        throw new PicopsError("ImageResolutionExceed", "webp-side-too-long", {
+          maxSide: WEBP_MAX_SIDE,
+          width,
+          height,
+        });
       }
       pipeline = pipeline.webp({ quality });
       break;
@@ -53,10 +54,7 @@ export async function encodePicture(
 }
 
 export function heifNotSupported(): PicopsError {
-  return new PicopsError(
-    "not-supported-locally",
-    "Writing HEIF (HEVC) is not supported locally: this build of libvips encodes AVIF only.",
-  );
+  return new PicopsError("not-supported-locally", "heif-not-local");
 }
 
 /** COS's `Ave`: the mean colour of the pixels as `0xrrggbb` (lowercase, like COS's samples). */

@@ -115,10 +115,12 @@ export function cropRect(
     ["height", height, size.height],
   ] as const) {
     if (value !== undefined && (value <= 0 || value > limit)) {
-      throw new PicopsError(
-        "InvalidArgument",
-        `crop ${name} ${value} px does not fit the ${size.width}×${size.height} px image.`,
-      );
+      throw new PicopsError("InvalidArgument", "crop-does-not-fit", {
+        name,
+        value,
+        width: size.width,
+        height: size.height,
+      });
     }
   }
   return placeByGravity(size, { width: width ?? size.width, height: height ?? size.height }, gravity);
@@ -127,10 +129,11 @@ export function cropRect(
 /** `cut/<w>x<h>x<dx>x<dy>`: a rectangle from the top-left, clipped to the picture. */
 export function cutRect(size: Size, rect: Rect): Rect {
   if (rect.left >= size.width || rect.top >= size.height || rect.width <= 0 || rect.height <= 0) {
-    throw new PicopsError(
-      "InvalidArgument",
-      `cut ${rect.width}x${rect.height}x${rect.left}x${rect.top} lies outside the ${size.width}×${size.height} px image.`,
-    );
+    throw new PicopsError("InvalidArgument", "cut-outside-image", {
+      cut: `${rect.width}x${rect.height}x${rect.left}x${rect.top}`,
+      width: size.width,
+      height: size.height,
+    });
   }
   return {
     left: rect.left,

@@ -16,16 +16,21 @@ export const WEBP_MAX_SIDE = 16_383;
 /** Refuses a picture (declared by a header or computed by a rule) that COS would refuse. */
 export function assertResolution(width: number, height: number, frames = 1): void {
   if (width > ENGINE_LIMITS.maxSide || height > ENGINE_LIMITS.maxSide) {
-    throw new PicopsError(
-      "ImageResolutionExceed",
-      `The image is ${width}×${height} px; each side must be at most ${ENGINE_LIMITS.maxSide} px.`,
-    );
+    throw new PicopsError("ImageResolutionExceed", "image-side-too-long", {
+      width,
+      height,
+      maxSide: ENGINE_LIMITS.maxSide,
+    });
   }
   if (width * height * frames > ENGINE_LIMITS.maxPixels) {
-    const frameNote = frames > 1 ? ` × ${frames} frames` : "";
-    throw new PicopsError(
-      "ImageResolutionExceed",
-      `The image is ${width}×${height} px${frameNote}; at most ${ENGINE_LIMITS.maxPixels / 1_000_000} million pixels are allowed.`,
-    );
+    const maxMegapixels = ENGINE_LIMITS.maxPixels / 1_000_000;
+    throw frames > 1
+      ? new PicopsError("ImageResolutionExceed", "animation-too-many-pixels", {
+          width,
+          height,
+          frames,
+          maxMegapixels,
+        })
+      : new PicopsError("ImageResolutionExceed", "image-too-many-pixels", { width, height, maxMegapixels });
   }
 }

@@ -98,18 +98,12 @@ async function runOp(
     case "grayscale":
       return op.enabled ? next(grayscale(canvas)) : state;
     case "scrop":
-      throw notLocal(
-        "scrop (face-aware smart crop) needs face detection, which the local engine does not have.",
-      );
+      throw new PicopsError("not-supported-locally", "scrop-not-local");
     case "unknown":
-      throw notLocal(`imageMogr2 operation "${op.name}" is not known to the local engine.`);
+      throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.name });
     default:
       return state;
   }
-}
-
-function notLocal(message: string): PicopsError {
-  return new PicopsError("not-supported-locally", message);
 }
 
 function extract(canvas: Canvas, rect: Rect) {
@@ -141,10 +135,13 @@ function roundMask(canvas: Canvas, radius: number, shape: "circle" | "corners") 
   const limit = Math.floor(Math.min(canvas.width, canvas.height) / 2);
   const name = shape === "circle" ? "iradius" : "rradius";
   if (radius <= 0 || radius > limit) {
-    throw new PicopsError(
-      "InvalidArgument",
-      `${name} ${radius} is out of range for a ${canvas.width}×${canvas.height} px image (1–${limit}).`,
-    );
+    throw new PicopsError("InvalidArgument", "radius-out-of-range", {
+      name,
+      radius,
+      width: canvas.width,
+      height: canvas.height,
+      limit,
+    });
   }
   const box =
     shape === "circle"

@@ -1,4 +1,4 @@
-import { PicopsError } from "../../shared/errors";
+import { PicopsError, ThrownAppError } from "../../shared/errors";
 import type { Pipeline, Stage } from "../../shared/rules/ast";
 import { throwIfAborted } from "./abort";
 import { animatedOutput, isAnimatedRun } from "./animated";
@@ -51,18 +51,15 @@ export async function processImage(
   throwIfAborted(signal);
   const stages = await expandStyles(pipeline.stages, options, new Set());
   if (stages.length > MAX_STAGES) {
-    throw new PicopsError(
-      "InvalidArgument",
-      `A rule holds at most ${MAX_STAGES} stages; this one has ${stages.length}.`,
-    );
+    throw new PicopsError("InvalidArgument", "rule-too-many-stages", {
+      max: MAX_STAGES,
+      count: stages.length,
+    });
   }
   for (const stage of stages) rejectOpaque(stage);
   const settings = outputSettings(stages);
   if (settings.format && !isWritableFormat(settings.format)) {
-    throw new PicopsError(
-      "not-supported-locally",
-      `format/${settings.format} is Tencent's own codec and cannot be produced locally.`,
-    );
+    throw new PicopsError("not-supported-locally", "format-tencent-only", { format: settings.format });
   }
   if (settings.format === "heif") throw heifNotSupported();
 
@@ -129,7 +126,7 @@ async function runStage(stage: Stage, state: WorkState, options: ProcessOptions)
     }
   } catch (error) {
     const recoverable =
-      error instanceof PicopsError &&
+      error instanceof ThrownAppError &&
       (error.code === "InvalidArgument" || error.code === "ImageResolutionExceed");
     if (recoverable && ignoresErrors(stage)) return state;
     throw error;
@@ -139,10 +136,7 @@ async function runStage(stage: Stage, state: WorkState, options: ProcessOptions)
 function rejectOpaque(stage: Stage): void {
   if (stage.kind === "opaque") {
     const name = stage.text.split("/")[0] ?? stage.text;
-    throw new PicopsError(
-      "not-supported-locally",
-      `The processor "${name}" is not available in the local engine.`,
-    );
+    throw new PicopsError("not-supported-locally", "processor-not-local", { name });
   }
 }
 
@@ -155,13 +149,10 @@ async function expandStyles(stages: Stage[], options: ProcessOptions, seen: Set<
       continue;
     }
     if (!options.resolveStyle) {
-      throw new PicopsError(
-        "not-supported-locally",
-        `style/${stage.name} cannot be resolved: no style source given.`,
-      );
+      throw new PicopsError("not-supported-locally", "style-without-source", { name: stage.name });
     }
     if (seen.has(stage.name)) {
-      throw new PicopsError("InvalidArgument", `style/${stage.name} refers to itself.`);
+      throw new PicopsError("InvalidArgument", "style-refers-to-itself", { name: stage.name });
     }
     throwIfAborted(options.signal);
     const style = await options.resolveStyle(stage.name);

@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from "sharp";
-import { PicopsError } from "../../shared/errors";
+import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { untilAborted } from "./abort";
 import { decodeBmp, isBmp } from "./bmp";
 import type { FormatName } from "./formats";
@@ -48,10 +48,9 @@ function cosFormat(metadata: Metadata): FormatName | undefined {
  */
 export async function openSource(input: Buffer, signal: AbortSignal | undefined): Promise<SourceImage> {
   if (input.length > ENGINE_LIMITS.maxInputBytes) {
-    throw new PicopsError(
-      "EntityTooLarge",
-      `The image is ${(input.length / 1024 / 1024).toFixed(1)} MB; Cloud Infinite processes at most 32 MB.`,
-    );
+    throw new PicopsError("EntityTooLarge", "image-too-large", {
+      megabytes: (input.length / 1024 / 1024).toFixed(1),
+    });
   }
   if (isBmp(input)) return openBmp(input, signal);
   let metadata: Metadata;
@@ -59,18 +58,16 @@ export async function openSource(input: Buffer, signal: AbortSignal | undefined)
     // Header only: no pixel limit applies yet, the dimensions are checked just below.
     metadata = await untilAborted(sharp(input, { limitInputPixels: false }).metadata(), signal);
   } catch (error) {
-    if (error instanceof PicopsError) throw error;
-    throw new PicopsError(
-      "InvalidImageFormat",
-      "The file is not an image: no JPEG, PNG, GIF, WebP, BMP, HEIF or AVIF header was found.",
-    );
+    if (error instanceof ThrownAppError) throw error;
+    throw new PicopsError("InvalidImageFormat", "not-an-image");
   }
   const format = cosFormat(metadata);
   if (!format) {
-    throw new PicopsError(
-      "InvalidImageFormat",
-      `${(metadata.format ?? "This").toUpperCase()} images are not processed by Cloud Infinite (JPEG, PNG, GIF, WebP, BMP, HEIF, AVIF are).`,
-    );
+    throw metadata.format
+      ? new PicopsError("InvalidImageFormat", "format-not-processed", {
+          format: metadata.format.toUpperCase(),
+        })
+      : new PicopsError("InvalidImageFormat", "not-an-image");
   }
   const frameCount = metadata.pages ?? 1;
   const width = metadata.width;

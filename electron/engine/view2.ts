@@ -13,13 +13,10 @@ export async function runView2(
 ): Promise<WorkState> {
   const [unknown] = stage.unknown;
   if (unknown) {
-    throw new PicopsError(
-      "not-supported-locally",
-      `imageView2 parameter "${unknown.name}" is not known to the local engine.`,
-    );
+    throw new PicopsError("not-supported-locally", "view2-parameter-not-local", { name: unknown.name });
   }
   if (stage.mode === undefined && (stage.width !== undefined || stage.height !== undefined)) {
-    throw new PicopsError("InvalidArgument", "imageView2 w and h need a mode (1–5) right after imageView2.");
+    throw new PicopsError("InvalidArgument", "view2-size-without-mode");
   }
   const { canvas } = state;
   const plan = view2Plan({ width: canvas.width, height: canvas.height }, stage);

@@ -15,10 +15,10 @@ export interface WatermarkSources {
 function rejectUnknown(stage: ImageWatermarkStage | TextWatermarkStage): void {
   const [unknown] = stage.unknown;
   if (unknown) {
-    throw new PicopsError(
-      "not-supported-locally",
-      `watermark/${stage.type} parameter "${unknown.name}" is not known to the local engine.`,
-    );
+    throw new PicopsError("not-supported-locally", "watermark-parameter-not-local", {
+      type: stage.type,
+      name: unknown.name,
+    });
   }
 }
 
@@ -84,10 +84,7 @@ async function imageOverlay(
   signal?: AbortSignal,
 ): Promise<Picture> {
   if (!sources.loadWatermarkImage) {
-    throw new PicopsError(
-      "not-supported-locally",
-      `No way to fetch the watermark image ${stage.imageUrl} locally.`,
-    );
+    throw new PicopsError("not-supported-locally", "watermark-image-not-local", { url: stage.imageUrl });
   }
   const bytes = await untilAborted(sources.loadWatermarkImage(stage.imageUrl), signal);
   const source = await openSource(bytes, signal);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { type AppError, PicopsError } from "../../shared/errors";
+import { issueMessageRef } from "../../shared/error-messages";
+import { type AppError, PicopsError, ThrownAppError } from "../../shared/errors";
 import {
   type CallResult,
   type ChannelInput,
@@ -27,18 +28,20 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
   return {
     async call(channel, input) {
       if (!isChannelName(channel)) {
-        return failure({
-          code: "unknown-channel",
-          message: `There is no channel named ${quoteName(channel)}.`,
-        });
+        return failure(
+          new PicopsError("unknown-channel", "unknown-channel", { channel: quoteName(channel) }).toAppError(),
+        );
       }
       const spec = channels[channel];
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
+        // A schema's own sentence keeps its id, so the renderer can word it; the channel is for the log.
+        const text = issueMessageRef(issue);
         return failure({
           code: "invalid-input",
           message: issue ? `${channel}: ${issue.message}` : `${channel}: invalid input`,
+          ...(text ?? {}),
           path: issue?.path.filter((p): p is string | number => typeof p !== "symbol"),
         });
       }
@@ -49,12 +52,9 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
         // that returns too much (a secret, say) cannot leak it to the renderer.
         return { ok: true, value: spec.output.parse(value) as ChannelOutput<typeof channel> };
       } catch (error) {
-        if (error instanceof PicopsError) return failure(error.toAppError());
+        if (error instanceof ThrownAppError) return failure(error.toAppError());
         logger.error(`${channel} failed`, error);
-        return failure({
-          code: "internal",
-          message: "Something went wrong inside Picops; see the log for details.",
-        });
+        return failure(new PicopsError("internal", "internal").toAppError());
       }
     },
   };

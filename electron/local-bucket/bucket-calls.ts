@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { objectKeyProblem } from "../../shared/cos/names";
+import { formatMessage } from "../../shared/error-messages";
 import { type Exchange, sendXml } from "./answer";
 import { CosFailure } from "./failure";
 import { type ListQuery, listPage } from "./listing";
@@ -25,12 +26,14 @@ export async function deleteMultiple(exchange: Exchange, store: BucketStore): Pr
   const deleted: { Key: string }[] = [];
   const errors: { Key: string; Code: string; Message: string }[] = [];
   for (const key of keys) {
-    const problem = key === undefined ? "the key is missing" : objectKeyProblem(key);
+    const problem = key === undefined ? undefined : objectKeyProblem(key);
     if (problem || key === undefined) {
       errors.push({
         Key: key ?? "",
         Code: "InvalidArgument",
-        Message: `The object key cannot be used: ${problem}.`,
+        Message: problem
+          ? formatMessage(problem.messageId, problem.values)
+          : "The object key cannot be used: the key is missing.",
       });
       continue;
     }

@@ -1,15 +1,16 @@
-import { PicopsError } from "../../shared/errors";
+import { ThrownAppError } from "../../shared/errors";
 
 /**
  * An error answer of the local bucket: a COS error code with its HTTP status, and for
  * image failures Cloud Infinite's `X-ErrNo` (reference §4).
  */
-export class CosFailure extends PicopsError {
+export class CosFailure extends ThrownAppError {
   readonly httpStatus: number;
   readonly errNo: number | undefined;
 
   constructor(httpStatus: number, code: string, message: string, errNo?: number) {
-    super(code, message, { status: httpStatus });
+    // The local bucket speaks as COS: its messages are COS's kind of words, not Picops's table.
+    super(code, { message }, { status: httpStatus });
     this.name = "CosFailure";
     this.httpStatus = httpStatus;
     this.errNo = errNo;
@@ -22,7 +23,7 @@ export class CosFailure extends PicopsError {
  */
 export function toCosFailure(error: unknown): CosFailure {
   if (error instanceof CosFailure) return error;
-  if (error instanceof PicopsError) {
+  if (error instanceof ThrownAppError) {
     switch (error.code) {
       case "EntityTooLarge":
         return new CosFailure(400, "EntityTooLarge", error.message, -167);

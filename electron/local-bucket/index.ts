@@ -59,11 +59,11 @@ const FAULT_ROUTE = "/-/faults";
 
 export async function startLocalBucket(options: LocalBucketOptions): Promise<LocalBucket> {
   if (!isValidRegion(options.region)) {
-    throw new PicopsError("invalid-input", `"${options.region}" is not a COS region such as ap-guangzhou.`);
+    throw new PicopsError("invalid-input", "region-invalid", { region: options.region });
   }
   const invalid = options.buckets.find((name) => !isValidBucketName(name));
   if (invalid !== undefined) {
-    throw new PicopsError("InvalidBucketName", `"${invalid}" is not a bucket name of the form name-APPID.`);
+    throw new PicopsError("InvalidBucketName", "local-bucket-name-invalid", { bucket: invalid });
   }
   const stores = new Map<string, BucketStore>();
   const styles = new Map<string, StyleBook>();

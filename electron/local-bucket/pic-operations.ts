@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ImageInfo } from "../../shared/cos/image-info";
 import { objectKeyProblem } from "../../shared/cos/names";
+import { formatMessage } from "../../shared/error-messages";
 import type { Pipeline } from "../../shared/rules/ast";
 import { decodePicOperations, resolveFileId } from "../../shared/rules/index";
 import { describeImage, processImage } from "../engine/index";
@@ -74,7 +75,9 @@ export function planPicOperations(
     const key = resolveFileId(inputKey, rule.fileid);
     const keyProblem = objectKeyProblem(key);
     if (keyProblem)
-      throw invalidPicOperations([`fileid "${rule.fileid}" gives the key "${key}": ${keyProblem}`]);
+      throw invalidPicOperations([
+        `fileid "${rule.fileid}" gives the key "${key}": ${formatMessage(keyProblem.messageId, keyProblem.values)}`,
+      ]);
     const pipeline = parseRuleOrFail(rule.rule);
     checkStylesExist(pipeline, context.styles.get(inputBucket));
     return { bucket, store, key, pipeline };

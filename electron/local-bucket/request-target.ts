@@ -1,4 +1,5 @@
 import { objectKeyProblem } from "../../shared/cos/names";
+import { formatMessage } from "../../shared/error-messages";
 import { AUTHORIZATION_FIELDS } from "../cos/signature";
 import { CosFailure } from "./failure";
 
@@ -82,8 +83,8 @@ export function resolveTarget(
   if (key !== "") {
     const problem = objectKeyProblem(key);
     if (problem) {
-      const code = problem.includes("longer than") ? "KeyTooLong" : "InvalidURI";
-      throw new CosFailure(400, code, `The object key cannot be used: ${problem}.`);
+      const code = problem.messageId === "key-too-long" ? "KeyTooLong" : "InvalidURI";
+      throw new CosFailure(400, code, formatMessage(problem.messageId, problem.values));
     }
   }
   return { bucket, key, query };

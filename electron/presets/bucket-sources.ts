@@ -45,7 +45,7 @@ export class BucketRuleSources {
     const { connections, activeId } = this.connections();
     const active = connections.find((connection) => connection.id === activeId);
     if (!active?.defaultBucket) {
-      throw new PicopsError("no-bucket", "The active connection has no default bucket.");
+      throw new PicopsError("no-bucket", "no-default-bucket");
     }
     return { id: active.id, bucket: active.defaultBucket, region: active.region };
   }

@@ -1,5 +1,6 @@
 import { readFile, rename } from "node:fs/promises";
 import { z } from "zod";
+import { type MessageRef, messageRef } from "../../shared/error-messages";
 import { type Preset, PresetSchema } from "../../shared/presets/preset";
 import { writeFileAtomic } from "../fs-atomic";
 
@@ -8,7 +9,7 @@ const PresetFileSchema = z.object({ version: z.literal(1), presets: z.array(z.un
 export interface LoadedPresets {
   presets: Preset[];
   /** Set when the file was damaged: what was kept and where the original went. */
-  problem: string | undefined;
+  problem: MessageRef | undefined;
 }
 
 /**
@@ -30,8 +31,9 @@ export async function loadPresetFile(file: string): Promise<LoadedPresets> {
 
   const aside = `${file}.unreadable-${Date.now()}`;
   await rename(file, aside);
-  const lost = parsed.success ? entries.length - presets.length : "all";
-  const problem = `The saved presets file was damaged (${lost} could not be read); it was moved to ${aside}.`;
+  const problem = parsed.success
+    ? messageRef("presets-file-damaged", { lost: entries.length - presets.length, aside })
+    : messageRef("presets-file-unreadable", { aside });
   if (presets.length > 0) await savePresetFile(file, presets);
   return { presets, problem };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { MessageRef } from "../../shared/error-messages";
 import { PicopsError } from "../../shared/errors";
 import type { PresetList } from "../../shared/ipc/channels/presets";
 import {
@@ -18,14 +19,14 @@ import { loadPresetFile, savePresetFile } from "./preset-file";
  */
 export class PresetService {
   #presets: Preset[];
-  readonly #problem: string | undefined;
+  readonly #problem: MessageRef | undefined;
   /** Serialises changes so two quick edits cannot write over each other. */
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly file: string,
     private readonly bus: EventBus | undefined,
-    loaded: { presets: Preset[]; problem: string | undefined },
+    loaded: { presets: Preset[]; problem: MessageRef | undefined },
   ) {
     this.#presets = loaded.presets;
     this.#problem = loaded.problem;
@@ -83,7 +84,10 @@ export class PresetService {
   /** Adds every valid preset of an exported file; the others are reported with the reason. */
   import(content: string): Promise<{ added: Preset[]; skipped: SkippedPreset[] }> {
     const read = readPresetExchange(content);
-    if ("problem" in read) return Promise.reject(new PicopsError("invalid-presets-file", read.problem));
+    if ("problem" in read)
+      return Promise.reject(
+        new PicopsError("invalid-presets-file", read.problem.messageId, read.problem.values),
+      );
     return this.#change(() => {
       const skipped = [...read.skipped];
       const added: Preset[] = [];
@@ -119,7 +123,7 @@ export class PresetService {
 
   #find(id: string): Preset {
     const preset = this.#presets.find((p) => p.id === id);
-    if (!preset) throw new PicopsError("not-found", "That preset no longer exists.");
+    if (!preset) throw new PicopsError("not-found", "preset-gone");
     return preset;
   }
 

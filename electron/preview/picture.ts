@@ -17,7 +17,7 @@ export interface PictureFacts {
  */
 export async function readPicture(bytes: Buffer, signal?: AbortSignal): Promise<PictureFacts> {
   const sniffed = sniffImageFormat(bytes.subarray(0, SNIFF_BYTES));
-  if (!sniffed) throw new PicopsError("InvalidImageFormat", "The sample is not an image.");
+  if (!sniffed) throw new PicopsError("InvalidImageFormat", "sample-not-image");
   const facts = { format: sniffed.toUpperCase(), mimeType: `image/${sniffed}` };
   if (sniffed === "bmp") {
     const description = await describeImage(bytes, signal ? { signal } : {});
@@ -27,6 +27,6 @@ export async function readPicture(bytes: Buffer, signal?: AbortSignal): Promise<
     const { width, height } = await sharp(bytes, { limitInputPixels: false }).metadata();
     return { ...facts, width, height };
   } catch {
-    throw new PicopsError("InvalidImageFormat", "The sample is damaged or not an image.");
+    throw new PicopsError("InvalidImageFormat", "sample-damaged");
   }
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { PicopsError } from "../../shared/errors";
+import { PicopsError, ThrownAppError } from "../../shared/errors";
 import type { PreviewSample } from "../../shared/ipc/channels/preview";
 import { checkRule } from "../../shared/rules/index";
 import type { CosClient } from "../cos/client";
@@ -78,7 +78,7 @@ export class SampleLibrary {
 
   #pathOf(fileId: string): string {
     const path = this.sources.filePath(fileId);
-    if (path === undefined) throw new PicopsError("not-found", "That file is no longer in the upload list.");
+    if (path === undefined) throw new PicopsError("not-found", "sample-gone");
     return path;
   }
 
@@ -94,8 +94,8 @@ export class SampleLibrary {
     try {
       return await readFile(this.#pathOf(fileId));
     } catch (error) {
-      if (error instanceof PicopsError) throw error;
-      throw new PicopsError("file-unreadable", "The sample file could not be read from disk.");
+      if (error instanceof ThrownAppError) throw error;
+      throw new PicopsError("file-unreadable", "sample-unreadable");
     }
   }
 
@@ -104,10 +104,10 @@ export class SampleLibrary {
     const { metadata, body } = await client.getObject({ bucket: sample.bucket, key: sample.key });
     if (metadata.contentLength > ENGINE_LIMITS.maxInputBytes) {
       body.destroy();
-      throw new PicopsError(
-        "EntityTooLarge",
-        `${sample.key} is ${(metadata.contentLength / 1024 / 1024).toFixed(1)} MB; Cloud Infinite processes at most 32 MB.`,
-      );
+      throw new PicopsError("EntityTooLarge", "sample-too-large", {
+        key: sample.key,
+        megabytes: (metadata.contentLength / 1024 / 1024).toFixed(1),
+      });
     }
     return readAll(body);
   }

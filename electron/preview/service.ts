@@ -1,5 +1,5 @@
 import { setTimeout as settle } from "node:timers/promises";
-import { PicopsError } from "../../shared/errors";
+import { PicopsError, ThrownAppError } from "../../shared/errors";
 import type {
   PreviewAfter,
   PreviewAnswer,
@@ -75,7 +75,10 @@ export class PreviewService {
     const invalid = diagnostics.find((diagnostic) => diagnostic.severity === "error");
     if (invalid) {
       const column = invalid.span.start + 1;
-      return problem(producer, new PicopsError("invalid-rule", invalid.message, { path: [column] }));
+      return problem(
+        producer,
+        new PicopsError("invalid-rule", "rule-invalid-at", { column }, { path: [column] }),
+      );
     }
     try {
       return producer === "cos"
@@ -83,7 +86,7 @@ export class PreviewService {
         : await this.#byEngine(request, sample, pipeline, signal);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
-      if (error instanceof PicopsError) return problem(producer, error);
+      if (error instanceof ThrownAppError) return problem(producer, error);
       throw error;
     }
   }
@@ -114,10 +117,7 @@ export class PreviewService {
   async #byCos(request: PreviewRequest, signal: AbortSignal): Promise<PreviewAfter> {
     const { sample, rule } = request;
     if (sample.kind !== "object") {
-      throw new PicopsError(
-        "invalid-input",
-        "COS can preview objects in a bucket; this sample is a local file.",
-      );
+      throw new PicopsError("invalid-input", "preview-needs-object");
     }
     const { client } = await this.deps.connection();
     const image = await client.getProcessedImage({ bucket: sample.bucket, key: sample.key, rule, signal });
@@ -135,6 +135,6 @@ export class PreviewService {
   }
 }
 
-function problem(producer: PreviewProducer, error: PicopsError): PreviewAfter {
+function problem(producer: PreviewProducer, error: ThrownAppError): PreviewAfter {
   return { kind: "problem", producer, error: error.toAppError() };
 }

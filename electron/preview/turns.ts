@@ -30,7 +30,7 @@ export class PreviewTurns {
 }
 
 function superseded(): PicopsError {
-  return new PicopsError("superseded", "A newer preview was asked for.");
+  return new PicopsError("superseded", "preview-superseded");
 }
 
 /** Waits for shared work (not cancelled itself) but lets this request's turn end early. */

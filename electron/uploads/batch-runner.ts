@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { UploadResult } from "../../shared/cos/image-info";
-import { type AppError, isKeyRefusal, PicopsError } from "../../shared/errors";
+import { type AppError, isKeyRefusal, PicopsError, ThrownAppError } from "../../shared/errors";
 import type {
   BatchDetail,
   BatchProgress,
@@ -115,7 +115,7 @@ export class BatchRunner {
     if (this.#state !== "running") return;
     this.#state = "paused";
     for (const item of this.#items) {
-      if (item.view.state === "uploading") item.controller?.abort(new PicopsError("paused", "Paused"));
+      if (item.view.state === "uploading") item.controller?.abort(new PicopsError("paused", "paused"));
     }
     this.#emitSoon();
   }
@@ -123,7 +123,7 @@ export class BatchRunner {
   cancel(ids?: string[]): void {
     for (const item of this.#select(ids)) {
       if (item.view.state !== "queued" && item.view.state !== "uploading") continue;
-      item.controller?.abort(new PicopsError("cancelled", "Cancelled"));
+      item.controller?.abort(new PicopsError("cancelled", "cancelled"));
       this.#update(item, { state: "cancelled", loaded: 0 });
       void this.#deps.journal.append({ t: "cancel", id: item.spec.id });
     }
@@ -246,7 +246,7 @@ export class BatchRunner {
   async #send(item: LiveItem, signal: AbortSignal): Promise<{ etag?: string; result?: UploadResult }> {
     const { spec } = item;
     if (this.#record.kind === "process") {
-      if (!spec.picOperations) throw new PicopsError("invalid-plan", "Processing needs at least one rule.");
+      if (!spec.picOperations) throw new PicopsError("invalid-plan", "plan-needs-rule");
       const result = await this.#deps.client.processObject({
         bucket: spec.bucket,
         key: spec.originalKey,
@@ -255,7 +255,7 @@ export class BatchRunner {
       });
       return { result };
     }
-    if (!spec.path) throw new PicopsError("invalid-plan", "This upload has no file.");
+    if (!spec.path) throw new PicopsError("invalid-plan", "upload-without-file");
     const answer = await this.#deps.client.putObject({
       bucket: spec.bucket,
       key: spec.originalKey,
@@ -341,7 +341,7 @@ export class BatchRunner {
 }
 
 function toAppError(error: unknown): AppError {
-  if (error instanceof PicopsError) return error.toAppError();
+  if (error instanceof ThrownAppError) return error.toAppError();
   return { code: "internal", message: (error as Error)?.message ?? String(error) };
 }
 

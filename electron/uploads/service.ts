@@ -93,13 +93,10 @@ export class UploadService {
 
   async start(options: UploadOptions): Promise<BatchSummary> {
     const usable = this.#files.filter((file) => !file.problem);
-    if (usable.length === 0)
-      throw new PicopsError("nothing-to-upload", "Add at least one image that passed the checks.");
+    if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
     const plans = buildUploadPlan(usable, options);
-    const broken = plans.find((plan) => plan.problem);
-    if (broken) {
-      throw new PicopsError("invalid-plan", `${broken.originalKey}: ${broken.problem}`);
-    }
+    const refusal = planProblemError(plans);
+    if (refusal) throw refusal;
     const byId = new Map(usable.map((file) => [file.id, file]));
     const record: BatchRecord = {
       id: newBatchId(),
@@ -159,10 +156,10 @@ export class UploadService {
   async startProcessing(selection: ObjectSelection, options: ProcessOptions): Promise<BatchSummary> {
     const client = await this.deps.clients.get(this.deps.activeConnectionId());
     const { objects } = await resolveSelection(client, selection);
-    if (objects.length === 0) throw new PicopsError("nothing-to-process", "The selection holds no images.");
+    if (objects.length === 0) throw new PicopsError("nothing-to-process", "nothing-to-process");
     const plans = buildProcessingPlan(objects, options);
-    const broken = plans.find((plan) => plan.problem);
-    if (broken) throw new PicopsError("invalid-plan", `${broken.originalKey}: ${broken.problem}`);
+    const refusal = planProblemError(plans);
+    if (refusal) throw refusal;
     const record: BatchRecord = {
       id: newBatchId(),
       kind: "process",
@@ -227,7 +224,7 @@ export class UploadService {
 
   #find(batchId: string): BatchRunner {
     const runner = this.#batches.get(batchId);
-    if (!runner) throw new PicopsError("not-found", "That batch no longer exists.");
+    if (!runner) throw new PicopsError("not-found", "batch-gone");
     return runner;
   }
 
@@ -254,6 +251,14 @@ export class UploadService {
       finished,
     );
   }
+}
+
+/** A batch is refused for the first file its plan cannot upload: the plan's own words, at the file's key. */
+function planProblemError(plans: PlannedUpload[]): PicopsError | undefined {
+  const broken = plans.find((plan) => plan.problem);
+  if (!broken?.problem) return undefined;
+  const { messageId, values } = broken.problem;
+  return new PicopsError("invalid-plan", messageId, values, { path: [broken.originalKey] });
 }
 
 function newBatchId(): string {

@@ -5,6 +5,7 @@ import { diagnosticMessages } from "../features/rules/diagnostic-messages";
 import { rulesMessages } from "../features/rules/messages";
 import { tourMessages } from "../features/tour/messages";
 import { uploadMessages } from "../features/upload/messages";
+import { errorMessages } from "./error-messages";
 import { appMessages } from "./messages";
 import { problemMessages } from "./problem-messages";
 
@@ -19,6 +20,7 @@ const tables = [
   connectionTestMessages,
   tourMessages,
   problemMessages,
+  errorMessages,
 ] as const;
 
 type Table = (typeof tables)[number];

@@ -1,3 +1,9 @@
+import {
+  ERROR_MESSAGES,
+  type ErrorMessageId,
+  formatMessage,
+  type MessageRef,
+} from "../../shared/error-messages";
 import type { AppError } from "../../shared/errors";
 import type { MessageKey } from "./catalog";
 import type { Translate } from "./index";
@@ -28,4 +34,22 @@ const ADVICE: Record<string, MessageKey> = {
 export function explainError(t: Translate, error: AppError): string | undefined {
   const key = ADVICE[error.code];
   return key ? t(key) : undefined;
+}
+
+/** Whether Picops wrote this message (an id of the table this build knows), not COS. */
+export function hasMessageId(error: Pick<AppError, "messageId">): error is { messageId: ErrorMessageId } {
+  return error.messageId !== undefined && Object.hasOwn(ERROR_MESSAGES, error.messageId);
+}
+
+/**
+ * What went wrong, in the designer's language: Picops's sentences by id and values; COS's
+ * own words (no id), or an id this build does not know, as written.
+ */
+export function errorText(t: Translate, error: Pick<AppError, "message" | "messageId" | "values">): string {
+  return hasMessageId(error) ? t(`error.${error.messageId}`, error.values) : error.message;
+}
+
+/** A problem the main process reports as a sentence of the table (a damaged file, a plan's problem). */
+export function messageText(t: Translate, ref: MessageRef): string {
+  return errorText(t, { ...ref, message: formatMessage(ref.messageId, ref.values) });
 }

@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import { fillPlaceholders } from "../../shared/error-messages";
 import { catalog, type MessageKey } from "./catalog";
 
 export type { MessageKey };
@@ -39,10 +40,7 @@ export function translate(
   key: MessageKey,
   values?: Record<string, string | number>,
 ): string {
-  const template = catalog[language][key];
-  return values
-    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole))
-    : template;
+  return fillPlaceholders(catalog[language][key], values);
 }
 
 /** The current language's translator; components re-render when the language changes. */

@@ -1,7 +1,9 @@
 import { PROFILE_PROBLEMS } from "../../shared/connections";
 import { BUCKET_NAME_PROBLEM } from "../../shared/cos/names";
+import { issueMessageRef } from "../../shared/error-messages";
 import { OPTION_PROBLEMS } from "../../shared/uploads/options";
 import { defineMessages, prefixed } from "./define";
+import { messageText } from "./errors";
 import type { Translate } from "./index";
 
 /**
@@ -36,8 +38,13 @@ const keyOfSentence = new Map(
   Object.entries(problemMessages.en).map(([key, sentence]) => [sentence, key as keyof typeof en]),
 );
 
-/** A schema's problem in the designer's language; a sentence this build has no words for stays as written. */
-export function schemaProblemText(t: Translate, message: string): string {
-  const key = keyOfSentence.get(message);
-  return key ? t(key) : message;
+/**
+ * A schema's problem in the designer's language: by the id and values a check put in the
+ * issue's `params`, else by its (static) sentence; one this build has no words for stays as written.
+ */
+export function schemaProblemText(t: Translate, issue: { message: string; params?: unknown }): string {
+  const ref = issueMessageRef(issue);
+  if (ref) return messageText(t, ref);
+  const key = keyOfSentence.get(issue.message);
+  return key ? t(key) : issue.message;
 }

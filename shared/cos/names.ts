@@ -1,3 +1,5 @@
+import { type MessageRef, messageRef } from "../error-messages";
+
 /**
  * Names COS accepts (reference §2): buckets, regions and object keys. Pure checks shared
  * by the connection form, the validator, the client and the local bucket.
@@ -33,15 +35,15 @@ export const OBJECT_KEY_MAX_BYTES = 850;
  * bucket's folder: `.`/`..` segments, control characters and empty keys are refused so
  * that no key can name a file outside it.
  */
-export function objectKeyProblem(key: string): string | undefined {
-  if (key.length === 0) return "the key is empty";
+export function objectKeyProblem(key: string): MessageRef | undefined {
+  if (key.length === 0) return messageRef("key-empty");
   if (utf8ByteLength(key) > OBJECT_KEY_MAX_BYTES)
-    return `the key is longer than ${OBJECT_KEY_MAX_BYTES} bytes`;
+    return messageRef("key-too-long", { maxBytes: OBJECT_KEY_MAX_BYTES });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(key)) return "the key contains a control character";
-  if (key.startsWith("/")) return "the key starts with /";
+  if (/[\u0000-\u001f\u007f]/.test(key)) return messageRef("key-control-character");
+  if (key.startsWith("/")) return messageRef("key-leading-slash");
   if (key.split("/").some((segment) => segment === "." || segment === ".."))
-    return "the key contains a . or .. segment";
+    return messageRef("key-dot-segment");
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueText } from "../error-messages";
 import { utf8ByteLength } from "./names";
 
 /**
@@ -23,6 +24,7 @@ export const STORAGE_CLASSES = [
 /** `x-cos-traffic-limit` bounds in bits/s: 100 KB/s to 100 MB/s. */
 export const TRAFFIC_LIMIT_MIN = 819_200;
 export const TRAFFIC_LIMIT_MAX = 838_860_800;
+const TRAFFIC_LIMIT_RANGE = { min: TRAFFIC_LIMIT_MIN, max: TRAFFIC_LIMIT_MAX };
 
 /**
  * COS caps user metadata at 2 KB. We count the UTF-8 bytes of every name (without the
@@ -36,47 +38,36 @@ const METADATA_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 /** Header values must be printable ASCII: anything else is mangled or refused on the wire. */
 const HEADER_VALUE = /^[\x20-\x7e\t]*$/;
 
+/*
+ * Every check is a refinement with `issueText`: zod keeps `params` only on custom issues,
+ * and the id and values in them are what lets the panel word the problem in Chinese.
+ */
+
 const headerValue = (field: string) =>
-  z
-    .string()
-    .regex(HEADER_VALUE, `${field} may only contain printable ASCII characters (encode anything else).`);
+  z.string().refine((value) => HEADER_VALUE.test(value), issueText("header-value-characters", { field }));
 
 /** `id="qcs::cam::uin/100000000001:uin/100000000001"`, comma-separated for several grantees. */
+const GRANTEES = /^id="[^"]+"(?:\s*,\s*id="[^"]+")*$/;
 const grantee = (field: string) =>
-  z
-    .string()
-    .regex(
-      /^id="[^"]+"(?:\s*,\s*id="[^"]+")*$/,
-      `${field} must be a comma-separated list of id="qcs::cam::uin/…:uin/…" grantees.`,
-    );
+  z.string().refine((value) => GRANTEES.test(value), issueText("grantees-format", { field }));
+
+const CONTENT_MD5 = /^[A-Za-z0-9+/]{22}==$/;
 
 export const MetadataSchema = z.record(z.string(), z.string()).superRefine((metadata, ctx) => {
   const seen = new Set<string>();
   let bytes = 0;
   for (const [name, value] of Object.entries(metadata)) {
     if (!METADATA_NAME.test(name)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [name],
-        message: `Metadata name "${name}" may only contain letters, digits, "-" and "_", starting with a letter or digit.`,
-      });
+      ctx.addIssue({ code: "custom", path: [name], ...issueText("metadata-name-characters", { name }) });
     }
     // Header names are case-insensitive, so `Author` and `author` would overwrite each other.
     const lower = name.toLowerCase();
     if (seen.has(lower)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [name],
-        message: `Metadata name "${name}" is used twice (names ignore case).`,
-      });
+      ctx.addIssue({ code: "custom", path: [name], ...issueText("metadata-name-twice", { name }) });
     }
     seen.add(lower);
     if (!HEADER_VALUE.test(value)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [name],
-        message: `Metadata value of "${name}" may only contain printable ASCII characters (encode anything else).`,
-      });
+      ctx.addIssue({ code: "custom", path: [name], ...issueText("metadata-value-characters", { name }) });
     }
     bytes += utf8ByteLength(name) + utf8ByteLength(value);
   }
@@ -84,7 +75,7 @@ export const MetadataSchema = z.record(z.string(), z.string()).superRefine((meta
     ctx.addIssue({
       code: "custom",
       path: [],
-      message: `Metadata totals ${bytes} bytes; COS allows at most ${METADATA_MAX_BYTES} bytes of names and values.`,
+      ...issueText("metadata-too-large", { bytes, maxBytes: METADATA_MAX_BYTES }),
     });
   }
 });
@@ -97,7 +88,7 @@ export const PutObjectOptionsSchema = z
     storageClass: z.enum(STORAGE_CLASSES).optional(),
     /** HTTP date after which caches treat the object as stale. */
     expires: headerValue("Expires")
-      .refine((value) => !Number.isNaN(Date.parse(value)), "Expires must be an HTTP date.")
+      .refine((value) => !Number.isNaN(Date.parse(value)), issueText("expires-not-date"))
       .optional(),
     cacheControl: headerValue("CacheControl").optional(),
     contentType: headerValue("ContentType").optional(),
@@ -109,7 +100,7 @@ export const PutObjectOptionsSchema = z
     /** Base64 of the body's binary MD5 (24 characters); COS answers BadDigest on mismatch. */
     contentMd5: z
       .string()
-      .regex(/^[A-Za-z0-9+/]{22}==$/, "ContentMD5 must be the Base64 of a 16-byte MD5 digest.")
+      .refine((value) => CONTENT_MD5.test(value), issueText("content-md5-format"))
       .optional(),
     /** Ask the client to compute Content-MD5 from the body (reads a file body twice). */
     computeMd5: z.boolean().optional(),
@@ -117,21 +108,18 @@ export const PutObjectOptionsSchema = z
     metadata: MetadataSchema.optional(),
     trafficLimit: z
       .number()
-      .int(
-        `TrafficLimit must be a whole number of bits per second between ${TRAFFIC_LIMIT_MIN} and ${TRAFFIC_LIMIT_MAX}.`,
-      )
-      .min(
-        TRAFFIC_LIMIT_MIN,
-        `TrafficLimit must be between ${TRAFFIC_LIMIT_MIN} and ${TRAFFIC_LIMIT_MAX} bits per second (100 KB/s to 100 MB/s).`,
-      )
-      .max(
-        TRAFFIC_LIMIT_MAX,
-        `TrafficLimit must be between ${TRAFFIC_LIMIT_MIN} and ${TRAFFIC_LIMIT_MAX} bits per second (100 KB/s to 100 MB/s).`,
+      .refine(Number.isSafeInteger, {
+        ...issueText("traffic-limit-whole", TRAFFIC_LIMIT_RANGE),
+        abort: true,
+      })
+      .refine(
+        (limit) => limit >= TRAFFIC_LIMIT_MIN && limit <= TRAFFIC_LIMIT_MAX,
+        issueText("traffic-limit-range", TRAFFIC_LIMIT_RANGE),
       )
       .optional(),
   })
   .refine((options) => !(options.contentMd5 !== undefined && options.computeMd5 === true), {
-    message: "Give either ContentMD5 or computeMd5, not both.",
+    ...issueText("content-md5-twice"),
     path: ["computeMd5"],
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type MessageRef, messageRef } from "../error-messages";
 import { checkRule } from "../rules";
 
 /**
@@ -56,18 +57,18 @@ export function exportPresets(presets: readonly Preset[]): string {
  */
 export function readPresetExchange(
   text: string,
-): { presets: { index: number; preset: ExchangedPreset }[]; skipped: SkippedPreset[] } | { problem: string } {
+):
+  | { presets: { index: number; preset: ExchangedPreset }[]; skipped: SkippedPreset[] }
+  | { problem: MessageRef } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { problem: "The file is not JSON." };
+    return { problem: messageRef("presets-not-json") };
   }
   const file = PresetExchangeSchema.safeParse(json);
   if (!file.success) {
-    return {
-      problem: `The file is not a Picops presets file (format "${PRESET_EXCHANGE_FORMAT}", version 1).`,
-    };
+    return { problem: messageRef("presets-wrong-format", { format: PRESET_EXCHANGE_FORMAT }) };
   }
   const presets: { index: number; preset: ExchangedPreset }[] = [];
   const skipped: SkippedPreset[] = [];

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isValidBucketName, OBJECT_KEY_MAX_BYTES, utf8ByteLength } from "../cos/names";
+import { formatMessage, type MessageRef, messageRef } from "../error-messages";
 import { checkRule } from "./validate";
 
 export const PicOperationsRuleSchema = z.object({
@@ -24,9 +25,16 @@ export type PicOperations = z.infer<typeof PicOperationsSchema>;
 
 export interface PicOperationsProblem {
   code: string;
+  /** English, as the local bucket answers it. */
   message: string;
   /** Where in the model, e.g. `["rules", 2, "fileid"]`. */
   path: (string | number)[];
+}
+
+/** A problem of a model Picops built itself, with what to tell the designer about it. */
+export interface PicOperationsModelProblem extends PicOperationsProblem {
+  /** A rule's own error in detail is the rule editor's to show, in the designer's language. */
+  text: MessageRef;
 }
 
 /** COS processes at most this many rules per request (reference §8). */
@@ -100,40 +108,30 @@ export function decodePicOperations(json: string): { ops?: PicOperations; proble
   return { ops, problems: validatePicOperations(ops) };
 }
 
-export function validatePicOperations(ops: PicOperations): PicOperationsProblem[] {
-  const problems: PicOperationsProblem[] = [];
+export function validatePicOperations(ops: PicOperations): PicOperationsModelProblem[] {
+  const problems: PicOperationsModelProblem[] = [];
   const count = ops.rules.length;
   if (count === 0) {
-    problems.push({ code: "no-rules", message: "Pic-Operations needs at least one rule", path: ["rules"] });
+    problems.push(tableProblem("no-rules", ["rules"], messageRef("pic-operations-no-rules")));
   } else if (count > PIC_OPERATIONS_MAX_RULES) {
-    problems.push({
-      code: "too-many-rules",
-      message: `Pic-Operations takes at most ${PIC_OPERATIONS_MAX_RULES} rules, got ${count}`,
-      path: ["rules"],
-    });
+    const text = messageRef("pic-operations-too-many-rules", { max: PIC_OPERATIONS_MAX_RULES, count });
+    problems.push(tableProblem("too-many-rules", ["rules"], text));
   }
   ops.rules.forEach((rule, index) => {
     const label = `rule ${index + 1}`;
-    const fileidProblem = fileIdProblem(rule.fileid);
-    if (fileidProblem) {
-      problems.push({
-        code: fileidProblem.code,
-        message: `${label}: fileid ${fileidProblem.reason}`,
-        path: ["rules", index, "fileid"],
-      });
-    }
+    const fileidProblem = fileIdProblem(rule.fileid, index + 1);
+    if (fileidProblem)
+      problems.push(tableProblem(fileidProblem.messageId, ["rules", index, "fileid"], fileidProblem));
     if (rule.bucket && !isValidBucketName(rule.bucket)) {
-      problems.push({
-        code: "invalid-bucket",
-        message: `${label}: bucket must look like examplebucket-1250000000 (lowercase letters, digits and -, then the APPID), got ${JSON.stringify(rule.bucket)}`,
-        path: ["rules", index, "bucket"],
-      });
+      const text = messageRef("rule-bucket-invalid", { rule: index + 1, bucket: rule.bucket });
+      problems.push(tableProblem("invalid-bucket", ["rules", index, "bucket"], text));
     }
     for (const diagnostic of checkRule(rule.rule).diagnostics) {
       if (diagnostic.severity !== "error") continue;
       problems.push({
         code: diagnostic.code,
         message: `${label}: ${diagnostic.message}`,
+        text: messageRef("rule-invalid", { rule: index + 1, column: diagnostic.span.start + 1 }),
         path: ["rules", index, "rule"],
       });
     }
@@ -141,18 +139,36 @@ export function validatePicOperations(ops: PicOperations): PicOperationsProblem[
   return problems;
 }
 
+/** A problem whose English is the table's sentence. */
+function tableProblem(
+  code: string,
+  path: PicOperationsProblem["path"],
+  text: MessageRef,
+): PicOperationsModelProblem {
+  return { code, message: formatMessage(text.messageId, text.values), text, path };
+}
+
+type FileIdProblem = MessageRef & {
+  messageId:
+    | "fileid-empty"
+    | "fileid-control-character"
+    | "fileid-trailing-slash"
+    | "fileid-dot-segment"
+    | "fileid-too-long";
+};
+
 /** A fileid may start with `/` (absolute), unlike a key; otherwise the same rules apply. */
-function fileIdProblem(fileid: string): { code: string; reason: string } | undefined {
-  if (fileid === "") return { code: "fileid-empty", reason: "is empty" };
+function fileIdProblem(fileid: string, rule: number): FileIdProblem | undefined {
+  if (fileid === "") return { messageId: "fileid-empty", values: { rule } };
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(fileid))
-    return { code: "fileid-control-character", reason: "contains a control character" };
-  if (fileid.endsWith("/")) return { code: "fileid-trailing-slash", reason: "must not end with /" };
+    return { messageId: "fileid-control-character", values: { rule } };
+  if (fileid.endsWith("/")) return { messageId: "fileid-trailing-slash", values: { rule } };
   if (fileid.split("/").some((segment) => segment === "." || segment === ".."))
-    return { code: "fileid-dot-segment", reason: "must not contain . or .. segments" };
+    return { messageId: "fileid-dot-segment", values: { rule } };
   const bytes = utf8ByteLength(fileid);
   if (bytes > OBJECT_KEY_MAX_BYTES)
-    return { code: "fileid-too-long", reason: `must be at most ${OBJECT_KEY_MAX_BYTES} bytes, got ${bytes}` };
+    return { messageId: "fileid-too-long", values: { rule, maxBytes: OBJECT_KEY_MAX_BYTES, bytes } };
   return undefined;
 }
 

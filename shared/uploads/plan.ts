@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { objectKeyProblem } from "../cos/names";
+import { MessageRefSchema } from "../error-messages";
 import {
   type PicOperations,
   PicOperationsSchema,
@@ -42,7 +43,7 @@ export const PlannedUploadSchema = z.object({
   results: z.array(PlannedResultSchema),
   warnings: z.array(PlanWarningSchema),
   /** Why this file cannot be uploaded as planned (a bad key, an invalid Pic-Operations). */
-  problem: z.string().optional(),
+  problem: MessageRefSchema.optional(),
 });
 export type PlannedUpload = z.infer<typeof PlannedUploadSchema>;
 
@@ -111,7 +112,7 @@ function planOne(
     key: resolveFileId(originalKey, rule.fileid),
   }));
   const problem = validatePicOperations(picOperations)[0];
-  if (problem) plan.problem = problem.message;
+  if (problem) plan.problem = problem.text;
   return plan;
 }
 

@@ -1,4 +1,5 @@
 import { messages, switchLanguage } from "./screens";
+import { untranslatedWords } from "./untranslated";
 import { expect, test } from "./web-host-fixture";
 
 test("the language choice survives a reload, and English comes back at run time", async ({
@@ -19,4 +20,33 @@ test("the language choice survives a reload, and English comes back at run time"
   await page.reload();
   await expect(page.getByRole("tab", { name: en("tabs.rules") })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("a problem the shared schemas word with values reads in 简体中文, and follows a switch back to English", async ({
+  page,
+  webHost,
+}) => {
+  const en = messages("en");
+  const zh = messages("zh-CN");
+  await page.goto(webHost.url);
+  await switchLanguage(page, "zh-CN");
+  await page.getByText(zh("upload.objectOptions")).click();
+  await page.getByLabel(zh("upload.trafficLimit"), { exact: true }).fill("5");
+  const rangeValues = { min: 819200, max: 838860800 };
+  await expect(page.getByText(zh("error.traffic-limit-range", rangeValues))).toBeVisible();
+  await page.getByRole("button", { name: zh("upload.addMetadata") }).click();
+  await page.getByLabel(zh("upload.metadataName"), { exact: true }).fill("shot on");
+  await expect(page.getByText(zh("error.metadata-name-characters", { name: "shot on" }))).toBeVisible();
+  const typedOrExamples = [
+    "shot on",
+    // The object options' example header values, written as HTTP writes them.
+    "Wed, 21 Oct 2026 07:28:00 GMT",
+    'inline; filename="a.jpg"',
+    'id="qcs::cam::uin/100000000001:uin/100000000001"',
+  ];
+  expect(await untranslatedWords(page, typedOrExamples)).toEqual([]);
+
+  // The panel keeps the problem, not a sentence: switching language re-words it.
+  await switchLanguage(page, "en");
+  await expect(page.getByText(en("error.traffic-limit-range", rangeValues))).toBeVisible();
 });

@@ -47,6 +47,7 @@ const KEPT_WORDS = new Set(
     "GrantFullControl",
     "GrantRead",
     "Expires",
+    "TrafficLimit",
     // Keys.
     "Alt",
     "Ctrl",
@@ -72,7 +73,8 @@ function collectShownText(): string[] {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     const text = node.textContent?.trim();
-    if (!parent || !text || parent.closest("script, style, textarea")) continue;
+    // COS's own words are quoted as COS wrote them and marked so (`lang="en"`).
+    if (!parent || !text || parent.closest('script, style, textarea, [lang="en"]')) continue;
     // A closed select shows only its chosen option.
     const option = parent.closest("option");
     if (option && !option.selected) continue;
@@ -81,7 +83,7 @@ function collectShownText(): string[] {
   for (const element of Array.from(
     document.body.querySelectorAll("[aria-label], [title], [placeholder], [aria-valuetext]"),
   )) {
-    if (!visible(element)) continue;
+    if (!visible(element) || element.closest('[lang="en"]')) continue;
     for (const name of ["aria-label", "title", "placeholder", "aria-valuetext"]) {
       const value = element.getAttribute(name)?.trim();
       if (value) shown.push(value);

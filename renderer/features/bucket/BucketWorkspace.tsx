@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useActiveConnection } from "../connections/store";
 import { BrowseBar } from "./BrowseBar";
 import { DetailsPanel } from "./DetailsPanel";
@@ -89,8 +90,8 @@ export function BucketWorkspace() {
       <BrowseBar />
       {error && (
         <p role="alert" className="notice notice-error">
-          {t("browse.listFailed")} <strong className="mono">{error.code}</strong>: {error.message}{" "}
-          {explainError(t, error)}
+          {t("browse.listFailed")} <strong className="mono">{error.code}</strong>:{" "}
+          <ErrorMessage error={error} /> {explainError(t, error)}
         </p>
       )}
       <div className="bucket-columns">

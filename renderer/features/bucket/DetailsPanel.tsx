@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
 import type { AppError } from "../../../shared/errors";
 import type { ObjectDetails } from "../../../shared/ipc/channels/bucket";
-import { ApiError, api } from "../../api";
+import { api, failureOf } from "../../api";
 import { useLanguage, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDateTime } from "../../ui/format";
 import { usePreviewSample } from "../preview/sample-store";
 import { useBrowse } from "./store";
@@ -37,11 +38,7 @@ export function DetailsPanel() {
         .setSample({ kind: "object", bucket: place.bucket, key: object.key, etag: object.etag });
       api.call("bucket.details", { bucket: place.bucket, key: object.key }).then(
         (value) => live && setDetails(value),
-        (failure: unknown) =>
-          live &&
-          setError(
-            failure instanceof ApiError ? failure.error : { code: "internal", message: String(failure) },
-          ),
+        (failure: unknown) => live && setError(failureOf(failure)),
       );
     }, SETTLE_MS);
     return () => {
@@ -57,7 +54,8 @@ export function DetailsPanel() {
       {object && !details && !error && <p className="hint">{t("details.loading")}</p>}
       {error && (
         <p className="notice notice-error" role="alert">
-          <strong className="mono">{error.code}</strong>: {error.message} {explainError(t, error)}
+          <strong className="mono">{error.code}</strong>: <ErrorMessage error={error} />{" "}
+          {explainError(t, error)}
         </p>
       )}
       {details && (

@@ -1,14 +1,15 @@
 import { useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import type { AppError } from "../../../shared/errors";
 import type { DeleteOutcome } from "../../../shared/ipc/channels/bucket";
-import { ApiError, api } from "../../api";
+import { api, failureOf } from "../../api";
 import { useT } from "../../i18n";
+import { errorText } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useBrowse } from "./store";
 
 /** A browser holds each download in the media store until saved: keep a group well inside its budget. */
 const BROWSER_GROUP_BYTES = 64 * 1024 * 1024;
-
-const message = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
 
 /** Saves a file the main process put in the media store, through the browser's own download. */
 function save(url: string, fileName: string) {
@@ -31,7 +32,8 @@ export function ManageBar() {
     })),
   );
   const [status, setStatus] = useState<string | undefined>();
-  const [failures, setFailures] = useState<string[]>([]);
+  const [failure, setFailure] = useState<AppError | undefined>();
+  const [failures, setFailures] = useState<{ key: string; error: AppError }[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<DeleteOutcome | undefined>();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -43,18 +45,15 @@ export function ManageBar() {
   const download = async () => {
     setBusy(true);
     setStatus(t("manage.downloading"));
+    setFailure(undefined);
     setFailures([]);
     try {
       const { host } = await api.call("app.describe", {});
       if (host === "electron") {
         const result = await api.call("bucket.download", { bucket: place.bucket, keys, base: place.prefix });
         if (result.kind === "saved") {
-          const failed = result.files.filter((file) => file.error);
-          setFailures(
-            failed.map((file) =>
-              t("manage.downloadFailed", { key: file.key, message: file.error?.message ?? "" }),
-            ),
-          );
+          const failed = result.files.flatMap(({ key, error }) => (error ? [{ key, error }] : []));
+          setFailures(failed);
           setStatus(
             t("manage.downloaded", { count: result.files.length - failed.length, folder: result.folder }),
           );
@@ -84,7 +83,8 @@ export function ManageBar() {
       await flush();
       setStatus(t("manage.downloadedBrowser", { count: keys.length }));
     } catch (error) {
-      setStatus(message(error));
+      setStatus(undefined);
+      setFailure(failureOf(error));
     } finally {
       setBusy(false);
     }
@@ -92,6 +92,7 @@ export function ManageBar() {
 
   const copyUrl = async () => {
     if (!single) return;
+    setFailure(undefined);
     try {
       const { url } = await api.call("bucket.objectUrl", { bucket: place.bucket, key: single });
       try {
@@ -101,7 +102,8 @@ export function ManageBar() {
         setStatus(t("manage.copyFailed", { url }));
       }
     } catch (error) {
-      setStatus(message(error));
+      setStatus(undefined);
+      setFailure(failureOf(error));
     }
   };
 
@@ -114,7 +116,7 @@ export function ManageBar() {
     } catch (error) {
       setOutcome({
         deleted: [],
-        failed: keys.map((key) => ({ key, code: "error", message: message(error) })),
+        failed: keys.map((key) => ({ key, ...failureOf(error) })),
       });
     } finally {
       setBusy(false);
@@ -145,10 +147,15 @@ export function ManageBar() {
           {status}
         </span>
       )}
+      {failure && (
+        <span className="meta" role="alert">
+          <ErrorMessage error={failure} />
+        </span>
+      )}
       {failures.length > 0 && (
         <ul className="plain field-error">
-          {failures.map((failure) => (
-            <li key={failure}>{failure}</li>
+          {failures.map(({ key, error }) => (
+            <li key={key}>{t("manage.downloadFailed", { key, message: errorText(t, error) })}</li>
           ))}
         </ul>
       )}
@@ -162,7 +169,11 @@ export function ManageBar() {
             <ul className="plain mono delete-keys">
               {outcome.failed.map((failure) => (
                 <li key={failure.key} className="field-error">
-                  {t("manage.deleteFailedKey", failure)}
+                  {t("manage.deleteFailedKey", {
+                    key: failure.key,
+                    code: failure.code,
+                    message: errorText(t, failure),
+                  })}
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@ import { useShallow } from "zustand/react/shallow";
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/problem-messages";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { BatchView } from "../upload/BatchView";
 import { PlanView } from "../upload/PlanView";
 import { ProcessingFields } from "../upload/ProcessingFields";
@@ -15,7 +16,7 @@ function processErrors(t: Translate, options: unknown): Map<string, string> {
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const key = issue.path.map(String).join(".");
-      if (!errors.has(key)) errors.set(key, schemaProblemText(t, issue.message));
+      if (!errors.has(key)) errors.set(key, schemaProblemText(t, issue));
     }
   }
   return errors;
@@ -72,7 +73,7 @@ export function ProcessPanel() {
       />
       {error && (
         <p role="alert" className="notice notice-error">
-          {error}
+          <ErrorMessage error={error} />
         </p>
       )}
       <div className="row">

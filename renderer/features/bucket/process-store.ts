@@ -1,8 +1,9 @@
 import { create } from "zustand";
+import type { AppError } from "../../../shared/errors";
 import type { ChannelInput } from "../../../shared/ipc/contract";
 import { DEFAULT_CONCURRENCY, type ProcessOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
-import { ApiError, api } from "../../api";
+import { api, failureOf } from "../../api";
 import { useUpload } from "../upload/store";
 
 export type ObjectSelection = ChannelInput<"processing.plan">["selection"];
@@ -14,7 +15,7 @@ interface ProcessState {
   plans: PlannedUpload[] | undefined;
   skipped: string[];
   planning: boolean;
-  error: string | undefined;
+  error: AppError | undefined;
 
   setOptions(patch: Partial<ProcessOptions>): void;
   setScope(scope: "selection" | "prefix"): void;
@@ -23,8 +24,6 @@ interface ProcessState {
   reviewPlan(selection: ObjectSelection): Promise<void>;
   start(selection: ObjectSelection): Promise<void>;
 }
-
-const message = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
 
 /** Processing objects already in the bucket: the batch itself is the upload feature's queue. */
 export const useProcess = create<ProcessState>((set, get) => ({
@@ -54,7 +53,7 @@ export const useProcess = create<ProcessState>((set, get) => ({
       const { plans, skipped } = await api.call("processing.plan", { selection, options: get().options });
       set({ plans, skipped });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: failureOf(error) });
     } finally {
       set({ planning: false });
     }
@@ -68,7 +67,7 @@ export const useProcess = create<ProcessState>((set, get) => ({
       await useUpload.getState().loadBatches();
       await useUpload.getState().showBatch(summary.id);
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: failureOf(error) });
     }
   },
 }));

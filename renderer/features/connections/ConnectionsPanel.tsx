@@ -1,7 +1,10 @@
 import { useEffect, useState } from "react";
 import type { ConnectionSummary } from "../../../shared/connections";
-import { ApiError, api } from "../../api";
+import type { AppError } from "../../../shared/errors";
+import { api, failureOf } from "../../api";
 import { useT } from "../../i18n";
+import { messageText } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { CosProfileDialog } from "./CosProfileDialog";
 import { useConnections } from "./store";
 
@@ -10,16 +13,16 @@ export function ConnectionsPanel() {
   const { connections, activeId, vaultProblem, load } = useConnections();
   /** The dialog: `true` to add a connection, a connection to edit it. */
   const [editing, setEditing] = useState<ConnectionSummary | boolean>(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<AppError>();
 
   useEffect(() => {
-    load().catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+    load().catch((e: unknown) => setError(failureOf(e)));
   }, [load]);
 
   const run = (action: Promise<unknown>) =>
     action.then(
       () => setError(undefined),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+      (e: unknown) => setError(failureOf(e)),
     );
 
   const remove = (connection: ConnectionSummary) => {
@@ -33,7 +36,7 @@ export function ConnectionsPanel() {
       <h2 id="connections-heading">{t("nav.connections")}</h2>
       {vaultProblem && (
         <p role="alert" className="notice notice-warning">
-          {vaultProblem}
+          {messageText(t, vaultProblem)}
         </p>
       )}
       <ul className="connection-list">
@@ -59,7 +62,7 @@ export function ConnectionsPanel() {
               )}
               {connection.problem && (
                 <span className="connection-problem" role="note">
-                  {t("connections.damaged")}: {connection.problem}
+                  {t("connections.damaged")}: {messageText(t, { messageId: connection.problem })}
                 </span>
               )}
             </div>
@@ -101,7 +104,7 @@ export function ConnectionsPanel() {
       </ul>
       {error && (
         <p role="alert" className="notice notice-error">
-          {error}
+          <ErrorMessage error={error} />
         </p>
       )}
       <button type="button" className="primary wide" onClick={() => setEditing(true)}>

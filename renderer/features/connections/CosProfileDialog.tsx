@@ -7,9 +7,10 @@ import {
   CosConnectionTestInputSchema,
   CosProfileInputSchema,
 } from "../../../shared/connections";
-import { ApiError, api } from "../../api";
+import { api, failureOf } from "../../api";
 import type { MessageKey, Translate } from "../../i18n";
 import { useT } from "../../i18n";
+import { errorText } from "../../i18n/errors";
 import { schemaProblemText } from "../../i18n/problem-messages";
 import { testOutcomeText } from "./test-outcome-text";
 
@@ -38,12 +39,10 @@ function fieldErrors(error: z.ZodError, t: Translate): Partial<Record<FieldName,
   const found: Partial<Record<FieldName, string>> = {};
   for (const issue of error.issues) {
     const field = issue.path[0] as FieldName;
-    found[field] ??= schemaProblemText(t, issue.message);
+    found[field] ??= schemaProblemText(t, issue);
   }
   return found;
 }
-
-const messageOf = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 /**
  * Adds a Tencent COS profile, or edits one (`profile`). Values are checked in place with the contract's own schema;
@@ -91,8 +90,9 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
       await api.call("connections.saveCos", input);
       onClose();
     } catch (e) {
-      const field = e instanceof ApiError ? (e.error.path?.[0] as FieldName | undefined) : undefined;
-      setErrors(field ? { [field]: messageOf(e) } : { form: messageOf(e) });
+      const failure = failureOf(e);
+      const field = failure.path?.[0] as FieldName | undefined;
+      setErrors(field ? { [field]: errorText(t, failure) } : { form: errorText(t, failure) });
     } finally {
       setSaving(false);
     }
@@ -111,7 +111,7 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
     try {
       setOutcome(await api.call("connections.test", form));
     } catch (e) {
-      setErrors({ form: messageOf(e) });
+      setErrors({ form: errorText(t, failureOf(e)) });
     } finally {
       setTesting(false);
     }

@@ -2,6 +2,7 @@ import type { AppError } from "../../../shared/errors";
 import type { PreviewSample } from "../../../shared/ipc/channels/preview";
 import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { firstRuleError } from "../rules/diagnostic-text";
 import { useRuleDraft } from "../rules/draft-store";
 
@@ -25,8 +26,10 @@ export function AfterProblem(props: { error: AppError; sample: PreviewSample }) 
   return (
     <div className="preview-problem" data-testid="preview-problem" data-code={error.code}>
       <strong>{title}</strong>
-      {/* The engine words a rule problem in English; the draft's own check says it in the designer's language. */}
-      <p className="mono">{(error.code === "invalid-rule" && firstRuleError(t, rule)) || error.message}</p>
+      {/* The engine only points at the rule's column; the draft's own check says what is wrong there. */}
+      <p className="mono">
+        {(error.code === "invalid-rule" && firstRuleError(t, rule)) || <ErrorMessage error={error} />}
+      </p>
       {advice && <p>{advice}</p>}
     </div>
   );

@@ -6,6 +6,7 @@ import { Choice } from "./Choice";
 import { Comparison } from "./Comparison";
 import "./preview.css";
 import { explainError } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { Readout } from "./Readout";
 import { usePreviewSample } from "./sample-store";
 import { shortcutFor } from "./shortcuts";
@@ -136,7 +137,9 @@ export function PreviewPanel() {
           <strong>{t("preview.failedTitle")}</strong>
           <p>
             {/* A file sample is gone once it leaves the upload list (an upload started, or it was removed). */}
-            {error.code === "not-found" ? t("preview.sampleGone") : (explainError(t, error) ?? error.message)}
+            {error.code === "not-found"
+              ? t("preview.sampleGone")
+              : (explainError(t, error) ?? <ErrorMessage error={error} />)}
           </p>
         </div>
       ) : (

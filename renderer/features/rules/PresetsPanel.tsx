@@ -1,12 +1,13 @@
 import { type FormEvent, useEffect, useState } from "react";
+import type { AppError } from "../../../shared/errors";
 import type { SkippedPreset } from "../../../shared/presets/preset";
-import { ApiError, api } from "../../api";
+import { api, failureOf } from "../../api";
 import { useT } from "../../i18n";
+import { messageText } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { describedBy, Field } from "../../ui/Field";
 import { useRuleDraft } from "./draft-store";
 import { usePresets } from "./presets-store";
-
-const message = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
 
 /** Save the draft under a name; load, rename, duplicate, delete; import and export as JSON. */
 export function PresetsPanel() {
@@ -16,11 +17,11 @@ export function PresetsPanel() {
   const [name, setName] = useState("");
   const [renaming, setRenaming] = useState<{ id: string; name: string }>();
   const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<AppError>();
   const [skipped, setSkipped] = useState<SkippedPreset[]>([]);
 
   useEffect(() => {
-    if (!loaded) load().catch((failure) => setError(message(failure)));
+    if (!loaded) load().catch((failure) => setError(failureOf(failure)));
   }, [loaded, load]);
 
   /**
@@ -34,7 +35,7 @@ export function PresetsPanel() {
       setStatus(typeof result === "string" ? result : undefined);
       await load();
     } catch (failure) {
-      setError(message(failure));
+      setError(failureOf(failure));
     }
   };
 
@@ -71,7 +72,7 @@ export function PresetsPanel() {
       <h3 id="presets-heading">{t("rules.presets.heading")}</h3>
       {problem && (
         <p role="alert" className="notice notice-warning">
-          {problem}
+          {messageText(t, problem)}
         </p>
       )}
       <form className="row" onSubmit={save}>
@@ -206,7 +207,7 @@ export function PresetsPanel() {
       </div>
       {error && (
         <p role="alert" className="notice notice-error">
-          {error}
+          <ErrorMessage error={error} />
         </p>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useT } from "../../i18n";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useActiveConnection } from "../connections/store";
 import { useRuleDraft } from "./draft-store";
 import { useBucketStyles } from "./styles-store";
@@ -28,7 +29,7 @@ export function StylesPanel() {
       </div>
       {error && (
         <p role="alert" className="notice notice-error">
-          {error}
+          <ErrorMessage error={error} />
         </p>
       )}
       {styles?.length === 0 && <p className="empty">{t("rules.styles.empty")}</p>}

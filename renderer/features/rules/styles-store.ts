@@ -1,6 +1,7 @@
 import { create } from "zustand";
+import type { AppError } from "../../../shared/errors";
 import type { BucketStyle } from "../../../shared/ipc/channels/presets";
-import { ApiError, api } from "../../api";
+import { api, failureOf } from "../../api";
 
 /** The styles of the active connection's default bucket, as last read. */
 interface BucketStylesState {
@@ -8,7 +9,7 @@ interface BucketStylesState {
   /** Undefined until read. */
   styles: BucketStyle[] | undefined;
   loading: boolean;
-  error: string | undefined;
+  error: AppError | undefined;
   load(): Promise<void>;
 }
 
@@ -23,7 +24,7 @@ export const useBucketStyles = create<BucketStylesState>((set) => ({
       const { bucket, styles } = await api.call("rules.styles", {});
       set({ bucket, styles });
     } catch (error) {
-      set({ styles: undefined, error: error instanceof ApiError ? error.message : String(error) });
+      set({ styles: undefined, error: failureOf(error) });
     } finally {
       set({ loading: false });
     }

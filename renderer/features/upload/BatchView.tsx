@@ -4,6 +4,7 @@ import type { UploadItem } from "../../../shared/uploads/batch";
 import { api } from "../../api";
 import { type Translate, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDuration } from "../../ui/format";
 import { InView } from "../../ui/InView";
 import { Thumbnail } from "../bucket/Thumbnail";
@@ -244,7 +245,7 @@ function FailedItem({
   return (
     <div className="failure" data-testid="item-error">
       <p>
-        <strong className="mono">{error.code}</strong>: {error.message}
+        <strong className="mono">{error.code}</strong>: <ErrorMessage error={error} />
       </p>
       {explained && <p className="hint">{explained}</p>}
       <button type="button" onClick={() => api.call("batches.retry", { batchId, itemIds: [itemId] })}>

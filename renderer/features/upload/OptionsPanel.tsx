@@ -13,7 +13,7 @@ export function optionErrors(t: Translate, options: UploadOptions): Map<string, 
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const key = issue.path.map(String).join(".");
-      const problem = schemaProblemText(t, issue.message);
+      const problem = schemaProblemText(t, issue);
       if (!errors.has(key)) errors.set(key, problem);
       // Metadata problems are listed under the editor as a whole.
       if (issue.path[0] === "put" && issue.path[1] === "metadata" && !errors.has("put.metadata"))

@@ -1,5 +1,6 @@
 import type { PlannedUpload, PlanWarning } from "../../../shared/uploads/plan";
 import { type Translate, useT } from "../../i18n";
+import { messageText } from "../../i18n/errors";
 import { useUpload } from "./store";
 
 function warningText(t: Translate, warning: PlanWarning): string {
@@ -63,7 +64,7 @@ export function PlanView(props: {
                     </li>
                   ))}
                 </ul>
-                {plan.problem && <p className="field-error">{plan.problem}</p>}
+                {plan.problem && <p className="field-error">{messageText(t, plan.problem)}</p>}
                 {plan.warnings.map((warning) => (
                   <p key={`${warning.kind}-${warning.key}`} className="warning" data-testid="plan-warning">
                     {warningText(t, warning)}

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useT } from "../../i18n";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useActiveConnection } from "../connections/store";
 import { BatchView } from "./BatchView";
 import { DropZone } from "./DropZone";
@@ -32,7 +33,7 @@ export function UploadWorkspace() {
       <OptionsPanel />
       {error && (
         <p role="alert" className="notice notice-error">
-          {error}
+          <ErrorMessage error={error} />
         </p>
       )}
       <div className="row">

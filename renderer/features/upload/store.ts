@@ -1,9 +1,10 @@
 import { create } from "zustand";
+import type { AppError } from "../../../shared/errors";
 import type { BatchDetail, BatchSummary } from "../../../shared/uploads/batch";
 import type { IntakeFile } from "../../../shared/uploads/intake";
 import { defaultUploadOptions, type UploadOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
-import { ApiError, api } from "../../api";
+import { api, failureOf } from "../../api";
 import type { DroppedFile } from "./dropped-files";
 
 interface UploadState {
@@ -15,7 +16,7 @@ interface UploadState {
   batches: BatchSummary[];
   /** The batch shown in detail, kept current by progress events. */
   detail: BatchDetail | undefined;
-  error: string | undefined;
+  error: AppError | undefined;
 
   /** The main process's list, which outlives the window (a reload) and takes files opened from outside it. */
   loadFiles(): Promise<void>;
@@ -27,8 +28,6 @@ interface UploadState {
   loadBatches(): Promise<void>;
   showBatch(batchId: string): Promise<void>;
 }
-
-const message = (error: unknown) => (error instanceof ApiError ? error.message : String(error));
 
 export const useUpload = create<UploadState>((set, get) => ({
   files: [],
@@ -45,7 +44,7 @@ export const useUpload = create<UploadState>((set, get) => ({
       const { files } = await api.call("files.list", {});
       set({ files });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: failureOf(error) });
     }
   },
 
@@ -56,7 +55,7 @@ export const useUpload = create<UploadState>((set, get) => ({
       const { files } = await api.addFiles(dropped);
       set({ files, plans: undefined });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: failureOf(error) });
     } finally {
       set({ adding: false });
     }
@@ -78,7 +77,7 @@ export const useUpload = create<UploadState>((set, get) => ({
       const { plans } = await api.call("uploads.plan", { options: get().options });
       set({ plans });
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: failureOf(error) });
     } finally {
       set({ planning: false });
     }
@@ -93,7 +92,7 @@ export const useUpload = create<UploadState>((set, get) => ({
       await get().loadBatches();
       await get().showBatch(summary.id);
     } catch (error) {
-      set({ error: message(error) });
+      set({ error: failureOf(error) });
     }
   },
 

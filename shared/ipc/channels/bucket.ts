@@ -57,7 +57,12 @@ export type ObjectDetails = z.infer<typeof ObjectDetailsSchema>;
 
 export const DeleteOutcomeSchema = z.object({
   deleted: z.array(z.string()),
-  failed: z.array(z.object({ key: z.string(), code: z.string(), message: z.string() })),
+  /** COS's per-key answers; the renderer adds a failed call's own error to every key. */
+  failed: z.array(
+    AppErrorSchema.pick({ code: true, message: true, messageId: true, values: true }).extend({
+      key: z.string(),
+    }),
+  ),
 });
 export type DeleteOutcome = z.infer<typeof DeleteOutcomeSchema>;
 

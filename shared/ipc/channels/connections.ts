@@ -5,13 +5,14 @@ import {
   CosConnectionTestInputSchema,
   CosProfileInputSchema,
 } from "../../connections";
+import { MessageRefSchema } from "../../error-messages";
 import { Empty } from "./common";
 
 export const ConnectionListSchema = z.object({
   connections: z.array(ConnectionSummarySchema),
   activeId: z.string(),
   /** Set when the saved connections file itself could not be read. */
-  vaultProblem: z.string().optional(),
+  vaultProblem: MessageRefSchema.optional(),
 });
 export type ConnectionList = z.infer<typeof ConnectionListSchema>;
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { MessageRefSchema } from "../../error-messages";
 import { PresetNameSchema, PresetRuleSchema, PresetSchema, SkippedPresetSchema } from "../../presets/preset";
 import { Empty } from "./common";
 
 export const PresetListSchema = z.object({
   presets: z.array(PresetSchema),
   /** Set when the presets file could not be read and was moved aside. */
-  problem: z.string().optional(),
+  problem: MessageRefSchema.optional(),
 });
 export type PresetList = z.infer<typeof PresetListSchema>;
 

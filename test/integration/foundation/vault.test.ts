@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createKeyFileCipher } from "../../../electron/connections/cipher";
 import { Vault } from "../../../electron/connections/vault";
+import type { PicopsError } from "../../../shared/errors";
 
 const profile = {
   label: "Studio",
@@ -107,8 +108,14 @@ describe("Vault", () => {
     const [first, second] = reopened.summaries();
     expect(first).toEqual(good);
     expect(second).toMatchObject({ id: bad.id, label: "Damaged one" });
-    expect(second?.problem).toMatch(/could not be decrypted/);
-    await expect(reopened.credentials(bad.id)).rejects.toMatchObject({ code: "vault-unreadable" });
+    expect(second?.problem).toBe("connection-keys-undecryptable");
+    const refusal = await reopened.credentials(bad.id).catch((error: PicopsError) => error.toAppError());
+    // The id and values cross IPC, so the renderer can say it in the designer's language.
+    expect(refusal).toEqual({
+      code: "vault-unreadable",
+      message: "This connection's keys could not be decrypted on this computer. Enter them again.",
+      messageId: "connection-keys-undecryptable",
+    });
     // The damaged entry is not thrown away when the vault saves again.
     await reopened.save({ ...profile, label: "Third" });
     expect(JSON.parse(await readFile(file, "utf8")).profiles).toHaveLength(3);
@@ -118,7 +125,10 @@ describe("Vault", () => {
     await writeFile(file, "{ this is not json");
     const vault = await openVault();
     expect(vault.summaries()).toEqual([]);
-    expect(vault.fileProblem).toMatch(/could not be read and were moved to/);
+    expect(vault.fileProblem).toEqual({
+      messageId: "connections-file-unreadable",
+      values: { aside: expect.stringContaining("connections.json.unreadable-") },
+    });
     expect((await readdir(dir)).some((name) => name.startsWith("connections.json.unreadable-"))).toBe(true);
   });
 

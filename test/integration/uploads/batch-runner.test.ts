@@ -3,10 +3,10 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { CosError } from "../../../electron/cos/cos-error";
 import type { ObjectMetadata } from "../../../electron/cos/object-headers";
 import { type BatchClient, BatchRunner } from "../../../electron/uploads/batch-runner";
 import { BatchJournal, type BatchRecord, replay } from "../../../electron/uploads/journal";
-import { PicopsError } from "../../../shared/errors";
 import type { BatchProgress } from "../../../shared/uploads/batch";
 
 const BUCKET = "photos-1250000000";
@@ -70,9 +70,9 @@ class FakeBucket implements BatchClient {
       }
       input.signal?.throwIfAborted();
       if (this.keysExpired)
-        throw new PicopsError("ExpiredToken", "The provided token has expired.", { status: 400 });
+        throw new CosError({ code: "ExpiredToken", message: "The provided token has expired.", status: 400 });
       if (this.failNext.delete(input.key))
-        throw new PicopsError("SlowDown", "Please reduce your request rate.", { status: 503 });
+        throw new CosError({ code: "SlowDown", message: "Please reduce your request rate.", status: 503 });
       const bytes = await readFile((input.body as { file: string }).file);
       input.onProgress?.({ loaded: bytes.length, total: bytes.length });
       const etag = `"${createHash("md5").update(bytes).digest("hex")}"`;
@@ -92,7 +92,8 @@ class FakeBucket implements BatchClient {
 
   headObject: BatchClient["headObject"] = async (input) => {
     const object = this.objects.get(input.key);
-    if (!object) throw new PicopsError("NoSuchKey", "The specified key does not exist.", { status: 404 });
+    if (!object)
+      throw new CosError({ code: "NoSuchKey", message: "The specified key does not exist.", status: 404 });
     return { etag: object.etag, lastModified: object.lastModified } as ObjectMetadata;
   };
 }

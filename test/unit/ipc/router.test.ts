@@ -12,7 +12,7 @@ function router(overrides: Partial<Handlers> = {}) {
     "app.describe": async () => ({ host: "web", version: "1.0.0", platform: "linux" }),
     "connections.list": async () => ({ connections: [], activeId: "local" }),
     "connections.saveCos": async () => {
-      throw new PicopsError("not-found", "That connection no longer exists.");
+      throw new PicopsError("not-found", "connection-gone");
     },
     "connections.delete": async () => {
       throw new Error("disk exploded at /home/someone/secret-path");
@@ -57,7 +57,7 @@ describe("router", () => {
     expect(JSON.stringify(result)).not.toContain("do-not-leak");
   });
 
-  it("turns a PicopsError into its code and message", async () => {
+  it("turns a PicopsError into its code, its English message and the sentence's id", async () => {
     const result = await router().call("connections.saveCos", {
       label: "x",
       secretId: "id",
@@ -67,7 +67,11 @@ describe("router", () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: "not-found", message: "That connection no longer exists." },
+      error: {
+        code: "not-found",
+        message: "That connection no longer exists.",
+        messageId: "connection-gone",
+      },
     });
   });
 

@@ -110,13 +110,13 @@ describe("validatePicOperations", () => {
   });
 
   it("refuses more than five rules", () => {
-    expect(validatePicOperations(valid([1, 2, 3, 4, 5, 6].map((n) => rule(`${n}.jpg`))))).toEqual([
+    expect(validatePicOperations(valid([1, 2, 3, 4, 5, 6].map((n) => rule(`${n}.jpg`))))).toMatchObject([
       { code: "too-many-rules", message: "Pic-Operations takes at most 5 rules, got 6", path: ["rules"] },
     ]);
   });
 
   it("refuses no rules at all", () => {
-    expect(validatePicOperations(valid([]))).toEqual([
+    expect(validatePicOperations(valid([]))).toMatchObject([
       { code: "no-rules", message: "Pic-Operations needs at least one rule", path: ["rules"] },
     ]);
   });
@@ -131,7 +131,9 @@ describe("validatePicOperations", () => {
     [`${"图".repeat(284)}.jpg`, "fileid-too-long", "rule 3: fileid must be at most 850 bytes, got 856"],
   ])("refuses fileid %j", (fileid, code, message) => {
     const ops = valid([rule("a.jpg"), rule("b.jpg"), rule(fileid)]);
-    expect(validatePicOperations(ops)).toEqual([{ code, message, path: ["rules", 2, "fileid"] }]);
+    expect(validatePicOperations(ops)).toMatchObject([
+      { code, message, path: ["rules", 2, "fileid"], text: { messageId: code, values: { rule: 3 } } },
+    ]);
   });
 
   it("accepts a fileid of exactly 850 bytes", () => {
@@ -141,7 +143,7 @@ describe("validatePicOperations", () => {
   it.each(["Dest-1250000000", "dest", "dest-", "-dest-1250000000", `${"a".repeat(40)}-1250000000`])(
     "refuses bucket %j",
     (bucket) => {
-      expect(validatePicOperations(valid([rule("a.jpg", "style/s", bucket)]))).toEqual([
+      expect(validatePicOperations(valid([rule("a.jpg", "style/s", bucket)]))).toMatchObject([
         expect.objectContaining({ code: "invalid-bucket", path: ["rules", 0, "bucket"] }),
       ]);
     },
@@ -152,11 +154,12 @@ describe("validatePicOperations", () => {
       rule("a.jpg", "imageSlim"),
       rule("b.jpg", "imageMogr2/thumbnail/0x|imageView2/1/w/abc"),
     ]);
-    expect(validatePicOperations(ops)).toEqual([
+    expect(validatePicOperations(ops)).toMatchObject([
       {
         code: "out-of-range",
         message: "rule 2: thumbnail: width must be 1–10000, got 0 (col 22)",
         path: ["rules", 1, "rule"],
+        text: { messageId: "rule-invalid", values: { rule: 2, column: 22 } },
       },
       {
         code: "syntax",
