@@ -32,6 +32,9 @@ export const ERROR_MESSAGES = {
   "presets-file-damaged":
     "The saved presets file was damaged ({lost} could not be read); it was moved to {aside}.",
   "presets-file-unreadable": "The saved presets file could not be read; it was moved to {aside}.",
+  "preset-already-saved": "A preset with this name and rule is already saved.",
+  "preset-field-invalid": "Its {field} is missing or not valid.",
+  "preset-rule-invalid": "Its rule has an error at column {column}.",
 
   // Requests to COS
   "request-cancelled": "The request was cancelled.",

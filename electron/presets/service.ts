@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { MessageRef } from "../../shared/error-messages";
+import { type MessageRef, messageRef } from "../../shared/error-messages";
 import { PicopsError } from "../../shared/errors";
 import type { PresetList } from "../../shared/ipc/channels/presets";
 import {
@@ -93,7 +93,7 @@ export class PresetService {
       const added: Preset[] = [];
       for (const { index, preset } of read.presets) {
         if (this.#has(preset, added)) {
-          skipped.push({ index, name: preset.name, reason: "already saved" });
+          skipped.push({ index, name: preset.name, reason: messageRef("preset-already-saved") });
         } else {
           added.push(this.#make(preset.name, preset.rule));
         }

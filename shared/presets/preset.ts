@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type MessageRef, messageRef } from "../error-messages";
+import { type MessageRef, MessageRefSchema, messageRef } from "../error-messages";
 import { checkRule } from "../rules";
 
 /**
@@ -41,7 +41,9 @@ export const SkippedPresetSchema = z.object({
   /** 0-based position in the file's `presets` array. */
   index: z.number().int(),
   name: z.string().optional(),
-  reason: z.string(),
+  reason: MessageRefSchema,
+  /** A refused rule, so the renderer can say what is wrong with it in the designer's language. */
+  rule: z.string().optional(),
 });
 export type SkippedPreset = z.infer<typeof SkippedPresetSchema>;
 
@@ -77,13 +79,16 @@ export function readPresetExchange(
     const parsed = ExchangedPresetSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      // The field is named as it is in the file (`name`, `rule`), which reads the same in every language.
       const field = issue?.path.join(".") || "preset";
-      skipped.push(withName({ index, reason: `${field}: ${issue?.message ?? "invalid"}` }, name));
+      skipped.push(withName({ index, reason: messageRef("preset-field-invalid", { field }) }, name));
       return;
     }
-    const error = checkRule(parsed.data.rule).diagnostics.find((d) => d.severity === "error");
+    const { rule } = parsed.data;
+    const error = checkRule(rule).diagnostics.find((d) => d.severity === "error");
     if (error) {
-      skipped.push(withName({ index, reason: error.message }, name));
+      const column = error.span.start + 1;
+      skipped.push(withName({ index, reason: messageRef("preset-rule-invalid", { column }), rule }, name));
       return;
     }
     presets.push({ index, preset: parsed.data });

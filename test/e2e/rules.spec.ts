@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { switchLanguage } from "./screens";
 import { expect, startWebHost, test } from "./web-host-fixture";
 
 const openRules = async (page: Page, url: string) => {
@@ -177,6 +178,23 @@ test("import adds the valid presets and says which were skipped and why; export 
   );
   await expect(page.getByTestId("preset")).toHaveCount(1);
   await expect(page.getByTestId("preset")).toContainText("Square");
+
+  // The same file again: Square is already saved. The reasons follow a language switch.
+  await page.getByLabel("Import presets…").setInputFiles({
+    name: "presets.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  const skipped = page.getByRole("list", { name: "Presets not imported" });
+  await expect(skipped).toContainText(
+    "Preset 1 (Square) skipped: A preset with this name and rule is already saved.",
+  );
+  await switchLanguage(page, "zh-CN");
+  const skippedZh = page.getByRole("list", { name: "未导入的预设" });
+  await expect(skippedZh).toContainText("第 1 个预设（Square）已跳过：已有同名且规则相同的预设。");
+  await expect(skippedZh).toContainText("第 2 个预设（Broken）已跳过：");
+  await expect(skippedZh).not.toContainText("width must be");
+  await switchLanguage(page, "en");
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export presets" }).click();

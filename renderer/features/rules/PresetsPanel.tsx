@@ -6,6 +6,7 @@ import { useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { describedBy, Field } from "../../ui/Field";
+import { firstRuleError } from "./diagnostic-text";
 import { useRuleDraft } from "./draft-store";
 import { usePresets } from "./presets-store";
 
@@ -198,7 +199,7 @@ export function PresetsPanel() {
                 {t("rules.presets.skipped", {
                   n: skip.index + 1,
                   name: skip.name ?? "—",
-                  reason: skip.reason,
+                  reason: (skip.rule && firstRuleError(t, skip.rule)) || messageText(t, skip.reason),
                 })}
               </li>
             ))}

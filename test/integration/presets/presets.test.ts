@@ -113,10 +113,15 @@ describe("PresetService", () => {
     const result = await target.import(JSON.stringify(exchange));
     expect(result.added.map((p) => p.name)).toEqual(["Web"]);
     expect(result.skipped).toEqual([
-      { index: 1, name: "Zero", reason: expect.stringMatching(/width must be 1–10000, got 0 \(col 22\)/) },
-      { index: 2, name: "", reason: expect.stringMatching(/^name: /) },
-      { index: 3, reason: expect.any(String) },
-      { index: 4, name: "Web", reason: "already saved" },
+      {
+        index: 1,
+        name: "Zero",
+        reason: { messageId: "preset-rule-invalid", values: { column: 22 } },
+        rule: "imageMogr2/thumbnail/0x",
+      },
+      { index: 2, name: "", reason: { messageId: "preset-field-invalid", values: { field: "name" } } },
+      { index: 3, reason: { messageId: "preset-field-invalid", values: { field: "preset" } } },
+      { index: 4, name: "Web", reason: { messageId: "preset-already-saved" } },
     ]);
     expect(target.list().presets.map((p) => p.rule)).toEqual(["imageMogr2/thumbnail/800x/format/webp"]);
   });
