@@ -1,5 +1,6 @@
 import { type ErrorMessageId, formatMessage } from "../../shared/error-messages";
 import { ThrownAppError } from "../../shared/errors";
+import { decodeMessageHeader, PICOPS_MESSAGE_HEADER } from "./picops-message-header";
 import { parseErrorBody } from "./xml";
 
 /**
@@ -109,6 +110,8 @@ export function cosErrorFromResponse(
   // Picops's sentence only when COS said nothing and no Cloud Infinite number needs quoting.
   const ownWords = !parsed?.message && errNo === undefined;
   const fallbackValues = fallbackId === "cos-status-other" ? { status } : undefined;
+  // The Local bucket names the sentence behind its message; the message itself stays as sent.
+  const localSentence = decodeMessageHeader(header(headers, PICOPS_MESSAGE_HEADER));
   let message = parsed?.message || formatMessage(fallbackId, fallbackValues);
   if (errNo !== undefined) {
     message = `${message} (Cloud Infinite error ${errNo}: ${ERRNO_MESSAGES[errNo] ?? "unknown"})`;
@@ -116,7 +119,7 @@ export function cosErrorFromResponse(
   return new CosError({
     code: parsed?.code ?? fallbackCode,
     message,
-    ...(ownWords ? { messageId: fallbackId, values: fallbackValues } : {}),
+    ...(localSentence ?? (ownWords ? { messageId: fallbackId, values: fallbackValues } : {})),
     status,
     requestId: header(headers, "x-cos-request-id") ?? parsed?.requestId,
     resource: parsed?.resource,

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { encodeMessageHeader, PICOPS_MESSAGE_HEADER } from "../cos/picops-message-header";
 import type { CosFailure } from "./failure";
 import { xmlDocument } from "./xml";
 
@@ -48,6 +49,7 @@ export function sendFailure(exchange: Exchange, failure: CosFailure, resource: s
   const traceId = randomBytes(24).toString("base64");
   res.setHeader("x-cos-trace-id", traceId);
   if (failure.errNo !== undefined) res.setHeader("X-ErrNo", String(failure.errNo));
+  if (failure.sentence) res.setHeader(PICOPS_MESSAGE_HEADER, encodeMessageHeader(failure.sentence));
   sendXml(
     exchange,
     failure.httpStatus,

@@ -1,3 +1,4 @@
+import { noiseImage } from "../fixtures/images";
 import { messages, switchLanguage } from "./screens";
 import { untranslatedWords } from "./untranslated";
 import { expect, test } from "./web-host-fixture";
@@ -49,4 +50,29 @@ test("a problem the shared schemas word with values reads in 简体中文, and f
   // The panel keeps the problem, not a sentence: switching language re-words it.
   await switchLanguage(page, "en");
   await expect(page.getByText(en("error.traffic-limit-range", rangeValues))).toBeVisible();
+});
+
+test("a Local bucket refusal reads in 简体中文: the sentence the bucket names, not its English XML", async ({
+  page,
+  webHost,
+}) => {
+  const zh = messages("zh-CN");
+  await page.goto(webHost.url);
+  await switchLanguage(page, "zh-CN");
+  await page.getByTestId("file-input").setInputFiles({
+    name: "dunes.png",
+    mimeType: "image/png",
+    buffer: await noiseImage(64, 48).png().toBuffer(),
+  });
+  await page.getByRole("button", { name: zh("upload.addRule") }).click();
+  // COS writes TPG; the Local bucket cannot, and says so.
+  await page.getByLabel(zh("upload.ruleText", { n: 1 }), { exact: true }).fill("imageMogr2/format/tpg");
+  await page.getByRole("button", { name: zh("plan.review") }).click();
+  await page.getByRole("button", { name: zh("plan.start", { files: 1 }) }).click();
+  await expect(page.getByTestId("batch-state")).toHaveText(zh("batch.state.finished"), { timeout: 30_000 });
+
+  const failure = page.getByTestId("item-error");
+  await expect(failure).toContainText("NotImplemented");
+  await expect(failure).toContainText(zh("error.format-tencent-only", { format: "tpg" }));
+  await expect(failure.locator('[lang="en"]')).toHaveCount(0);
 });

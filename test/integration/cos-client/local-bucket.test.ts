@@ -197,6 +197,34 @@ describe("CosClient against the local bucket", () => {
     );
   });
 
+  it("words a local refusal with Picops's sentence for the renderer; COS's XML message is unchanged", async () => {
+    const error = await rejection(
+      cos.putObject({
+        bucket: BUCKET,
+        key: "refused/tpg.png",
+        body: await png(40, 30),
+        picOperations: { isPicInfo: false, rules: [{ fileid: "t.tpg", rule: "imageMogr2/format/tpg" }] },
+      }),
+    );
+    expect(error.toAppError()).toMatchObject({
+      code: "NotImplemented",
+      status: 501,
+      message:
+        "The local bucket cannot reproduce this operation: format/tpg is Tencent's own codec and cannot be produced locally.",
+      messageId: "format-tencent-only",
+      values: { format: "tpg" },
+    });
+    const notAnImage = await rejection(
+      cos.putObject({
+        bucket: BUCKET,
+        key: "refused/notes.png",
+        body: Buffer.from("plain text"),
+        picOperations: { isPicInfo: false, rules: [{ fileid: "n.png", rule: "imageMogr2/thumbnail/10x" }] },
+      }),
+    );
+    expect(notAnImage.toAppError()).toMatchObject({ code: "InvalidImageFormat", messageId: "not-an-image" });
+  });
+
   it("retries through injected 503s and resets", async () => {
     bucket.faults.failNext(1, 503);
     bucket.faults.resetNext(1);

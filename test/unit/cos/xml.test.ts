@@ -228,6 +228,24 @@ describe("errors", () => {
     });
   });
 
+  it("takes the sentence the Local bucket names in x-picops-message; the message stays as sent", () => {
+    const sentence = { messageId: "format-tencent-only", values: { format: "tpg" } } as const;
+    const error = cosErrorFromResponse(
+      501,
+      { "x-picops-message": encodeURIComponent(JSON.stringify(sentence)) },
+      ERROR_XML,
+    );
+    expect(error.toAppError()).toMatchObject({
+      code: "NoSuchKey",
+      message: "The specified key does not exist.",
+      ...sentence,
+    });
+    for (const junk of ["%E0%A4%A", "{}", encodeURIComponent('{"messageId":"no-such-sentence"}')]) {
+      const plain = cosErrorFromResponse(501, { "x-picops-message": junk }, ERROR_XML).toAppError();
+      expect(plain.messageId).toBeUndefined();
+    }
+  });
+
   it("names bodiless HEAD errors from the status", () => {
     expect(cosErrorFromResponse(404, {}, "").code).toBe("NoSuchKey");
     expect(cosErrorFromResponse(403, {}, "").code).toBe("AccessDenied");
