@@ -89,6 +89,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     bus,
     clients,
     activeConnectionId: () => connections.list().activeId,
+    // Called only once files are added or batches run, when `staging` below exists.
     onFileUseChanged: () => void staging.sweep(),
   });
   const staging = new StagingArea(path.join(config.dataDir, "staging"), () => uploads.filesInUse());
