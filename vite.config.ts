@@ -11,5 +11,8 @@ export default defineConfig({
     outDir: "../dist/renderer",
     emptyOutDir: true,
     sourcemap: true,
+    // One bundle read from disk (or loopback), never over a network: splitting it would only
+    // add round trips. Vite's 500 kB warning is about download time, which does not apply.
+    chunkSizeWarningLimit: 1024,
   },
 });
