@@ -142,6 +142,7 @@ export const ERROR_MESSAGES = {
   "processor-not-local": 'The processor "{name}" is not available in the local engine.',
   "style-without-source": "style/{name} cannot be resolved: no style source given.",
   "style-refers-to-itself": "style/{name} refers to itself.",
+  "style-unknown": 'The style "{name}" does not exist in this bucket.',
   "crop-does-not-fit": "crop {name} {value} px does not fit the {width}×{height} px image.",
   "cut-outside-image": "cut {cut} lies outside the {width}×{height} px image.",
   "view2-parameter-not-local": 'imageView2 parameter "{name}" is not known to the local engine.',

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { formatMessage, messageRef } from "../../shared/error-messages";
 import { checkRule } from "../../shared/rules/index";
 import { writeFileAtomic } from "../fs-atomic";
 import { type Exchange, sendEmpty, sendXml } from "./answer";
@@ -52,7 +53,14 @@ export class StyleBook {
 
 /** Cloud Infinite's answer to an unknown style name: CI error -105 (status unconfirmed, §4). */
 export function unknownStyle(name: string): CosFailure {
-  return new CosFailure(400, "InvalidArgument", `The style "${name}" does not exist in this bucket.`, -105);
+  const sentence = messageRef("style-unknown", { name });
+  return new CosFailure(
+    400,
+    "InvalidArgument",
+    formatMessage(sentence.messageId, sentence.values),
+    -105,
+    sentence,
+  );
 }
 
 const STYLE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;

@@ -223,6 +223,16 @@ describe("CosClient against the local bucket", () => {
       }),
     );
     expect(notAnImage.toAppError()).toMatchObject({ code: "InvalidImageFormat", messageId: "not-an-image" });
+    await cos.putObject({ bucket: BUCKET, key: "refused/source.png", body: await png(40, 30) });
+    const noStyle = await rejection(
+      cos.getProcessedImage({ bucket: BUCKET, key: "refused/source.png", rule: "style/nope" }),
+    );
+    expect(noStyle.toAppError()).toMatchObject({
+      code: "InvalidArgument",
+      message: expect.stringContaining('The style "nope" does not exist in this bucket.'),
+      messageId: "style-unknown",
+      values: { name: "nope" },
+    });
   });
 
   it("retries through injected 503s and resets", async () => {
