@@ -55,6 +55,7 @@ export const DIAGNOSTIC_SENTENCES = {
   "unknown-operation.watermark-type": "type {type} is not one this version knows; kept as written",
   "unknown-parameter": "{parameter} is not a parameter this version knows; kept as written",
   "duplicate-parameter": "{parameter} repeats an earlier setting; the first one is used",
+  "unknown-style": "{bucket} has no style named {name}; refresh its styles if it was just added",
 } as const;
 
 export type DiagnosticSentence = keyof typeof DIAGNOSTIC_SENTENCES;

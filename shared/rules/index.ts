@@ -33,5 +33,5 @@ export {
   resolveFileId,
   validatePicOperations,
 } from "./pic-operations";
-export { checkRule, validateRule } from "./validate";
+export { checkRule, checkStyleNames, validateRule } from "./validate";
 export { GRAVITY_NAMES } from "./vocabulary";

@@ -42,6 +42,28 @@ export function checkRule(text: string): ParsedRule {
   return { pipeline, diagnostics: all };
 }
 
+/**
+ * `style/<name>` stages naming no style of the bucket the designer is looking at. A warning,
+ * not an error: the list may be older than a style just added in COS's console.
+ */
+export function checkStyleNames(
+  pipeline: Pipeline,
+  bucket: string,
+  styleNames: readonly string[],
+): Diagnostic[] {
+  const known = new Set(styleNames);
+  const diagnostics = new DiagnosticList();
+  for (const stage of pipeline.stages) {
+    if (stage.kind !== "style" || stage.name === "" || known.has(stage.name)) continue;
+    diagnostics.warning(
+      "unknown-style",
+      { operation: "style", parameter: "name", span: stage.span },
+      { bucket, name: stage.name },
+    );
+  }
+  return diagnostics.items;
+}
+
 function validateStage(stage: Stage, diagnostics: DiagnosticList): void {
   switch (stage.kind) {
     case "imageMogr2":

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { openLocalBucket } from "./bucket-reader";
 import { switchLanguage } from "./screens";
 import { expect, startWebHost, test } from "./web-host-fixture";
 
@@ -258,4 +259,33 @@ test("imageView2 converts without resizing, and rule problems read in Chinese in
   await page.getByRole("button", { name: "添加规则" }).click();
   await page.getByLabel("规则 1", { exact: true }).fill("imageMogr2/rotate/400");
   await expect(page.getByText("rotate：degrees 须在 0–360 之间，实际为 400（第 19 列）")).toBeVisible();
+});
+
+test("a style the bucket does not have is pointed out, until the styles are refreshed with it", async ({
+  page,
+  webHost,
+}) => {
+  await openRules(page, webHost.url);
+  await expect(page.getByText("This bucket has no styles.")).toBeVisible();
+  await page.getByLabel("Rule text").fill("imageMogr2/strip|style/card");
+  const problems = page.getByRole("list", { name: "Problems in the rule" });
+  await expect(problems).toContainText(
+    "Warning: style: picops-1250000000 has no style named card; refresh its styles if it was just added (col 18)",
+  );
+
+  // Added in the bucket by another tool (as in COS's console): Refresh picks it up.
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    await bucket.client.putStyle({
+      bucket: "picops-1250000000",
+      name: "card",
+      body: "imageMogr2/thumbnail/400x",
+    });
+  } finally {
+    await bucket.close();
+  }
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await expect(page.getByTestId("bucket-style")).toContainText("card");
+  await expect(problems).toHaveCount(0);
+  await expect(page.getByText("The rule is valid.")).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import "./rules.css";
 import { type KeyboardEvent, useMemo } from "react";
-import { checkRule, formatRule } from "../../../shared/rules";
+import { checkRule, checkStyleNames, formatRule } from "../../../shared/rules";
 import { useT } from "../../i18n";
 import { useRuleDraft } from "./draft-store";
 import { PresetsPanel } from "./PresetsPanel";
@@ -8,6 +8,7 @@ import { RuleTextField } from "./RuleTextField";
 import { StepList } from "./StepList";
 import { StylesPanel } from "./StylesPanel";
 import { pipelineFromSteps, type Step, stepsFromPipeline } from "./steps";
+import { useBucketStyles } from "./styles-store";
 import { UseInUpload } from "./UseInUpload";
 
 /**
@@ -21,6 +22,17 @@ export function RulesWorkspace() {
   const checked = useMemo(() => checkRule(text), [text]);
   const steps = useMemo(() => stepsFromPipeline(checked.pipeline), [checked]);
   const valid = !checked.diagnostics.some((d) => d.severity === "error");
+  // The styles shown beside the builder: a style/<name> none of them has is pointed out.
+  const { bucket, styles } = useBucketStyles();
+  const diagnostics = useMemo(() => {
+    if (bucket === undefined || styles === undefined) return checked.diagnostics;
+    const unknownStyles = checkStyleNames(
+      checked.pipeline,
+      bucket,
+      styles.map((style) => style.name),
+    );
+    return [...checked.diagnostics, ...unknownStyles].sort((a, b) => a.span.start - b.span.start);
+  }, [checked, bucket, styles]);
 
   const editSteps = (next: Step[], source?: string) => setText(formatRule(pipelineFromSteps(next)), source);
 
@@ -57,11 +69,7 @@ export function RulesWorkspace() {
           <UseInUpload text={text} valid={valid} />
         </div>
         <div className="rules-columns">
-          <RuleTextField
-            text={text}
-            diagnostics={checked.diagnostics}
-            onChange={(typed) => setText(typed, "text")}
-          />
+          <RuleTextField text={text} diagnostics={diagnostics} onChange={(typed) => setText(typed, "text")} />
           <StepList steps={steps} onChange={editSteps} />
         </div>
       </div>

@@ -67,6 +67,7 @@ export const diagnosticMessages = defineMessages(en, {
   "diagnostic.unknown-operation.watermark-type": "此版本不认识类型 {type}；已按原样保留",
   "diagnostic.unknown-parameter": "此版本不认识参数 {parameter}；已按原样保留",
   "diagnostic.duplicate-parameter": "{parameter} 与前面的设置重复；以第一个为准",
+  "diagnostic.unknown-style": "{bucket} 中没有名为 {name} 的样式；如果刚刚添加，请刷新存储桶样式",
   "diagnostic.expected.geometry":
     "缩放参数，例如 200x、x200、200x300、200x300>、!50p、!200x300r、200x300! 或 40000@",
   "diagnostic.expected.size": "尺寸，例如 200x、x200 或 200x300",

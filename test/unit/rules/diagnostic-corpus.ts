@@ -1,4 +1,10 @@
-import { checkRule, type Diagnostic, type Pipeline, validateRule } from "../../../shared/rules";
+import {
+  checkRule,
+  checkStyleNames,
+  type Diagnostic,
+  type Pipeline,
+  validateRule,
+} from "../../../shared/rules";
 
 /**
  * Rules and hand-built trees that, between them, make the parser and the validator say every
@@ -84,5 +90,6 @@ export function corpusDiagnostics(): Diagnostic[] {
   return [
     ...CORPUS_RULES.flatMap((rule) => checkRule(rule).diagnostics),
     ...CORPUS_TREES.flatMap((tree) => validateRule(tree)),
+    ...checkStyleNames(checkRule("style/thumb|style/banner").pipeline, "examplebucket-1250000000", ["thumb"]),
   ];
 }

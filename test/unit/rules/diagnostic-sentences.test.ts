@@ -24,6 +24,7 @@ describe("diagnostics carry what their message is made from", () => {
       "unknown-operation",
       "unknown-parameter",
       "unknown-processor",
+      "unknown-style",
     ]);
     expect(new Set(diagnostics.map((d) => d.code))).toEqual(new Set(DIAGNOSTIC_CODES));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRule, type Pipeline, RULE_LIMITS, validateRule } from "../../../shared/rules";
+import { checkRule, checkStyleNames, type Pipeline, RULE_LIMITS, validateRule } from "../../../shared/rules";
 
 describe("validateRule", () => {
   it("writes the message in the documented shape", () => {
@@ -194,5 +194,29 @@ describe("checkRule: what COS would ignore", () => {
     "style/thumb",
   ])("finds nothing wrong with %s", (rule) => {
     expect(checkRule(rule).diagnostics).toEqual([]);
+  });
+});
+
+describe("checkStyleNames", () => {
+  const check = (rule: string, styles: string[]) =>
+    checkStyleNames(checkRule(rule).pipeline, "examplebucket-1250000000", styles);
+
+  it("warns at each style/<name> the bucket does not have, naming the bucket and the style", () => {
+    const found = check("style/thumb|imageMogr2/strip|style/banner", ["thumb"]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      severity: "warning",
+      code: "unknown-style",
+      args: { bucket: "examplebucket-1250000000", name: "banner" },
+      span: { start: 29, end: 41 },
+      message:
+        "style: examplebucket-1250000000 has no style named banner; refresh its styles if it was just added (col 30)",
+    });
+  });
+
+  it("says nothing of styles the bucket has, of rules without styles, or of a missing name (the parser's)", () => {
+    expect(check("style/thumb", ["thumb", "banner"])).toEqual([]);
+    expect(check("imageMogr2/thumbnail/200x", [])).toEqual([]);
+    expect(check("style/", [])).toEqual([]);
   });
 });
