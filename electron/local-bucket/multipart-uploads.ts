@@ -1,13 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "../fs-atomic";
 import { compareKeys } from "./keys";
 import type { ObjectAttributes, StagedBody } from "./store";
 
 /**
  * The multipart uploads of one bucket that are under way (reference §3: Initiate, Upload
- * Part, List Parts, Complete, Abort, and the bucket's list of uploads). Parts are staged
- * bodies in the bucket's folder; they are kept in memory only, so uploads do not survive a
- * restart of the Local bucket — start-up sweeps their files like any other temp file, and
- * the SDKs, finding no upload to resume, start a new one.
+ * Part, List Parts, Complete, Abort, and the bucket's list of uploads). They outlive a
+ * restart of the Local bucket, as they do in COS, so an SDK can resume one: each upload is
+ * `<uploadId>.json` in the bucket's `uploads` folder, and each part a file beside it named
+ * `<uploadId>.<partNumber>.<md5 hex>.part` (its size and time are the file's own).
  */
 
 export interface UploadedPart {
@@ -34,15 +37,85 @@ export interface UploadsPage {
   nextUploadIdMarker?: string;
 }
 
+/** What `<uploadId>.json` keeps of an upload. */
+type UploadRecord = Omit<MultipartUpload, "parts">;
+
+function isUploadRecord(value: unknown): value is UploadRecord {
+  const v = value as Partial<UploadRecord> | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.uploadId === "string" &&
+    /^[0-9a-f]+$/.test(v.uploadId) &&
+    typeof v.key === "string" &&
+    typeof v.initiated === "string" &&
+    typeof v.attributes === "object" &&
+    v.attributes !== null
+  );
+}
+
+const PART_FILE = /^([0-9a-f]+)\.(\d+)\.([0-9a-f]{32})\.part$/;
+
 export class MultipartUploads {
   private readonly uploads = new Map<string, MultipartUpload>();
 
-  constructor(private readonly discard: (body: StagedBody) => Promise<void>) {}
+  private constructor(private readonly dir: string) {}
 
-  initiate(key: string, attributes: ObjectAttributes): MultipartUpload {
+  /**
+   * The uploads under way in `dir` (created if needed), each with the parts it had received.
+   * Parts of no upload (one completed or aborted just before a crash) and temp files are removed.
+   */
+  static async open(dir: string): Promise<MultipartUploads> {
+    await mkdir(dir, { recursive: true });
+    const uploads = new MultipartUploads(dir);
+    const names = await readdir(dir);
+    for (const name of names.filter((n) => n.endsWith(".json") && !n.startsWith("."))) {
+      try {
+        const record: unknown = JSON.parse(await readFile(join(dir, name), "utf8"));
+        if (isUploadRecord(record) && name === `${record.uploadId}.json`) {
+          uploads.uploads.set(record.uploadId, { ...record, parts: new Map() });
+        }
+      } catch {
+        // A record is only ever renamed into place whole; an unreadable one is left for a person.
+      }
+    }
+    const leftovers = names.filter((n) => n.endsWith(".tmp")).map((n) => join(dir, n));
+    for (const name of names) {
+      const match = PART_FILE.exec(name);
+      if (!match) continue;
+      const [, uploadId = "", number = "", md5 = ""] = match;
+      const upload = uploads.uploads.get(uploadId);
+      const path = join(dir, name);
+      if (!upload) {
+        leftovers.push(path);
+        continue;
+      }
+      const info = await stat(path);
+      const part: UploadedPart = {
+        partNumber: Number(number),
+        body: { path, size: info.size, md5: Buffer.from(md5, "hex") },
+        etag: `"${md5}"`,
+        lastModified: info.mtime.toISOString(),
+      };
+      // A part sent again replaces the earlier one, which a crash may have left behind.
+      const earlier = upload.parts.get(part.partNumber);
+      if (earlier && earlier.lastModified > part.lastModified) {
+        leftovers.push(path);
+        continue;
+      }
+      if (earlier) leftovers.push(earlier.body.path);
+      upload.parts.set(part.partNumber, part);
+    }
+    await Promise.all(leftovers.map((path) => unlink(path).catch(() => undefined)));
+    return uploads;
+  }
+
+  async initiate(key: string, attributes: ObjectAttributes): Promise<MultipartUpload> {
     // COS's upload ids are long opaque hex strings that start with the time in seconds.
     const uploadId = `${Math.floor(Date.now() / 1000)}${randomBytes(24).toString("hex")}`;
-    const upload = { uploadId, key, attributes, initiated: new Date().toISOString(), parts: new Map() };
+    const record: UploadRecord = { uploadId, key, attributes, initiated: new Date().toISOString() };
+    await writeFileAtomic(this.#recordPath(uploadId), JSON.stringify(record));
+    const upload = { ...record, parts: new Map() };
     this.uploads.set(uploadId, upload);
     return upload;
   }
@@ -54,17 +127,30 @@ export class MultipartUploads {
   }
 
   /**
-   * Adds a part, replacing one uploaded earlier under the same number. False (and the body
-   * discarded) when the upload was completed or aborted while the part was arriving.
+   * Adds a part (a staged body, moved into the uploads folder), replacing one uploaded earlier
+   * under the same number. False (and the body discarded) when the upload was completed or
+   * aborted while the part was arriving.
    */
   async addPart(upload: MultipartUpload, part: UploadedPart): Promise<boolean> {
-    if (this.uploads.get(upload.uploadId) !== upload) {
+    const current = () => this.uploads.get(upload.uploadId) === upload;
+    if (!current()) {
       await this.discard(part.body);
       return false;
     }
+    const path = join(
+      this.dir,
+      `${upload.uploadId}.${part.partNumber}.${part.body.md5.toString("hex")}.part`,
+    );
+    await rename(part.body.path, path);
+    const kept: UploadedPart = { ...part, body: { ...part.body, path } };
+    if (!current()) {
+      await this.discard(kept.body);
+      return false;
+    }
     const replaced = upload.parts.get(part.partNumber);
-    upload.parts.set(part.partNumber, part);
-    if (replaced) await this.discard(replaced.body);
+    upload.parts.set(part.partNumber, kept);
+    // The same bytes sent again land on the same name, which must then stay.
+    if (replaced && replaced.body.path !== path) await this.discard(replaced.body);
     return true;
   }
 
@@ -78,9 +164,20 @@ export class MultipartUploads {
     this.uploads.set(upload.uploadId, upload);
   }
 
+  /** Drops the upload and its parts: on Abort, and once a completion has stored the object. */
   async abort(upload: MultipartUpload): Promise<void> {
     this.uploads.delete(upload.uploadId);
+    await unlink(this.#recordPath(upload.uploadId)).catch(() => undefined);
     await Promise.all([...upload.parts.values()].map((part) => this.discard(part.body)));
+  }
+
+  /** Removes a part's file (or a staged body that was to become one). */
+  private async discard(body: StagedBody): Promise<void> {
+    await unlink(body.path).catch(() => undefined);
+  }
+
+  #recordPath(uploadId: string): string {
+    return join(this.dir, `${uploadId}.json`);
   }
 
   /** Uploads whose key starts with `prefix`, by key then upload id, after the markers. */

@@ -61,8 +61,8 @@ function countParameter(query: readonly QueryPair[], name: string): number {
 }
 
 /** POST /<key>?uploads: the object's headers are given now and kept for the completed object. */
-export function initiateUpload(exchange: Exchange, store: BucketStore, key: string): void {
-  const upload = store.multipart.initiate(key, attributesFrom(exchange.req.headers));
+export async function initiateUpload(exchange: Exchange, store: BucketStore, key: string): Promise<void> {
+  const upload = await store.multipart.initiate(key, attributesFrom(exchange.req.headers));
   sendXml(
     exchange,
     200,

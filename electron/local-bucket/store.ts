@@ -73,19 +73,18 @@ export class BucketStore {
   private readonly sorted: string[] = [];
   /** Commits and deletes of one key run one after another. */
   private readonly keyLocks = new Map<string, Promise<unknown>>();
-  /** Multipart uploads under way; their parts are staged bodies in this folder. */
-  readonly multipart = new MultipartUploads((body) => this.discard(body));
-
   private constructor(
     readonly name: string,
     private readonly dir: string,
+    /** Multipart uploads under way, kept in the bucket's `uploads` folder. */
+    readonly multipart: MultipartUploads,
   ) {}
 
   /** Opens (creating if needed) the bucket folder and rebuilds the index from its metadata. */
   static async open(root: string, name: string): Promise<BucketStore> {
     const dir = join(root, name, "objects");
     await mkdir(dir, { recursive: true });
-    const store = new BucketStore(name, dir);
+    const store = new BucketStore(name, dir, await MultipartUploads.open(join(root, name, "uploads")));
     await store.recover();
     return store;
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { writeFile } from "node:fs/promises";
+import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import COS from "cos-nodejs-sdk-v5";
 import sharp from "sharp";
@@ -160,6 +160,45 @@ describe("multipart upload with cos-nodejs-sdk-v5", () => {
     expect((await uploadsUnder(key)).Upload).toEqual([]);
     const again = await uploadPart(key, init.UploadId, 3, part);
     expect([again.status, code(again.text)]).toEqual([404, "NoSuchUpload"]);
+  });
+});
+
+describe("multipart uploads across a restart of the Local bucket", () => {
+  it("an upload under way is still listed with its parts, takes more, and completes", async () => {
+    const key = "multi/resumed.bin";
+    const first = Buffer.alloc(MB, 1);
+    const replaced = Buffer.alloc(MB, 2);
+    const last = Buffer.from("the end");
+    const init = await cos.multipartInit({ ...base, Key: key });
+    await cos.multipartUpload({ ...base, Key: key, UploadId: init.UploadId, PartNumber: 1, Body: replaced });
+    // The same number sent again replaces the part, as COS does.
+    await cos.multipartUpload({ ...base, Key: key, UploadId: init.UploadId, PartNumber: 1, Body: first });
+
+    await h.restart();
+    cos = new COS({
+      SecretId: SECRET_ID,
+      SecretKey: SECRET_KEY,
+      Protocol: "http:",
+      Domain: `127.0.0.1:${h.bucket.port}/{Bucket}`,
+    });
+
+    expect((await uploadsUnder(key)).Upload.map((u) => [u.Key, u.UploadId])).toEqual([[key, init.UploadId]]);
+    const parts = await cos.multipartListPart({ ...base, Key: key, UploadId: init.UploadId });
+    expect(parts.Part.map((p) => [p.PartNumber, p.Size, p.ETag])).toEqual([
+      ["1", String(MB), `"${md5(first)}"`],
+    ]);
+    await cos.multipartUpload({ ...base, Key: key, UploadId: init.UploadId, PartNumber: 2, Body: last });
+    const done = await complete(key, init.UploadId, [
+      { number: 1, etag: `"${md5(first)}"` },
+      { number: 2, etag: `"${md5(last)}"` },
+    ]);
+    expect(done.status).toBe(200);
+
+    const object = await cosRequest(h.bucket, { method: "GET", key });
+    expect(md5(object.body)).toBe(md5(Buffer.concat([first, last])));
+    expect((await uploadsUnder(key)).Upload).toEqual([]);
+    const left = await readdir(join(h.root, BUCKET, "uploads"));
+    expect(left.filter((name) => name.startsWith(init.UploadId))).toEqual([]);
   });
 });
 
