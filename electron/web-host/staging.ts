@@ -32,8 +32,8 @@ export class StagingArea {
 
   async stage(request: IncomingMessage): Promise<string> {
     const folder = path.join(this.dir, randomUUID());
-    await mkdir(folder, { recursive: true, mode: 0o700 });
     const target = path.join(folder, stagedName(request));
+    // Before the folder exists, so that no sweep can see the folder and not the claim.
     this.#unclaimed.add(target);
     let size = 0;
     const limit = new Transform({
@@ -43,6 +43,7 @@ export class StagingArea {
       },
     });
     try {
+      await mkdir(folder, { recursive: true, mode: 0o700 });
       await pipeline(request, limit, createWriteStream(target, { mode: 0o600 }));
     } catch (error) {
       this.#unclaimed.delete(target);
@@ -69,10 +70,12 @@ export class StagingArea {
   }
 
   async #removeUnused(inUseWhenAsked: Set<string>): Promise<string[]> {
+    const entries = await readdir(this.dir, { withFileTypes: true }).catch(() => []);
+    // Read after the listing: a copy being staged is unclaimed before its folder exists, so
+    // every folder listed is either kept here or was already unused.
     const inUse = [...inUseWhenAsked, ...this.pathsInUse(), ...this.#unclaimed];
     // Each copy has a folder of its own, so a folder is kept when one of its files is.
     const keptFolders = new Set(inUse.map((file) => path.dirname(file)));
-    const entries = await readdir(this.dir, { withFileTypes: true }).catch(() => []);
     const removed: string[] = [];
     for (const entry of entries) {
       const folder = path.join(this.dir, entry.name);
