@@ -108,6 +108,8 @@ export const ERROR_MESSAGES = {
   "nothing-to-upload": "Add at least one image that passed the checks.",
   "nothing-to-process": "The selection holds no images.",
   "batch-gone": "That batch no longer exists.",
+  "batch-not-finished":
+    "Only a finished batch can be removed from the history: cancel it or let it finish first.",
 
   // Previews
   "sample-gone": "That file is no longer in the upload list.",

@@ -49,6 +49,7 @@ export class BatchRunner {
   #state: BatchState;
   #changed = new Set<LiveItem>();
   #flushTimer: NodeJS.Timeout | undefined;
+  #revision = 0;
   #active = 0;
   #rate: { since: number; bytes: number } | undefined;
   #settled: Promise<void>;
@@ -149,6 +150,11 @@ export class BatchRunner {
     );
   }
 
+  /** Deletes the journal once its last lines are written: the batch leaves the history for good. */
+  removeJournal(): Promise<void> {
+    return this.#deps.journal.remove();
+  }
+
   /** Resolves when every item is done, failed or cancelled. */
   settled(): Promise<void> {
     return this.#settled;
@@ -179,6 +185,7 @@ export class BatchRunner {
       connectionId: this.#record.connectionId,
       createdAt: this.#record.createdAt,
       state: this.#state,
+      revision: this.#revision,
       concurrency: this.#record.concurrency,
       totals,
     };
@@ -336,6 +343,7 @@ export class BatchRunner {
     this.#flushTimer = undefined;
     const items = [...this.#changed].map((item) => item.view);
     this.#changed.clear();
+    this.#revision += 1;
     this.#deps.onProgress({ batch: this.summary(), items });
   }
 }

@@ -34,10 +34,12 @@ const CSV_COLUMNS = [
 export function exportBatch(batch: BatchDetail, format: "csv" | "json"): ExportedFile {
   const base = `picops-batch-${batch.id}`;
   if (format === "json") {
+    // The revision only orders the window's views of a batch; it means nothing in a file.
+    const { revision: _revision, ...exported } = batch;
     return {
       fileName: `${base}.json`,
       mimeType: "application/json",
-      content: `${JSON.stringify(batch, null, 2)}\n`,
+      content: `${JSON.stringify(exported, null, 2)}\n`,
     };
   }
   const rows: string[][] = [[...CSV_COLUMNS]];

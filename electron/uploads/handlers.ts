@@ -15,6 +15,7 @@ type UploadChannels =
   | "batches.resume"
   | "batches.cancel"
   | "batches.retry"
+  | "batches.forget"
   | "batches.export";
 
 export function uploadHandlers(service: UploadService): Pick<Handlers, UploadChannels> {
@@ -32,6 +33,7 @@ export function uploadHandlers(service: UploadService): Pick<Handlers, UploadCha
     "batches.resume": async ({ batchId }) => service.resume(batchId),
     "batches.cancel": async ({ batchId, itemIds }) => service.cancel(batchId, itemIds),
     "batches.retry": async ({ batchId, itemIds }) => service.retry(batchId, itemIds),
+    "batches.forget": async ({ batchId }) => ({ batches: await service.forget(batchId) }),
     "batches.export": async ({ batchId, format }) => service.export(batchId, format),
   };
 }

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { UploadResultSchema } from "../../shared/cos/image-info";
@@ -90,6 +90,12 @@ export class BatchJournal {
     const line = `${JSON.stringify(event)}\n`;
     this.#tail = this.#tail.then(() => appendFile(this.file, line));
     return this.#tail;
+  }
+
+  /** Deletes the journal: the batch is gone from the history, at the next start too. */
+  async remove(): Promise<void> {
+    await this.#tail;
+    await unlink(this.file);
   }
 
   /** Every batch in `folder`; a line cut short by a crash is ignored. */

@@ -213,6 +213,19 @@ export class UploadService {
     return runner.summary();
   }
 
+  /**
+   * Removes a finished batch from the history. Its files are released (a failed item's staged
+   * copy could otherwise never go); what it uploaded stays in the bucket.
+   */
+  async forget(batchId: string): Promise<BatchSummary[]> {
+    const runner = this.#find(batchId);
+    if (runner.state !== "finished") throw new PicopsError("batch-not-finished", "batch-not-finished");
+    await runner.removeJournal();
+    this.#batches.delete(batchId);
+    this.deps.onFileUseChanged?.();
+    return this.batches();
+  }
+
   export(batchId: string, format: "csv" | "json") {
     return exportBatch(this.#find(batchId).detail(), format);
   }

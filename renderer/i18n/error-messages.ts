@@ -93,6 +93,7 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.upload-without-file": "此上传没有文件。",
   "error.nothing-to-upload": "请至少添加一张通过检查的图片。",
   "error.nothing-to-process": "所选内容中没有图片。",
+  "error.batch-not-finished": "只能从记录中移除已完成的批次：请先取消或等待其完成。",
   "error.batch-gone": "该批次已不存在。",
 
   "error.sample-gone": "该文件已不在上传列表中。",

@@ -46,12 +46,23 @@ export const BatchSummarySchema = z.object({
   connectionId: z.string(),
   createdAt: z.string(),
   state: BatchStateSchema,
+  /**
+   * Counts the progress events sent so far. Answers and events can reach the window out of
+   * order (an HTTP answer and a WebSocket frame, or an IPC reply and a send), so of two views
+   * of one batch the window keeps the one with the higher revision.
+   */
+  revision: z.number().int().nonnegative(),
   concurrency: z.number().int(),
   totals: BatchTotalsSchema,
   /** Seconds left at the recent rate; absent until there is a rate to go by. */
   etaSeconds: z.number().optional(),
 });
 export type BatchSummary = z.infer<typeof BatchSummarySchema>;
+
+/** Of a view the window holds and one that just arrived, the later (same revision: the arrival). */
+export function laterView<T extends BatchSummary>(held: T | undefined, arrived: T): T {
+  return held && held.revision > arrived.revision ? held : arrived;
+}
 
 export const BatchDetailSchema = BatchSummarySchema.extend({ items: z.array(UploadItemSchema) });
 export type BatchDetail = z.infer<typeof BatchDetailSchema>;

@@ -131,3 +131,58 @@ test("files dropped on the window are checked by content and listed", async ({ p
   const fake = page.getByTestId("intake-file").filter({ hasText: "fake.jpg" });
   await expect(fake.getByTestId("intake-problem")).toContainText("not an image");
 });
+
+test("an earlier batch can be shown again from the history, and a finished one removed", async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  const drop = async (name: string) =>
+    page.getByTestId("file-input").setInputFiles({
+      name,
+      mimeType: "image/png",
+      buffer: await sharp({ create: { width: 80, height: 60, channels: 3, background: "#3d6d9d" } })
+        .png()
+        .toBuffer(),
+    });
+  const uploadAll = async () => {
+    await page.getByRole("button", { name: "Review plan" }).click();
+    await page.getByRole("button", { name: /^Upload 1 files$/ }).click();
+    await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: 30_000 });
+  };
+
+  // First batch: a rule the Local bucket cannot run, so its one file fails.
+  await drop("first.png");
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/format/tpg");
+  await uploadAll();
+  await expect(page.getByTestId("batch-history")).toHaveCount(0);
+  await page.getByRole("button", { name: "Remove rule 1" }).click();
+  await drop("second.png");
+  await uploadAll();
+
+  const history = page.getByTestId("history-batch");
+  await expect(history).toHaveCount(2);
+  await expect(history.first()).toHaveAttribute("aria-current", "true");
+  await expect(history.first()).toContainText("1 done, 0 failed of 1");
+  await expect(history.nth(1)).toContainText("0 done, 1 failed of 1");
+
+  // Back to the first batch: its failure and Retry are there again.
+  await history
+    .nth(1)
+    .getByRole("button", { name: /^Show the batch of / })
+    .click();
+  await expect(page.getByTestId("batch-item")).toContainText("first.png");
+  await expect(page.getByTestId("item-error")).toContainText("NotImplemented");
+  await expect(history.nth(1)).toHaveAttribute("aria-current", "true");
+
+  await history
+    .nth(1)
+    .getByRole("button", { name: /^Remove the batch of / })
+    .click();
+  await expect(page.getByTestId("batch-history")).toHaveCount(0);
+  await expect(page.getByTestId("batch-item")).toContainText("second.png");
+  await page.reload();
+  await expect(page.getByTestId("batch-item")).toContainText("second.png");
+  await expect(page.getByTestId("batch-history")).toHaveCount(0);
+});

@@ -8,6 +8,7 @@ import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDuration } from "../../ui/format";
 import { InView } from "../../ui/InView";
 import { Thumbnail } from "../bucket/Thumbnail";
+import { BatchHistory } from "./BatchHistory";
 import { useUpload } from "./store";
 
 /** Progress, controls and results of the batch being looked at, kept live by progress events. */
@@ -46,6 +47,7 @@ export function BatchView() {
         </div>
       ))}
       {detail && <BatchDetailView t={t} />}
+      <BatchHistory />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { AppError } from "../../../shared/errors";
-import type { BatchDetail, BatchSummary } from "../../../shared/uploads/batch";
+import { type BatchDetail, type BatchSummary, laterView } from "../../../shared/uploads/batch";
 import type { IntakeFile } from "../../../shared/uploads/intake";
 import { defaultUploadOptions, type UploadOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
@@ -27,6 +27,8 @@ interface UploadState {
   start(): Promise<void>;
   loadBatches(): Promise<void>;
   showBatch(batchId: string): Promise<void>;
+  /** Removes a finished batch from the history; shows the newest other one if it was shown. */
+  forgetBatch(batchId: string): Promise<void>;
 }
 
 export const useUpload = create<UploadState>((set, get) => ({
@@ -98,21 +100,38 @@ export const useUpload = create<UploadState>((set, get) => ({
 
   async loadBatches() {
     const { batches } = await api.call("batches.list", {});
-    set({ batches });
+    const known = new Map(get().batches.map((batch) => [batch.id, batch]));
+    set({ batches: batches.map((batch) => laterView(known.get(batch.id), batch)) });
   },
 
   async showBatch(batchId) {
-    set({ detail: await api.call("batches.detail", { batchId }) });
+    const detail = await api.call("batches.detail", { batchId });
+    const shown = get().detail;
+    if (shown?.id !== batchId || laterView(shown, detail) === detail) set({ detail });
+  },
+
+  async forgetBatch(batchId) {
+    try {
+      const { batches } = await api.call("batches.forget", { batchId });
+      set({ batches, error: undefined });
+      if (get().detail?.id === batchId) {
+        set({ detail: undefined });
+        const latest = batches[0];
+        if (latest) await get().showBatch(latest.id);
+      }
+    } catch (error) {
+      set({ error: failureOf(error) });
+    }
   },
 }));
 
 api.on("batches.progress", ({ batch, items }) => {
   const state = useUpload.getState();
   const batches = state.batches.some((b) => b.id === batch.id)
-    ? state.batches.map((b) => (b.id === batch.id ? batch : b))
+    ? state.batches.map((b) => (b.id === batch.id ? laterView(b, batch) : b))
     : [batch, ...state.batches];
   let detail = state.detail;
-  if (detail?.id === batch.id) {
+  if (detail?.id === batch.id && batch.revision >= detail.revision) {
     const changed = new Map(items.map((item) => [item.id, item]));
     detail = { ...detail, ...batch, items: detail.items.map((item) => changed.get(item.id) ?? item) };
   }

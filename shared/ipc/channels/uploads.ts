@@ -57,6 +57,8 @@ export const uploadChannels = {
   "batches.resume": { input: BatchRef, output: BatchSummarySchema },
   "batches.cancel": { input: ItemsRef, output: BatchSummarySchema },
   "batches.retry": { input: ItemsRef, output: BatchSummarySchema },
+  /** Removes a finished batch from the history (its journal too); the remaining batches, newest first. */
+  "batches.forget": { input: BatchRef, output: z.object({ batches: z.array(BatchSummarySchema) }) },
   "batches.export": {
     input: z.object({ batchId: z.string().min(1).max(128), format: z.enum(["csv", "json"]) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),

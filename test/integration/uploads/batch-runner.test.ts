@@ -120,6 +120,10 @@ describe("BatchRunner", () => {
     expect(bucket.maxInFlight).toBe(3);
     expect(bucket.puts.sort()).toEqual(batch.items.map((i) => i.originalKey).sort());
     expect(events.at(-1)?.batch.state).toBe("finished");
+    // Every event is a later view than the one before, and the last is what a read now gives.
+    const revisions = events.map((event) => event.batch.revision);
+    expect(revisions).toEqual(revisions.map((_, index) => index + 1));
+    expect(run.summary().revision).toBe(revisions.at(-1));
     const replayed = replay(await readFile(journal.file, "utf8"));
     expect(replayed?.finished).toBe(true);
     expect([...(replayed?.outcomes.values() ?? [])].every((o) => o.state === "done")).toBe(true);
