@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
 
-/** A labelled control with its hint and its error, wired for screen readers. */
+/** A labelled control with its hint, its error and a warning (allowed, but likely a mistake), wired for screen readers. */
 export function Field(props: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
+  warning?: string | undefined;
   children: ReactNode;
 }) {
   return (
@@ -22,12 +23,20 @@ export function Field(props: {
           {props.error}
         </span>
       )}
+      {props.warning && !props.error && (
+        <span id={`${props.id}-warning`} className="field-warning">
+          {props.warning}
+        </span>
+      )}
     </div>
   );
 }
 
 /** aria props for the control inside a Field. */
-export function describedBy(id: string, hint?: string, error?: string) {
-  const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+export function describedBy(id: string, hint?: string, error?: string, warning?: string) {
+  const shownWarning = !error && warning;
+  const ids = [hint && `${id}-hint`, error && `${id}-error`, shownWarning && `${id}-warning`]
+    .filter(Boolean)
+    .join(" ");
   return { "aria-describedby": ids || undefined, "aria-invalid": error ? true : undefined };
 }

@@ -186,3 +186,22 @@ test("an earlier batch can be shown again from the history, and a finished one r
   await expect(page.getByTestId("batch-item")).toContainText("second.png");
   await expect(page.getByTestId("batch-history")).toHaveCount(0);
 });
+
+test("a rule naming a style the upload's bucket does not have is flagged in its slot, without blocking", async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  const rule = page.getByLabel("Rule 1", { exact: true });
+  await rule.fill("style/card");
+  const warning =
+    "Warning: style: picops-1250000000 has no style named card; refresh its styles if it was just added (col 1)";
+  await expect(page.getByText(warning)).toBeVisible();
+  await expect(rule).not.toHaveAttribute("aria-invalid", "true");
+  await expect(rule).toHaveAttribute("aria-describedby", "rule-0-rule-warning");
+
+  // Another bucket's styles were never read: nothing is claimed about them.
+  await page.getByLabel("Bucket", { exact: true }).fill("elsewhere-1250000000");
+  await expect(page.getByText(warning)).toHaveCount(0);
+});

@@ -68,6 +68,7 @@ export function ProcessPanel() {
         id="process"
         concurrencyLabel={t("process.concurrency")}
         value={options}
+        bucket={place.bucket}
         errors={errors}
         onChange={setOptions}
       />

@@ -1,6 +1,6 @@
 import "./rules.css";
 import { type KeyboardEvent, useMemo } from "react";
-import { checkRule, checkStyleNames, formatRule } from "../../../shared/rules";
+import { checkRule, formatRule } from "../../../shared/rules";
 import { useT } from "../../i18n";
 import { useRuleDraft } from "./draft-store";
 import { PresetsPanel } from "./PresetsPanel";
@@ -8,8 +8,8 @@ import { RuleTextField } from "./RuleTextField";
 import { StepList } from "./StepList";
 import { StylesPanel } from "./StylesPanel";
 import { pipelineFromSteps, type Step, stepsFromPipeline } from "./steps";
-import { useBucketStyles } from "./styles-store";
 import { UseInUpload } from "./UseInUpload";
+import { useUnknownStyles } from "./unknown-styles";
 
 /**
  * The Rules tab: the visual builder beside the rule text. The text is the one truth: the
@@ -23,16 +23,8 @@ export function RulesWorkspace() {
   const steps = useMemo(() => stepsFromPipeline(checked.pipeline), [checked]);
   const valid = !checked.diagnostics.some((d) => d.severity === "error");
   // The styles shown beside the builder: a style/<name> none of them has is pointed out.
-  const { bucket, styles } = useBucketStyles();
-  const diagnostics = useMemo(() => {
-    if (bucket === undefined || styles === undefined) return checked.diagnostics;
-    const unknownStyles = checkStyleNames(
-      checked.pipeline,
-      bucket,
-      styles.map((style) => style.name),
-    );
-    return [...checked.diagnostics, ...unknownStyles].sort((a, b) => a.span.start - b.span.start);
-  }, [checked, bucket, styles]);
+  const [unknownStyles = []] = useUnknownStyles([text]);
+  const diagnostics = [...checked.diagnostics, ...unknownStyles].sort((a, b) => a.span.start - b.span.start);
 
   const editSteps = (next: Step[], source?: string) => setText(formatRule(pipelineFromSteps(next)), source);
 

@@ -72,6 +72,7 @@ export function OptionsPanel() {
         id="opt"
         concurrencyLabel={t("upload.concurrency")}
         value={options}
+        bucket={options.bucket}
         errors={errors}
         onChange={setOptions}
       />

@@ -11,6 +11,8 @@ export function ProcessingFields(props: {
   id: string;
   concurrencyLabel: string;
   value: Pick<ProcessOptions, "concurrency" | "isPicInfo" | "rules">;
+  /** The bucket the rules run in. */
+  bucket: string;
   errors: Map<string, string>;
   onChange(patch: Partial<ProcessOptions>): void;
 }) {
@@ -38,7 +40,12 @@ export function ProcessingFields(props: {
           {t("upload.isPicInfo")}
         </label>
       </div>
-      <RuleSlots rules={value.rules} errors={errors} onChange={(rules) => onChange({ rules })} />
+      <RuleSlots
+        rules={value.rules}
+        bucket={props.bucket}
+        errors={errors}
+        onChange={(rules) => onChange({ rules })}
+      />
     </>
   );
 }

@@ -1,15 +1,22 @@
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
-import { firstRuleError } from "../rules/diagnostic-text";
+import { diagnosticText, firstRuleError } from "../rules/diagnostic-text";
+import { useUnknownStyles } from "../rules/unknown-styles";
 
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
 export function RuleSlots(props: {
   rules: RuleSlot[];
+  /** The bucket the rules run in, where `style/<name>` is looked up. */
+  bucket: string;
   errors: Map<string, string>;
   onChange(rules: RuleSlot[]): void;
 }) {
   const t = useT();
+  const unknownStyles = useUnknownStyles(
+    props.rules.map((slot) => slot.rule),
+    props.bucket,
+  );
   const update = (index: number, patch: Partial<RuleSlot>) =>
     props.onChange(props.rules.map((slot, i) => (i === index ? { ...slot, ...patch } : slot)));
 
@@ -19,13 +26,21 @@ export function RuleSlots(props: {
       {props.rules.length === 0 && <p className="hint">{t("upload.noRules")}</p>}
       {props.rules.map((slot, index) => {
         const ruleError = props.errors.get(`rules.${index}.rule`) ?? firstRuleError(t, slot.rule);
+        const unknownStyle = unknownStyles[index]?.[0];
+        const ruleWarning =
+          unknownStyle && `${t("rules.ruleText.warning")}: ${diagnosticText(t, unknownStyle)}`;
         const fileidError = props.errors.get(`rules.${index}.fileid`);
         const bucketError = props.errors.get(`rules.${index}.bucket`);
         const id = `rule-${index}`;
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: slots have no identity beyond their position
           <div className="rule-slot" key={index} data-testid="rule-slot">
-            <Field id={`${id}-rule`} label={t("upload.ruleText", { n: index + 1 })} error={ruleError}>
+            <Field
+              id={`${id}-rule`}
+              label={t("upload.ruleText", { n: index + 1 })}
+              error={ruleError}
+              warning={ruleWarning}
+            >
               <input
                 id={`${id}-rule`}
                 className="mono"
@@ -33,7 +48,7 @@ export function RuleSlots(props: {
                 placeholder="imageMogr2/thumbnail/800x/format/webp"
                 spellCheck={false}
                 onChange={(event) => update(index, { rule: event.target.value })}
-                {...describedBy(`${id}-rule`, undefined, ruleError)}
+                {...describedBy(`${id}-rule`, undefined, ruleError, ruleWarning)}
               />
             </Field>
             <Field
