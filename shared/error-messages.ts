@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fillPlaceholders } from "./placeholders";
 
 /**
  * Every sentence the main process (and the shared schemas) may say to a designer, declared
@@ -178,13 +179,6 @@ export const MessageRefSchema = z.object({
 });
 export type MessageRef = z.infer<typeof MessageRefSchema>;
 
-/** Fills `{name}` placeholders; a placeholder without a value stays as written, as in `translate`. */
-export function fillPlaceholders(template: string, values: MessageValues | undefined): string {
-  return values
-    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole))
-    : template;
-}
-
 /** The English sentence: what logs, tests and the web host's JSON read. */
 export function formatMessage(id: ErrorMessageId, values?: MessageValues): string {
   return fillPlaceholders(ERROR_MESSAGES[id], values);
@@ -192,11 +186,6 @@ export function formatMessage(id: ErrorMessageId, values?: MessageValues): strin
 
 export function messageRef(messageId: ErrorMessageId, values?: MessageValues): MessageRef {
   return values === undefined ? { messageId } : { messageId, values };
-}
-
-/** The placeholder names a sentence uses, so both languages can be checked to ask for the same values. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string))].sort();
 }
 
 /**

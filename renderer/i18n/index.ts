@@ -1,10 +1,9 @@
 import { create } from "zustand";
-import { fillPlaceholders } from "../../shared/error-messages";
-import { catalog, type MessageKey } from "./catalog";
+import type { MessageKey } from "./catalog";
+import { type Language, type Translate, translatorFor } from "./translate";
 
+export { type Language, type Translate, translate } from "./translate";
 export type { MessageKey };
-
-export type Language = "en" | "zh-CN";
 
 export const LANGUAGES: { id: Language; name: string }[] = [
   { id: "en", name: "English" },
@@ -33,18 +32,7 @@ export const useLanguage = create<LanguageState>((set) => ({
   },
 }));
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
-export function translate(
-  language: Language,
-  key: MessageKey,
-  values?: Record<string, string | number>,
-): string {
-  return fillPlaceholders(catalog[language][key], values);
-}
-
 /** The current language's translator; components re-render when the language changes. */
 export function useT(): Translate {
-  const language = useLanguage((state) => state.language);
-  return (key, values) => translate(language, key, values);
+  return translatorFor(useLanguage((state) => state.language));
 }

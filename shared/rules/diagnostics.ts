@@ -5,6 +5,7 @@
  * Each message is made from a sentence of `DIAGNOSTIC_SENTENCES` and named values, and the
  * diagnostic carries both, so the renderer can say the same thing in the designer's language.
  */
+import { fillPlaceholders } from "../placeholders";
 import type { Diagnostic, Severity, Span } from "./ast";
 import { numberToText } from "./numbers";
 
@@ -135,19 +136,14 @@ export function sentenceValues(args: DiagnosticArgs): Record<string, string> {
   return values;
 }
 
-/** Fills `{name}` placeholders; an unknown name stays as written. */
-function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
 /** The English sentence of a diagnostic, from its key and values. */
 function englishSentence(sentence: DiagnosticSentence, args: DiagnosticArgs): string {
   const values = sentenceValues(args);
   const expected = args.expected as ExpectedValue | undefined;
   if (expected !== undefined && Object.hasOwn(EXPECTED_VALUES, expected)) {
-    values.expected = fillTemplate(EXPECTED_VALUES[expected], values);
+    values.expected = fillPlaceholders(EXPECTED_VALUES[expected], values);
   }
-  return fillTemplate(DIAGNOSTIC_SENTENCES[sentence], values);
+  return fillPlaceholders(DIAGNOSTIC_SENTENCES[sentence], values);
 }
 
 export interface DiagnosticWhere {
@@ -181,7 +177,7 @@ function makeDiagnostic<S extends DiagnosticSentence>(
     code: codeOf(sentence),
     sentence,
     args: values,
-    message: fillTemplate(
+    message: fillPlaceholders(
       column === undefined ? DIAGNOSTIC_FRAMES.unlocated : DIAGNOSTIC_FRAMES.located,
       frame,
     ),

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { catalog, type MessageKey } from "../../renderer/i18n/catalog";
+import { type Language, translatorFor } from "../../renderer/i18n/translate";
 import { sceneImage } from "../fixtures/images";
 import { openLocalBucket } from "./bucket-reader";
 import type { RunningWebHost } from "./web-host-fixture";
@@ -14,7 +14,7 @@ import type { RunningWebHost } from "./web-host-fixture";
  * accessibility, language and screenshot specs, which walk the same tour.
  */
 
-export type Language = keyof typeof catalog;
+export type { Language };
 
 /** Each main screen once; a state that contains an earlier one (the list view is part of "process") is not repeated. */
 export type ScreenName =
@@ -47,10 +47,7 @@ export const PRESET_NAME = "Web 1200";
 export const PROFILE_NAME = "Studio photos";
 
 /** The app's own strings, so the tour runs in either language. */
-export function messages(language: Language) {
-  return (key: MessageKey, values: Record<string, string | number> = {}) =>
-    catalog[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
+export const messages = translatorFor;
 
 /** Chooses the language with the picker in the sidebar, as a designer does. */
 export async function switchLanguage(page: Page, language: Language): Promise<void> {

@@ -1,21 +1,10 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Language, Translate } from "../../../renderer/i18n";
+import { describe, expect, it } from "vitest";
+import { testOutcomeText } from "../../../renderer/features/connections/test-outcome-text";
+import { type Language, type Translate, translatorFor } from "../../../renderer/i18n/translate";
 import type { ConnectionTestOutcome } from "../../../shared/connection-test";
 
-/** The app's real catalogue and translator (the i18n module reads the browser's storage when loaded). */
-let translators: Record<Language, Translate>;
-let testOutcomeText: typeof import("../../../renderer/features/connections/test-outcome-text").testOutcomeText;
-
-beforeAll(async () => {
-  vi.stubGlobal("localStorage", { getItem: () => null, setItem: () => undefined });
-  vi.stubGlobal("navigator", { language: "en" });
-  const i18n = await import("../../../renderer/i18n");
-  ({ testOutcomeText } = await import("../../../renderer/features/connections/test-outcome-text"));
-  translators = {
-    en: (key, values) => i18n.translate("en", key, values),
-    "zh-CN": (key, values) => i18n.translate("zh-CN", key, values),
-  };
-});
+/** The app's real catalogue and translator. */
+const translators: Record<Language, Translate> = { en: translatorFor("en"), "zh-CN": translatorFor("zh-CN") };
 
 const HOST = "photos-1250000000.cos.ap-guangzhou.myqcloud.com";
 const OUTCOMES: ConnectionTestOutcome[] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalog, type MessageKey } from "../../../renderer/i18n/catalog";
+import { placeholdersOf } from "../../../shared/placeholders";
 
 /**
  * Strings that are the same in both languages on purpose. Key parity needs no test:
@@ -15,8 +16,6 @@ const SAME_IN_BOTH: Partial<Record<MessageKey, string>> = {
   "diagnostic.expected.one": "a number",
 };
 
-const placeholders = (template: string) =>
-  [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 const keys = Object.keys(catalog.en) as MessageKey[];
 
 describe("the 简体中文 catalogue", () => {
@@ -44,7 +43,7 @@ describe("the 简体中文 catalogue", () => {
 
   it("fills in the same values as English", () => {
     const mismatched = keys.filter(
-      (key) => placeholders(catalog["zh-CN"][key]).join() !== placeholders(catalog.en[key]).join(),
+      (key) => placeholdersOf(catalog["zh-CN"][key]).join() !== placeholdersOf(catalog.en[key]).join(),
     );
     expect(mismatched).toEqual([]);
   });

@@ -1,29 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionsService } from "../../../electron/connections/service";
-import { catalog, type MessageKey } from "../../../renderer/i18n/catalog";
 import { errorMessages } from "../../../renderer/i18n/error-messages";
 import { errorText } from "../../../renderer/i18n/errors";
-import type { Translate } from "../../../renderer/i18n/index";
 import { schemaProblemText } from "../../../renderer/i18n/problem-messages";
+import { translatorFor } from "../../../renderer/i18n/translate";
 import { LOCAL_CONNECTION_ID } from "../../../shared/connections";
 import { PutObjectOptionsSchema } from "../../../shared/cos/put-object-options";
 import {
   ERROR_MESSAGES,
   type ErrorMessageId,
-  fillPlaceholders,
   formatMessage,
   issueMessageRef,
-  placeholdersOf,
 } from "../../../shared/error-messages";
 import { PicopsError } from "../../../shared/errors";
+import { placeholdersOf } from "../../../shared/placeholders";
 
 const ids = Object.keys(ERROR_MESSAGES) as ErrorMessageId[];
-// The catalogue as the renderer's `translate` reads it (its module needs a browser's storage).
-const tIn =
-  (language: keyof typeof catalog): Translate =>
-  (key: MessageKey, values) =>
-    fillPlaceholders(catalog[language][key], values);
-const zh = tIn("zh-CN");
+const zh = translatorFor("zh-CN");
 
 describe("formatMessage", () => {
   it("fills every placeholder with its value", () => {
@@ -55,7 +48,7 @@ describe("errorText", () => {
       maxSide: 30000,
     }).toAppError();
     expect(errorText(zh, error)).toBe("图片为 40000×300 像素；每边最多 30000 像素。");
-    expect(errorText(tIn("en"), error)).toBe(error.message);
+    expect(errorText(translatorFor("en"), error)).toBe(error.message);
   });
 
   it("quotes COS's own words, and an id this build does not know, as written", () => {

@@ -1,5 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Language, MessageKey, Translate } from "../../../renderer/i18n";
+import { describe, expect, it } from "vitest";
+import { diagnosticText } from "../../../renderer/features/rules/diagnostic-text";
+import { catalog as appCatalog, type MessageKey } from "../../../renderer/i18n/catalog";
+import { type Language, type Translate, translatorFor } from "../../../renderer/i18n/translate";
+import { placeholdersOf } from "../../../shared/placeholders";
 import {
   DIAGNOSTIC_CODES,
   DIAGNOSTIC_SENTENCES,
@@ -9,24 +12,10 @@ import {
 } from "../../../shared/rules";
 import { corpusDiagnostics } from "./diagnostic-corpus";
 
-/** The app's real catalogue and translator (the i18n module reads the browser's storage when loaded). */
-let translators: Record<Language, Translate>;
-let catalog: Record<Language, Record<string, string>>;
-let diagnosticText: typeof import("../../../renderer/features/rules/diagnostic-text").diagnosticText;
+/** The app's real catalogue (read by any key the tests build) and translator. */
+const catalog: Record<Language, Record<string, string>> = appCatalog;
+const translators: Record<Language, Translate> = { en: translatorFor("en"), "zh-CN": translatorFor("zh-CN") };
 
-beforeAll(async () => {
-  vi.stubGlobal("localStorage", { getItem: () => null, setItem: () => undefined });
-  vi.stubGlobal("navigator", { language: "en" });
-  const i18n = await import("../../../renderer/i18n");
-  ({ catalog } = await import("../../../renderer/i18n/catalog"));
-  ({ diagnosticText } = await import("../../../renderer/features/rules/diagnostic-text"));
-  translators = {
-    en: (key, values) => i18n.translate("en", key, values),
-    "zh-CN": (key, values) => i18n.translate("zh-CN", key, values),
-  };
-});
-
-const placeholders = (template: string) => new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 const keysOf = (table: object) => Object.keys(table);
 
 describe("rule problems in both languages", () => {
@@ -50,7 +39,7 @@ describe("rule problems in both languages", () => {
   it("the Chinese templates use exactly the English templates' values", () => {
     const keys = keysOf(catalog.en).filter((key) => key.startsWith("diagnostic."));
     for (const key of keys) {
-      expect(placeholders(catalog["zh-CN"][key] ?? ""), key).toEqual(placeholders(catalog.en[key] ?? ""));
+      expect(placeholdersOf(catalog["zh-CN"][key] ?? ""), key).toEqual(placeholdersOf(catalog.en[key] ?? ""));
     }
   });
 
