@@ -17,7 +17,7 @@ import {
 import { planPicOperations, processUpload } from "./pic-operations";
 import { malformedXml, readBody, XML_BODY_LIMIT } from "./request-body";
 import type { QueryPair } from "./request-target";
-import type { BucketStore, StagedBody } from "./store";
+import type { BucketStore } from "./store";
 import { asList, parseXml, textOf, xmlDocument } from "./xml";
 
 /**
@@ -255,35 +255,26 @@ export async function completeUpload(
   if (work && size > MAX_PROCESSING_INPUT_BYTES) throw inputTooLarge(size);
   if (!store.multipart.take(upload)) throw noSuchUpload();
 
-  let joined: StagedBody | undefined;
-  let committed = false;
+  const etag = multipartEtag(parts);
+  const answer = { Location: locationOf(context, store.name, key), Bucket: store.name, Key: key };
   try {
-    joined = await store.stage(partBytes(parts), exchange.signal);
-    const staged = joined;
-    const etag = multipartEtag(parts);
-    const commitOriginal = async () => {
-      committed = true;
-      return (await store.commit(key, staged, upload.attributes, etag)).etag;
-    };
-    const answer = {
-      Location: locationOf(context, store.name, key),
-      Bucket: store.name,
-      Key: key,
-    };
     if (!work) {
-      sendXml(
-        exchange,
-        200,
-        xmlDocument("CompleteMultipartUploadResult", { ...answer, ETag: await commitOriginal() }),
-      );
+      const joined = await store.stage(partBytes(parts), exchange.signal);
+      await store.commit(key, joined, upload.attributes, etag).catch(async (error: unknown) => {
+        await store.discard(joined);
+        throw error;
+      });
+      sendXml(exchange, 200, xmlDocument("CompleteMultipartUploadResult", { ...answer, ETag: etag }));
     } else {
-      const input = await readFile(staged.path);
+      // The rules need the image whole (at most 32 MB): the parts are read once, into memory.
+      const input = Buffer.concat(await Promise.all(parts.map((part) => readFile(part.body.path))));
       const processed = await processUpload(exchange, context, work, {
         store,
         key,
         input,
+        staged: store.stage(input, exchange.signal),
+        attributes: upload.attributes,
         etag,
-        storeOriginal: commitOriginal,
       });
       sendXml(
         exchange,
@@ -297,10 +288,8 @@ export async function completeUpload(
       );
     }
   } catch (error) {
-    if (joined && !committed) await store.discard(joined);
-    if (!committed) store.multipart.restore(upload);
+    store.multipart.restore(upload);
     throw error;
   }
-  if (joined && !committed) await store.discard(joined);
   await store.multipart.abort(upload);
 }

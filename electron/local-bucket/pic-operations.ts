@@ -27,7 +27,7 @@ import {
 } from "./objects";
 import { readBody } from "./request-body";
 import type { QueryPair } from "./request-target";
-import type { BucketStore, ObjectAttributes } from "./store";
+import type { BucketStore, ObjectAttributes, StagedBody } from "./store";
 import { xmlDocument } from "./xml";
 
 /**
@@ -212,9 +212,14 @@ export interface UploadToProcess {
   store: BucketStore;
   key: string;
   input: Buffer;
-  /** Stores the original and returns its ETag; not called when a rule's output replaces it. */
-  storeOriginal(): Promise<string>;
-  /** The ETag reported for an original that a rule's output replaced (its own bytes'). */
+  /**
+   * The original being written to disk while the rules run (a 30 MB fsync need not wait for
+   * them). It becomes the object only if they all succeed and none of them replaces it.
+   */
+  staged: Promise<StagedBody>;
+  /** The headers the stored original keeps. */
+  attributes: ObjectAttributes;
+  /** The original's ETag: its MD5, or a multipart upload's; reported even when a rule's output replaces it. */
   etag: string;
 }
 
@@ -226,12 +231,31 @@ export async function processUpload(
   upload: UploadToProcess,
 ): Promise<ProcessedUpload> {
   const { store, key, input } = upload;
-  const imageInfo = await originalInfo(work.isPicInfo, input, exchange.signal);
-  const outputs = await runRules(context, store.name, input, work.rules, exchange.signal);
-  const overwritten = work.rules.some((r) => r.bucket === store.name && r.key === key);
-  const etag = overwritten ? upload.etag : await upload.storeOriginal();
-  exchange.res.setHeader("ETag", etag);
-  return storeOutputs(exchange, context, { bucket: store.name, key, etag, imageInfo }, outputs);
+  // Handled here, before anything is awaited: a failed write is reported where it is used.
+  upload.staged.catch(() => undefined);
+  let committed = false;
+  try {
+    const imageInfo = await originalInfo(work.isPicInfo, input, exchange.signal);
+    const outputs = await runRules(context, store.name, input, work.rules, exchange.signal);
+    const overwritten = work.rules.some((r) => r.bucket === store.name && r.key === key);
+    if (!overwritten) {
+      committed = true;
+      await store.commit(key, await upload.staged, upload.attributes, upload.etag);
+    }
+    exchange.res.setHeader("ETag", upload.etag);
+    return await storeOutputs(
+      exchange,
+      context,
+      { bucket: store.name, key, etag: upload.etag, imageInfo },
+      outputs,
+    );
+  } finally {
+    if (!committed)
+      await upload.staged.then(
+        (staged) => store.discard(staged),
+        () => undefined,
+      );
+  }
 }
 
 /** PUT with `Pic-Operations`: the image is needed whole, so the body is buffered (at most 32 MB). */
@@ -251,31 +275,15 @@ export async function putWithPicOperations(
   const input = await readBody(exchange.req, MAX_PROCESSING_INPUT_BYTES, () => inputTooLarge(length));
   const inputMd5 = createHash("md5").update(input).digest();
   if (md5 && !md5.equals(inputMd5)) throw badDigest();
-  // The original is written to disk while the rules run (a 30 MB fsync need not wait for
-  // them); it becomes the object only if they all succeed and none of them replaces it.
-  const stagedOriginal = store.stage({ bytes: input, md5: inputMd5 }, exchange.signal);
-  stagedOriginal.catch(() => undefined);
-  let committing = false;
-  try {
-    const processed = await processUpload(exchange, context, work, {
-      store,
-      key,
-      input,
-      etag: `"${inputMd5.toString("hex")}"`,
-      async storeOriginal() {
-        committing = true;
-        const attributes: ObjectAttributes = attributesFrom(exchange.req.headers);
-        return (await store.commit(key, await stagedOriginal, attributes)).etag;
-      },
-    });
-    answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
-  } finally {
-    if (!committing)
-      await stagedOriginal.then(
-        (staged) => store.discard(staged),
-        () => undefined,
-      );
-  }
+  const processed = await processUpload(exchange, context, work, {
+    store,
+    key,
+    input,
+    staged: store.stage({ bytes: input, md5: inputMd5 }, exchange.signal),
+    attributes: attributesFrom(exchange.req.headers),
+    etag: `"${inputMd5.toString("hex")}"`,
+  });
+  answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
 }
 
 /** POST `?image_process`: the same rules applied to an object already in the bucket. */
