@@ -109,7 +109,8 @@ export function post(
     const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, ...init.headers };
     if (body) headers["Content-Length"] = String(body.length);
     const request = httpRequest(
-      { host: "127.0.0.1", port, path: target, method: init.method ?? "POST", headers },
+      // A connection per request, as each editor call is: none outlives the endpoint it was made to.
+      { host: "127.0.0.1", port, path: target, method: init.method ?? "POST", headers, agent: false },
       async (response) => {
         const chunks: Buffer[] = [];
         for await (const chunk of response) chunks.push(chunk as Buffer);
