@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { destinationUploadOptions } from "../../shared/destinations/destination-default";
-import type { BatchDetail } from "../../shared/uploads/batch";
+import { formatMessage } from "../../shared/error-messages";
 import type { IntakeFile } from "../../shared/uploads/intake";
 import { expandKeyTemplate, keyTemplateNeedsMd5 } from "../../shared/uploads/key-template";
+import type { UploadOptions } from "../../shared/uploads/options";
+import { buildUploadPlan } from "../../shared/uploads/plan";
 import { inspectFile } from "../uploads/intake";
 import type { UploadService } from "../uploads/service";
 import type { StagingArea } from "../web-host/staging";
@@ -14,7 +16,7 @@ import type { EditorRequest } from "./requests";
 
 export interface EditorUploadsDeps {
   uploads: Pick<UploadService, "uploadAtOnce">;
-  staging: Pick<StagingArea, "stageBytes">;
+  staging: Pick<StagingArea, "stageBytes" | "discard">;
   destination(): Promise<EditorDestination>;
   returns(): "original" | "output";
   /**
@@ -23,6 +25,13 @@ export interface EditorUploadsDeps {
    */
   readClipboardImage?: () => Uint8Array | undefined;
   now?: () => Date;
+}
+
+interface PreparedUpload {
+  target: EditorDestination;
+  /** Checked files whose `relativePath` is their key. */
+  files: IntakeFile[];
+  options: UploadOptions;
 }
 
 /** A file of the request, checked as any added file is, with the name its key is made from. */
@@ -42,6 +51,25 @@ export class EditorUploads {
 
   async upload(request: EditorRequest): Promise<PicGoAnswer> {
     const checked = await this.#check(request);
+    // Until a batch holds them, staged copies are this request's own: refused, they go.
+    const discard = () =>
+      request.kind === "paths" ? undefined : this.deps.staging.discard(checked.map(({ file }) => file.path));
+    let prepared: PreparedUpload | PicGoAnswer;
+    try {
+      prepared = await this.#prepare(checked);
+    } catch (error) {
+      await discard();
+      throw error;
+    }
+    if ("success" in prepared) {
+      await discard();
+      return prepared;
+    }
+    return this.#run(prepared);
+  }
+
+  /** Names every file by the destination's template; refused unless every file passed its checks. */
+  async #prepare(checked: CheckedFile[]): Promise<PreparedUpload | PicGoAnswer> {
     const refused = checked.filter(({ file }) => file.problem);
     if (refused.length > 0) {
       const reasons = refused.map(({ name, file }) => `${name}: ${file.problem?.message}`).join(" ");
@@ -56,14 +84,26 @@ export class EditorUploads {
       const key = expandKeyTemplate(template, { fileName: name, now, md5, random: randomText });
       files.push({ ...file, relativePath: key });
     }
-    const options = destinationUploadOptions(target.bucket, target.destination, target.presetRule);
-    let batch: BatchDetail;
-    try {
-      batch = await this.deps.uploads.uploadAtOnce(files, options, target.connectionId);
-    } catch (error) {
-      // The plan refused the keys (a template that makes an invalid key): nothing was sent.
-      return failure(`Nothing was uploaded: ${(error as Error).message}`);
+    const twice = files.find(
+      (file, index) => files.findIndex((f) => f.relativePath === file.relativePath) < index,
+    );
+    if (twice) {
+      return failure(
+        `Nothing was uploaded: two files would be stored as ${twice.relativePath}. Add {md5:8} or {random:6} to the key template in Picops.`,
+      );
     }
+    const options = destinationUploadOptions(target.bucket, target.destination, target.presetRule);
+    const unplannable = buildUploadPlan(files, options).find((plan) => plan.problem);
+    if (unplannable?.problem) {
+      const { messageId, values } = unplannable.problem;
+      return failure(`Nothing was uploaded: ${unplannable.originalKey}: ${formatMessage(messageId, values)}`);
+    }
+    return { target, files, options };
+  }
+
+  /** One batch of the history; its failed items stay there to be retried, with their files. */
+  async #run({ target, files, options }: PreparedUpload): Promise<PicGoAnswer> {
+    const batch = await this.deps.uploads.uploadAtOnce(files, options, target.connectionId);
     const failed = batch.items.filter((item) => item.state !== "done");
     if (failed.length > 0) {
       const reasons = failed.map((item) => `${item.originalKey}: ${item.error?.message ?? item.state}`);

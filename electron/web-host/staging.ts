@@ -62,6 +62,14 @@ export class StagingArea {
     return target;
   }
 
+  /** Removes copies that will never be added (an editor's request that was refused). */
+  async discard(files: string[]): Promise<void> {
+    for (const file of files) {
+      this.#unclaimed.delete(file);
+      await rm(path.dirname(file), { recursive: true, force: true });
+    }
+  }
+
   /**
    * Removes every staged copy nothing refers to; sweeps run one at a time. What is in use
    * is read when asked (so a copy added to the list counts as claimed at once) and again

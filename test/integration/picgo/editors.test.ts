@@ -183,6 +183,44 @@ describe("the calls editors make", () => {
     expect(await app.keys()).toEqual([]);
   });
 
+  it("under Electron, an empty body uploads the clipboard's image, named from the moment it was pasted", async () => {
+    const png = await noiseImage(90, 60).png().toBuffer();
+    let clipboard: Uint8Array | undefined = png;
+    const app = await startPicops({ readClipboardImage: () => clipboard });
+    picops = app;
+    await withPreset(app, "clips/{name}.{ext}");
+
+    const answer = await post(app.port, "/upload");
+    expect(answer.json.success).toBe(true);
+    const key = app.keyOf((answer.json.result as string[])[0] as string);
+    expect(key).toMatch(/^clips\/paste-\d{8}-\d{6}\.png$/);
+    expect(await app.object(key)).toEqual(png);
+    // PicGo reads an empty list the same way.
+    clipboard = undefined;
+    const empty = await post(app.port, "/upload", {
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ list: [] }),
+    });
+    expect(empty.json).toEqual({ success: false, message: "The clipboard holds no image." });
+  });
+
+  it("refuses a request whose files the key template would store under one key", async () => {
+    const app = await startPicops();
+    picops = app;
+    await withPreset(app, "same/{ext}");
+    const first = await image(app, "a.png");
+    const second = await image(app, "b.png");
+    const answer = await post(app.port, "/upload", {
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ list: [first, second] }),
+    });
+    expect(answer.json).toEqual({
+      success: false,
+      message: expect.stringContaining("two files would be stored as same/png"),
+    });
+    expect(await app.keys()).toEqual([]);
+  });
+
   it("answers PicGo's heartbeat on POST and GET", async () => {
     const app = await startPicops();
     picops = app;

@@ -33,7 +33,12 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startPicops(
-  settings: { key?: string; returns?: "original" | "output" } = {},
+  settings: {
+    key?: string;
+    returns?: "original" | "output";
+    /** Electron's clipboard, as main.ts hands it over; absent: the web host's (none). */
+    readClipboardImage?: () => Uint8Array | undefined;
+  } = {},
 ): Promise<PicopsWithEndpoint> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "picops-picgo-"));
   const dataDir = path.join(dir, "data");
@@ -43,6 +48,7 @@ export async function startPicops(
     host: "web",
     version: "test",
     logger: createLogger(() => {}),
+    readClipboardImage: settings.readClipboardImage,
   });
   const call = async <C extends ChannelName>(channel: C, input: ChannelInput<C>) => {
     const result = (await services.router.call(channel, input)) as CallResult<ChannelOutput<C>>;

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -130,6 +130,35 @@ describe("what may be uploaded", () => {
     expect(byForm.json).toEqual({
       success: false,
       message: expect.stringContaining("over COS's 32 MB limit"),
+    });
+    expect(await app.keys()).toEqual([]);
+  });
+
+  it("leaves no staged copy of a refused form, and refuses a key the template makes invalid", async () => {
+    const app = await startPicops();
+    picops = app;
+    const boundary = "picops-boundary";
+    const refused = await post(app.port, "/upload", {
+      headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+      body: multipart(boundary, [
+        { field: "files", fileName: "notes.png", type: "image/png", bytes: Buffer.from("not a picture") },
+      ]),
+    });
+    expect(refused.json).toEqual({
+      success: false,
+      message: expect.stringContaining("notes.png: This file is not an image"),
+    });
+    expect(await readdir(path.join(app.dataDir, "staging")).catch(() => [])).toEqual([]);
+
+    await app.call("destinations.setDefault", {
+      connectionId: "local",
+      destination: { keyTemplate: "../{name}.{ext}", outputTemplate: "{name}_web.{format}" },
+    });
+    const answer = await post(app.port, "/upload", json([await photo(app)]));
+    expect(answer.json).toEqual({
+      success: false,
+      message:
+        "Nothing was uploaded: ../photo.jpg: The object key cannot be used: the key contains a . or .. segment.",
     });
     expect(await app.keys()).toEqual([]);
   });
