@@ -63,6 +63,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
       throw new PicGoRefusal(`Picops answers /upload and /heartbeat only.`, 404);
     if (request.method !== "POST") throw new PicGoRefusal("Upload with POST.", 405);
     const answer = await options.upload(await readEditorRequest(request));
+    // The editor shows the reason in a notice that soon goes; the log keeps it.
+    if (!answer.success) options.logger.info("PicGo endpoint: nothing uploaded", answer.message);
     sendAnswer(response, 200, answer);
   } catch (error) {
     if (!(error instanceof PicGoRefusal)) throw error;
