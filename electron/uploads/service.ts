@@ -114,6 +114,8 @@ export class UploadService {
   ): Promise<BatchDetail> {
     const record = uploadRecord(files, options, connectionId);
     const summary = await this.#launch(record);
+    // The batch now holds its files (staged copies among them): they are in use until done.
+    this.deps.onFileUseChanged?.();
     const runner = this.#find(summary.id);
     await runner.settled();
     return runner.detail();

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
@@ -126,6 +126,9 @@ describe("the calls editors make", () => {
       "notes/1764685805123.png",
     ]);
     expect(await app.object("notes/diagram.png")).toEqual(bytes);
+    // The copies the form was staged in go once their batch is done.
+    await app.services.staging.sweep();
+    expect(await readdir(path.join(app.dataDir, "staging"))).toEqual([]);
     expect(await sharp(await app.object("notes/diagram_web.webp")).metadata()).toMatchObject({
       format: "webp",
       width: 200,
