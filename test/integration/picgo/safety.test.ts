@@ -163,6 +163,28 @@ describe("what may be uploaded", () => {
     expect(await app.keys()).toEqual([]);
   });
 
+  it("says so when the connection's default preset was deleted, and uploads nothing", async () => {
+    const app = await startPicops();
+    picops = app;
+    const preset = await app.call("presets.save", { name: "Gone soon", rule: "imageMogr2/format/webp" });
+    await app.call("destinations.setDefault", {
+      connectionId: "local",
+      destination: {
+        presetId: preset.id,
+        keyTemplate: "{name}.{ext}",
+        outputTemplate: "{name}_web.{format}",
+      },
+    });
+    await app.call("presets.delete", { id: preset.id });
+    const answer = await post(app.port, "/upload", json([await photo(app)]));
+    expect(answer.json).toEqual({
+      success: false,
+      message:
+        'The default preset of the connection "Local bucket" no longer exists: choose another in Picops.',
+    });
+    expect(await app.keys()).toEqual([]);
+  });
+
   it("bounds the request body: a form larger than the limit is answered, not read into memory", async () => {
     const app = await startPicops();
     picops = app;
