@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import sharp from "sharp";
 import { openLocalBucket } from "./bucket-reader";
 import { switchLanguage } from "./screens";
@@ -97,5 +98,30 @@ test("a busy port is shown in the window, with what to do", async ({ page, webHo
     );
   } finally {
     await new Promise((resolve) => blocker.close(resolve));
+  }
+});
+
+test("the settings open from the keyboard and pass axe, in English and 简体中文", async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  for (const language of ["en", "zh-CN"] as const) {
+    await switchLanguage(page, language);
+    const open = page.getByRole("button", {
+      name: language === "en" ? "Editor upload settings…" : "编辑器上传设置…",
+    });
+    await open.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("checkbox")).toBeFocused();
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .setLegacyMode(true)
+      .analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
   }
 });
