@@ -52,6 +52,19 @@ describe("who may upload", () => {
     expect(obsidian.json.success).toBe(true);
   });
 
+  it("answers a page's CORS preflight with 403, and other addresses and methods with 404 and 405", async () => {
+    const app = await startPicops();
+    picops = app;
+    const preflight = await post(app.port, "/upload", {
+      method: "OPTIONS",
+      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+    expect((await post(app.port, "/delete", json([]))).status).toBe(404);
+    expect((await post(app.port, "/upload", { method: "GET" })).status).toBe(405);
+  });
+
   it("refuses a request addressed to a name that is not loopback (DNS rebinding)", async () => {
     const app = await startPicops();
     picops = app;
