@@ -1,5 +1,5 @@
 import path from "node:path";
-import { app, BrowserWindow, dialog, ipcMain } from "electron";
+import { app, BrowserWindow, clipboard, dialog, ipcMain } from "electron";
 import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from "../shared/ipc/bridge";
 import { APP_VERSION } from "./app-paths";
 import { createSafeStorageCipher } from "./connections/safe-storage-cipher";
@@ -56,6 +56,10 @@ app.whenReady().then(async () => {
     localBucketLauncher: utilityProcessLauncher(path.join(__dirname, "..", "node", "local-bucket.mjs")),
     chooseFolder: async () =>
       (await dialog.showOpenDialog({ properties: ["openDirectory", "createDirectory"] })).filePaths[0],
+    readClipboardImage: () => {
+      const image = clipboard.readImage();
+      return image.isEmpty() ? undefined : image.toPNG();
+    },
   });
   serveRenderer(path.join(__dirname, "..", "renderer"), services.media);
 

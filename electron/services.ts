@@ -11,6 +11,8 @@ import { inProcessLauncher, type LocalBucketLauncher } from "./connections/local
 import { LocalConnectionHost } from "./connections/local-connection";
 import { ConnectionsService } from "./connections/service";
 import { Vault } from "./connections/vault";
+import { destinationHandlers } from "./destinations/handlers";
+import { DestinationDefaultsService } from "./destinations/service";
 import { FirstRunState } from "./first-run/first-run-state";
 import { firstRunHandlers } from "./first-run/handlers";
 import { STARTER_PRESETS } from "./first-run/starter-presets";
@@ -20,6 +22,10 @@ import type { Logger } from "./logger";
 import { mediaHandlers } from "./media/handlers";
 import { MediaStore } from "./media/media-store";
 import { Thumbnails } from "./media/thumbnails";
+import { resolveDestination } from "./picgo/destination";
+import { EditorUploads } from "./picgo/editor-uploads";
+import { PicGoEndpoint } from "./picgo/endpoint";
+import { picgoHandlers } from "./picgo/handlers";
 import { BucketRuleSources } from "./presets/bucket-sources";
 import { presetHandlers } from "./presets/handlers";
 import { PresetService } from "./presets/service";
@@ -40,6 +46,8 @@ export interface ServicesConfig {
   chooseFolder?: () => Promise<string | undefined>;
   /** Where the Local bucket runs; in this process unless the host says otherwise. */
   localBucketLauncher?: LocalBucketLauncher;
+  /** The clipboard's image as PNG, for editors that upload "what is on the clipboard" (Electron only). */
+  readClipboardImage?: () => Uint8Array | undefined;
 }
 
 export interface Services {
@@ -120,6 +128,29 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     if (presets.list().presets.length === 0) await presets.addUnsaved(STARTER_PRESETS);
   });
 
+  const destinations = await DestinationDefaultsService.open(
+    path.join(config.dataDir, "destination-defaults.json"),
+  );
+  const editorUploads = new EditorUploads({
+    uploads,
+    staging,
+    destination: () =>
+      resolveDestination({
+        connections: () => connections.list(),
+        defaultFor: (connectionId) => destinations.for(connectionId),
+        presets: () => presets.list().presets,
+        localBucketUrl: async () => (await local.get()).bucket.url,
+      }),
+    returns: () => picgo.state().settings.returns,
+    readClipboardImage: config.readClipboardImage,
+  });
+  const picgo = await PicGoEndpoint.open({
+    file: path.join(config.dataDir, "picgo-endpoint.json"),
+    bus,
+    logger: config.logger,
+    upload: (request) => editorUploads.upload(request),
+  });
+
   const router = createRouter(
     {
       "app.describe": async () => ({
@@ -134,6 +165,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...previewHandlers(preview),
       ...presetHandlers(presets, new BucketRuleSources(clients, () => connections.list())),
       ...firstRunHandlers(firstRun),
+      ...picgoHandlers(picgo),
+      ...destinationHandlers(destinations),
     },
     config.logger,
   );
@@ -145,6 +178,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     media,
     openFiles: (paths) => uploads.openFiles(paths),
     async close() {
+      await picgo.close();
       uploads.close();
       browser.stopAll();
       await clients.close();

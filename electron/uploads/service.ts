@@ -94,36 +94,31 @@ export class UploadService {
   async start(options: UploadOptions): Promise<BatchSummary> {
     const usable = this.#files.filter((file) => !file.problem);
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
-    const plans = buildUploadPlan(usable, options);
-    const refusal = planProblemError(plans);
-    if (refusal) throw refusal;
-    const byId = new Map(usable.map((file) => [file.id, file]));
-    const record: BatchRecord = {
-      id: newBatchId(),
-      kind: "upload",
-      connectionId: this.deps.activeConnectionId(),
-      createdAt: new Date().toISOString(),
-      concurrency: options.concurrency,
-      put: options.put,
-      items: plans.map((plan) => {
-        const file = byId.get(plan.sourceId) as IntakeFile;
-        return {
-          id: randomUUID(),
-          name: file.relativePath,
-          path: file.path,
-          size: file.size,
-          bucket: plan.bucket,
-          originalKey: plan.originalKey,
-          picOperations: plan.picOperations,
-          resultKeys: plan.results,
-          overwritesOriginal: plan.warnings.some((warning) => warning.kind === "overwrites-original"),
-        };
-      }),
-    };
+    const record = uploadRecord(usable, options, this.deps.activeConnectionId());
     // The files now belong to the batch; the intake list is ready for the next drop.
     const summary = await this.#launch(record);
-    this.#files = this.#files.filter((file) => !byId.has(file.id));
+    const taken = new Set(usable.map((file) => file.id));
+    this.#files = this.#files.filter((file) => !taken.has(file.id));
     return summary;
+  }
+
+  /**
+   * Uploads files that never were in the upload list (an editor's request through the
+   * PicGo endpoint) as a batch like any other, kept in the history, and waits for its end.
+   * Each file's `relativePath` is its key in the bucket.
+   */
+  async uploadAtOnce(
+    files: IntakeFile[],
+    options: UploadOptions,
+    connectionId: string,
+  ): Promise<BatchDetail> {
+    const record = uploadRecord(files, options, connectionId);
+    const summary = await this.#launch(record);
+    // The batch now holds its files (staged copies among them): they are in use until done.
+    this.deps.onFileUseChanged?.();
+    const runner = this.#find(summary.id);
+    await runner.settled();
+    return runner.detail();
   }
 
   async #launch(record: BatchRecord): Promise<BatchSummary> {
@@ -264,6 +259,36 @@ export class UploadService {
       finished,
     );
   }
+}
+
+/** The journal record of an upload batch, refused when its plan cannot be carried out. */
+function uploadRecord(files: IntakeFile[], options: UploadOptions, connectionId: string): BatchRecord {
+  const plans = buildUploadPlan(files, options);
+  const refusal = planProblemError(plans);
+  if (refusal) throw refusal;
+  const byId = new Map(files.map((file) => [file.id, file]));
+  return {
+    id: newBatchId(),
+    kind: "upload",
+    connectionId,
+    createdAt: new Date().toISOString(),
+    concurrency: options.concurrency,
+    put: options.put,
+    items: plans.map((plan) => {
+      const file = byId.get(plan.sourceId) as IntakeFile;
+      return {
+        id: randomUUID(),
+        name: file.relativePath,
+        path: file.path,
+        size: file.size,
+        bucket: plan.bucket,
+        originalKey: plan.originalKey,
+        picOperations: plan.picOperations,
+        resultKeys: plan.results,
+        overwritesOriginal: plan.warnings.some((warning) => warning.kind === "overwrites-original"),
+      };
+    }),
+  };
 }
 
 /** A batch is refused for the first file its plan cannot upload: the plan's own words, at the file's key. */

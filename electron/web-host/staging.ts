@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
-import { Transform } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
 /** Larger files are refused while streaming; intake refuses anything over 32 MB anyway. */
@@ -30,9 +30,18 @@ export class StagingArea {
     private readonly pathsInUse: () => Set<string>,
   ) {}
 
-  async stage(request: IncomingMessage): Promise<string> {
+  stage(request: IncomingMessage): Promise<string> {
+    return this.#write(stagedName(request), request);
+  }
+
+  /** A file that arrived whole some other way (a form posted to the PicGo endpoint, the clipboard). */
+  stageBytes(name: string, bytes: Uint8Array): Promise<string> {
+    return this.#write(safeSegment(name), Readable.from([bytes]));
+  }
+
+  async #write(name: string, source: Readable): Promise<string> {
     const folder = path.join(this.dir, randomUUID());
-    const target = path.join(folder, stagedName(request));
+    const target = path.join(folder, name);
     // Before the folder exists, so that no sweep can see the folder and not the claim.
     this.#unclaimed.add(target);
     let size = 0;
@@ -44,13 +53,21 @@ export class StagingArea {
     });
     try {
       await mkdir(folder, { recursive: true, mode: 0o700 });
-      await pipeline(request, limit, createWriteStream(target, { mode: 0o600 }));
+      await pipeline(source, limit, createWriteStream(target, { mode: 0o600 }));
     } catch (error) {
       this.#unclaimed.delete(target);
       await rm(folder, { recursive: true, force: true });
       throw error;
     }
     return target;
+  }
+
+  /** Removes copies that will never be added (an editor's request that was refused). */
+  async discard(files: string[]): Promise<void> {
+    for (const file of files) {
+      this.#unclaimed.delete(file);
+      await rm(path.dirname(file), { recursive: true, force: true });
+    }
   }
 
   /**
@@ -96,6 +113,10 @@ function stagedName(request: IncomingMessage): string {
   } catch {
     name = "file";
   }
+  return safeSegment(name);
+}
+
+function safeSegment(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is replaced
   return path.basename(name).replace(/[\\/\u0000-\u001f]/g, "_") || "file";
 }

@@ -4,6 +4,7 @@ import { BucketButton } from "../features/bucket/BucketButton";
 import { BucketWorkspace } from "../features/bucket/BucketWorkspace";
 import { ConnectionsPanel } from "../features/connections/ConnectionsPanel";
 import { useActiveConnection } from "../features/connections/store";
+import { EditorUploads } from "../features/picgo";
 import { PreviewPanel } from "../features/preview/PreviewPanel";
 import { RulesWorkspace } from "../features/rules/RulesWorkspace";
 import type { Workspace } from "../features/tour/steps";
@@ -37,6 +38,7 @@ export function App() {
             <BucketButton bucket={active.defaultBucket} onOpen={() => setWorkspace("bucket")} />
           )}
         </section>
+        <EditorUploads connection={active} />
         <footer className="sidebar-footer">
           <TourButton />
           <LanguagePicker />

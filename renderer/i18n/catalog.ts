@@ -1,5 +1,6 @@
 import { bucketMessages } from "../features/bucket/messages";
 import { connectionTestMessages } from "../features/connections/messages";
+import { picgoMessages } from "../features/picgo/messages";
 import { previewMessages } from "../features/preview/messages";
 import { diagnosticMessages } from "../features/rules/diagnostic-messages";
 import { rulesMessages } from "../features/rules/messages";
@@ -19,6 +20,7 @@ const tables = [
   previewMessages,
   connectionTestMessages,
   tourMessages,
+  picgoMessages,
   problemMessages,
   errorMessages,
 ] as const;

@@ -1,5 +1,6 @@
 import { PROFILE_PROBLEMS } from "../../shared/connections";
 import { BUCKET_NAME_PROBLEM } from "../../shared/cos/names";
+import { DESTINATION_PROBLEMS } from "../../shared/destinations/destination-default";
 import { issueMessageRef } from "../../shared/error-messages";
 import { OPTION_PROBLEMS } from "../../shared/uploads/options";
 import { defineMessages, prefixed } from "./define";
@@ -15,6 +16,7 @@ const en = {
   "problem.bucket-name": BUCKET_NAME_PROBLEM,
   ...prefixed("problem.", OPTION_PROBLEMS),
   ...prefixed("problem.", PROFILE_PROBLEMS),
+  ...prefixed("problem.", DESTINATION_PROBLEMS),
 };
 
 export const problemMessages = defineMessages(en, {
@@ -32,6 +34,9 @@ export const problemMessages = defineMessages(en, {
   "problem.secret-key-missing": "请填写 SecretKey",
   "problem.region": "地域格式如 ap-guangzhou",
   "problem.custom-domain": "填写主机名，可包含 {Bucket} 和 {Region}",
+  "problem.key-template-missing": "请为原图命名，例如 {yyyy}/{MM}/{name}.{ext}",
+  "problem.key-template-placeholders":
+    "可用的占位符为 {name}、{ext}、{yyyy}、{MM}、{dd}、{HH}、{mm}、{ss}、{timestamp}、{md5}、{md5:8} 和 {random:6}",
 });
 
 const keyOfSentence = new Map(

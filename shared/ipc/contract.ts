@@ -6,6 +6,7 @@ import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
 import { firstRunChannels } from "./channels/first-run";
 import { mediaChannels } from "./channels/media";
+import { picgoChannels, picgoEvents } from "./channels/picgo";
 import { presetChannels, presetEvents } from "./channels/presets";
 import { previewChannels } from "./channels/preview";
 import { uploadChannels, uploadEvents } from "./channels/uploads";
@@ -25,6 +26,7 @@ export const channels = {
   ...presetChannels,
   ...bucketChannels,
   ...firstRunChannels,
+  ...picgoChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...uploadEvents,
   ...presetEvents,
   ...bucketEvents,
+  ...picgoEvents,
 } as const satisfies EventSpecs;
 
 export type { HostInfo } from "./channels/app";

@@ -136,6 +136,9 @@ api.on("batches.progress", ({ batch, items }) => {
     detail = { ...detail, ...batch, items: detail.items.map((item) => changed.get(item.id) ?? item) };
   }
   useUpload.setState({ batches, detail });
+  // A batch the window did not start (an editor's upload through the PicGo endpoint) is
+  // shown when no other is.
+  if (!detail && !state.batches.some((b) => b.id === batch.id)) void state.showBatch(batch.id);
 });
 
 // Files opened with Picops from outside the window (Open with…, the command line).

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { DestinationDefaultSchema, DestinationDefaultsSchema } from "../../destinations/destination-default";
+import { PicGoSettingsSchema, PicGoStateSchema } from "../../picgo/endpoint";
+import { Empty } from "./common";
+
+const DefaultsList = z.object({ defaults: DestinationDefaultsSchema });
+
+export const picgoChannels = {
+  "picgo.state": { input: Empty, output: PicGoStateSchema },
+  /** Saves the settings, then opens, moves or closes the endpoint to match them. */
+  "picgo.configure": {
+    input: z.object({ settings: PicGoSettingsSchema }).strict(),
+    output: PicGoStateSchema,
+  },
+  "destinations.defaults": { input: Empty, output: DefaultsList },
+  "destinations.setDefault": {
+    input: z
+      .object({ connectionId: z.string().min(1).max(64), destination: DestinationDefaultSchema })
+      .strict(),
+    output: DefaultsList,
+  },
+} as const;
+
+export const picgoEvents = {
+  "picgo.changed": PicGoStateSchema,
+} as const;
