@@ -64,6 +64,7 @@ const W2 = "watermark/2/text/5pWw5o2u5LiH6LGh"; // 33 characters.
 
 // One out-of-range value per rule: the message names operation, parameter, range, value and column.
 const RANGE_CASES: RangeCase[] = [
+  ["imageMogr2/thumbnail/!0p", "out-of-range", "thumbnail: percent must be 1–1000, got 0 (col 22)"],
   [
     "watermark/1/image/aHR0cDovL2Nkbi5leGFtcGxlLmNvbS9sb2dvLnBuZw",
     "invalid-value",
@@ -138,10 +139,6 @@ const RANGE_CASES: RangeCase[] = [
 
 // Ranges CI does not document are a guide: outside them is a warning, and the rule still goes to COS.
 const UNCONFIRMED_CASES: [rule: string, message: string][] = [
-  [
-    "imageMogr2/thumbnail/!0p",
-    "thumbnail: percent is usually 1–1000, got 0; Picops cannot confirm COS accepts it (col 22)",
-  ],
   [
     "imageMogr2/thumbnail/!1001px",
     "thumbnail: percent is usually 1–1000, got 1001; Picops cannot confirm COS accepts it (col 22)",
