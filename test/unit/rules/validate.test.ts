@@ -222,6 +222,7 @@ describe("checkRule: ranges", () => {
 describe("checkRule: what COS would ignore", () => {
   it.each([
     ["imageMogr2/format/png/quality/80", "quality: COS ignores quality settings for png output (col 23)"],
+    ["imageMogr2/format/svgc/quality/80", "quality: COS ignores quality settings for svgc output (col 24)"],
     [
       "imageMogr2/interlace/1/format/webp",
       "interlace: progressive output needs format/jpg; COS ignores it for webp (col 12)",
