@@ -99,6 +99,18 @@ async function runOp(
       return op.enabled ? next(grayscale(canvas)) : state;
     case "scrop":
       throw new PicopsError("not-supported-locally", "scrop-not-local");
+    case "rcrop":
+    case "dx":
+    case "dy":
+    case "pad":
+    case "color":
+    case "minsize":
+    case "flip":
+    case "size-limit":
+    case "cgif":
+    case "density":
+    case "AIGCMetadata":
+      throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.op });
     case "unknown":
       throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.name });
     default:
