@@ -26,6 +26,8 @@ export interface WebHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The page never sends on the event socket; a larger frame is refused before it is buffered. */
+const MAX_FRAME_BYTES = 64 * 1024;
 export const TOKEN_HEADER = "x-picops-token";
 
 /** Same CSP as the Electron window, plus the socket this host listens on. */
@@ -99,8 +101,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return serveStatic(rendererDir, url.pathname, response, headers);
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on("upgrade", (request, socket, head) => {
+    // A socket reset mid-handshake is that caller's problem; unhandled, it would end the host.
+    socket.on("error", (error) => options.logger.info("web host upgrade failed", error.message));
     const url = new URL(request.url ?? "/", origin);
     const allowed =
       url.pathname === "/api/events" &&
@@ -114,8 +118,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const unsubscribe = bus.subscribe((name, payload) => ws.send(JSON.stringify({ event: name, payload })));
       ws.on("close", unsubscribe);
-      // The socket only carries events out; anything the page sends is ignored.
+      // The socket only carries events out; anything the page sends is ignored. A frame ws
+      // refuses (over MAX_FRAME_BYTES, invalid UTF-8, a broken header) closes this socket
+      // with its status code and raises 'error' here: without a listener it would end the host.
       ws.on("message", () => {});
+      ws.on("error", (error) =>
+        options.logger.info("web host event socket closed on a bad frame", error.message),
+      );
     });
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_BUCKET_NAME } from "../../electron/services";
 import type { UploadOptions } from "../../shared/uploads/options";
 import { noiseImage, pngDeclaring } from "../fixtures/images";
-import { pageHeaders, type RunningApp, sendToHost, startApp } from "./app";
+import { eventSocketCloseCode, pageHeaders, type RunningApp, sendToHost, startApp } from "./app";
 
 /**
  * Bad inputs through the app's real entry points — the IPC router and the web host's HTTP
@@ -527,6 +527,21 @@ const cases: BadInput[] = [
     name: "a form post instead of JSON",
     send: () => webError({ headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" }),
     shows: { status: 200, error: { message: "Calls are JSON (Content-Type: application/json)." } },
+  },
+  // Hostile inputs (issue 13: web host frames, files the page never gave, journals, endpoints).
+  {
+    category: "web host",
+    name: "a WebSocket frame over 64 KB",
+    send: async () => ({ closeCode: await eventSocketCloseCode(app, Buffer.alloc(70 * 1024, 0x61), true) }),
+    shows: { closeCode: 1009 },
+  },
+  {
+    category: "web host",
+    name: "a WebSocket text frame with invalid UTF-8",
+    send: async () => ({
+      closeCode: await eventSocketCloseCode(app, Buffer.from([0xc3, 0x28, 0xff]), false),
+    }),
+    shows: { closeCode: 1007 },
   },
 ];
 

@@ -63,6 +63,17 @@ function call(url: URL, headers: Record<string, string>): Promise<number> {
   });
 }
 
+/** Waits for the address the host prints. */
+function printedUrl(child: ChildProcess, output: () => string): Promise<URL> {
+  return new Promise<URL>((resolve, reject) => {
+    child.stdout?.on("data", () => {
+      const match = /Open (http:\/\/\S+)/.exec(output());
+      if (match?.[1]) resolve(new URL(match[1]));
+    });
+    child.once("exit", () => reject(new Error(`the web host stopped: ${output()}`)));
+  });
+}
+
 describe("the web host's command line", () => {
   for (const host of ["0.0.0.0", "::", "192.168.1.20", "localhost.example.com"]) {
     it(`refuses --host ${host} with a clear message`, async () => {
@@ -113,5 +124,34 @@ describe("the web host's command line", () => {
     // Nothing secret reached the terminal but the address it was meant to print.
     expect(output().split(token).length - 1).toBe(1);
     expect(await call(url, page)).toBe(200);
+  });
+
+  it("survives any frame on its event socket: a bad one closes that socket only", async () => {
+    const { child, output } = startCli(["--port", "0"]);
+    const url = await printedUrl(child, output);
+    const token = url.hash.replace("#token=", "");
+    const events = `ws://127.0.0.1:${url.port}/api/events?token=${token}`;
+    const page = { "content-type": "application/json", origin: url.origin, "x-picops-token": token };
+    const watcher = new WebSocket(events, { origin: url.origin });
+    await once(watcher, "open");
+
+    const frames: [string, Buffer, boolean, number][] = [
+      ["over 64 KB", Buffer.alloc(70 * 1024, 0x61), true, 1009],
+      ["invalid UTF-8 in a text frame", Buffer.from([0x7b, 0xc3, 0x28, 0xff, 0x7d]), false, 1007],
+    ];
+    for (const [, bytes, binary, closeCode] of frames) {
+      const socket = new WebSocket(events, { origin: url.origin });
+      await once(socket, "open");
+      const closed = once(socket, "close");
+      socket.send(bytes, { binary });
+      const [code] = await closed;
+      expect(code).toBe(closeCode);
+    }
+
+    // The host still serves calls, and the socket that sent nothing wrong is still open.
+    expect(child.exitCode).toBeNull();
+    expect(watcher.readyState).toBe(WebSocket.OPEN);
+    expect(await call(url, page)).toBe(200);
+    watcher.close();
   });
 });
