@@ -58,9 +58,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once("error", reject);
     server.listen(options.port ?? 0, bindHost, resolve);
   });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
-  const guard = createRequestGuard(port, token);
+  const listening = server.address() as AddressInfo;
+  const port = listening.port;
+  // Where it really listens (127.0.0.2, ::1, or what localhost resolved to), not where it usually does.
+  const authority =
+    listening.family === "IPv6" ? `[${listening.address}]:${port}` : `${listening.address}:${port}`;
+  const origin = `http://${authority}`;
+  const guard = createRequestGuard(authority, port, token);
   const headers = securityHeaders(origin);
   const { router, bus } = options.services;
 

@@ -52,7 +52,13 @@ function startCli(args: string[]): { child: ChildProcess; output: () => string }
 function call(url: URL, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: "/api/call/app.describe", method: "POST", headers },
+      {
+        host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+        port: url.port,
+        path: "/api/call/app.describe",
+        method: "POST",
+        headers,
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -154,4 +160,23 @@ describe("the web host's command line", () => {
     expect(await call(url, page)).toBe(200);
     watcher.close();
   });
+
+  const loopbacks: [string, string][] = [
+    ["::1", "[::1]"],
+    ["127.0.0.2", "127.0.0.2"],
+  ];
+  for (const [host, printedHost] of loopbacks) {
+    it(`with --host ${host}, prints the address it listens on, and answers there`, async () => {
+      const { child, output } = startCli(["--host", host, "--port", "0"]);
+      const url = await printedUrl(child, output);
+      expect(url.hostname).toBe(printedHost);
+      const token = url.hash.replace("#token=", "");
+      expect(
+        await call(url, { "content-type": "application/json", origin: url.origin, "x-picops-token": token }),
+      ).toBe(200);
+      const socket = new WebSocket(`ws://${url.host}/api/events?token=${token}`, { origin: url.origin });
+      await once(socket, "open");
+      socket.close();
+    });
+  }
 });
