@@ -5,6 +5,7 @@ import { UploadResultSchema } from "../../shared/cos/image-info";
 import { PutObjectOptionsSchema } from "../../shared/cos/put-object-options";
 import { AppErrorSchema } from "../../shared/errors";
 import { PicOperationsSchema } from "../../shared/rules";
+import { BatchIdSchema } from "../../shared/uploads/batch";
 
 /**
  * A batch's journal: one JSON line per event, appended as the queue works, so that a
@@ -28,7 +29,7 @@ export const JournalItemSchema = z.object({
 export type JournalItem = z.infer<typeof JournalItemSchema>;
 
 export const BatchRecordSchema = z.object({
-  id: z.string(),
+  id: BatchIdSchema,
   /** upload: PUT files with Pic-Operations; process: POST ?image_process on objects in the bucket. */
   kind: z.enum(["upload", "process"]),
   connectionId: z.string(),
@@ -70,6 +71,11 @@ export interface ReplayedBatch {
   finished: boolean;
 }
 
+/** A batch read back from its journal file, which goes on being written (and removed) as it is. */
+export interface StoredBatch extends ReplayedBatch {
+  journal: BatchJournal;
+}
+
 export class BatchJournal {
   private constructor(readonly file: string) {}
 
@@ -78,10 +84,6 @@ export class BatchJournal {
     const journal = new BatchJournal(path.join(folder, `${record.id}.jsonl`));
     await appendFile(journal.file, `${JSON.stringify({ t: "batch", batch: record })}\n`, { flag: "wx" });
     return journal;
-  }
-
-  static reopen(folder: string, batchId: string): BatchJournal {
-    return new BatchJournal(path.join(folder, `${batchId}.jsonl`));
   }
 
   /** Appends are serialised so lines never interleave. */
@@ -98,13 +100,21 @@ export class BatchJournal {
     await unlink(this.file);
   }
 
-  /** Every batch in `folder`; a line cut short by a crash is ignored. */
-  static async readAll(folder: string): Promise<ReplayedBatch[]> {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    const batches: ReplayedBatch[] = [];
-    for (const name of names.filter((n) => n.endsWith(".jsonl")).sort()) {
-      const replayed = replay(await readFile(path.join(folder, name), "utf8"));
-      if (replayed) batches.push(replayed);
+  /**
+   * Every batch in `folder`; a line cut short by a crash is ignored. Each journal stays the
+   * file it was listed as: the id written inside is data, never a path (and must be one
+   * Picops makes, named by its file, or the journal is not a batch of Picops's).
+   */
+  static async readAll(folder: string): Promise<StoredBatch[]> {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    const batches: StoredBatch[] = [];
+    const names = entries.filter((entry) => entry.isFile() && entry.name.endsWith(".jsonl"));
+    for (const name of names.map((entry) => entry.name).sort()) {
+      const file = path.join(folder, name);
+      const replayed = replay(await readFile(file, "utf8"));
+      if (replayed && `${replayed.record.id}.jsonl` === name) {
+        batches.push({ ...replayed, journal: new BatchJournal(file) });
+      }
     }
     return batches;
   }

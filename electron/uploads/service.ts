@@ -40,8 +40,8 @@ export class UploadService {
   /** Loads earlier batches; unfinished ones wait as "interrupted" until the designer resumes them. */
   static async open(deps: UploadServiceDeps): Promise<UploadService> {
     const service = new UploadService(deps);
-    for (const replayed of await BatchJournal.readAll(deps.journalDir)) {
-      const runner = service.#runner(replayed.record, replayed.outcomes, replayed.finished);
+    for (const stored of await BatchJournal.readAll(deps.journalDir)) {
+      const runner = service.#runner(stored.record, stored.journal, stored.outcomes, stored.finished);
       service.#batches.set(runner.id, runner);
     }
     return service;
@@ -127,8 +127,8 @@ export class UploadService {
   }
 
   async #launch(record: BatchRecord): Promise<BatchSummary> {
-    await BatchJournal.create(this.deps.journalDir, record);
-    const runner = this.#runner(record);
+    const journal = await BatchJournal.create(this.deps.journalDir, record);
+    const runner = this.#runner(record, journal);
     this.#batches.set(record.id, runner);
     runner.start();
     return runner.summary();
@@ -241,9 +241,13 @@ export class UploadService {
     return runner;
   }
 
-  #runner(record: BatchRecord, outcomes?: Map<string, ItemOutcome>, finished?: boolean): BatchRunner {
+  #runner(
+    record: BatchRecord,
+    journal: BatchJournal,
+    outcomes?: Map<string, ItemOutcome>,
+    finished?: boolean,
+  ): BatchRunner {
     const clients = this.deps.clients;
-    const journal = BatchJournal.reopen(this.deps.journalDir, record.id);
     // The client is looked up per call, so a batch resumed after a restart uses a fresh one.
     const client: BatchClient = {
       putObject: async (input) => (await clients.get(record.connectionId)).putObject(input),

@@ -543,6 +543,12 @@ const cases: BadInput[] = [
     }),
     shows: { closeCode: 1007 },
   },
+  {
+    category: "ipc",
+    name: "a batch id that is a path (../victim)",
+    send: () => callError("batches.forget", { batchId: "../victim" }),
+    shows: { code: "invalid-input", path: ["batchId"] },
+  },
 ];
 
 describe("bad inputs", () => {
