@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
   "local-bucket-name-invalid": '"{bucket}" is not a bucket name of the form name-APPID.',
   "bucket-name-invalid":
     '"{bucket}" is not a bucket name: use BucketName-APPID, e.g. examplebucket-1250000000.',
+  "stored-keys-other-endpoint":
+    "The saved keys are only ever sent to this connection's saved address: enter the SecretId and SecretKey to test another one.",
 
   // Presets
   "preset-gone": "That preset no longer exists.",

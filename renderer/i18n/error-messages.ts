@@ -20,6 +20,8 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.local-bucket-name-invalid": "“{bucket}”不是 名称-APPID 格式的存储桶名称。",
   "error.bucket-name-invalid":
     "“{bucket}”不是存储桶名称：请使用 BucketName-APPID，例如 examplebucket-1250000000。",
+  "error.stored-keys-other-endpoint":
+    "已保存的密钥只会发送到此连接已保存的地址：要测试其他地址，请填写 SecretId 和 SecretKey。",
 
   "error.preset-gone": "该预设已不存在。",
   "error.presets-not-json": "该文件不是 JSON。",

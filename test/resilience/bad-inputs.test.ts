@@ -549,6 +549,29 @@ const cases: BadInput[] = [
     send: () => callError("batches.forget", { batchId: "../victim" }),
     shows: { code: "invalid-input", path: ["batchId"] },
   },
+  {
+    category: "ipc",
+    name: "testing a saved connection's stored keys against a typed address",
+    send: async () => {
+      const profile = { region: "ap-guangzhou", defaultBucket: "studio-1250000000" };
+      const saved = await app.value("connections.saveCos", {
+        label: "Studio",
+        secretId: "AKIDbadInputsStoredKey",
+        secretKey: "badInputsStoredSecret-not-real",
+        ...profile,
+      });
+      const error = await callError("connections.test", {
+        id: saved.id,
+        secretId: "",
+        secretKey: "",
+        ...profile,
+        customDomain: "127.0.0.1:9/{Bucket}",
+      });
+      await app.value("connections.delete", { id: saved.id });
+      return error;
+    },
+    shows: { code: "keys-required", messageId: "stored-keys-other-endpoint", path: ["secretId"] },
+  },
 ];
 
 describe("bad inputs", () => {
