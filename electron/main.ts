@@ -2,6 +2,7 @@ import path from "node:path";
 import { app, BrowserWindow, dialog, ipcMain } from "electron";
 import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from "../shared/ipc/bridge";
 import { APP_VERSION } from "./app-paths";
+import { closeBeforeQuit } from "./app-quit";
 import { createSafeStorageCipher } from "./connections/safe-storage-cipher";
 import { utilityProcessLauncher } from "./connections/utility-process-launcher";
 import { createLogger } from "./logger";
@@ -58,6 +59,7 @@ app.whenReady().then(async () => {
       (await dialog.showOpenDialog({ properties: ["openDirectory", "createDirectory"] })).filePaths[0],
   });
   serveRenderer(path.join(__dirname, "..", "renderer"), services.media);
+  closeBeforeQuit(app, () => services.close(), logger);
 
   ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
@@ -83,8 +85,5 @@ app.whenReady().then(async () => {
   };
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
-  app.on("window-all-closed", async () => {
-    await services.close();
-    app.quit();
-  });
+  app.on("window-all-closed", () => app.quit());
 });

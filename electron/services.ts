@@ -145,7 +145,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     media,
     openFiles: (paths) => uploads.openFiles(paths),
     async close() {
-      uploads.close();
+      await uploads.close();
       browser.stopAll();
       await clients.close();
       await local.close();

@@ -54,6 +54,9 @@ const EventSchema = z.discriminatedUnion("t", [
   z.object({ t: z.literal("cancel"), id: z.string() }),
   z.object({ t: z.literal("retry"), id: z.string() }),
   z.object({ t: z.literal("finish") }),
+  /** Stopped sending (by the designer, refused keys, or quitting); a restart keeps it paused. */
+  z.object({ t: z.literal("pause") }),
+  z.object({ t: z.literal("resume") }),
 ]);
 export type JournalEvent = z.infer<typeof EventSchema>;
 
@@ -69,6 +72,8 @@ export interface ReplayedBatch {
   record: BatchRecord;
   outcomes: Map<string, ItemOutcome>;
   finished: boolean;
+  /** Paused when the app last stopped, rather than cut off mid-run (a crash: interrupted). */
+  paused: boolean;
 }
 
 /** A batch read back from its journal file, which goes on being written (and removed) as it is. */
@@ -92,6 +97,11 @@ export class BatchJournal {
     const line = `${JSON.stringify(event)}\n`;
     this.#tail = this.#tail.then(() => appendFile(this.file, line));
     return this.#tail;
+  }
+
+  /** Resolves once every line appended so far is written (or failed to be). */
+  written(): Promise<void> {
+    return this.#tail.catch(() => undefined);
   }
 
   /** Deletes the journal: the batch is gone from the history, at the next start too. */
@@ -133,7 +143,7 @@ export function replay(text: string): ReplayedBatch | undefined {
     if (!parsed.success) continue;
     const event = parsed.data;
     if (event.t === "batch") {
-      replayed = { record: event.batch, outcomes: new Map(), finished: false };
+      replayed = { record: event.batch, outcomes: new Map(), finished: false, paused: false };
       continue;
     }
     if (!replayed) return undefined;
@@ -161,6 +171,12 @@ export function replay(text: string): ReplayedBatch | undefined {
         break;
       case "finish":
         replayed.finished = true;
+        break;
+      case "pause":
+        replayed.paused = true;
+        break;
+      case "resume":
+        replayed.paused = false;
         break;
     }
   }

@@ -41,7 +41,7 @@ export class UploadService {
   static async open(deps: UploadServiceDeps): Promise<UploadService> {
     const service = new UploadService(deps);
     for (const stored of await BatchJournal.readAll(deps.journalDir)) {
-      const runner = service.#runner(stored.record, stored.journal, stored.outcomes, stored.finished);
+      const runner = service.#runner(stored.record, stored.journal, stored.outcomes, stored);
       service.#batches.set(runner.id, runner);
     }
     return service;
@@ -230,9 +230,10 @@ export class UploadService {
     return exportBatch(this.#find(batchId).detail(), format);
   }
 
-  /** Pauses every running batch (their journals already hold what a restart needs). */
-  close(): void {
+  /** Pauses every running batch and waits until their journals say so: a restart finds them paused. */
+  async close(): Promise<void> {
     for (const runner of this.#batches.values()) runner.pause();
+    await Promise.all([...this.#batches.values()].map((runner) => runner.journalWritten()));
   }
 
   #find(batchId: string): BatchRunner {
@@ -245,7 +246,7 @@ export class UploadService {
     record: BatchRecord,
     journal: BatchJournal,
     outcomes?: Map<string, ItemOutcome>,
-    finished?: boolean,
+    replayed?: { finished: boolean; paused: boolean },
   ): BatchRunner {
     const clients = this.deps.clients;
     // The client is looked up per call, so a batch resumed after a restart uses a fresh one.
@@ -265,7 +266,7 @@ export class UploadService {
         },
       },
       outcomes,
-      finished,
+      replayed,
     );
   }
 }
