@@ -1,6 +1,6 @@
 import path from "node:path";
 import { app, BrowserWindow, dialog, ipcMain } from "electron";
-import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from "../shared/ipc/bridge";
+import { APP_ORIGIN, IPC_CALL, IPC_EVENT, IPC_GIVE_FILE } from "../shared/ipc/bridge";
 import { APP_VERSION } from "./app-paths";
 import { closeBeforeQuit } from "./app-quit";
 import { createSafeStorageCipher } from "./connections/safe-storage-cipher";
@@ -69,6 +69,10 @@ app.whenReady().then(async () => {
       };
     }
     return services.router.call(channel, input);
+  });
+
+  ipcMain.handle(IPC_GIVE_FILE, (event, filePath: unknown) => {
+    if (isTrustedSender(event.senderFrame) && typeof filePath === "string") services.grantFiles([filePath]);
   });
 
   const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, "preload.cjs")));

@@ -25,6 +25,7 @@ import { presetHandlers } from "./presets/handlers";
 import { PresetService } from "./presets/service";
 import { previewHandlers } from "./preview/handlers";
 import { PreviewService } from "./preview/service";
+import { FileGrants } from "./uploads/file-grants";
 import { uploadHandlers } from "./uploads/handlers";
 import { UploadService } from "./uploads/service";
 import { StagingArea } from "./web-host/staging";
@@ -51,6 +52,11 @@ export interface Services {
   media: MediaStore;
   /** Adds files the operating system opened with Picops to the upload list and tells the window. */
   openFiles(paths: string[]): Promise<void>;
+  /**
+   * Records files the designer gave Picops (a dialog, a drop, a staged copy), the only ones
+   * `files.add` takes. Called by the hosts, never by the renderer with a path of its choosing.
+   */
+  grantFiles(paths: string[]): void;
   close(): Promise<void>;
 }
 
@@ -96,6 +102,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   // Copies left by an earlier run that nothing refers to any more.
   void staging.sweep();
 
+  const grants = new FileGrants();
+
   const activeConnectionId = () => connections.list().activeId;
   const media = new MediaStore();
   const thumbnails = new Thumbnails(clients, media);
@@ -128,7 +136,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         platform: process.platform,
       }),
       ...connectionHandlers(connections),
-      ...uploadHandlers(uploads),
+      ...uploadHandlers(uploads, grants),
       ...mediaHandlers(thumbnails, activeConnectionId),
       ...bucketHandlers(browser),
       ...previewHandlers(preview),
@@ -143,7 +151,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     bus,
     staging,
     media,
-    openFiles: (paths) => uploads.openFiles(paths),
+    openFiles(paths) {
+      grants.grant(paths);
+      return uploads.openFiles(paths);
+    },
+    grantFiles: (paths) => grants.grant(paths),
     async close() {
       await uploads.close();
       browser.stopAll();

@@ -68,6 +68,12 @@ export const ERROR_MESSAGES = {
   "download-outside-folder": "{key} would be saved outside the chosen folder.",
   "delete-count": "Delete between 1 and {max} keys at a time.",
   "upload-options-invalid": "The upload options are invalid.",
+  "file-not-given":
+    "{file} was not chosen, dropped or opened with Picops: only files given to Picops that way can be added.",
+  "folder-too-many-entries":
+    "{folder} holds more than {max} files and folders: add its sub-folders one at a time.",
+  "folder-walk-too-long":
+    "Reading {folder} took longer than {seconds} seconds: add its sub-folders one at a time.",
 
   // Object keys and Pic-Operations
   "key-empty": "The object key cannot be used: the key is empty.",

@@ -94,6 +94,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const staged = await options.services.staging.stage(request).catch(() => undefined);
         if (!staged)
           return refuse(response, 413, "The file could not be received (over 1 GB, or the upload was cut).");
+        // The one way a page gives the web host a file: its staged copy.
+        options.services.grantFiles([staged]);
         return sendJson(response, 200, { ok: true, value: { path: staged } });
       }
       return refuse(response, 404, "No such API route.");

@@ -60,6 +60,10 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.download-outside-folder": "{key} 会被保存到所选文件夹之外。",
   "error.delete-count": "每次删除 1 到 {max} 个对象键。",
   "error.upload-options-invalid": "上传选项无效。",
+  "error.file-not-given":
+    "{file} 不是选择、拖入或用 Picops 打开的文件：只能添加以这些方式交给 Picops 的文件。",
+  "error.folder-too-many-entries": "{folder} 中的文件和文件夹超过 {max} 个：请逐个添加其子文件夹。",
+  "error.folder-walk-too-long": "读取 {folder} 超过了 {seconds} 秒：请逐个添加其子文件夹。",
 
   "error.key-empty": "无法使用该对象键：键为空。",
   "error.key-too-long": "无法使用该对象键：键超过 {maxBytes} 字节。",

@@ -35,14 +35,17 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Writes a file the designer then picks (files.add takes only what was given). */
 async function writeInput(name: string, bytes: Buffer | string): Promise<string> {
   const file = path.join(app.dir, "in", name);
   await writeFile(file, bytes);
+  app.services.grantFiles([file]);
   return file;
 }
 
-/** Adds one path; answers the problem intake found, and takes the file out again. */
+/** Adds one path, as a drop gives it; answers the problem intake found, and takes the file out again. */
 async function intakeProblem(filePath: string): Promise<unknown> {
+  app.services.grantFiles([filePath]);
   const { files } = await app.value("files.add", { sources: [{ path: filePath }] });
   const added = files.filter((file) => file.path.startsWith(filePath));
   await app.value("files.remove", { ids: added.map((file) => file.id) });
@@ -571,6 +574,33 @@ const cases: BadInput[] = [
       return error;
     },
     shows: { code: "keys-required", messageId: "stored-keys-other-endpoint", path: ["secretId"] },
+  },
+  {
+    category: "file",
+    name: "a system file the page never gave (/etc/passwd), over HTTP",
+    send: () =>
+      webError({ path: "/api/call/files.add", body: JSON.stringify({ sources: [{ path: "/etc/passwd" }] }) }),
+    shows: {
+      status: 200,
+      error: {
+        code: "file-not-given",
+        status: 403,
+        message:
+          "/etc/passwd was not chosen, dropped or opened with Picops: only files given to Picops that way can be added.",
+      },
+    },
+  },
+  {
+    category: "file",
+    name: "a system folder the page never gave (/usr/share)",
+    send: () => callError("files.add", { sources: [{ path: "/usr/share", relativePath: "share" }] }),
+    shows: { code: "file-not-given", messageId: "file-not-given", values: { file: "/usr/share" } },
+  },
+  {
+    category: "file",
+    name: "a path climbing out of a file that was given",
+    send: () => callError("files.add", { sources: [{ path: `${good}/../../../../../../etc/passwd` }] }),
+    shows: { code: "file-not-given" },
   },
 ];
 
