@@ -65,6 +65,7 @@ export const ERROR_MESSAGES = {
   "content-length-mismatch": "ContentLength is {declared} but the body has {size} bytes.",
   "download-to-file-failed": "Could not download {key} to {file}.",
   "download-failed": "The object could not be downloaded.",
+  "media-too-large": "The image is {megabytes} MB, more than Picops keeps for showing ({budget} MB).",
   "download-outside-folder": "{key} would be saved outside the chosen folder.",
   "delete-count": "Delete between 1 and {max} keys at a time.",
   "upload-options-invalid": "The upload options are invalid.",

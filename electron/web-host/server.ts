@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
-import type { MediaStore } from "../media/media-store";
+import type { MediaDownload, MediaStore } from "../media/media-store";
 import type { Services } from "../services";
 import { createRequestGuard, isLoopbackAddress } from "./guard";
 import { serveStatic } from "./static-files";
@@ -102,8 +103,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (request.method !== "GET" && request.method !== "HEAD")
       return refuse(response, 405, "Method not allowed.");
-    if (url.pathname.startsWith("/media/"))
+    if (url.pathname.startsWith("/media/")) {
+      const download =
+        request.method === "GET" ? options.services.media.takeDownload(url.pathname) : undefined;
+      if (download) return streamDownload(download, response, headers, options.logger);
       return serveMedia(options.services.media, url.pathname, response, headers);
+    }
     return serveStatic(rendererDir, url.pathname, response, headers);
   }
 
@@ -167,6 +172,35 @@ function serveMedia(
     "Cache-Control": "private, max-age=3600, immutable",
   });
   response.end(item.bytes);
+}
+
+/**
+ * A download the page asked for, read from the bucket only now and piped into the answer:
+ * the bucket is read as fast as the browser takes the bytes, and a page that goes away
+ * stops the read.
+ */
+async function streamDownload(
+  download: MediaDownload,
+  response: ServerResponse,
+  headers: Record<string, string>,
+  logger: Logger,
+) {
+  const stopped = new AbortController();
+  response.once("close", () => stopped.abort());
+  let object: Awaited<ReturnType<MediaDownload["open"]>>;
+  try {
+    object = await download.open(stopped.signal);
+  } catch (error) {
+    logger.info("web host download could not be read", (error as Error).message);
+    return refuse(response, 502, "The object could not be read from the bucket.");
+  }
+  response.writeHead(200, {
+    ...headers,
+    "Content-Type": object.mimeType,
+    "Content-Length": object.size,
+    "Cache-Control": "no-store",
+  });
+  await pipeline(object.body, response).catch(() => response.destroy());
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {
