@@ -602,6 +602,12 @@ const cases: BadInput[] = [
     send: () => callError("files.add", { sources: [{ path: `${good}/../../../../../../etc/passwd` }] }),
     shows: { code: "file-not-given" },
   },
+  {
+    category: "ipc",
+    name: "a browser download of a key that is not there",
+    send: () => callError("bucket.download", { bucket: LOCAL_BUCKET_NAME, keys: ["no/such.jpg"], base: "" }),
+    shows: { code: "NoSuchKey", status: 404 },
+  },
 ];
 
 describe("bad inputs", () => {
