@@ -1,7 +1,8 @@
 import path from "node:path";
 import { app, BrowserWindow, clipboard, dialog, ipcMain } from "electron";
-import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from "../shared/ipc/bridge";
+import { APP_ORIGIN, IPC_CALL, IPC_EVENT, IPC_GIVE_FILE } from "../shared/ipc/bridge";
 import { APP_VERSION } from "./app-paths";
+import { closeBeforeQuit } from "./app-quit";
 import { createSafeStorageCipher } from "./connections/safe-storage-cipher";
 import { utilityProcessLauncher } from "./connections/utility-process-launcher";
 import { createLogger } from "./logger";
@@ -62,6 +63,7 @@ app.whenReady().then(async () => {
     },
   });
   serveRenderer(path.join(__dirname, "..", "renderer"), services.media);
+  closeBeforeQuit(app, () => services.close(), logger);
 
   ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
@@ -71,6 +73,10 @@ app.whenReady().then(async () => {
       };
     }
     return services.router.call(channel, input);
+  });
+
+  ipcMain.handle(IPC_GIVE_FILE, (event, filePath: unknown) => {
+    if (isTrustedSender(event.senderFrame) && typeof filePath === "string") services.grantFiles([filePath]);
   });
 
   const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, "preload.cjs")));
@@ -87,8 +93,5 @@ app.whenReady().then(async () => {
   };
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 
-  app.on("window-all-closed", async () => {
-    await services.close();
-    app.quit();
-  });
+  app.on("window-all-closed", () => app.quit());
 });

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils } from "electron";
-import { IPC_CALL, IPC_EVENT, type PicopsBridge } from "../shared/ipc/bridge";
+import { IPC_CALL, IPC_EVENT, IPC_GIVE_FILE, type PicopsBridge } from "../shared/ipc/bridge";
 
 // The whole surface the renderer gets: three functions, no ipcRenderer.
 const bridge: PicopsBridge = {
@@ -12,7 +12,12 @@ const bridge: PicopsBridge = {
       ipcRenderer.removeListener(IPC_EVENT, forward);
     };
   },
-  pathForFile: (file) => webUtils.getPathForFile(file as File),
+  // Only a real File (dropped or picked) has a path; the main process records it as given.
+  async pathForFile(file) {
+    const path = webUtils.getPathForFile(file as File);
+    await ipcRenderer.invoke(IPC_GIVE_FILE, path);
+    return path;
+  },
 };
 
 contextBridge.exposeInMainWorld("picops", bridge);

@@ -31,6 +31,7 @@ import { presetHandlers } from "./presets/handlers";
 import { PresetService } from "./presets/service";
 import { previewHandlers } from "./preview/handlers";
 import { PreviewService } from "./preview/service";
+import { FileGrants } from "./uploads/file-grants";
 import { uploadHandlers } from "./uploads/handlers";
 import { UploadService } from "./uploads/service";
 import { StagingArea } from "./web-host/staging";
@@ -59,6 +60,11 @@ export interface Services {
   media: MediaStore;
   /** Adds files the operating system opened with Picops to the upload list and tells the window. */
   openFiles(paths: string[]): Promise<void>;
+  /**
+   * Records files the designer gave Picops (a dialog, a drop, a staged copy), the only ones
+   * `files.add` takes. Called by the hosts, never by the renderer with a path of its choosing.
+   */
+  grantFiles(paths: string[]): void;
   close(): Promise<void>;
 }
 
@@ -103,6 +109,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const staging = new StagingArea(path.join(config.dataDir, "staging"), () => uploads.filesInUse());
   // Copies left by an earlier run that nothing refers to any more.
   void staging.sweep();
+
+  const grants = new FileGrants();
 
   const activeConnectionId = () => connections.list().activeId;
   const media = new MediaStore();
@@ -159,7 +167,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         platform: process.platform,
       }),
       ...connectionHandlers(connections),
-      ...uploadHandlers(uploads),
+      ...uploadHandlers(uploads, grants),
       ...mediaHandlers(thumbnails, activeConnectionId),
       ...bucketHandlers(browser),
       ...previewHandlers(preview),
@@ -176,10 +184,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     bus,
     staging,
     media,
-    openFiles: (paths) => uploads.openFiles(paths),
+    openFiles(paths) {
+      grants.grant(paths);
+      return uploads.openFiles(paths);
+    },
+    grantFiles: (paths) => grants.grant(paths),
     async close() {
       await picgo.close();
-      uploads.close();
+      await uploads.close();
       browser.stopAll();
       await clients.close();
       await local.close();

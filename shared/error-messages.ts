@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
   "local-bucket-name-invalid": '"{bucket}" is not a bucket name of the form name-APPID.',
   "bucket-name-invalid":
     '"{bucket}" is not a bucket name: use BucketName-APPID, e.g. examplebucket-1250000000.',
+  "stored-keys-other-endpoint":
+    "The saved keys are only ever sent to this connection's saved address: enter the SecretId and SecretKey to test another one.",
 
   // Presets
   "preset-gone": "That preset no longer exists.",
@@ -63,9 +65,16 @@ export const ERROR_MESSAGES = {
   "content-length-mismatch": "ContentLength is {declared} but the body has {size} bytes.",
   "download-to-file-failed": "Could not download {key} to {file}.",
   "download-failed": "The object could not be downloaded.",
+  "media-too-large": "The image is {megabytes} MB, more than Picops keeps for showing ({budget} MB).",
   "download-outside-folder": "{key} would be saved outside the chosen folder.",
   "delete-count": "Delete between 1 and {max} keys at a time.",
   "upload-options-invalid": "The upload options are invalid.",
+  "file-not-given":
+    "{file} was not chosen, dropped or opened with Picops: only files given to Picops that way can be added.",
+  "folder-too-many-entries":
+    "{folder} holds more than {max} files and folders: add its sub-folders one at a time.",
+  "folder-walk-too-long":
+    "Reading {folder} took longer than {seconds} seconds: add its sub-folders one at a time.",
 
   // Object keys and Pic-Operations
   "key-empty": "The object key cannot be used: the key is empty.",

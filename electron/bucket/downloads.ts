@@ -3,7 +3,7 @@ import path from "node:path";
 import { type AppError, PicopsError, ThrownAppError } from "../../shared/errors";
 import type { CosClient } from "../cos/client";
 import { abortedError } from "../cos/retry";
-import type { MediaStore } from "../media/media-store";
+import { type MediaStore, servedType } from "../media/media-store";
 
 export interface DownloadRequest {
   bucket: string;
@@ -58,30 +58,33 @@ export async function downloadToFolder(
 }
 
 /**
- * The browser's route (web host, no file dialog): the bytes go into the media store and the
- * page saves them from their one-off `media/<id>` URL on its own origin. Nothing on this
- * machine's disk is named by the page, and the store's byte budget bounds the memory held.
+ * The browser's route (web host, no file dialog): each key gets a one-off `media/<id>` URL on
+ * the page's own origin, and the page saves it with the browser's own download. Nothing on
+ * this machine's disk is named by the page. Each key is looked up now, so a missing one is
+ * reported at once; its bytes are read only when the page fetches the URL, streamed from the
+ * bucket into the answer, never held whole.
  */
 export async function downloadForBrowser(
-  client: Pick<CosClient, "getObject">,
-  media: Pick<MediaStore, "put">,
+  client: Pick<CosClient, "headObject" | "getObject">,
+  media: Pick<MediaStore, "addDownload">,
   request: DownloadRequest,
 ): Promise<{ key: string; fileName: string; url: string }[]> {
   const files: { key: string; fileName: string; url: string }[] = [];
+  const { bucket } = request;
   for (const key of request.keys) {
-    const { metadata, body } = await client.getObject({
-      bucket: request.bucket,
-      key,
-      signal: request.signal,
+    await client.headObject({ bucket, key, signal: request.signal });
+    const url = media.addDownload({
+      async open(signal) {
+        const { metadata, body } = await client.getObject({ bucket, key, signal });
+        return {
+          mimeType: servedType(metadata.contentType ?? ""),
+          size: metadata.contentLength,
+          body,
+        };
+      },
     });
-    const chunks: Buffer[] = [];
-    for await (const chunk of body) chunks.push(chunk as Buffer);
-    files.push({
-      key,
-      // A browser saves into one folder: sub-folders become part of the name.
-      fileName: pathBelow(request.base, key).replaceAll("/", "_"),
-      url: media.put(Buffer.concat(chunks), metadata.contentType ?? "application/octet-stream"),
-    });
+    // A browser saves into one folder: sub-folders become part of the name.
+    files.push({ key, fileName: pathBelow(request.base, key).replaceAll("/", "_"), url });
   }
   return files;
 }

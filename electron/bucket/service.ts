@@ -23,7 +23,7 @@ export interface BucketBrowserDeps {
   /** The Local bucket's loopback address, for its object URLs. */
   local: { get(): Promise<{ bucket: { url: string } }> };
   emitPage(page: BucketPage): void;
-  media: Pick<MediaStore, "put">;
+  media: Pick<MediaStore, "put" | "addDownload">;
   /** Asks the designer for a folder (Electron); absent where no dialog exists (web host). */
   chooseFolder?: (() => Promise<string | undefined>) | undefined;
 }

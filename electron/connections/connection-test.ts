@@ -33,9 +33,7 @@ export async function testConnection(
   options: ConnectionTestOptions = {},
 ): Promise<ConnectionTestOutcome> {
   const now = options.now ?? Date.now;
-  const endpoint: CosEndpoint = profile.customDomain
-    ? { kind: "custom-domain", domain: profile.customDomain }
-    : { kind: "virtual-host" };
+  const endpoint = testedEndpoint(profile);
   const target = {
     bucket: profile.defaultBucket,
     region: profile.region,
@@ -74,6 +72,31 @@ export async function testConnection(
     await client.close();
   }
   return classifyConnectionTest(target, facts, secrets);
+}
+
+function testedEndpoint(profile: TestedProfile): CosEndpoint {
+  return profile.customDomain
+    ? { kind: "custom-domain", domain: profile.customDomain }
+    : { kind: "virtual-host" };
+}
+
+/**
+ * Whether a test of `form` sends its request where the saved profile sends its own, so the
+ * profile's stored keys may sign it. COS's own domain is one place whatever the region and
+ * bucket (the keys are Tencent Cloud's); a custom domain is the address it resolves to.
+ */
+export function sameAddress(saved: TestedProfile, form: TestedProfile): boolean {
+  if (!saved.customDomain && !form.customDomain) return true;
+  if (!saved.customDomain || !form.customDomain) return false;
+  try {
+    const address = (profile: TestedProfile) => {
+      const target = objectTarget(testedEndpoint(profile), profile.defaultBucket, profile.region, "");
+      return `${target.origin}${target.path}`;
+    };
+    return address(saved) === address(form);
+  } catch {
+    return false;
+  }
 }
 
 function factsFromError(error: unknown, nowMs: number): ConnectionTestFacts {

@@ -9,7 +9,7 @@ import {
 import { PicopsError } from "../../shared/errors";
 import type { ConnectionList } from "../../shared/ipc/contract";
 import type { EventBus } from "../ipc/event-bus";
-import { testConnection } from "./connection-test";
+import { sameAddress, testConnection } from "./connection-test";
 import type { Vault } from "./vault";
 
 /** Connections the designer can pick: the built-in Local bucket, then the vault's COS profiles. */
@@ -40,16 +40,32 @@ export class ConnectionsService {
     return summary;
   }
 
-  /** Tries the form's keys as they stand; an edited profile with its key fields empty uses its stored keys. */
+  /**
+   * Tries the form's keys as they stand. An edited profile with its key fields empty uses its
+   * stored keys, but only towards its saved address: a test of another custom domain needs
+   * the keys typed in the form, or anyone who can edit the form could collect them.
+   */
   async test(input: CosConnectionTestInput, signal?: AbortSignal): Promise<ConnectionTestOutcome> {
-    const credentials =
-      input.id !== undefined && keepsStoredKeys(input)
-        ? await this.vault.credentials(input.id)
-        : {
-            secretId: input.secretId,
-            secretKey: input.secretKey,
-            ...(input.sessionToken ? { sessionToken: input.sessionToken } : {}),
-          };
+    if (input.id !== undefined && keepsStoredKeys(input)) {
+      const saved = this.vault.summaries().find((summary) => summary.id === input.id);
+      if (!saved) throw new PicopsError("not-found", "connection-gone");
+      const savedAddress = {
+        region: saved.region,
+        defaultBucket: saved.defaultBucket ?? "",
+        customDomain: saved.customDomain,
+      };
+      if (!sameAddress(savedAddress, input)) {
+        throw new PicopsError("keys-required", "stored-keys-other-endpoint", undefined, {
+          path: ["secretId"],
+        });
+      }
+      return testConnection(input, await this.vault.credentials(input.id), { signal });
+    }
+    const credentials = {
+      secretId: input.secretId,
+      secretKey: input.secretKey,
+      ...(input.sessionToken ? { sessionToken: input.sessionToken } : {}),
+    };
     return testConnection(input, credentials, { signal });
   }
 

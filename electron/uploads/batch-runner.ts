@@ -59,7 +59,7 @@ export class BatchRunner {
     record: BatchRecord,
     deps: BatchRunnerDeps,
     outcomes?: Map<string, ItemOutcome>,
-    finished = false,
+    replayed: { finished: boolean; paused: boolean } = { finished: false, paused: false },
   ) {
     this.#record = record;
     this.#deps = deps;
@@ -88,7 +88,13 @@ export class BatchRunner {
       // Anything not known to be finished might have reached the bucket before the crash.
       return { spec, view, verifyFirst: outcomes !== undefined && view.state === "queued" };
     });
-    this.#state = outcomes ? (finished ? "finished" : "interrupted") : "paused";
+    this.#state = !outcomes
+      ? "paused"
+      : replayed.finished
+        ? "finished"
+        : replayed.paused
+          ? "paused"
+          : "interrupted";
     this.#settled = new Promise((resolve) => {
       this.#resolveSettled = resolve;
     });
@@ -105,6 +111,7 @@ export class BatchRunner {
   /** Starts, or resumes after a pause or a restart. */
   start(): void {
     if (this.#state === "running") return;
+    if (this.#state === "paused") void this.#deps.journal.append({ t: "resume" });
     this.#state = "running";
     this.#rate = undefined;
     this.#emitSoon();
@@ -115,6 +122,7 @@ export class BatchRunner {
   pause(): void {
     if (this.#state !== "running") return;
     this.#state = "paused";
+    void this.#deps.journal.append({ t: "pause" });
     for (const item of this.#items) {
       if (item.view.state === "uploading") item.controller?.abort(new PicopsError("paused", "paused"));
     }
@@ -153,6 +161,11 @@ export class BatchRunner {
   /** Deletes the journal once its last lines are written: the batch leaves the history for good. */
   removeJournal(): Promise<void> {
     return this.#deps.journal.remove();
+  }
+
+  /** Resolves once what the batch has journaled so far is on disk. */
+  journalWritten(): Promise<void> {
+    return this.#deps.journal.written();
   }
 
   /** Resolves when every item is done, failed or cancelled. */

@@ -1,4 +1,5 @@
 import type { Handlers } from "../ipc/router";
+import type { FileGrants } from "./file-grants";
 import type { UploadService } from "./service";
 
 type UploadChannels =
@@ -18,9 +19,13 @@ type UploadChannels =
   | "batches.forget"
   | "batches.export";
 
-export function uploadHandlers(service: UploadService): Pick<Handlers, UploadChannels> {
+/** `grants` holds the files the designer gave Picops; `files.add` refuses any other path. */
+export function uploadHandlers(service: UploadService, grants: FileGrants): Pick<Handlers, UploadChannels> {
   return {
-    "files.add": async ({ sources }) => ({ files: await service.addFiles(sources) }),
+    "files.add": async ({ sources }) => {
+      grants.check(sources.map((source) => source.path));
+      return { files: await service.addFiles(sources) };
+    },
     "files.list": async () => ({ files: service.files() }),
     "files.remove": async ({ ids }) => ({ files: service.removeFiles(ids) }),
     "uploads.plan": async ({ options }) => ({ plans: await service.plan(options) }),

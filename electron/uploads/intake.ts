@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { open, readdir, stat } from "node:fs/promises";
+import type { Dirent } from "node:fs";
+import { open, opendir, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { PicopsError } from "../../shared/errors";
 import { TRAILER_BYTES, truncationProblem } from "../../shared/images/integrity";
 import { SNIFF_BYTES, type SniffedFormat, sniffImageFormat } from "../../shared/images/sniff";
 import type { IntakeFile, IntakeProblem } from "../../shared/uploads/intake";
@@ -11,6 +13,17 @@ export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 const MAX_PIXELS = 250_000_000;
 /** Files checked at once: the checks read a few bytes and a header, so they wait on the disk, not the CPU. */
 const CHECKS_AT_ONCE = 8;
+
+/**
+ * How far one dropped folder is walked: a designer's shoot is thousands of files, not a
+ * system folder's tens of thousands; past either bound the drop is refused, nothing added.
+ */
+export interface WalkLimits {
+  /** Files and folders seen below the dropped folder. */
+  maxEntries: number;
+  maxMs: number;
+}
+export const WALK_LIMITS: WalkLimits = { maxEntries: 20_000, maxMs: 60_000 };
 
 export interface IntakeSource {
   /** A file or a folder on this machine. */
@@ -25,16 +38,27 @@ export interface IntakeSource {
  * its last bytes, never a full decode, so a thousand files are checked in moments. Files
  * that cannot be uploaded are listed with their reason, never dropped silently.
  */
-export async function inspectSources(sources: IntakeSource[], signal?: AbortSignal): Promise<IntakeFile[]> {
+export async function inspectSources(
+  sources: IntakeSource[],
+  signal?: AbortSignal,
+  limits: WalkLimits = WALK_LIMITS,
+): Promise<IntakeFile[]> {
   const found: (IntakeFile | { path: string; relativePath: string })[] = [];
   for (const source of sources) {
     signal?.throwIfAborted();
     const relativePath = normaliseRelative(source.relativePath ?? path.basename(source.path));
     const info = await stat(source.path).catch((error: NodeJS.ErrnoException) => error);
     if (info instanceof Error) found.push(refused(source.path, relativePath, 0, unreadable(info)));
-    else if (info.isDirectory())
-      for await (const entry of walk(source.path, relativePath, signal)) found.push(entry);
-    else found.push({ path: source.path, relativePath });
+    else if (info.isDirectory()) {
+      const walking: Walk = {
+        folder: source.path,
+        limits,
+        entries: 0,
+        deadline: AbortSignal.timeout(limits.maxMs),
+        signal,
+      };
+      for await (const entry of walk(walking, source.path, relativePath)) found.push(entry);
+    } else found.push({ path: source.path, relativePath });
   }
   // Checked a few at a time, results kept in the order the files were found.
   const files = new Array<IntakeFile>(found.length);
@@ -50,20 +74,53 @@ export async function inspectSources(sources: IntakeSource[], signal?: AbortSign
   return files;
 }
 
+/** One dropped folder's walk, and what it has spent of its limits. */
+interface Walk {
+  folder: string;
+  limits: WalkLimits;
+  entries: number;
+  deadline: AbortSignal;
+  signal: AbortSignal | undefined;
+}
+
+/** Stops the walk when the caller cancels, or past its count or time. */
+function checkWalk(walking: Walk): void {
+  walking.signal?.throwIfAborted();
+  const { folder, limits } = walking;
+  if (walking.entries > limits.maxEntries) {
+    throw new PicopsError(
+      "folder-too-large",
+      "folder-too-many-entries",
+      { folder, max: limits.maxEntries },
+      { status: 413 },
+    );
+  }
+  if (walking.deadline.aborted) {
+    const seconds = Math.round(limits.maxMs / 1000);
+    throw new PicopsError("folder-too-large", "folder-walk-too-long", { folder, seconds }, { status: 413 });
+  }
+}
+
 async function* walk(
+  walking: Walk,
   folder: string,
   relative: string,
-  signal?: AbortSignal,
 ): AsyncGenerator<{ path: string; relativePath: string }> {
-  const entries = await readdir(folder, { withFileTypes: true });
+  // Read entry by entry, so a folder of a million files is refused at the limit, not listed whole.
+  const entries: Dirent[] = [];
+  for await (const entry of await opendir(folder)) {
+    walking.entries += 1;
+    checkWalk(walking);
+    entries.push(entry);
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    signal?.throwIfAborted();
+    checkWalk(walking);
     // Hidden files (.DS_Store, Thumbs.db's kin) are never what a designer meant to upload.
     if (entry.name.startsWith(".")) continue;
     const full = path.join(folder, entry.name);
     const child = `${relative}/${entry.name}`;
-    if (entry.isDirectory()) yield* walk(full, child, signal);
+    if (entry.isDirectory()) yield* walk(walking, full, child);
     else if (entry.isFile()) yield { path: full, relativePath: child };
   }
 }

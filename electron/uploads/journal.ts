@@ -5,6 +5,7 @@ import { UploadResultSchema } from "../../shared/cos/image-info";
 import { PutObjectOptionsSchema } from "../../shared/cos/put-object-options";
 import { AppErrorSchema } from "../../shared/errors";
 import { PicOperationsSchema } from "../../shared/rules";
+import { BatchIdSchema } from "../../shared/uploads/batch";
 
 /**
  * A batch's journal: one JSON line per event, appended as the queue works, so that a
@@ -28,7 +29,7 @@ export const JournalItemSchema = z.object({
 export type JournalItem = z.infer<typeof JournalItemSchema>;
 
 export const BatchRecordSchema = z.object({
-  id: z.string(),
+  id: BatchIdSchema,
   /** upload: PUT files with Pic-Operations; process: POST ?image_process on objects in the bucket. */
   kind: z.enum(["upload", "process"]),
   connectionId: z.string(),
@@ -53,6 +54,9 @@ const EventSchema = z.discriminatedUnion("t", [
   z.object({ t: z.literal("cancel"), id: z.string() }),
   z.object({ t: z.literal("retry"), id: z.string() }),
   z.object({ t: z.literal("finish") }),
+  /** Stopped sending (by the designer, refused keys, or quitting); a restart keeps it paused. */
+  z.object({ t: z.literal("pause") }),
+  z.object({ t: z.literal("resume") }),
 ]);
 export type JournalEvent = z.infer<typeof EventSchema>;
 
@@ -68,6 +72,13 @@ export interface ReplayedBatch {
   record: BatchRecord;
   outcomes: Map<string, ItemOutcome>;
   finished: boolean;
+  /** Paused when the app last stopped, rather than cut off mid-run (a crash: interrupted). */
+  paused: boolean;
+}
+
+/** A batch read back from its journal file, which goes on being written (and removed) as it is. */
+export interface StoredBatch extends ReplayedBatch {
+  journal: BatchJournal;
 }
 
 export class BatchJournal {
@@ -80,10 +91,6 @@ export class BatchJournal {
     return journal;
   }
 
-  static reopen(folder: string, batchId: string): BatchJournal {
-    return new BatchJournal(path.join(folder, `${batchId}.jsonl`));
-  }
-
   /** Appends are serialised so lines never interleave. */
   #tail: Promise<void> = Promise.resolve();
   append(event: JournalEvent): Promise<void> {
@@ -92,19 +99,32 @@ export class BatchJournal {
     return this.#tail;
   }
 
+  /** Resolves once every line appended so far is written (or failed to be). */
+  written(): Promise<void> {
+    return this.#tail.catch(() => undefined);
+  }
+
   /** Deletes the journal: the batch is gone from the history, at the next start too. */
   async remove(): Promise<void> {
     await this.#tail;
     await unlink(this.file);
   }
 
-  /** Every batch in `folder`; a line cut short by a crash is ignored. */
-  static async readAll(folder: string): Promise<ReplayedBatch[]> {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    const batches: ReplayedBatch[] = [];
-    for (const name of names.filter((n) => n.endsWith(".jsonl")).sort()) {
-      const replayed = replay(await readFile(path.join(folder, name), "utf8"));
-      if (replayed) batches.push(replayed);
+  /**
+   * Every batch in `folder`; a line cut short by a crash is ignored. Each journal stays the
+   * file it was listed as: the id written inside is data, never a path (and must be one
+   * Picops makes, named by its file, or the journal is not a batch of Picops's).
+   */
+  static async readAll(folder: string): Promise<StoredBatch[]> {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    const batches: StoredBatch[] = [];
+    const names = entries.filter((entry) => entry.isFile() && entry.name.endsWith(".jsonl"));
+    for (const name of names.map((entry) => entry.name).sort()) {
+      const file = path.join(folder, name);
+      const replayed = replay(await readFile(file, "utf8"));
+      if (replayed && `${replayed.record.id}.jsonl` === name) {
+        batches.push({ ...replayed, journal: new BatchJournal(file) });
+      }
     }
     return batches;
   }
@@ -123,7 +143,7 @@ export function replay(text: string): ReplayedBatch | undefined {
     if (!parsed.success) continue;
     const event = parsed.data;
     if (event.t === "batch") {
-      replayed = { record: event.batch, outcomes: new Map(), finished: false };
+      replayed = { record: event.batch, outcomes: new Map(), finished: false, paused: false };
       continue;
     }
     if (!replayed) return undefined;
@@ -151,6 +171,12 @@ export function replay(text: string): ReplayedBatch | undefined {
         break;
       case "finish":
         replayed.finished = true;
+        break;
+      case "pause":
+        replayed.paused = true;
+        break;
+      case "resume":
+        replayed.paused = false;
         break;
     }
   }

@@ -40,8 +40,8 @@ export class UploadService {
   /** Loads earlier batches; unfinished ones wait as "interrupted" until the designer resumes them. */
   static async open(deps: UploadServiceDeps): Promise<UploadService> {
     const service = new UploadService(deps);
-    for (const replayed of await BatchJournal.readAll(deps.journalDir)) {
-      const runner = service.#runner(replayed.record, replayed.outcomes, replayed.finished);
+    for (const stored of await BatchJournal.readAll(deps.journalDir)) {
+      const runner = service.#runner(stored.record, stored.journal, stored.outcomes, stored);
       service.#batches.set(runner.id, runner);
     }
     return service;
@@ -122,8 +122,8 @@ export class UploadService {
   }
 
   async #launch(record: BatchRecord): Promise<BatchSummary> {
-    await BatchJournal.create(this.deps.journalDir, record);
-    const runner = this.#runner(record);
+    const journal = await BatchJournal.create(this.deps.journalDir, record);
+    const runner = this.#runner(record, journal);
     this.#batches.set(record.id, runner);
     runner.start();
     return runner.summary();
@@ -225,9 +225,10 @@ export class UploadService {
     return exportBatch(this.#find(batchId).detail(), format);
   }
 
-  /** Pauses every running batch (their journals already hold what a restart needs). */
-  close(): void {
+  /** Pauses every running batch and waits until their journals say so: a restart finds them paused. */
+  async close(): Promise<void> {
     for (const runner of this.#batches.values()) runner.pause();
+    await Promise.all([...this.#batches.values()].map((runner) => runner.journalWritten()));
   }
 
   #find(batchId: string): BatchRunner {
@@ -236,9 +237,13 @@ export class UploadService {
     return runner;
   }
 
-  #runner(record: BatchRecord, outcomes?: Map<string, ItemOutcome>, finished?: boolean): BatchRunner {
+  #runner(
+    record: BatchRecord,
+    journal: BatchJournal,
+    outcomes?: Map<string, ItemOutcome>,
+    replayed?: { finished: boolean; paused: boolean },
+  ): BatchRunner {
     const clients = this.deps.clients;
-    const journal = BatchJournal.reopen(this.deps.journalDir, record.id);
     // The client is looked up per call, so a batch resumed after a restart uses a fresh one.
     const client: BatchClient = {
       putObject: async (input) => (await clients.get(record.connectionId)).putObject(input),
@@ -256,7 +261,7 @@ export class UploadService {
         },
       },
       outcomes,
-      finished,
+      replayed,
     );
   }
 }

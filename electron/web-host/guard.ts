@@ -12,8 +12,9 @@ export interface RequestGuard {
   tokenMatches(candidate: string | undefined): boolean;
 }
 
-export function createRequestGuard(port: number, token: string): RequestGuard {
-  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+/** `authority` is the address the host listens on, as a Host header names it (`[::1]:41234`). */
+export function createRequestGuard(authority: string, port: number, token: string): RequestGuard {
+  const hosts = new Set([authority, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   const origins = new Set([...hosts].map((host) => `http://${host}`));
   const expected = Buffer.from(token);
   return {

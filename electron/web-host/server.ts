@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../logger";
-import type { MediaStore } from "../media/media-store";
+import type { MediaDownload, MediaStore } from "../media/media-store";
 import type { Services } from "../services";
 import { createRequestGuard, isLoopbackAddress } from "./guard";
 import { serveStatic } from "./static-files";
@@ -26,6 +27,8 @@ export interface WebHost {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The page never sends on the event socket; a larger frame is refused before it is buffered. */
+const MAX_FRAME_BYTES = 64 * 1024;
 export const TOKEN_HEADER = "x-picops-token";
 
 /** Same CSP as the Electron window, plus the socket this host listens on. */
@@ -56,9 +59,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once("error", reject);
     server.listen(options.port ?? 0, bindHost, resolve);
   });
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
-  const guard = createRequestGuard(port, token);
+  const listening = server.address() as AddressInfo;
+  const port = listening.port;
+  // Where it really listens (127.0.0.2, ::1, or what localhost resolved to), not where it usually does.
+  const authority =
+    listening.family === "IPv6" ? `[${listening.address}]:${port}` : `${listening.address}:${port}`;
+  const origin = `http://${authority}`;
+  const guard = createRequestGuard(authority, port, token);
   const headers = securityHeaders(origin);
   const { router, bus } = options.services;
 
@@ -88,19 +95,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const staged = await options.services.staging.stage(request).catch(() => undefined);
         if (!staged)
           return refuse(response, 413, "The file could not be received (over 1 GB, or the upload was cut).");
+        // The one way a page gives the web host a file: its staged copy.
+        options.services.grantFiles([staged]);
         return sendJson(response, 200, { ok: true, value: { path: staged } });
       }
       return refuse(response, 404, "No such API route.");
     }
     if (request.method !== "GET" && request.method !== "HEAD")
       return refuse(response, 405, "Method not allowed.");
-    if (url.pathname.startsWith("/media/"))
+    if (url.pathname.startsWith("/media/")) {
+      const download =
+        request.method === "GET" ? options.services.media.takeDownload(url.pathname) : undefined;
+      if (download) return streamDownload(download, response, headers, options.logger);
       return serveMedia(options.services.media, url.pathname, response, headers);
+    }
     return serveStatic(rendererDir, url.pathname, response, headers);
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on("upgrade", (request, socket, head) => {
+    // A socket reset mid-handshake is that caller's problem; unhandled, it would end the host.
+    socket.on("error", (error) => options.logger.info("web host upgrade failed", error.message));
     const url = new URL(request.url ?? "/", origin);
     const allowed =
       url.pathname === "/api/events" &&
@@ -114,8 +129,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const unsubscribe = bus.subscribe((name, payload) => ws.send(JSON.stringify({ event: name, payload })));
       ws.on("close", unsubscribe);
-      // The socket only carries events out; anything the page sends is ignored.
+      // The socket only carries events out; anything the page sends is ignored. A frame ws
+      // refuses (over MAX_FRAME_BYTES, invalid UTF-8, a broken header) closes this socket
+      // with its status code and raises 'error' here: without a listener it would end the host.
       ws.on("message", () => {});
+      ws.on("error", (error) =>
+        options.logger.info("web host event socket closed on a bad frame", error.message),
+      );
     });
   });
 
@@ -152,6 +172,35 @@ function serveMedia(
     "Cache-Control": "private, max-age=3600, immutable",
   });
   response.end(item.bytes);
+}
+
+/**
+ * A download the page asked for, read from the bucket only now and piped into the answer:
+ * the bucket is read as fast as the browser takes the bytes, and a page that goes away
+ * stops the read.
+ */
+async function streamDownload(
+  download: MediaDownload,
+  response: ServerResponse,
+  headers: Record<string, string>,
+  logger: Logger,
+) {
+  const stopped = new AbortController();
+  response.once("close", () => stopped.abort());
+  let object: Awaited<ReturnType<MediaDownload["open"]>>;
+  try {
+    object = await download.open(stopped.signal);
+  } catch (error) {
+    logger.info("web host download could not be read", (error as Error).message);
+    return refuse(response, 502, "The object could not be read from the bucket.");
+  }
+  response.writeHead(200, {
+    ...headers,
+    "Content-Type": object.mimeType,
+    "Content-Length": object.size,
+    "Cache-Control": "no-store",
+  });
+  await pipeline(object.body, response).catch(() => response.destroy());
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

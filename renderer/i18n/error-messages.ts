@@ -20,6 +20,8 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.local-bucket-name-invalid": "“{bucket}”不是 名称-APPID 格式的存储桶名称。",
   "error.bucket-name-invalid":
     "“{bucket}”不是存储桶名称：请使用 BucketName-APPID，例如 examplebucket-1250000000。",
+  "error.stored-keys-other-endpoint":
+    "已保存的密钥只会发送到此连接已保存的地址：要测试其他地址，请填写 SecretId 和 SecretKey。",
 
   "error.preset-gone": "该预设已不存在。",
   "error.presets-not-json": "该文件不是 JSON。",
@@ -55,9 +57,14 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.content-length-mismatch": "ContentLength 为 {declared}，但内容实际为 {size} 字节。",
   "error.download-to-file-failed": "无法将 {key} 下载到 {file}。",
   "error.download-failed": "无法下载该对象。",
+  "error.media-too-large": "该图片为 {megabytes} MB，超过了 Picops 用于显示的上限（{budget} MB）。",
   "error.download-outside-folder": "{key} 会被保存到所选文件夹之外。",
   "error.delete-count": "每次删除 1 到 {max} 个对象键。",
   "error.upload-options-invalid": "上传选项无效。",
+  "error.file-not-given":
+    "{file} 不是选择、拖入或用 Picops 打开的文件：只能添加以这些方式交给 Picops 的文件。",
+  "error.folder-too-many-entries": "{folder} 中的文件和文件夹超过 {max} 个：请逐个添加其子文件夹。",
+  "error.folder-walk-too-long": "读取 {folder} 超过了 {seconds} 秒：请逐个添加其子文件夹。",
 
   "error.key-empty": "无法使用该对象键：键为空。",
   "error.key-too-long": "无法使用该对象键：键超过 {maxBytes} 字节。",

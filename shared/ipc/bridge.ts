@@ -6,13 +6,18 @@ export interface PicopsBridge {
   call(channel: string, input: unknown): Promise<unknown>;
   /** Returns a function that stops the subscription. */
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
-  /** The path of a dropped or picked file (Electron's webUtils.getPathForFile). */
-  pathForFile(file: object): string;
+  /**
+   * The path of a dropped or picked file (Electron's webUtils.getPathForFile), once the main
+   * process has recorded it as given: `files.add` takes no other path.
+   */
+  pathForFile(file: object): Promise<string>;
 }
 
-/** The two Electron IPC channel names that carry the whole contract. */
+/** The Electron IPC channel names: the first two carry the whole contract. */
 export const IPC_CALL = "picops:call";
 export const IPC_EVENT = "picops:event";
+/** The preload tells the main process the path of a File the designer dropped or picked. */
+export const IPC_GIVE_FILE = "picops:give-file";
 
 /** The privileged scheme the Electron window loads the renderer from. */
 export const APP_SCHEME = "app";

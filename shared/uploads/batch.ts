@@ -2,6 +2,16 @@ import { z } from "zod";
 import { UploadResultSchema } from "../cos/image-info";
 import { AppErrorSchema } from "../errors";
 
+/**
+ * A batch's id, as Picops makes them (`2026-05-02T10-11-12-345Z-1a2b3c4d`): letters, digits,
+ * `-` and `_`. A journal naming anything else (`../victim`) is not a batch of Picops's.
+ */
+export const BatchIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "A batch id holds only letters, digits, - and _");
+
 export const UploadItemStateSchema = z.enum(["queued", "uploading", "done", "failed", "cancelled"]);
 export type UploadItemState = z.infer<typeof UploadItemStateSchema>;
 

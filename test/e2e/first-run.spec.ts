@@ -13,6 +13,14 @@ async function openApp(page: Page, url: string): Promise<void> {
   await asked;
 }
 
+/**
+ * Resolves once the main process has answered the tour's "seen" call, that is once
+ * first-run.json is written: the tour closes at once, before the call lands.
+ */
+function tourMarkedSeen(page: Page): Promise<unknown> {
+  return page.waitForResponse((response) => response.url().includes("/api/call/tour.markSeen"));
+}
+
 async function reloadApp(page: Page): Promise<void> {
   const asked = page.waitForResponse((response) => response.url().includes("/api/call/tour.state"));
   await page.reload();
@@ -72,10 +80,12 @@ test.describe("a first run", () => {
     await expect(tour).toHaveAccessibleDescription(/Step 5 of 5/);
     await expectSpotlightOn(page, page.getByRole("tab", { name: "Bucket" }));
     await expect(tour.getByRole("button", { name: "Finish" })).toBeFocused();
+    const marked = tourMarkedSeen(page);
     await page.keyboard.press("Enter");
 
     await expect(tour).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Tour" })).toBeFocused();
+    await marked;
     expect(JSON.parse(await readFile(path.join(webHost.dataDir, "first-run.json"), "utf8"))).toEqual({
       version: 1,
       tourSeen: true,
@@ -104,9 +114,12 @@ test.describe("a first run", () => {
     await expect(tour.getByRole("button", { name: "下一步" })).toBeFocused();
     await page.keyboard.press("Shift+Tab");
     await expect(tour.getByRole("button", { name: "跳过导览" })).toBeFocused();
+    const marked = tourMarkedSeen(page);
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("tour")).toHaveCount(0);
 
+    // A reload before the call lands would cancel it.
+    await marked;
     await reloadApp(page);
     await expect(page.getByTestId("connection-local")).toBeVisible();
     await expect(page.getByTestId("tour")).toHaveCount(0);

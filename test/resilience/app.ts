@@ -1,7 +1,9 @@
+import { once } from "node:events";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import WebSocket from "ws";
 import { createKeyFileCipher } from "../../electron/connections/cipher";
 import { createLogger } from "../../electron/logger";
 import { createServices, type Services } from "../../electron/services";
@@ -116,4 +118,16 @@ export function sendToHost(app: RunningApp, options: HttpRequest): Promise<HttpA
 /** The headers the Picops page sends with every call. */
 export function pageHeaders(app: RunningApp): Record<string, string> {
   return { "content-type": "application/json", origin: app.host.origin, [TOKEN_HEADER]: app.token };
+}
+
+/** Sends one frame on the web host's event socket, as any page holding the token could; answers the close code. */
+export async function eventSocketCloseCode(app: RunningApp, bytes: Buffer, binary: boolean): Promise<number> {
+  const socket = new WebSocket(`ws://127.0.0.1:${app.host.port}/api/events?token=${app.token}`, {
+    origin: app.host.origin,
+  });
+  await once(socket, "open");
+  const closed = once(socket, "close");
+  socket.send(bytes, { binary });
+  const [code] = await closed;
+  return code as number;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_BUCKET_NAME } from "../../electron/services";
 import type { UploadOptions } from "../../shared/uploads/options";
 import { noiseImage, pngDeclaring } from "../fixtures/images";
-import { pageHeaders, type RunningApp, sendToHost, startApp } from "./app";
+import { eventSocketCloseCode, pageHeaders, type RunningApp, sendToHost, startApp } from "./app";
 
 /**
  * Bad inputs through the app's real entry points — the IPC router and the web host's HTTP
@@ -35,14 +35,17 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Writes a file the designer then picks (files.add takes only what was given). */
 async function writeInput(name: string, bytes: Buffer | string): Promise<string> {
   const file = path.join(app.dir, "in", name);
   await writeFile(file, bytes);
+  app.services.grantFiles([file]);
   return file;
 }
 
-/** Adds one path; answers the problem intake found, and takes the file out again. */
+/** Adds one path, as a drop gives it; answers the problem intake found, and takes the file out again. */
 async function intakeProblem(filePath: string): Promise<unknown> {
+  app.services.grantFiles([filePath]);
   const { files } = await app.value("files.add", { sources: [{ path: filePath }] });
   const added = files.filter((file) => file.path.startsWith(filePath));
   await app.value("files.remove", { ids: added.map((file) => file.id) });
@@ -527,6 +530,83 @@ const cases: BadInput[] = [
     name: "a form post instead of JSON",
     send: () => webError({ headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" }),
     shows: { status: 200, error: { message: "Calls are JSON (Content-Type: application/json)." } },
+  },
+  // Hostile inputs (issue 13: web host frames, files the page never gave, journals, endpoints).
+  {
+    category: "web host",
+    name: "a WebSocket frame over 64 KB",
+    send: async () => ({ closeCode: await eventSocketCloseCode(app, Buffer.alloc(70 * 1024, 0x61), true) }),
+    shows: { closeCode: 1009 },
+  },
+  {
+    category: "web host",
+    name: "a WebSocket text frame with invalid UTF-8",
+    send: async () => ({
+      closeCode: await eventSocketCloseCode(app, Buffer.from([0xc3, 0x28, 0xff]), false),
+    }),
+    shows: { closeCode: 1007 },
+  },
+  {
+    category: "ipc",
+    name: "a batch id that is a path (../victim)",
+    send: () => callError("batches.forget", { batchId: "../victim" }),
+    shows: { code: "invalid-input", path: ["batchId"] },
+  },
+  {
+    category: "ipc",
+    name: "testing a saved connection's stored keys against a typed address",
+    send: async () => {
+      const profile = { region: "ap-guangzhou", defaultBucket: "studio-1250000000" };
+      const saved = await app.value("connections.saveCos", {
+        label: "Studio",
+        secretId: "AKIDbadInputsStoredKey",
+        secretKey: "badInputsStoredSecret-not-real",
+        ...profile,
+      });
+      const error = await callError("connections.test", {
+        id: saved.id,
+        secretId: "",
+        secretKey: "",
+        ...profile,
+        customDomain: "127.0.0.1:9/{Bucket}",
+      });
+      await app.value("connections.delete", { id: saved.id });
+      return error;
+    },
+    shows: { code: "keys-required", messageId: "stored-keys-other-endpoint", path: ["secretId"] },
+  },
+  {
+    category: "file",
+    name: "a system file the page never gave (/etc/passwd), over HTTP",
+    send: () =>
+      webError({ path: "/api/call/files.add", body: JSON.stringify({ sources: [{ path: "/etc/passwd" }] }) }),
+    shows: {
+      status: 200,
+      error: {
+        code: "file-not-given",
+        status: 403,
+        message:
+          "/etc/passwd was not chosen, dropped or opened with Picops: only files given to Picops that way can be added.",
+      },
+    },
+  },
+  {
+    category: "file",
+    name: "a system folder the page never gave (/usr/share)",
+    send: () => callError("files.add", { sources: [{ path: "/usr/share", relativePath: "share" }] }),
+    shows: { code: "file-not-given", messageId: "file-not-given", values: { file: "/usr/share" } },
+  },
+  {
+    category: "file",
+    name: "a path climbing out of a file that was given",
+    send: () => callError("files.add", { sources: [{ path: `${good}/../../../../../../etc/passwd` }] }),
+    shows: { code: "file-not-given" },
+  },
+  {
+    category: "ipc",
+    name: "a browser download of a key that is not there",
+    send: () => callError("bucket.download", { bucket: LOCAL_BUCKET_NAME, keys: ["no/such.jpg"], base: "" }),
+    shows: { code: "NoSuchKey", status: 404 },
   },
 ];
 

@@ -120,6 +120,8 @@ describe("a 200-file batch under faults", () => {
     const profile = await app.value("connections.saveCos", profileFor(keys));
     await app.value("connections.select", { id: profile.id });
 
+    // The folder as the designer drops it.
+    app.services.grantFiles([path.join(app.dir, "shoot")]);
     const added = await app.value("files.add", { sources: [{ path: path.join(app.dir, "shoot") }] });
     expect(added.files.filter((file) => file.problem)).toEqual([]);
     expect(added.files).toHaveLength(FILES);

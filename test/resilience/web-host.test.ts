@@ -52,7 +52,13 @@ function startCli(args: string[]): { child: ChildProcess; output: () => string }
 function call(url: URL, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: "/api/call/app.describe", method: "POST", headers },
+      {
+        host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+        port: url.port,
+        path: "/api/call/app.describe",
+        method: "POST",
+        headers,
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -60,6 +66,17 @@ function call(url: URL, headers: Record<string, string>): Promise<number> {
     );
     req.on("error", reject);
     req.end("{}");
+  });
+}
+
+/** Waits for the address the host prints. */
+function printedUrl(child: ChildProcess, output: () => string): Promise<URL> {
+  return new Promise<URL>((resolve, reject) => {
+    child.stdout?.on("data", () => {
+      const match = /Open (http:\/\/\S+)/.exec(output());
+      if (match?.[1]) resolve(new URL(match[1]));
+    });
+    child.once("exit", () => reject(new Error(`the web host stopped: ${output()}`)));
   });
 }
 
@@ -114,4 +131,52 @@ describe("the web host's command line", () => {
     expect(output().split(token).length - 1).toBe(1);
     expect(await call(url, page)).toBe(200);
   });
+
+  it("survives any frame on its event socket: a bad one closes that socket only", async () => {
+    const { child, output } = startCli(["--port", "0"]);
+    const url = await printedUrl(child, output);
+    const token = url.hash.replace("#token=", "");
+    const events = `ws://127.0.0.1:${url.port}/api/events?token=${token}`;
+    const page = { "content-type": "application/json", origin: url.origin, "x-picops-token": token };
+    const watcher = new WebSocket(events, { origin: url.origin });
+    await once(watcher, "open");
+
+    const frames: [string, Buffer, boolean, number][] = [
+      ["over 64 KB", Buffer.alloc(70 * 1024, 0x61), true, 1009],
+      ["invalid UTF-8 in a text frame", Buffer.from([0x7b, 0xc3, 0x28, 0xff, 0x7d]), false, 1007],
+    ];
+    for (const [, bytes, binary, closeCode] of frames) {
+      const socket = new WebSocket(events, { origin: url.origin });
+      await once(socket, "open");
+      const closed = once(socket, "close");
+      socket.send(bytes, { binary });
+      const [code] = await closed;
+      expect(code).toBe(closeCode);
+    }
+
+    // The host still serves calls, and the socket that sent nothing wrong is still open.
+    expect(child.exitCode).toBeNull();
+    expect(watcher.readyState).toBe(WebSocket.OPEN);
+    expect(await call(url, page)).toBe(200);
+    watcher.close();
+  });
+
+  const loopbacks: [string, string][] = [
+    ["::1", "[::1]"],
+    ["127.0.0.2", "127.0.0.2"],
+  ];
+  for (const [host, printedHost] of loopbacks) {
+    it(`with --host ${host}, prints the address it listens on, and answers there`, async () => {
+      const { child, output } = startCli(["--host", host, "--port", "0"]);
+      const url = await printedUrl(child, output);
+      expect(url.hostname).toBe(printedHost);
+      const token = url.hash.replace("#token=", "");
+      expect(
+        await call(url, { "content-type": "application/json", origin: url.origin, "x-picops-token": token }),
+      ).toBe(200);
+      const socket = new WebSocket(`ws://${url.host}/api/events?token=${token}`, { origin: url.origin });
+      await once(socket, "open");
+      socket.close();
+    });
+  }
 });

@@ -8,10 +8,7 @@ import { errorText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useBrowse } from "./store";
 
-/** A browser holds each download in the media store until saved: keep a group well inside its budget. */
-const BROWSER_GROUP_BYTES = 64 * 1024 * 1024;
-
-/** Saves a file the main process put in the media store, through the browser's own download. */
+/** Saves an object through the browser's own download, from the one-off URL the main process made for it. */
 function save(url: string, fileName: string) {
   const link = document.createElement("a");
   link.href = url;
@@ -60,27 +57,9 @@ export function ManageBar() {
         } else setStatus(undefined);
         return;
       }
-      const sizes = new Map(objects.map((entry) => [entry.key, entry.object.size]));
-      let group: string[] = [];
-      let groupBytes = 0;
-      const flush = async () => {
-        if (group.length === 0) return;
-        const result = await api.call("bucket.download", {
-          bucket: place.bucket,
-          keys: group,
-          base: place.prefix,
-        });
-        if (result.kind === "browser") for (const file of result.files) save(file.url, file.fileName);
-        group = [];
-        groupBytes = 0;
-      };
-      for (const key of keys) {
-        const size = sizes.get(key) ?? 0;
-        if (groupBytes + size > BROWSER_GROUP_BYTES) await flush();
-        group.push(key);
-        groupBytes += size;
-      }
-      await flush();
+      // The objects are streamed from the bucket as the browser saves them: nothing is held meanwhile.
+      const result = await api.call("bucket.download", { bucket: place.bucket, keys, base: place.prefix });
+      if (result.kind === "browser") for (const file of result.files) save(file.url, file.fileName);
       setStatus(t("manage.downloadedBrowser", { count: keys.length }));
     } catch (error) {
       setStatus(undefined);

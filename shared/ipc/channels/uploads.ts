@@ -1,14 +1,19 @@
 import { z } from "zod";
-import { BatchDetailSchema, BatchProgressSchema, BatchSummarySchema } from "../../uploads/batch";
+import {
+  BatchDetailSchema,
+  BatchIdSchema,
+  BatchProgressSchema,
+  BatchSummarySchema,
+} from "../../uploads/batch";
 import { IntakeFileSchema } from "../../uploads/intake";
 import { ProcessOptionsSchema, UploadOptionsSchema } from "../../uploads/options";
 import { PlannedUploadSchema } from "../../uploads/plan";
 import { Empty } from "./common";
 
-const BatchRef = z.object({ batchId: z.string().min(1).max(128) }).strict();
+const BatchRef = z.object({ batchId: BatchIdSchema }).strict();
 const ItemsRef = z
   .object({
-    batchId: z.string().min(1).max(128),
+    batchId: BatchIdSchema,
     itemIds: z.array(z.string().max(64)).max(100_000).optional(),
   })
   .strict();
@@ -60,7 +65,7 @@ export const uploadChannels = {
   /** Removes a finished batch from the history (its journal too); the remaining batches, newest first. */
   "batches.forget": { input: BatchRef, output: z.object({ batches: z.array(BatchSummarySchema) }) },
   "batches.export": {
-    input: z.object({ batchId: z.string().min(1).max(128), format: z.enum(["csv", "json"]) }).strict(),
+    input: z.object({ batchId: BatchIdSchema, format: z.enum(["csv", "json"]) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
   },
 } as const;

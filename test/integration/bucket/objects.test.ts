@@ -77,14 +77,25 @@ describe("delete", () => {
 });
 
 describe("download", () => {
-  it("in a browser, hands back media URLs holding the exact bytes", async () => {
+  it("in a browser, hands back one-off media URLs that read the exact bytes from the bucket", async () => {
     const outcome = await env.browser.download({ bucket: BUCKET, keys: ["shoot/cat.jpg"], base: "shoot/" });
     if (outcome.kind !== "browser") throw new Error(`expected a browser download, got ${outcome.kind}`);
     expect(outcome.files).toHaveLength(1);
     expect(outcome.files[0]?.fileName).toBe("cat.jpg");
-    const item = env.media.get(outcome.files[0]?.url ?? "");
-    expect(item?.mimeType).toBe("image/jpeg");
-    expect(item?.bytes.equals(photo)).toBe(true);
+    const url = outcome.files[0]?.url ?? "";
+    const object = await env.media.takeDownload(url)?.open(new AbortController().signal);
+    expect(object?.mimeType).toBe("image/jpeg");
+    expect(object?.size).toBe(photo.length);
+    const chunks: Buffer[] = [];
+    for await (const chunk of object?.body ?? []) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(photo)).toBe(true);
+    expect(env.media.takeDownload(url)).toBeUndefined();
+  });
+
+  it("in a browser, says at once that a key is missing", async () => {
+    await expect(
+      env.browser.download({ bucket: BUCKET, keys: ["shoot/missing.jpg"], base: "shoot/" }),
+    ).rejects.toMatchObject({ code: "NoSuchKey" });
   });
 
   it("with a folder dialog, writes each key below the browsed folder and reports failures per key", async () => {

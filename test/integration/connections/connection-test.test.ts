@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -144,6 +146,71 @@ describe("the connections.test channel", () => {
       expect(JSON.stringify([answers, logged])).not.toContain(KEYS.secretKey);
     } finally {
       await services.close();
+    }
+  });
+
+  it("sends stored keys only to the saved address: testing another custom domain needs the keys typed in the form", async () => {
+    // A second server that records whatever reaches it and answers nothing useful.
+    const received: { url: string; authorization: string }[] = [];
+    const recorder = createServer((request, response) => {
+      received.push({ url: request.url ?? "", authorization: String(request.headers.authorization ?? "") });
+      response.writeHead(403).end();
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve));
+    const elsewhere = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/{Bucket}`;
+    const services = await createServices({
+      dataDir: path.join(root, "app-endpoints"),
+      cipher: await createKeyFileCipher(path.join(root, "vault-endpoints.key")),
+      host: "web",
+      version: "test",
+      logger: createLogger(() => {}),
+    });
+    try {
+      const saved = await services.router.call("connections.saveCos", {
+        label: "Studio",
+        ...KEYS,
+        ...profile,
+      });
+      const id = saved.ok ? (saved.value as { id: string }).id : "";
+      const withStoredKeys = { id, secretId: "", secretKey: "", ...profile };
+
+      expect(
+        await services.router.call("connections.test", { ...withStoredKeys, customDomain: elsewhere }),
+      ).toEqual({
+        ok: false,
+        error: {
+          code: "keys-required",
+          message:
+            "The saved keys are only ever sent to this connection's saved address: enter the SecretId and SecretKey to test another one.",
+          messageId: "stored-keys-other-endpoint",
+          path: ["secretId"],
+        },
+      });
+      const { customDomain: _saved, ...onCosDomain } = withStoredKeys;
+      expect(await services.router.call("connections.test", onCosDomain)).toMatchObject({
+        ok: false,
+        error: { code: "keys-required" },
+      });
+      expect(received).toEqual([]);
+
+      // The saved address still works with the stored keys; keys typed in the form go anywhere.
+      expect(await services.router.call("connections.test", withStoredKeys)).toMatchObject({
+        ok: true,
+        value: { kind: "ok" },
+      });
+      const typed = { secretId: "AKIDtypedInTheForm", secretKey: "typedSecretKey-not-real" };
+      await services.router.call("connections.test", {
+        ...withStoredKeys,
+        ...typed,
+        customDomain: elsewhere,
+      });
+      expect(received.map((request) => request.authorization)).toEqual([
+        expect.stringContaining(`q-ak=${typed.secretId}`),
+      ]);
+      expect(JSON.stringify(received)).not.toContain(KEYS.secretId);
+    } finally {
+      await services.close();
+      recorder.close();
     }
   });
 });

@@ -227,7 +227,7 @@ describe("BatchRunner", () => {
       batch,
       { client: bucket, journal, onProgress: () => {}, progressIntervalMs: 1 },
       replayed?.outcomes,
-      replayed?.finished,
+      replayed,
     );
     expect(resumed.state).toBe("interrupted");
     expect(resumed.summary().totals.done).toBe(1);

@@ -58,4 +58,23 @@ describe("inspectSources", () => {
       expect((await inspectSources([{ path: locked }]))[0]?.problem?.message).toMatch(/permission denied/);
     }
   });
+
+  it("walks a folder only so far: past its count of entries the drop is refused, and a cancel stops it", async () => {
+    // The drop holds nine entries (files and folders, hidden ones included).
+    const nine = await inspectSources([{ path: root }], undefined, { maxEntries: 9, maxMs: 60_000 });
+    expect(nine).toHaveLength(6);
+    await expect(
+      inspectSources([{ path: root }], undefined, { maxEntries: 8, maxMs: 60_000 }),
+    ).rejects.toMatchObject({
+      code: "folder-too-large",
+      status: 413,
+      messageId: "folder-too-many-entries",
+      values: { folder: root, max: 8 },
+    });
+    const cancelled = new AbortController();
+    cancelled.abort(new Error("the designer cancelled"));
+    await expect(inspectSources([{ path: root }], cancelled.signal)).rejects.toThrow(
+      "the designer cancelled",
+    );
+  });
 });

@@ -49,7 +49,10 @@ async function value<C extends ChannelName>(channel: C, input: ChannelInput<C>):
 async function stage(name: string): Promise<string> {
   const body = Readable.from([await noiseImage(40, 30).png().toBuffer()]) as unknown as IncomingMessage;
   body.headers = { "x-picops-file-name": encodeURIComponent(name) };
-  return services.staging.stage(body);
+  const staged = await services.staging.stage(body);
+  // As the web host does: a staged copy is a file the page gave.
+  services.grantFiles([staged]);
+  return staged;
 }
 
 async function add(file: string): Promise<string> {
