@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils } from "electron";
-import { IPC_CALL, IPC_EVENT, type PicopsBridge } from "../shared/ipc/bridge";
+import { IPC_CALL, IPC_EVENT, type PicopsBridge } from "../../shared/ipc/bridge";
 
 // The whole surface the renderer gets: three functions, no ipcRenderer.
 const bridge: PicopsBridge = {
