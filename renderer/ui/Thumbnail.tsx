@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { api } from "../../api";
+import { api } from "../api";
 import { queueThumbnail } from "./thumbnail-queue";
 
 const IMAGE_KEY = /\.(jpe?g|png|gif|webp|bmp|avif|heic|heif|tiff?)$/i;

@@ -1,7 +1,7 @@
 import type { BatchSummary } from "../../../shared/uploads/batch";
 import { useLanguage, useT } from "../../i18n";
 import { formatDateTime } from "../../ui/format";
-import { useUpload } from "./store";
+import { useUpload } from "../upload/store";
 
 /**
  * Every batch the app remembers, newest first, so an earlier one can be looked at again (to

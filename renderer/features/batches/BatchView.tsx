@@ -7,9 +7,9 @@ import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDuration } from "../../ui/format";
 import { InView } from "../../ui/InView";
-import { Thumbnail } from "../bucket/Thumbnail";
+import { Thumbnail } from "../../ui/Thumbnail";
+import { useUpload } from "../upload/store";
 import { BatchHistory } from "./BatchHistory";
-import { useUpload } from "./store";
 
 /** Progress, controls and results of the batch being looked at, kept live by progress events. */
 export function BatchView() {

@@ -1,7 +1,7 @@
 import type { PlannedUpload, PlanWarning } from "../../../shared/uploads/plan";
 import { type Translate, useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
-import { useUpload } from "./store";
+import { useUpload } from "../upload/store";
 
 function warningText(t: Translate, warning: PlanWarning): string {
   const where = `${warning.bucket}/${warning.key}`;

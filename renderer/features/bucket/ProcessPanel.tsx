@@ -3,9 +3,9 @@ import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/problem-messages";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { BatchView } from "../upload/BatchView";
-import { PlanView } from "../upload/PlanView";
-import { ProcessingFields } from "../upload/ProcessingFields";
+import { BatchView } from "../batches/BatchView";
+import { PlanView } from "../batches/PlanView";
+import { ProcessingFields } from "../batches/ProcessingFields";
 import { type ObjectSelection, useProcess } from "./process-store";
 import { useBrowse } from "./store";
 

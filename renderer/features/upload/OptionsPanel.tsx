@@ -2,8 +2,8 @@ import { KEY_NAMINGS, type UploadOptions, UploadOptionsSchema } from "../../../s
 import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/problem-messages";
 import { describedBy, Field } from "../../ui/Field";
+import { ProcessingFields } from "../batches/ProcessingFields";
 import { ObjectOptions } from "./ObjectOptions";
-import { ProcessingFields } from "./ProcessingFields";
 import { useUpload } from "./store";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), shown where they are. */

@@ -1,12 +1,12 @@
 import { useEffect } from "react";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
+import { BatchView } from "../batches/BatchView";
+import { PlanView } from "../batches/PlanView";
 import { useActiveConnection } from "../connections/store";
-import { BatchView } from "./BatchView";
 import { DropZone } from "./DropZone";
 import { IntakeList } from "./IntakeList";
 import { OptionsPanel, optionErrors } from "./OptionsPanel";
-import { PlanView } from "./PlanView";
 import { useUpload } from "./store";
 
 /** Upload with processing: add files, set options and rules, review the plan, run, see results. */
