@@ -2,11 +2,13 @@ import {
   ERROR_MESSAGES,
   type ErrorMessageId,
   formatMessage,
+  issueMessageRef,
   type MessageRef,
 } from "../../shared/error-messages";
 import type { AppError } from "../../shared/errors";
 import type { MessageKey } from "./catalog";
-import type { Translate } from "./index";
+import { problemMessages } from "./problem-messages";
+import type { Translate } from "./translate";
 
 /** What to do about an error, in plain words, for the codes a designer meets. */
 const ADVICE: Record<string, MessageKey> = {
@@ -52,4 +54,22 @@ export function errorText(t: Translate, error: Pick<AppError, "message" | "messa
 /** A problem the main process reports as a sentence of the table (a damaged file, a plan's problem). */
 export function messageText(t: Translate, ref: MessageRef): string {
   return errorText(t, { ...ref, message: formatMessage(ref.messageId, ref.values) });
+}
+
+const keyOfSentence = new Map(
+  Object.entries(problemMessages.en).map(([key, sentence]) => [
+    sentence,
+    key as keyof typeof problemMessages.en,
+  ]),
+);
+
+/**
+ * A schema's problem in the designer's language: by the id and values a check put in the
+ * issue's `params`, else by its (static) sentence; one this build has no words for stays as written.
+ */
+export function schemaProblemText(t: Translate, issue: { message: string; params?: unknown }): string {
+  const ref = issueMessageRef(issue);
+  if (ref) return messageText(t, ref);
+  const key = keyOfSentence.get(issue.message);
+  return key ? t(key) : issue.message;
 }

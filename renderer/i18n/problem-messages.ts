@@ -1,10 +1,7 @@
 import { PROFILE_PROBLEMS } from "../../shared/connections";
 import { BUCKET_NAME_PROBLEM } from "../../shared/cos/names";
-import { issueMessageRef } from "../../shared/error-messages";
 import { OPTION_PROBLEMS } from "../../shared/uploads/options";
 import { defineMessages, prefixed } from "./define";
-import { messageText } from "./errors";
-import type { Translate } from "./index";
 
 /**
  * What the contract's schemas say about a value, in both languages. The English table is
@@ -33,18 +30,3 @@ export const problemMessages = defineMessages(en, {
   "problem.region": "地域格式如 ap-guangzhou",
   "problem.custom-domain": "填写主机名，可包含 {Bucket} 和 {Region}",
 });
-
-const keyOfSentence = new Map(
-  Object.entries(problemMessages.en).map(([key, sentence]) => [sentence, key as keyof typeof en]),
-);
-
-/**
- * A schema's problem in the designer's language: by the id and values a check put in the
- * issue's `params`, else by its (static) sentence; one this build has no words for stays as written.
- */
-export function schemaProblemText(t: Translate, issue: { message: string; params?: unknown }): string {
-  const ref = issueMessageRef(issue);
-  if (ref) return messageText(t, ref);
-  const key = keyOfSentence.get(issue.message);
-  return key ? t(key) : issue.message;
-}

@@ -3,7 +3,6 @@
  * Errors are what COS would refuse; warnings are what COS would silently ignore.
  */
 import type {
-  Diagnostic,
   ImageMogr2Stage,
   ImageView2Stage,
   ImageWatermarkStage,
@@ -14,7 +13,7 @@ import type {
   Stage,
   TextWatermarkStage,
 } from "./ast";
-import { DiagnosticList } from "./diagnostics";
+import { type Diagnostic, DiagnosticList } from "./diagnostics";
 import { type LimitedOperation, type LimitedParameter, limitOf } from "./limits";
 import { type ParsedRule, parseRule } from "./parse";
 import { FORMATS_WITHOUT_QUALITY, QUALITY_OPERATION, QUALITY_PARAMETER, VIEW2_FORMATS } from "./vocabulary";

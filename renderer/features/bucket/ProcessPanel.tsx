@@ -1,7 +1,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
-import { schemaProblemText } from "../../i18n/problem-messages";
+import { schemaProblemText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { BatchView } from "../batches/BatchView";
 import { PlanView } from "../batches/PlanView";

@@ -1,6 +1,6 @@
 import { KEY_NAMINGS, type UploadOptions, UploadOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
-import { schemaProblemText } from "../../i18n/problem-messages";
+import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
 import { ProcessingFields } from "../batches/ProcessingFields";
 import { ObjectOptions } from "./ObjectOptions";

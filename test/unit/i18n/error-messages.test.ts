@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionsService } from "../../../electron/connections/service";
 import { errorMessages } from "../../../renderer/i18n/error-messages";
-import { errorText } from "../../../renderer/i18n/errors";
-import { schemaProblemText } from "../../../renderer/i18n/problem-messages";
+import { errorText, schemaProblemText } from "../../../renderer/i18n/errors";
 import { translatorFor } from "../../../renderer/i18n/translate";
 import { LOCAL_CONNECTION_ID } from "../../../shared/connections";
 import { PutObjectOptionsSchema } from "../../../shared/cos/put-object-options";
