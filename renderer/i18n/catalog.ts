@@ -7,7 +7,6 @@ import { tourMessages } from "../features/tour/messages";
 import { uploadMessages } from "../features/upload/messages";
 import { errorMessages } from "./error-messages";
 import { appMessages } from "./messages";
-import { problemMessages } from "./problem-messages";
 
 /** Every feature's strings, merged. Adding a feature means adding its table here. */
 const tables = [
@@ -19,7 +18,6 @@ const tables = [
   previewMessages,
   connectionTestMessages,
   tourMessages,
-  problemMessages,
   errorMessages,
 ] as const;
 

@@ -7,7 +7,6 @@ import {
 } from "../../shared/error-messages";
 import type { AppError } from "../../shared/errors";
 import type { MessageKey } from "./catalog";
-import { problemMessages } from "./problem-messages";
 import type { Translate } from "./translate";
 
 /** What to do about an error, in plain words, for the codes a designer meets. */
@@ -56,20 +55,11 @@ export function messageText(t: Translate, ref: MessageRef): string {
   return errorText(t, { ...ref, message: formatMessage(ref.messageId, ref.values) });
 }
 
-const keyOfSentence = new Map(
-  Object.entries(problemMessages.en).map(([key, sentence]) => [
-    sentence,
-    key as keyof typeof problemMessages.en,
-  ]),
-);
-
 /**
- * A schema's problem in the designer's language: by the id and values a check put in the
- * issue's `params`, else by its (static) sentence; one this build has no words for stays as written.
+ * A schema's problem in the designer's language, by the id and values its check put in the
+ * issue's `params`; one without an id (zod's own, or from a newer build) stays as written.
  */
 export function schemaProblemText(t: Translate, issue: { message: string; params?: unknown }): string {
   const ref = issueMessageRef(issue);
-  if (ref) return messageText(t, ref);
-  const key = keyOfSentence.get(issue.message);
-  return key ? t(key) : issue.message;
+  return ref ? messageText(t, ref) : issue.message;
 }
