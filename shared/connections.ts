@@ -8,6 +8,9 @@ import { ErrorMessageIdSchema, issueText } from "./error-messages";
  */
 
 export const LOCAL_CONNECTION_ID = "local";
+/** The Local bucket's one bucket and its region, as its connection names them. */
+export const LOCAL_BUCKET_NAME = "picops-1250000000";
+export const LOCAL_REGION = "ap-local";
 
 export const ConnectionSummarySchema = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { useShallow } from "zustand/react/shallow";
+import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
@@ -6,7 +7,7 @@ import { ErrorMessage } from "../../ui/ErrorMessage";
 import { BatchView } from "../batches/BatchView";
 import { PlanView } from "../batches/PlanView";
 import { ProcessingFields } from "../batches/ProcessingFields";
-import { type ObjectSelection, useProcess } from "./process-store";
+import { useProcess } from "./process-store";
 import { useBrowse } from "./store";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), as the upload panel shows them. */

@@ -1,12 +1,10 @@
 import { create } from "zustand";
 import type { AppError } from "../../../shared/errors";
-import type { ChannelInput } from "../../../shared/ipc/contract";
+import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
 import { DEFAULT_CONCURRENCY, type ProcessOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
 import { api, failureOf } from "../../api";
 import { useUpload } from "../upload/store";
-
-export type ObjectSelection = ChannelInput<"processing.plan">["selection"];
 
 interface ProcessState {
   options: ProcessOptions;

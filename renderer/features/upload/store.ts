@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { AppError } from "../../../shared/errors";
 import { type BatchDetail, type BatchSummary, laterView } from "../../../shared/uploads/batch";
 import type { IntakeFile } from "../../../shared/uploads/intake";
@@ -34,7 +35,7 @@ interface UploadState {
 export const useUpload = create<UploadState>((set, get) => ({
   files: [],
   adding: false,
-  options: defaultUploadOptions("picops-1250000000"),
+  options: defaultUploadOptions(LOCAL_BUCKET_NAME),
   plans: undefined,
   planning: false,
   batches: [],
