@@ -1,3 +1,4 @@
+import type { AppErrorCode, ErrorCode } from "../../shared/error-codes";
 import {
   ERROR_MESSAGES,
   type ErrorMessageId,
@@ -10,7 +11,7 @@ import type { MessageKey } from "./catalog";
 import type { Translate } from "./translate";
 
 /** What to do about an error, in plain words, for the codes a designer meets. */
-const ADVICE: Record<string, MessageKey> = {
+const ADVICE = {
   SignatureDoesNotMatch: "advice.signature",
   InvalidAccessKeyId: "advice.accessKeyId",
   AccessDenied: "advice.accessDenied",
@@ -30,10 +31,11 @@ const ADVICE: Record<string, MessageKey> = {
   ServiceUnavailable: "advice.serverBusy",
   SlowDown: "advice.serverBusy",
   "file-unreadable": "advice.fileUnreadable",
-};
+} satisfies Partial<Record<ErrorCode, MessageKey>>;
+const ADVICE_BY_CODE: ReadonlyMap<AppErrorCode, MessageKey> = new Map(Object.entries(ADVICE));
 
 export function explainError(t: Translate, error: AppError): string | undefined {
-  const key = ADVICE[error.code];
+  const key = ADVICE_BY_CODE.get(error.code);
   return key ? t(key) : undefined;
 }
 
