@@ -1,7 +1,8 @@
 import path from "node:path";
 import { app, BrowserWindow, dialog, ipcMain } from "electron";
-import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from "../../shared/ipc/bridge";
+import { APP_ORIGIN, IPC_CALL, IPC_CANCEL, IPC_EVENT } from "../../shared/ipc/bridge";
 import { APP_VERSION } from "../app-paths";
+import { CancellableCalls } from "../ipc/cancellable-calls";
 import { createLogger } from "../logger";
 import { filesFromArguments } from "../opened-files";
 import { createServices } from "../services";
@@ -59,14 +60,18 @@ app.whenReady().then(async () => {
   });
   serveRenderer(path.join(__dirname, "..", "renderer"), services.media);
 
-  ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown) => {
+  const calls = new CancellableCalls();
+  ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown, callId: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
       return {
         ok: false,
         error: { code: "forbidden-sender", message: "Calls are accepted from the Picops window only." },
       };
     }
-    return services.router.call(channel, input);
+    return calls.run(callId, (signal) => services.router.call(channel, input, signal));
+  });
+  ipcMain.on(IPC_CANCEL, (event, callId: unknown) => {
+    if (isTrustedSender(event.senderFrame)) calls.cancel(callId);
   });
 
   const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, "preload.cjs")));
@@ -75,7 +80,10 @@ app.whenReady().then(async () => {
     window.webContents.send(IPC_EVENT, name, payload),
   );
   window.once("ready-to-show", () => window.show());
-  window.on("closed", unsubscribe);
+  window.on("closed", () => {
+    unsubscribe();
+    calls.cancelAll();
+  });
   // Files named at launch are in the upload list before the window first asks for it.
   await services.openFiles(pendingFiles.splice(0));
   openFiles = (paths) => {

@@ -20,12 +20,13 @@ type UploadChannels =
 
 export function uploadHandlers(service: UploadService): Pick<Handlers, UploadChannels> {
   return {
-    "files.add": async ({ sources }) => ({ files: await service.addFiles(sources) }),
+    "files.add": async ({ sources }, signal) => ({ files: await service.addFiles(sources, signal) }),
     "files.list": async () => ({ files: service.files() }),
     "files.remove": async ({ ids }) => ({ files: service.removeFiles(ids) }),
-    "uploads.plan": async ({ options }) => ({ plans: await service.plan(options) }),
+    "uploads.plan": async ({ options }, signal) => ({ plans: await service.plan(options, signal) }),
     "uploads.start": async ({ options }) => service.start(options),
-    "processing.plan": async ({ selection, options }) => service.planProcessing(selection, options),
+    "processing.plan": async ({ selection, options }, signal) =>
+      service.planProcessing(selection, options, signal),
     "processing.start": async ({ selection, options }) => service.startProcessing(selection, options),
     "batches.list": async () => ({ batches: service.batches() }),
     "batches.detail": async ({ batchId }) => service.batch(batchId),

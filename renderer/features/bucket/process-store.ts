@@ -3,7 +3,7 @@ import type { AppError } from "../../../shared/errors";
 import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
 import { DEFAULT_CONCURRENCY, type ProcessOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
-import { api, failureOf } from "../../api";
+import { api, failureOf, wasCancelled } from "../../api";
 import { useUpload } from "../upload/store";
 
 interface ProcessState {
@@ -24,48 +24,66 @@ interface ProcessState {
 }
 
 /** Processing objects already in the bucket: the batch itself is the upload feature's queue. */
-export const useProcess = create<ProcessState>((set, get) => ({
-  options: {
-    isPicInfo: true,
-    rules: [{ rule: "", fileid: "{name}_1.{format}" }],
-    concurrency: DEFAULT_CONCURRENCY,
-  },
-  scope: "selection",
-  plans: undefined,
-  skipped: [],
-  planning: false,
-  error: undefined,
+export const useProcess = create<ProcessState>((set, get) => {
+  /** The plan being asked for: a newer request, or a change to the options or scope, cancels it. */
+  let planCall: AbortController | undefined;
+  const cancelPlan = () => planCall?.abort();
 
-  setOptions(patch) {
-    set({ options: { ...get().options, ...patch }, plans: undefined });
-  },
-  setScope(scope) {
-    set({ scope, plans: undefined });
-  },
-  forgetPlan() {
-    if (get().plans) set({ plans: undefined, skipped: [] });
-  },
-  async reviewPlan(selection) {
-    set({ planning: true, error: undefined });
-    try {
-      const { plans, skipped } = await api.call("processing.plan", { selection, options: get().options });
-      set({ plans, skipped });
-    } catch (error) {
-      set({ error: failureOf(error) });
-    } finally {
-      set({ planning: false });
-    }
-  },
-  async start(selection) {
-    set({ error: undefined });
-    try {
-      const summary = await api.call("processing.start", { selection, options: get().options });
-      set({ plans: undefined, skipped: [] });
-      // Progress, cancel, retry and results are the shared batch view's.
-      await useUpload.getState().loadBatches();
-      await useUpload.getState().showBatch(summary.id);
-    } catch (error) {
-      set({ error: failureOf(error) });
-    }
-  },
-}));
+  return {
+    options: {
+      isPicInfo: true,
+      rules: [{ rule: "", fileid: "{name}_1.{format}" }],
+      concurrency: DEFAULT_CONCURRENCY,
+    },
+    scope: "selection",
+    plans: undefined,
+    skipped: [],
+    planning: false,
+    error: undefined,
+
+    setOptions(patch) {
+      cancelPlan();
+      set({ options: { ...get().options, ...patch }, plans: undefined });
+    },
+    setScope(scope) {
+      cancelPlan();
+      set({ scope, plans: undefined });
+    },
+    forgetPlan() {
+      if (get().plans) set({ plans: undefined, skipped: [] });
+    },
+    async reviewPlan(selection) {
+      cancelPlan();
+      const call = new AbortController();
+      planCall = call;
+      set({ planning: true, error: undefined });
+      try {
+        const { plans, skipped } = await api.call(
+          "processing.plan",
+          { selection, options: get().options },
+          { signal: call.signal },
+        );
+        set({ plans, skipped });
+      } catch (error) {
+        if (!wasCancelled(error)) set({ error: failureOf(error) });
+      } finally {
+        if (planCall === call) {
+          planCall = undefined;
+          set({ planning: false });
+        }
+      }
+    },
+    async start(selection) {
+      set({ error: undefined });
+      try {
+        const summary = await api.call("processing.start", { selection, options: get().options });
+        set({ plans: undefined, skipped: [] });
+        // Progress, cancel, retry and results are the shared batch view's.
+        await useUpload.getState().loadBatches();
+        await useUpload.getState().showBatch(summary.id);
+      } catch (error) {
+        set({ error: failureOf(error) });
+      }
+    },
+  };
+});
