@@ -134,6 +134,16 @@ export function wasCancelled(error: unknown): boolean {
   return error instanceof ApiError && error.code === "aborted";
 }
 
+/** What stores need of the contract's client; a test hands them a fake one. */
+export interface ApiClient {
+  call<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+    options?: { signal?: AbortSignal },
+  ): Promise<ChannelOutput<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
 export const api = {
   /** `signal` cancels the call: its work in the main process stops and the call rejects as `aborted`. */
   async call<C extends ChannelName>(

@@ -4,9 +4,7 @@ import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { BatchView } from "../batches/BatchView";
-import { PlanView } from "../batches/PlanView";
-import { ProcessingFields } from "../batches/ProcessingFields";
+import { BatchView, PlanView, ProcessingFields, useBatchesStore } from "../batches";
 import { useProcess } from "./process-store";
 import { useBrowse } from "./store";
 
@@ -32,6 +30,7 @@ export function ProcessPanel() {
   );
   const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
     useProcess();
+  const batches = useBatchesStore().getState();
   if (!place) return null;
   const errors = processErrors(t, options);
   const folder = place.prefix || "/";
@@ -99,7 +98,10 @@ export function ProcessPanel() {
         plans={plans}
         nameOf={(plan) => plan.originalKey.slice(place.prefix.length) || plan.originalKey}
         startLabel={t("process.start", { files: plans?.length ?? 0 })}
-        onStart={() => start(selection)}
+        onStart={async () => {
+          const batchId = await start(selection);
+          if (batchId) await batches.started(batchId);
+        }}
       />
       <BatchView />
     </section>

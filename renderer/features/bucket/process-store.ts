@@ -4,7 +4,6 @@ import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
 import { DEFAULT_CONCURRENCY, type ProcessOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
 import { api, failureOf, wasCancelled } from "../../api";
-import { useUpload } from "../upload/store";
 
 interface ProcessState {
   options: ProcessOptions;
@@ -20,10 +19,11 @@ interface ProcessState {
   /** Anything that changes what would be processed makes a shown plan stale. */
   forgetPlan(): void;
   reviewPlan(selection: ObjectSelection): Promise<void>;
-  start(selection: ObjectSelection): Promise<void>;
+  /** Starts processing what the plan showed; the batch's id, for the batches view to show it. */
+  start(selection: ObjectSelection): Promise<string | undefined>;
 }
 
-/** Processing objects already in the bucket: the batch itself is the upload feature's queue. */
+/** Processing objects already in the bucket: the batch itself is the batches feature's queue. */
 export const useProcess = create<ProcessState>((set, get) => {
   /** The plan being asked for: a newer request, or a change to the options or scope, cancels it. */
   let planCall: AbortController | undefined;
@@ -78,11 +78,10 @@ export const useProcess = create<ProcessState>((set, get) => {
       try {
         const summary = await api.call("processing.start", { selection, options: get().options });
         set({ plans: undefined, skipped: [] });
-        // Progress, cancel, retry and results are the shared batch view's.
-        await useUpload.getState().loadBatches();
-        await useUpload.getState().showBatch(summary.id);
+        return summary.id;
       } catch (error) {
         set({ error: failureOf(error) });
+        return undefined;
       }
     },
   };

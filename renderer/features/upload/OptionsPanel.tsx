@@ -2,7 +2,7 @@ import { KEY_NAMINGS, type UploadOptions, UploadOptionsSchema } from "../../../s
 import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
-import { ProcessingFields } from "../batches/ProcessingFields";
+import { ProcessingFields } from "../batches";
 import { ObjectOptions } from "./ObjectOptions";
 import { useUpload } from "./store";
 

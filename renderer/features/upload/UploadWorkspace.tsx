@@ -1,8 +1,7 @@
 import { useEffect } from "react";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { BatchView } from "../batches/BatchView";
-import { PlanView } from "../batches/PlanView";
+import { BatchView, PlanView, useBatchesStore } from "../batches";
 import { useActiveConnection } from "../connections/store";
 import { DropZone } from "./DropZone";
 import { IntakeList } from "./IntakeList";
@@ -13,7 +12,9 @@ import { useUpload } from "./store";
 export function UploadWorkspace() {
   const t = useT();
   const active = useActiveConnection();
-  const { files, options, setOptions, reviewPlan, planning, error, loadFiles } = useUpload();
+  const { files, options, plans, setOptions, reviewPlan, start, planning, error, loadFiles } = useUpload();
+  const batches = useBatchesStore().getState();
+  const names = new Map(files.map((file) => [file.id, file.relativePath]));
 
   // The list lives in the main process: it outlives a reload and holds files opened from outside.
   useEffect(() => {
@@ -47,7 +48,14 @@ export function UploadWorkspace() {
           {planning ? t("plan.checking") : t("plan.review")}
         </button>
       </div>
-      <PlanView />
+      <PlanView
+        plans={plans}
+        nameOf={(plan) => names.get(plan.sourceId)}
+        onStart={async () => {
+          const batchId = await start();
+          if (batchId) await batches.started(batchId);
+        }}
+      />
       <BatchView />
     </div>
   );

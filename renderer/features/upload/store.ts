@@ -1,7 +1,6 @@
 import { create } from "zustand";
 import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { AppError } from "../../../shared/errors";
-import { type BatchDetail, type BatchSummary, laterView } from "../../../shared/uploads/batch";
 import type { IntakeFile } from "../../../shared/uploads/intake";
 import { defaultUploadOptions, type UploadOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
@@ -14,9 +13,6 @@ interface UploadState {
   options: UploadOptions;
   plans: PlannedUpload[] | undefined;
   planning: boolean;
-  batches: BatchSummary[];
-  /** The batch shown in detail, kept current by progress events. */
-  detail: BatchDetail | undefined;
   error: AppError | undefined;
 
   /** The main process's list, which outlives the window (a reload) and takes files opened from outside it. */
@@ -25,11 +21,8 @@ interface UploadState {
   removeFiles(ids?: string[]): Promise<void>;
   setOptions(patch: Partial<UploadOptions>): void;
   reviewPlan(): Promise<void>;
-  start(): Promise<void>;
-  loadBatches(): Promise<void>;
-  showBatch(batchId: string): Promise<void>;
-  /** Removes a finished batch from the history; shows the newest other one if it was shown. */
-  forgetBatch(batchId: string): Promise<void>;
+  /** Starts the batch the plan showed; its id, for the batches view to show it. */
+  start(): Promise<string | undefined>;
 }
 
 export const useUpload = create<UploadState>((set, get) => {
@@ -43,8 +36,6 @@ export const useUpload = create<UploadState>((set, get) => {
     options: defaultUploadOptions(LOCAL_BUCKET_NAME),
     plans: undefined,
     planning: false,
-    batches: [],
-    detail: undefined,
     error: undefined,
 
     async loadFiles() {
@@ -104,52 +95,13 @@ export const useUpload = create<UploadState>((set, get) => {
         const summary = await api.call("uploads.start", { options: get().options });
         const { files } = await api.call("files.list", {});
         set({ files, plans: undefined });
-        await get().loadBatches();
-        await get().showBatch(summary.id);
+        return summary.id;
       } catch (error) {
         set({ error: failureOf(error) });
-      }
-    },
-
-    async loadBatches() {
-      const { batches } = await api.call("batches.list", {});
-      const known = new Map(get().batches.map((batch) => [batch.id, batch]));
-      set({ batches: batches.map((batch) => laterView(known.get(batch.id), batch)) });
-    },
-
-    async showBatch(batchId) {
-      const detail = await api.call("batches.detail", { batchId });
-      const shown = get().detail;
-      if (shown?.id !== batchId || laterView(shown, detail) === detail) set({ detail });
-    },
-
-    async forgetBatch(batchId) {
-      try {
-        const { batches } = await api.call("batches.forget", { batchId });
-        set({ batches, error: undefined });
-        if (get().detail?.id === batchId) {
-          set({ detail: undefined });
-          const latest = batches[0];
-          if (latest) await get().showBatch(latest.id);
-        }
-      } catch (error) {
-        set({ error: failureOf(error) });
+        return undefined;
       }
     },
   };
-});
-
-api.on("batches.progress", ({ batch, items }) => {
-  const state = useUpload.getState();
-  const batches = state.batches.some((b) => b.id === batch.id)
-    ? state.batches.map((b) => (b.id === batch.id ? laterView(b, batch) : b))
-    : [batch, ...state.batches];
-  let detail = state.detail;
-  if (detail?.id === batch.id && batch.revision >= detail.revision) {
-    const changed = new Map(items.map((item) => [item.id, item]));
-    detail = { ...detail, ...batch, items: detail.items.map((item) => changed.get(item.id) ?? item) };
-  }
-  useUpload.setState({ batches, detail });
 });
 
 // Files opened with Picops from outside the window (Open with…, the command line).
