@@ -22,6 +22,7 @@ export default defineConfig({
           name: "component",
           include: ["test/component/**/*.test.tsx"],
           environment: "happy-dom",
+          setupFiles: ["test/component/setup.ts"],
         },
       },
     ],

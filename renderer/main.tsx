@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { api } from "./api";
 import { App } from "./app/App";
+import "./app/catalog";
 import { BatchesProvider, createBatchesStore } from "./features/batches";
 import { useLanguage } from "./i18n";
 import "./styles.css";

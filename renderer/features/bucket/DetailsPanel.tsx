@@ -6,7 +6,7 @@ import { useLanguage, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDateTime } from "../../ui/format";
-import { usePreviewSample } from "../preview/sample-store";
+import { usePreviewSample } from "../preview";
 import { useBrowse } from "./store";
 
 /** Arrowing through a folder should not fire a HEAD per object passed over. */

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { BatchView, PlanView, useBatchesStore } from "../batches";
-import { useActiveConnection } from "../connections/store";
+import { useActiveConnection } from "../connections";
 import { DropZone } from "./DropZone";
 import { IntakeList } from "./IntakeList";
 import { OptionsPanel, optionErrors } from "./OptionsPanel";

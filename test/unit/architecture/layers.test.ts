@@ -121,4 +121,22 @@ describe("layers", () => {
       .map((entry) => `${entry.file} imports ${entry.specifier}`);
     expect(refused).toEqual([]);
   });
+
+  it("a renderer feature is reached only through its index.ts (and its strings), and shared code reaches no feature", () => {
+    const featureOf = (file: string) => /^renderer\/features\/([^/]+)\//.exec(`${file}/`)?.[1];
+    const refused = imports
+      .filter(({ file, specifier }) => file.startsWith("renderer/") && specifier.startsWith("."))
+      .filter((entry) => {
+        const to = target(entry);
+        const feature = featureOf(to);
+        if (feature === undefined || feature === featureOf(entry.file)) return false;
+        // Widgets, the client of the contract and the i18n machinery sit below every feature.
+        if (/^renderer\/(ui|i18n)\/|^renderer\/api\.ts$/.test(entry.file)) return true;
+        // The public surface: index.ts, and the strings the app adds to the catalogue.
+        const surface = to.slice(`renderer/features/${feature}`.length);
+        return !["", "/index"].includes(surface) && !/^\/[\w-]*messages$/.test(surface);
+      })
+      .map((entry) => `${entry.file} imports ${entry.specifier}`);
+    expect(refused).toEqual([]);
+  });
 });

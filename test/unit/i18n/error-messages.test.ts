@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConnectionsService } from "../../../electron/connections/service";
 import { errorMessages } from "../../../renderer/i18n/error-messages";
 import { errorText, schemaProblemText } from "../../../renderer/i18n/errors";
+import "../../../renderer/app/catalog";
 import { translatorFor } from "../../../renderer/i18n/translate";
 import { CosProfileInputSchema, LOCAL_CONNECTION_ID } from "../../../shared/connections";
 import { PutObjectOptionsSchema } from "../../../shared/cos/put-object-options";
