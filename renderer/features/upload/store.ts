@@ -25,84 +25,82 @@ interface UploadState {
   start(): Promise<string | undefined>;
 }
 
-export const useUpload = create<UploadState>((set, get) => {
-  /** The plan being asked for: a newer request, or any change to the options, cancels it. */
-  let planCall: AbortController | undefined;
-  const cancelPlan = () => planCall?.abort();
+/** The plan being asked for: a newer request, or any change to the options, cancels it. */
+let planCall: AbortController | undefined;
+const cancelPlan = () => planCall?.abort();
 
-  return {
-    files: [],
-    adding: false,
-    options: defaultUploadOptions(LOCAL_BUCKET_NAME),
-    plans: undefined,
-    planning: false,
-    error: undefined,
+export const useUpload = create<UploadState>((set, get) => ({
+  files: [],
+  adding: false,
+  options: defaultUploadOptions(LOCAL_BUCKET_NAME),
+  plans: undefined,
+  planning: false,
+  error: undefined,
 
-    async loadFiles() {
-      try {
-        const { files } = await api.call("files.list", {});
-        set({ files });
-      } catch (error) {
-        set({ error: failureOf(error) });
-      }
-    },
+  async loadFiles() {
+    try {
+      const { files } = await api.call("files.list", {});
+      set({ files });
+    } catch (error) {
+      set({ error: failureOf(error) });
+    }
+  },
 
-    async addFiles(dropped) {
-      if (dropped.length === 0) return;
-      set({ adding: true, error: undefined });
-      try {
-        const { files } = await api.addFiles(dropped);
-        set({ files, plans: undefined });
-      } catch (error) {
-        set({ error: failureOf(error) });
-      } finally {
-        set({ adding: false });
-      }
-    },
-
-    async removeFiles(ids) {
-      const { files } = await api.call("files.remove", ids ? { ids } : {});
+  async addFiles(dropped) {
+    if (dropped.length === 0) return;
+    set({ adding: true, error: undefined });
+    try {
+      const { files } = await api.addFiles(dropped);
       set({ files, plans: undefined });
-    },
+    } catch (error) {
+      set({ error: failureOf(error) });
+    } finally {
+      set({ adding: false });
+    }
+  },
 
-    setOptions(patch) {
-      // Any change makes a shown plan (or one on its way) stale: it must be reviewed again before running.
-      cancelPlan();
-      set({ options: { ...get().options, ...patch }, plans: undefined });
-    },
+  async removeFiles(ids) {
+    const { files } = await api.call("files.remove", ids ? { ids } : {});
+    set({ files, plans: undefined });
+  },
 
-    async reviewPlan() {
-      cancelPlan();
-      const call = new AbortController();
-      planCall = call;
-      set({ planning: true, error: undefined });
-      try {
-        const { plans } = await api.call("uploads.plan", { options: get().options }, { signal: call.signal });
-        set({ plans });
-      } catch (error) {
-        if (!wasCancelled(error)) set({ error: failureOf(error) });
-      } finally {
-        if (planCall === call) {
-          planCall = undefined;
-          set({ planning: false });
-        }
+  setOptions(patch) {
+    // Any change makes a shown plan (or one on its way) stale: it must be reviewed again before running.
+    cancelPlan();
+    set({ options: { ...get().options, ...patch }, plans: undefined });
+  },
+
+  async reviewPlan() {
+    cancelPlan();
+    const call = new AbortController();
+    planCall = call;
+    set({ planning: true, error: undefined });
+    try {
+      const { plans } = await api.call("uploads.plan", { options: get().options }, { signal: call.signal });
+      set({ plans });
+    } catch (error) {
+      if (!wasCancelled(error)) set({ error: failureOf(error) });
+    } finally {
+      if (planCall === call) {
+        planCall = undefined;
+        set({ planning: false });
       }
-    },
+    }
+  },
 
-    async start() {
-      set({ error: undefined });
-      try {
-        const summary = await api.call("uploads.start", { options: get().options });
-        const { files } = await api.call("files.list", {});
-        set({ files, plans: undefined });
-        return summary.id;
-      } catch (error) {
-        set({ error: failureOf(error) });
-        return undefined;
-      }
-    },
-  };
-});
+  async start() {
+    set({ error: undefined });
+    try {
+      const summary = await api.call("uploads.start", { options: get().options });
+      const { files } = await api.call("files.list", {});
+      set({ files, plans: undefined });
+      return summary.id;
+    } catch (error) {
+      set({ error: failureOf(error) });
+      return undefined;
+    }
+  },
+}));
 
 // Files opened with Picops from outside the window (Open with…, the command line).
 api.on("files.opened", ({ files }) => useUpload.setState({ files, plans: undefined }));
