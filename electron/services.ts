@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { LOCAL_CONNECTION_ID } from "../shared/connections";
+import { LOCAL_BUCKET_NAME, LOCAL_CONNECTION_ID, LOCAL_REGION } from "../shared/connections";
 import type { HostInfo } from "../shared/ipc/contract";
 import { bucketHandlers } from "./bucket/handlers";
 import { BucketBrowser } from "./bucket/service";
@@ -67,9 +67,6 @@ export interface Services {
   grantFiles(paths: string[]): void;
   close(): Promise<void>;
 }
-
-export const LOCAL_BUCKET_NAME = "picops-1250000000";
-export const LOCAL_REGION = "ap-local";
 
 /**
  * The composition root shared by both hosts: Electron's main process and the web host

@@ -1,3 +1,4 @@
+import type { AppErrorCode } from "../shared/error-codes";
 import type { AppError } from "../shared/errors";
 import type { PicopsBridge } from "../shared/ipc/bridge";
 import type {
@@ -27,7 +28,7 @@ export class ApiError extends Error {
     super(error.message);
     this.error = error;
   }
-  get code(): string {
+  get code(): AppErrorCode {
     return this.error.code;
   }
 }
@@ -38,7 +39,8 @@ export function failureOf(error: unknown): AppError {
 }
 
 interface Transport {
-  call(channel: string, input: unknown): Promise<CallResult>;
+  /** Once `signal` aborts, the main process cancels the call's work; the promise may reject. */
+  call(channel: string, input: unknown, signal?: AbortSignal): Promise<CallResult>;
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
   /** A path the main process can read for a dropped file: its own under Electron, a staged copy on the web. */
   pathFor(file: File): Promise<string>;
@@ -73,11 +75,13 @@ function webTransport(): Transport {
     socket.onclose = () => setTimeout(() => listeners.size > 0 && connect(), 1000);
   };
   return {
-    async call(channel, input) {
+    async call(channel, input, signal) {
+      // The request is the call: aborting it closes the connection, which cancels the call.
       const response = await fetch(`/api/call/${channel}`, {
         method: "POST",
         headers: { "Content-Type": "application/json", "x-picops-token": token },
         body: JSON.stringify(input ?? {}),
+        ...(signal ? { signal } : {}),
       });
       return (await response.json()) as CallResult;
     },
@@ -101,7 +105,16 @@ function webTransport(): Transport {
 
 function electronTransport(bridge: PicopsBridge): Transport {
   return {
-    call: (channel, input) => bridge.call(channel, input) as Promise<CallResult>,
+    async call(channel, input, signal) {
+      const callId = crypto.randomUUID();
+      const cancel = () => bridge.cancel(callId);
+      signal?.addEventListener("abort", cancel, { once: true });
+      try {
+        return (await bridge.call(channel, input, callId)) as CallResult;
+      } finally {
+        signal?.removeEventListener("abort", cancel);
+      }
+    },
     subscribe: (listener) => bridge.subscribe(listener),
     pathFor: async (file) => bridge.pathForFile(file),
   };
@@ -109,20 +122,54 @@ function electronTransport(bridge: PicopsBridge): Transport {
 
 const transport: Transport = window.picops ? electronTransport(window.picops) : webTransport();
 
+/** What a call the window cancelled answers, however the transport ended it. */
+const CANCELLED: AppError = {
+  code: "aborted",
+  message: "The request was cancelled.",
+  messageId: "request-cancelled",
+};
+
+/** Whether a failed call was cancelled by the window itself (a newer request took over): nothing to show. */
+export function wasCancelled(error: unknown): boolean {
+  return error instanceof ApiError && error.code === "aborted";
+}
+
+/** What stores need of the contract's client; a test hands them a fake one. */
+export interface ApiClient {
+  call<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+    options?: { signal?: AbortSignal },
+  ): Promise<ChannelOutput<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
 export const api = {
-  async call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  /** `signal` cancels the call: its work in the main process stops and the call rejects as `aborted`. */
+  async call<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ChannelOutput<C>> {
+    const { signal } = options;
+    if (signal?.aborted) throw new ApiError(CANCELLED);
     let result: CallResult;
     try {
-      result = await transport.call(channel, input);
+      result = await transport.call(channel, input, signal);
     } catch {
+      if (signal?.aborted) throw new ApiError(CANCELLED);
       throw new ApiError({ code: "host-unreachable", message: "Picops's main process is not answering." });
     }
+    if (signal?.aborted) throw new ApiError(CANCELLED);
     if (!result.ok) throw new ApiError(result.error);
     return result.value as ChannelOutput<C>;
   },
 
   /** Hands dropped or picked files to the main process (files.add), whichever host runs. */
-  async addFiles(entries: { file: File; relativePath: string }[]): Promise<ChannelOutput<"files.add">> {
+  async addFiles(
+    entries: { file: File; relativePath: string }[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ChannelOutput<"files.add">> {
     const sources: { path: string; relativePath: string }[] = [];
     // A few at a time: enough to keep the pipe full without opening hundreds of requests.
     const queue = [...entries];
@@ -133,7 +180,7 @@ export const api = {
     };
     await Promise.all(Array.from({ length: 4 }, worker));
     sources.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
-    return api.call("files.add", { sources });
+    return api.call("files.add", { sources }, options);
   },
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

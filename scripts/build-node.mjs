@@ -8,7 +8,7 @@ const common = { bundle: true, platform: "node", target: "node20", sourcemap: tr
 await Promise.all([
   build({
     ...common,
-    entryPoints: { main: "electron/main.ts" },
+    entryPoints: { main: "electron/shell/main.ts" },
     outdir: "dist/electron",
     outExtension: { ".js": ".cjs" },
     format: "cjs",
@@ -17,7 +17,7 @@ await Promise.all([
   // The sandboxed preload may only require "electron": everything else is bundled in.
   build({
     ...common,
-    entryPoints: { preload: "electron/preload.ts" },
+    entryPoints: { preload: "electron/shell/preload.ts" },
     outdir: "dist/electron",
     outExtension: { ".js": ".cjs" },
     format: "cjs",

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { BUCKET_NAME_PROBLEM, isValidBucketName, isValidRegion } from "./cos/names";
-import { ErrorMessageIdSchema } from "./error-messages";
+import { isValidBucketName, isValidRegion } from "./cos/names";
+import { ErrorMessageIdSchema, issueText } from "./error-messages";
 
 /**
  * Connection profiles. The renderer only ever sees a `ConnectionSummary`; secrets travel
@@ -8,6 +8,9 @@ import { ErrorMessageIdSchema } from "./error-messages";
  */
 
 export const LOCAL_CONNECTION_ID = "local";
+/** The Local bucket's one bucket and its region, as its connection names them. */
+export const LOCAL_BUCKET_NAME = "picops-1250000000";
+export const LOCAL_REGION = "ap-local";
 
 export const ConnectionSummarySchema = z.object({
   id: z.string(),
@@ -27,29 +30,22 @@ export type ConnectionSummary = z.infer<typeof ConnectionSummarySchema>;
 
 const trimmed = (max: number) => z.string().trim().max(max);
 
-/** What the profile schema says about a problem, declared once (the renderer translates by key). */
-export const PROFILE_PROBLEMS = {
-  "label-missing": "Give the connection a name",
-  "secret-id-missing": "SecretId is required",
-  "secret-key-missing": "SecretKey is required",
-  region: "Region looks like ap-guangzhou",
-  "custom-domain": "A host name, optionally with {Bucket} and {Region}",
-} as const;
+/* Every check says its problem with `issueText`, so the renderer words it by id (see shared/uploads/options.ts). */
 
 /** The fields of a COS profile form, before the checks that involve several fields. */
 const CosProfileFieldsSchema = z.object({
   /** Present when editing an existing profile. */
   id: z.string().min(1).max(64).optional(),
-  label: trimmed(80).min(1, PROFILE_PROBLEMS["label-missing"]),
+  label: trimmed(80).refine((label) => label.length > 0, issueText("connection-name-missing")),
   /** Empty, with the SecretKey, when editing means "keep the stored keys". */
   secretId: trimmed(128),
   secretKey: z.string().max(256),
   sessionToken: z.string().max(4096).optional(),
   sessionTokenExpiresAt: z.iso.datetime({ offset: true }).optional(),
-  region: trimmed(40).refine(isValidRegion, PROFILE_PROBLEMS.region),
-  defaultBucket: trimmed(60).refine(isValidBucketName, BUCKET_NAME_PROBLEM),
+  region: trimmed(40).refine(isValidRegion, issueText("region-format")),
+  defaultBucket: trimmed(60).refine(isValidBucketName, issueText("bucket-name-format")),
   customDomain: trimmed(253)
-    .regex(/^[A-Za-z0-9.{}:/-]+$/, PROFILE_PROBLEMS["custom-domain"])
+    .refine((domain) => /^[A-Za-z0-9.{}:/-]+$/.test(domain), issueText("custom-domain-format"))
     .optional(),
 });
 
@@ -66,14 +62,10 @@ export function keepsStoredKeys(input: KeyFields): boolean {
 function checkKeyPair(input: KeyFields, context: z.RefinementCtx): void {
   if (keepsStoredKeys(input)) return;
   if (input.secretId === "") {
-    context.addIssue({ code: "custom", message: PROFILE_PROBLEMS["secret-id-missing"], path: ["secretId"] });
+    context.addIssue({ code: "custom", path: ["secretId"], ...issueText("secret-id-missing") });
   }
   if (input.secretKey === "") {
-    context.addIssue({
-      code: "custom",
-      message: PROFILE_PROBLEMS["secret-key-missing"],
-      path: ["secretKey"],
-    });
+    context.addIssue({ code: "custom", path: ["secretKey"], ...issueText("secret-key-missing") });
   }
 }
 

@@ -171,6 +171,25 @@ export const ERROR_MESSAGES = {
   // The IPC boundary
   "unknown-channel": "There is no channel named {channel}.",
   internal: "Something went wrong inside Picops; see the log for details.",
+
+  // What the shared schemas say about a value (upload and processing options, a connection's form)
+  "bucket-name-format": "Bucket is BucketName-APPID, e.g. photos-1250000000",
+  "rule-missing": "Choose or write a rule",
+  "output-name-missing": "Name the output, e.g. {name}_w800.{ext}",
+  "output-name-placeholders": "Placeholders are {dir}, {name}, {ext}, {key} and {format}",
+  "output-name-trailing-slash": "An output name cannot end with /",
+  "prefix-invalid": "A prefix has no leading /, no . or .. folders and no control characters",
+  "too-many-upload-rules": "At most {max} rules per upload (a COS limit)",
+  "no-rules": "Add at least one rule",
+  "too-many-process-rules": "At most {max} rules per request (a COS limit)",
+  "connection-name-missing": "Give the connection a name",
+  "secret-id-missing": "SecretId is required",
+  "secret-key-missing": "SecretKey is required",
+  "region-format": "Region looks like ap-guangzhou",
+  "custom-domain-format": "A host name, optionally with {Bucket} and {Region}",
+  "key-template-missing": "Name the original, e.g. {yyyy}/{MM}/{name}.{ext}",
+  "key-template-placeholders":
+    "Placeholders are {name}, {ext}, {yyyy}, {MM}, {dd}, {HH}, {mm}, {ss}, {timestamp}, {md5}, {md5:8} and {random:6}",
 } as const;
 
 export type ErrorMessageId = keyof typeof ERROR_MESSAGES;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type AppErrorCode, codeSet, type ErrorCode } from "./error-codes";
 import {
   type ErrorMessageId,
   ErrorMessageIdSchema,
@@ -13,7 +14,8 @@ import {
  * are; Picops's own codes are kebab-case (`invalid-input`, `not-supported-locally`, …).
  */
 export const AppErrorSchema = z.object({
-  code: z.string(),
+  /** One of the codes Picops names (`shared/error-codes.ts`), or COS's own as it answered. */
+  code: z.custom<AppErrorCode>((code) => typeof code === "string"),
   /** English: Picops's sentence filled in, or COS's own words when `messageId` is absent. */
   message: z.string(),
   /** Picops's sentence (see `ERROR_MESSAGES`), so the renderer can say it in the designer's language. */
@@ -34,13 +36,13 @@ type ErrorExtra = Pick<AppError, "status" | "requestId" | "path">;
  * Answers that mean a connection's keys are refused (expired temporary keys, a deleted or
  * mistyped key): every other request would fail the same way until the keys are renewed.
  */
-const KEY_REFUSALS = new Set([
+const KEY_REFUSALS = codeSet(
   "ExpiredToken",
   "InvalidAccessKeyId",
   "SignatureDoesNotMatch",
   "invalid-credentials",
   "credentials-unavailable",
-]);
+);
 
 export function isKeyRefusal(error: AppError): boolean {
   return KEY_REFUSALS.has(error.code);
@@ -53,7 +55,7 @@ export function isKeyRefusal(error: AppError): boolean {
  * service's own words, quoted as they are, so they carry no `messageId`).
  */
 export abstract class ThrownAppError extends Error {
-  readonly code: string;
+  readonly code: AppErrorCode;
   readonly messageId: ErrorMessageId | undefined;
   readonly values: MessageValues | undefined;
   readonly status: number | undefined;
@@ -61,7 +63,7 @@ export abstract class ThrownAppError extends Error {
   readonly path: (string | number)[] | undefined;
 
   protected constructor(
-    code: string,
+    code: AppErrorCode,
     text: { message: string; messageId?: ErrorMessageId; values?: MessageValues | undefined },
     extra: ErrorExtra,
   ) {
@@ -89,7 +91,7 @@ export abstract class ThrownAppError extends Error {
 export class PicopsError extends ThrownAppError {
   declare readonly messageId: ErrorMessageId;
 
-  constructor(code: string, messageId: ErrorMessageId, values?: MessageValues, extra: ErrorExtra = {}) {
+  constructor(code: ErrorCode, messageId: ErrorMessageId, values?: MessageValues, extra: ErrorExtra = {}) {
     super(code, { message: formatMessage(messageId, values), messageId, values }, extra);
     this.name = "PicopsError";
   }

@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { startLocalBucket } from "../local-bucket";
+import { waitForReady } from "../ready-line";
 import type { CosCredentials } from "./vault";
 
 export interface LocalBucketSpec {
@@ -59,11 +60,11 @@ export interface ServerProcess {
   once(event: "exit", listener: () => void): unknown;
 }
 
-/** Waits for a started CLI to print its address; fails if it stops first. */
+/** Waits for a started CLI to say it is ready; fails if it stops first. */
 export async function attachToServer(child: ServerProcess, kill: () => void): Promise<RunningLocalBucket> {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = await Promise.race([
-    firstUrlLine(child.stdout as NodeJS.ReadableStream),
+    waitForReady(child.stdout as NodeJS.ReadableStream, "local-bucket").then((ready) => ready.url),
     exited.then(() => {
       throw new Error("The Local bucket stopped while starting; see the log above.");
     }),
@@ -75,20 +76,4 @@ export async function attachToServer(child: ServerProcess, kill: () => void): Pr
       await exited;
     },
   };
-}
-
-/** Resolves with the first `http://…` line the server prints. */
-export function firstUrlLine(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve) => {
-    let buffered = "";
-    const onData = (chunk: Buffer | string) => {
-      buffered += chunk.toString();
-      const match = /^(http:\/\/\S+)$/m.exec(buffered);
-      if (match?.[1]) {
-        stream.off("data", onData);
-        resolve(match[1]);
-      }
-    };
-    stream.on("data", onData);
-  });
 }

@@ -11,13 +11,20 @@ import {
 } from "../../shared/ipc/contract";
 import type { Logger } from "../logger";
 
+/** A channel's handler; `signal` aborts when the caller cancels the call (long calls pass it on). */
 export type Handlers = {
-  [C in ChannelName]: (input: z.output<(typeof channels)[C]["input"]>) => Promise<ChannelOutput<C>>;
+  [C in ChannelName]: (
+    input: z.output<(typeof channels)[C]["input"]>,
+    signal: AbortSignal,
+  ) => Promise<ChannelOutput<C>>;
 };
 
 export interface Router {
-  /** Validates, dispatches and answers one call; never throws. */
-  call(channel: unknown, input: unknown): Promise<CallResult>;
+  /**
+   * Validates, dispatches and answers one call; never throws. Once `signal` aborts, the
+   * handler's work is cancelled and the answer is `aborted`, whatever the handler ended with.
+   */
+  call(channel: unknown, input: unknown, signal?: AbortSignal): Promise<CallResult>;
 }
 
 /**
@@ -26,7 +33,7 @@ export interface Router {
  */
 export function createRouter(handlers: Handlers, logger: Logger): Router {
   return {
-    async call(channel, input) {
+    async call(channel, input, signal = new AbortController().signal) {
       if (!isChannelName(channel)) {
         return failure(
           new PicopsError("unknown-channel", "unknown-channel", { channel: quoteName(channel) }).toAppError(),
@@ -45,13 +52,17 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
           path: issue?.path.filter((p): p is string | number => typeof p !== "symbol"),
         });
       }
+      if (signal.aborted) return cancelled();
       try {
-        const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-        const value = await handler(parsed.data);
+        const handler = handlers[channel] as (input: unknown, signal: AbortSignal) => Promise<unknown>;
+        const value = await handler(parsed.data, signal);
+        if (signal.aborted) return cancelled();
         // Parsing the output strips any field the contract does not declare, so a handler
         // that returns too much (a secret, say) cannot leak it to the renderer.
         return { ok: true, value: spec.output.parse(value) as ChannelOutput<typeof channel> };
       } catch (error) {
+        // However the handler's work ended (an AbortError, a request torn down), it was cancelled.
+        if (signal.aborted) return cancelled();
         if (error instanceof ThrownAppError) return failure(error.toAppError());
         logger.error(`${channel} failed`, error);
         return failure(new PicopsError("internal", "internal").toAppError());
@@ -62,6 +73,10 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
 
 function failure(error: AppError): CallResult {
   return { ok: false, error };
+}
+
+function cancelled(): CallResult {
+  return failure(new PicopsError("aborted", "request-cancelled").toAppError());
 }
 
 function quoteName(value: unknown): string {

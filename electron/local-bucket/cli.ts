@@ -1,13 +1,15 @@
 import { parseArgs } from "node:util";
+import { readyLine } from "../ready-line";
 import { startLocalBucket } from "./index";
 
 /**
  * `npm run local-bucket -- --root DIR --port N --bucket NAME-APPID --secret-id ID
  * --secret-key KEY --region REGION [--fault-token T]`. Prints `http://127.0.0.1:PORT` on
- * a line of its own once listening (tests in other processes wait for that line) and
- * closes cleanly on SIGINT/SIGTERM. The secret key is never printed; it may come from the
- * environment instead (`PICOPS_LOCAL_SECRET_KEY`), where `ps` does not show it. Started by
- * the app as a child process, it exits when the app does, even if the app was killed.
+ * a line of its own once listening, then the ready line (`electron/ready-line.ts`) the app
+ * and tests in other processes wait for, and closes cleanly on SIGINT/SIGTERM. The secret
+ * key is never printed; it may come from the environment instead (`PICOPS_LOCAL_SECRET_KEY`),
+ * where `ps` does not show it. Started by the app as a child process, it exits when the app
+ * does, even if the app was killed.
  */
 
 const USAGE =
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     faultControlToken: values["fault-token"],
   });
   process.stdout.write(`${bucket.url}\n`);
+  process.stdout.write(readyLine({ server: "local-bucket", url: bucket.url }));
   const stop = () => {
     bucket.close().then(
       () => process.exit(0),

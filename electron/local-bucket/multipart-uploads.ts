@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, stat, unlink } from "node:fs/promises
 import { join } from "node:path";
 import { writeFileAtomic } from "../fs-atomic";
 import { compareKeys } from "./keys";
-import type { ObjectAttributes, StagedBody } from "./store";
+import type { ObjectAttributes, StagedBody } from "./stored-object";
 
 /**
  * The multipart uploads of one bucket that are under way (reference §3: Initiate, Upload

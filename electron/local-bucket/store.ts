@@ -3,6 +3,10 @@ import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from 
 import { join } from "node:path";
 import { compareKeys, lowerBound } from "./keys";
 import { MultipartUploads } from "./multipart-uploads";
+import type { ObjectAttributes, StagedBody } from "./stored-object";
+
+// Declared apart so the multipart uploads can use them without importing the store; the rest import them from here.
+export type { ObjectAttributes, StagedBody };
 
 /**
  * One bucket on disk. Keys never become paths: each object is `<sha256(key)>.json`
@@ -13,15 +17,6 @@ import { MultipartUploads } from "./multipart-uploads";
  * old object or the new one, and start-up sweeps temp files and unreferenced bodies.
  */
 
-/** What GET/HEAD send back besides the body (reference §3, "Headers for PUT"). */
-export interface ObjectAttributes {
-  contentType: string;
-  /** Cache-Control, Content-Disposition, Content-Encoding, Content-Language, Expires, x-cos-meta-*, lowercase names. */
-  headers: Record<string, string>;
-  storageClass: string;
-  acl: string | undefined;
-}
-
 export interface StoredObject extends ObjectAttributes {
   key: string;
   size: number;
@@ -31,13 +26,6 @@ export interface StoredObject extends ObjectAttributes {
   lastModified: string;
   /** Name of the body file inside the bucket's folder. */
   body: string;
-}
-
-/** A body written to a temp file and fsynced, waiting to be committed or discarded. */
-export interface StagedBody {
-  readonly path: string;
-  readonly size: number;
-  readonly md5: Buffer;
 }
 
 /** Bytes with their MD5, computed once by whoever read them. */

@@ -22,15 +22,16 @@ type UploadChannels =
 /** `grants` holds the files the designer gave Picops; `files.add` refuses any other path. */
 export function uploadHandlers(service: UploadService, grants: FileGrants): Pick<Handlers, UploadChannels> {
   return {
-    "files.add": async ({ sources }) => {
+    "files.add": async ({ sources }, signal) => {
       grants.check(sources.map((source) => source.path));
-      return { files: await service.addFiles(sources) };
+      return { files: await service.addFiles(sources, signal) };
     },
     "files.list": async () => ({ files: service.files() }),
     "files.remove": async ({ ids }) => ({ files: service.removeFiles(ids) }),
-    "uploads.plan": async ({ options }) => ({ plans: await service.plan(options) }),
+    "uploads.plan": async ({ options }, signal) => ({ plans: await service.plan(options, signal) }),
     "uploads.start": async ({ options }) => service.start(options),
-    "processing.plan": async ({ selection, options }) => service.planProcessing(selection, options),
+    "processing.plan": async ({ selection, options }, signal) =>
+      service.planProcessing(selection, options, signal),
     "processing.start": async ({ selection, options }) => service.startProcessing(selection, options),
     "batches.list": async () => ({ batches: service.batches() }),
     "batches.detail": async ({ batchId }) => service.batch(batchId),

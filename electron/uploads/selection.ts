@@ -1,13 +1,6 @@
+import { isImageKey } from "../../shared/images/image-keys";
+import type { ObjectSelection } from "../../shared/ipc/channels/uploads";
 import type { CosClient } from "../cos/client";
-
-/** Objects picked in the bucket browser: some keys, or everything under a prefix. */
-export interface ObjectSelection {
-  bucket: string;
-  keys?: string[] | undefined;
-  prefix?: string | undefined;
-}
-
-const IMAGE_EXTENSION = /\.(jpe?g|png|gif|webp|bmp|avif|heic|heif|tiff?)$/i;
 
 /**
  * The objects a selection stands for. A prefix is listed in full; folder markers and keys
@@ -31,7 +24,7 @@ export async function resolveSelection(
   const objects: { bucket: string; key: string }[] = [];
   const skipped: string[] = [];
   for (const key of [...keys].sort()) {
-    if (key.endsWith("/") || !IMAGE_EXTENSION.test(key)) skipped.push(key);
+    if (key.endsWith("/") || !isImageKey(key)) skipped.push(key);
     else objects.push({ bucket: selection.bucket, key });
   }
   return { objects, skipped };

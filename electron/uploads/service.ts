@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { PicopsError } from "../../shared/errors";
+import type { ObjectSelection } from "../../shared/ipc/channels/uploads";
 import type { BatchDetail, BatchSummary } from "../../shared/uploads/batch";
 import type { IntakeFile } from "../../shared/uploads/intake";
 import type { ProcessOptions, UploadOptions } from "../../shared/uploads/options";
@@ -16,7 +17,7 @@ import { existingKeys } from "./existing-keys";
 import { exportBatch } from "./export";
 import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
-import { type ObjectSelection, resolveSelection } from "./selection";
+import { resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
   journalDir: string;

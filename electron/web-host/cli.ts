@@ -7,6 +7,7 @@ import { createKeyFileCipher } from "../connections/cipher";
 import { childProcessLauncher } from "../connections/local-bucket-launchers";
 import { createLogger } from "../logger";
 import { filesFromArguments } from "../opened-files";
+import { readyLine } from "../ready-line";
 import { createServices } from "../services";
 import { startWebHost } from "./server";
 
@@ -44,6 +45,7 @@ try {
     rendererDir: values["renderer-dir"] ?? path.join(here, "..", "renderer"),
   });
   process.stdout.write(`Picops is running. Open ${host.url}\n`);
+  process.stdout.write(readyLine({ server: "web-host", url: host.url }));
   const stop = async () => {
     await host.close();
     await services.close();

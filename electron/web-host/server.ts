@@ -88,7 +88,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
       if (call && request.method === "POST") {
         const body = await readJson(request);
-        const result = body.ok ? await router.call(call[1], body.value) : body.result;
+        if (!body.ok) return sendJson(response, 200, body.result);
+        // The page cancels a call by aborting its request: the connection closes unanswered.
+        const cancel = new AbortController();
+        const onClose = () => {
+          if (!response.writableEnded) cancel.abort();
+        };
+        response.once("close", onClose);
+        const result = await router.call(call[1], body.value, cancel.signal);
+        response.off("close", onClose);
+        if (cancel.signal.aborted) return;
         return sendJson(response, 200, result);
       }
       if (url.pathname === "/api/files" && request.method === "POST") {

@@ -1,15 +1,13 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import { BucketButton } from "../features/bucket/BucketButton";
-import { BucketWorkspace } from "../features/bucket/BucketWorkspace";
-import { ConnectionsPanel } from "../features/connections/ConnectionsPanel";
-import { useActiveConnection } from "../features/connections/store";
+import { BucketButton, BucketWorkspace } from "../features/bucket";
+import { ConnectionsPanel, useActiveConnection } from "../features/connections";
 import { EditorUploads } from "../features/picgo";
-import { PreviewPanel } from "../features/preview/PreviewPanel";
-import { RulesWorkspace } from "../features/rules/RulesWorkspace";
-import type { Workspace } from "../features/tour/steps";
-import { Tour, TourButton } from "../features/tour/Tour";
-import { UploadWorkspace } from "../features/upload/UploadWorkspace";
+import { PreviewPanel } from "../features/preview";
+import { RulesWorkspace } from "../features/rules";
+import type { Workspace } from "../features/tour";
+import { Tour, TourButton } from "../features/tour";
+import { UploadWorkspace, UseInUpload } from "../features/upload";
 import { useT } from "../i18n";
 import { Tabs } from "../ui/Tabs";
 import { LanguagePicker } from "./LanguagePicker";
@@ -56,7 +54,11 @@ export function App() {
               label: t("tabs.bucket"),
               panel: <BucketWorkspace />,
             },
-            { id: "rules", label: t("tabs.rules"), panel: <RulesWorkspace /> },
+            {
+              id: "rules",
+              label: t("tabs.rules"),
+              panel: <RulesWorkspace draftActions={(draft) => <UseInUpload {...draft} />} />,
+            },
           ]}
         />
       </main>

@@ -1,38 +1,39 @@
-import { bucketMessages } from "../features/bucket/messages";
-import { connectionTestMessages } from "../features/connections/messages";
-import { picgoMessages } from "../features/picgo/messages";
-import { previewMessages } from "../features/preview/messages";
-import { diagnosticMessages } from "../features/rules/diagnostic-messages";
-import { rulesMessages } from "../features/rules/messages";
-import { tourMessages } from "../features/tour/messages";
-import { uploadMessages } from "../features/upload/messages";
 import { errorMessages } from "./error-messages";
 import { appMessages } from "./messages";
-import { problemMessages } from "./problem-messages";
 
-/** Every feature's strings, merged. Adding a feature means adding its table here. */
-const tables = [
-  appMessages,
-  uploadMessages,
-  rulesMessages,
-  diagnosticMessages,
-  bucketMessages,
-  previewMessages,
-  connectionTestMessages,
-  tourMessages,
-  picgoMessages,
-  problemMessages,
-  errorMessages,
-] as const;
+export type Language = "en" | "zh-CN";
 
-type Table = (typeof tables)[number];
-export type MessageKey = Table extends infer T
+/** A table of strings in both languages, as `defineMessages` makes it. */
+export interface MessageTable {
+  en: Record<string, string>;
+  "zh-CN": Record<string, string>;
+}
+
+/**
+ * The features' tables, declared by the app (`renderer/app/catalog.ts`) by merging a
+ * `tables` member into this interface: i18n knows every key without importing a feature.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface FeatureMessages {}
+
+type Tables =
+  | typeof appMessages
+  | typeof errorMessages
+  | (FeatureMessages extends { tables: readonly (infer T)[] } ? T : never);
+export type MessageKey = Tables extends infer T
   ? T extends { en: Record<infer K, string> }
     ? K
     : never
   : never;
 
-export const catalog = {
-  en: Object.assign({}, ...tables.map((table) => table.en)) as Record<MessageKey, string>,
-  "zh-CN": Object.assign({}, ...tables.map((table) => table["zh-CN"])) as Record<MessageKey, string>,
+/** Every string, by language: the frame's and the main process's, and each feature's once added. */
+export const catalog: Record<Language, Record<MessageKey, string>> = {
+  en: { ...appMessages.en, ...errorMessages.en } as Record<MessageKey, string>,
+  "zh-CN": { ...appMessages["zh-CN"], ...errorMessages["zh-CN"] } as Record<MessageKey, string>,
 };
+
+/** Adds a feature's strings; the app adds every feature's before anything is worded. */
+export function addMessages(table: MessageTable): void {
+  Object.assign(catalog.en, table.en);
+  Object.assign(catalog["zh-CN"], table["zh-CN"]);
+}

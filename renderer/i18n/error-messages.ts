@@ -148,4 +148,22 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
 
   "error.unknown-channel": "没有名为 {channel} 的通道。",
   "error.internal": "Picops 内部出错，详情请查看日志。",
+
+  "error.bucket-name-format": "存储桶名称格式为 BucketName-APPID，例如 photos-1250000000",
+  "error.rule-missing": "请选择或填写规则",
+  "error.output-name-missing": "请为输出命名，例如 {name}_w800.{ext}",
+  "error.output-name-placeholders": "可用的占位符为 {dir}、{name}、{ext}、{key} 和 {format}",
+  "error.output-name-trailing-slash": "输出名称不能以 / 结尾",
+  "error.prefix-invalid": "前缀不能以 / 开头，不能含 . 或 .. 文件夹，也不能含控制字符",
+  "error.too-many-upload-rules": "每次上传最多 {max} 条规则（COS 限制）",
+  "error.no-rules": "请至少添加一条规则",
+  "error.too-many-process-rules": "每次请求最多 {max} 条规则（COS 限制）",
+  "error.connection-name-missing": "请为连接命名",
+  "error.secret-id-missing": "请填写 SecretId",
+  "error.secret-key-missing": "请填写 SecretKey",
+  "error.region-format": "地域格式如 ap-guangzhou",
+  "error.custom-domain-format": "填写主机名，可包含 {Bucket} 和 {Region}",
+  "error.key-template-missing": "请为原图命名，例如 {yyyy}/{MM}/{name}.{ext}",
+  "error.key-template-placeholders":
+    "可用的占位符为 {name}、{ext}、{yyyy}、{MM}、{dd}、{HH}、{mm}、{ss}、{timestamp}、{md5}、{md5:8} 和 {random:6}",
 });

@@ -1,15 +1,17 @@
+import type { AppErrorCode, ErrorCode } from "../../shared/error-codes";
 import {
   ERROR_MESSAGES,
   type ErrorMessageId,
   formatMessage,
+  issueMessageRef,
   type MessageRef,
 } from "../../shared/error-messages";
 import type { AppError } from "../../shared/errors";
 import type { MessageKey } from "./catalog";
-import type { Translate } from "./index";
+import type { Translate } from "./translate";
 
 /** What to do about an error, in plain words, for the codes a designer meets. */
-const ADVICE: Record<string, MessageKey> = {
+const ADVICE = {
   SignatureDoesNotMatch: "advice.signature",
   InvalidAccessKeyId: "advice.accessKeyId",
   AccessDenied: "advice.accessDenied",
@@ -29,10 +31,11 @@ const ADVICE: Record<string, MessageKey> = {
   ServiceUnavailable: "advice.serverBusy",
   SlowDown: "advice.serverBusy",
   "file-unreadable": "advice.fileUnreadable",
-};
+} satisfies Partial<Record<ErrorCode, MessageKey>>;
+const ADVICE_BY_CODE: ReadonlyMap<AppErrorCode, MessageKey> = new Map(Object.entries(ADVICE));
 
 export function explainError(t: Translate, error: AppError): string | undefined {
-  const key = ADVICE[error.code];
+  const key = ADVICE_BY_CODE.get(error.code);
   return key ? t(key) : undefined;
 }
 
@@ -52,4 +55,13 @@ export function errorText(t: Translate, error: Pick<AppError, "message" | "messa
 /** A problem the main process reports as a sentence of the table (a damaged file, a plan's problem). */
 export function messageText(t: Translate, ref: MessageRef): string {
   return errorText(t, { ...ref, message: formatMessage(ref.messageId, ref.values) });
+}
+
+/**
+ * A schema's problem in the designer's language, by the id and values its check put in the
+ * issue's `params`; one without an id (zod's own, or from a newer build) stays as written.
+ */
+export function schemaProblemText(t: Translate, issue: { message: string; params?: unknown }): string {
+  const ref = issueMessageRef(issue);
+  return ref ? messageText(t, ref) : issue.message;
 }

@@ -1,12 +1,13 @@
 import { fillPlaceholders } from "../../shared/placeholders";
-import { catalog, type MessageKey } from "./catalog";
+import { catalog, type Language, type MessageKey } from "./catalog";
 
 /**
  * Turning a message key into words, without the app's language state (which lives in the
- * browser's storage), so tests and tools read the catalogue exactly as the window does.
+ * browser's storage), so tests and tools read the catalogue exactly as the window does
+ * (with the features' strings added: `renderer/app/catalog.ts`).
  */
 
-export type Language = "en" | "zh-CN";
+export type { Language };
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 

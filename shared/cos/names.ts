@@ -5,9 +5,6 @@ import { type MessageRef, messageRef } from "../error-messages";
  * by the connection form, the validator, the client and the local bucket.
  */
 
-/** What to say when a bucket name is not `BucketName-APPID`. */
-export const BUCKET_NAME_PROBLEM = "Bucket is BucketName-APPID, e.g. photos-1250000000";
-
 /** `BucketName-APPID`: lowercase letters, digits and `-`, a numeric APPID, at most 50 characters. */
 const BUCKET_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-[0-9]{1,20}$/;
 export const BUCKET_NAME_MAX_LENGTH = 50;

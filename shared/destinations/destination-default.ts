@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueText } from "../error-messages";
 import { keyTemplateProblems } from "../uploads/key-template";
 import { defaultUploadOptions, RuleSlotSchema, type UploadOptions } from "../uploads/options";
 
@@ -8,12 +9,6 @@ import { defaultUploadOptions, RuleSlotSchema, type UploadOptions } from "../upl
  * upload later — are named and processed with. The main process keeps one per connection.
  */
 
-export const DESTINATION_PROBLEMS = {
-  "key-template-missing": "Name the original, e.g. {yyyy}/{MM}/{name}.{ext}",
-  "key-template-placeholders":
-    "Placeholders are {name}, {ext}, {yyyy}, {MM}, {dd}, {HH}, {mm}, {ss}, {timestamp}, {md5}, {md5:8} and {random:6}",
-} as const;
-
 export const DestinationDefaultSchema = z.object({
   /** The preset whose rule COS applies at upload; none: the original only. */
   presetId: z.string().min(1).max(64).optional(),
@@ -21,11 +16,9 @@ export const DestinationDefaultSchema = z.object({
   keyTemplate: z
     .string()
     .trim()
-    .min(1, DESTINATION_PROBLEMS["key-template-missing"])
     .max(400)
-    .refine((template) => keyTemplateProblems(template).length === 0, {
-      message: DESTINATION_PROBLEMS["key-template-placeholders"],
-    }),
+    .refine((template) => template.length > 0, issueText("key-template-missing"))
+    .refine((template) => keyTemplateProblems(template).length === 0, issueText("key-template-placeholders")),
   /** The processed output's name, a fileid template relative to the original. */
   outputTemplate: RuleSlotSchema.shape.fileid,
 });

@@ -3,7 +3,10 @@
  * the preload stays tiny; the main process validates everything that crosses it.
  */
 export interface PicopsBridge {
-  call(channel: string, input: unknown): Promise<unknown>;
+  /** `callId` names the call so that `cancel` can reach it. */
+  call(channel: string, input: unknown, callId: string): Promise<unknown>;
+  /** Cancels a call under way: the main process aborts its work and answers `aborted`. */
+  cancel(callId: string): void;
   /** Returns a function that stops the subscription. */
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
   /**
@@ -13,8 +16,9 @@ export interface PicopsBridge {
   pathForFile(file: object): Promise<string>;
 }
 
-/** The Electron IPC channel names: the first two carry the whole contract. */
+/** The Electron IPC channel names that carry the whole contract. */
 export const IPC_CALL = "picops:call";
+export const IPC_CANCEL = "picops:cancel";
 export const IPC_EVENT = "picops:event";
 /** The preload tells the main process the path of a File the designer dropped or picked. */
 export const IPC_GIVE_FILE = "picops:give-file";

@@ -7,8 +7,6 @@
  * designer is `start + 1`. Trees built by hand (the builder) may omit spans.
  */
 
-import type { DiagnosticArgs, DiagnosticCode, DiagnosticSentence } from "./diagnostics";
-
 export interface Span {
   start: number;
   end: number;
@@ -250,25 +248,4 @@ export type Stage =
 /** A whole rule: stages joined by `|`, applied left to right. */
 export interface Pipeline {
   stages: Stage[];
-}
-
-export type Severity = "error" | "warning";
-
-/** A problem found in a rule, located so the builder can underline it. */
-export interface Diagnostic {
-  severity: Severity;
-  /** Machine-readable reason, e.g. `out-of-range`, `unknown-operation`, `syntax`. */
-  code: DiagnosticCode;
-  /** Which of the code's sentences the message says (`DIAGNOSTIC_SENTENCES`). */
-  sentence: DiagnosticSentence;
-  /** The values the sentence is made from, e.g. `{ parameter, min, max, got }`. */
-  args: DiagnosticArgs;
-  /** English sentence naming the operation, parameter, allowed range and column. */
-  message: string;
-  /** The 1-based column the message names; absent for a tree built by hand without spans. */
-  column?: number;
-  /** e.g. `thumbnail`, `watermark/2`. */
-  operation?: string;
-  parameter?: string;
-  span: Span;
 }

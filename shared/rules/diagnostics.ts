@@ -6,7 +6,7 @@
  * diagnostic carries both, so the renderer can say the same thing in the designer's language.
  */
 import { fillPlaceholders } from "../placeholders";
-import type { Diagnostic, Severity, Span } from "./ast";
+import type { Span } from "./ast";
 import { numberToText } from "./numbers";
 
 /**
@@ -156,6 +156,27 @@ function englishSentence(sentence: DiagnosticSentence, args: DiagnosticArgs): st
     values.expected = fillPlaceholders(EXPECTED_VALUES[expected], values);
   }
   return fillPlaceholders(DIAGNOSTIC_SENTENCES[sentence], values);
+}
+
+export type Severity = "error" | "warning";
+
+/** A problem found in a rule, located so the builder can underline it. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Machine-readable reason, e.g. `out-of-range`, `unknown-operation`, `syntax`. */
+  code: DiagnosticCode;
+  /** Which of the code's sentences the message says (`DIAGNOSTIC_SENTENCES`). */
+  sentence: DiagnosticSentence;
+  /** The values the sentence is made from, e.g. `{ parameter, min, max, got }`. */
+  args: DiagnosticArgs;
+  /** English sentence naming the operation, parameter, allowed range and column. */
+  message: string;
+  /** The 1-based column the message names; absent for a tree built by hand without spans. */
+  column?: number;
+  /** e.g. `thumbnail`, `watermark/2`. */
+  operation?: string;
+  parameter?: string;
+  span: Span;
 }
 
 export interface DiagnosticWhere {

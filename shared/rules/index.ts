@@ -5,11 +5,13 @@ export {
   DIAGNOSTIC_CODES,
   DIAGNOSTIC_FRAMES,
   DIAGNOSTIC_SENTENCES,
+  type Diagnostic,
   type DiagnosticArgs,
   type DiagnosticCode,
   type DiagnosticSentence,
   EXPECTED_VALUES,
   type ExpectedValue,
+  type Severity,
   sentenceValues,
 } from "./diagnostics";
 export { formatRule } from "./format";

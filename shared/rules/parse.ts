@@ -3,8 +3,8 @@
  * cannot be typed is kept verbatim (unknown operations and parameters, opaque stages), and
  * the diagnostics say why, each with its span.
  */
-import type { Diagnostic, Pipeline, Span, Stage } from "./ast";
-import { DiagnosticList } from "./diagnostics";
+import type { Pipeline, Span, Stage } from "./ast";
+import { type Diagnostic, DiagnosticList } from "./diagnostics";
 import { parseMogr2 } from "./parse-mogr2";
 import { parseView2 } from "./parse-view2";
 import { parseWatermark } from "./parse-watermark";

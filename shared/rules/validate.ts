@@ -4,7 +4,6 @@
  */
 import type {
   BlindWatermarkStage,
-  Diagnostic,
   ImageMogr2Stage,
   ImageView2Stage,
   ImageWatermarkStage,
@@ -15,7 +14,7 @@ import type {
   Stage,
   TextWatermarkStage,
 } from "./ast";
-import { DiagnosticList } from "./diagnostics";
+import { type Diagnostic, DiagnosticList } from "./diagnostics";
 import { type LimitedOperation, type LimitedParameter, limitOf, WEBP_MAX_SIDE } from "./limits";
 import { type ParsedRule, parseRule } from "./parse";
 import { FORMATS_WITHOUT_QUALITY, QUALITY_OPERATION, QUALITY_PARAMETER, VIEW2_FORMATS } from "./vocabulary";

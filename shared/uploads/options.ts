@@ -1,42 +1,32 @@
 import { z } from "zod";
-import { BUCKET_NAME_PROBLEM, isValidBucketName, objectKeyProblem } from "../cos/names";
+import { isValidBucketName, objectKeyProblem } from "../cos/names";
 import { PutObjectOptionsSchema } from "../cos/put-object-options";
+import { issueText } from "../error-messages";
 import { unknownPlaceholders } from "./fileid-template";
 
 /** At most five rules per Pic-Operations request (reference §5.1). */
 export const MAX_RULES = 5;
 export const DEFAULT_CONCURRENCY = 3;
 
-/**
- * What the option schemas say about a problem, declared once: the renderer finds the key of
- * an issue's message here and words it in the designer's language.
+/*
+ * Every check is a refinement with `issueText`: zod keeps `params` only on custom issues, and
+ * the sentence's id in them is what the renderer words in the designer's language.
  */
-export const OPTION_PROBLEMS = {
-  "rule-missing": "Choose or write a rule",
-  "fileid-missing": "Name the output, e.g. {name}_w800.{ext}",
-  "fileid-placeholders": "Placeholders are {dir}, {name}, {ext}, {key} and {format}",
-  "fileid-trailing-slash": "An output name cannot end with /",
-  prefix: "A prefix has no leading /, no . or .. folders and no control characters",
-  "too-many-upload-rules": `At most ${MAX_RULES} rules per upload (a COS limit)`,
-  "no-rules": "Add at least one rule",
-  "too-many-process-rules": `At most ${MAX_RULES} rules per request (a COS limit)`,
-} as const;
 
-const bucketName = z.string().refine(isValidBucketName, BUCKET_NAME_PROBLEM);
+const bucketName = z.string().refine(isValidBucketName, issueText("bucket-name-format"));
+const notEmpty = (text: string) => text.length > 0;
 
 /** One processing rule of an upload: what to do, and where its output goes. */
 export const RuleSlotSchema = z.object({
   /** A rule string (`imageMogr2/thumbnail/800x`) or `style/<name>`. */
-  rule: z.string().trim().min(1, OPTION_PROBLEMS["rule-missing"]),
+  rule: z.string().trim().refine(notEmpty, issueText("rule-missing")),
   /** Output name template, e.g. `{name}_w800.{ext}`; a leading `/` makes it absolute in the bucket. */
   fileid: z
     .string()
     .trim()
-    .min(1, OPTION_PROBLEMS["fileid-missing"])
-    .refine((template) => unknownPlaceholders(template).length === 0, {
-      message: OPTION_PROBLEMS["fileid-placeholders"],
-    })
-    .refine((template) => !template.endsWith("/"), OPTION_PROBLEMS["fileid-trailing-slash"]),
+    .refine(notEmpty, issueText("output-name-missing"))
+    .refine((template) => unknownPlaceholders(template).length === 0, issueText("output-name-placeholders"))
+    .refine((template) => !template.endsWith("/"), issueText("output-name-trailing-slash")),
   /** Destination bucket; the upload's bucket when absent. */
   bucket: bucketName.optional(),
 });
@@ -50,14 +40,17 @@ export const UploadOptionsSchema = z.object({
   prefix: z
     .string()
     .max(400)
-    .refine((prefix) => prefix === "" || objectKeyProblem(`${prefix}x`) === undefined, {
-      message: OPTION_PROBLEMS.prefix,
-    }),
+    .refine(
+      (prefix) => prefix === "" || objectKeyProblem(`${prefix}x`) === undefined,
+      issueText("prefix-invalid"),
+    ),
   /** keep: the file's own name and folders; slug: lowercase, spaces and unsafe characters as `-`. */
   naming: z.enum(KEY_NAMINGS),
   put: PutObjectOptionsSchema,
   isPicInfo: z.boolean(),
-  rules: z.array(RuleSlotSchema).max(MAX_RULES, OPTION_PROBLEMS["too-many-upload-rules"]),
+  rules: z
+    .array(RuleSlotSchema)
+    .refine((rules) => rules.length <= MAX_RULES, issueText("too-many-upload-rules", { max: MAX_RULES })),
   concurrency: z.number().int().min(1).max(8),
 });
 export type UploadOptions = z.infer<typeof UploadOptionsSchema>;
@@ -79,8 +72,8 @@ export const ProcessOptionsSchema = z.object({
   isPicInfo: z.boolean(),
   rules: z
     .array(RuleSlotSchema)
-    .min(1, OPTION_PROBLEMS["no-rules"])
-    .max(MAX_RULES, OPTION_PROBLEMS["too-many-process-rules"]),
+    .refine((rules) => rules.length > 0, issueText("no-rules"))
+    .refine((rules) => rules.length <= MAX_RULES, issueText("too-many-process-rules", { max: MAX_RULES })),
   concurrency: z.number().int().min(1).max(8),
 });
 export type ProcessOptions = z.infer<typeof ProcessOptionsSchema>;

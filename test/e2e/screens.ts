@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
+import "../../renderer/app/catalog";
 import { type Language, translatorFor } from "../../renderer/i18n/translate";
 import { sceneImage } from "../fixtures/images";
 import { openLocalBucket } from "./bucket-reader";

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { test as base } from "@playwright/test";
+import { waitForReady } from "../../electron/ready-line";
 
 export interface RunningWebHost {
   url: string;
@@ -43,16 +44,13 @@ export async function startWebHost(
   const args = ["dist/node/web-host.mjs", "--port", "0", "--data-dir", dataDir, ...(options.openFiles ?? [])];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stderr.on("data", (chunk) => {
+  const collect = (chunk: Buffer) => {
     output += chunk;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-      const match = /Open (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`web host exited with ${code}: ${output}`)));
+  };
+  child.stderr.on("data", collect);
+  child.stdout.on("data", collect);
+  const { url } = await waitForReady(child.stdout, "web-host").catch((error: Error) => {
+    throw new Error(`${error.message}\n${output}`);
   });
   return { url, origin: new URL(url).origin, dataDir, output: () => output, process: child };
 }

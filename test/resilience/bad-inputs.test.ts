@@ -1,7 +1,7 @@
 import { mkdir, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_BUCKET_NAME } from "../../electron/services";
+import { LOCAL_BUCKET_NAME } from "../../shared/connections";
 import type { UploadOptions } from "../../shared/uploads/options";
 import { noiseImage, pngDeclaring } from "../fixtures/images";
 import { eventSocketCloseCode, pageHeaders, type RunningApp, sendToHost, startApp } from "./app";

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { readyLine, waitForReady } from "../../electron/ready-line";
 
 /**
  * The web host as a user starts it — its command line, in a process of its own — must
@@ -95,13 +96,9 @@ describe("the web host's command line", () => {
 
   it("on loopback, answers only its own page holding the launch's token", async () => {
     const { child, output } = startCli(["--port", "0"]);
-    const printed = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on("data", () => {
-        const match = /Open (http:\/\/\S+)/.exec(output());
-        if (match?.[1]) resolve(match[1]);
-      });
-      child.once("exit", () => reject(new Error(`the web host stopped: ${output()}`)));
-    });
+    const { url: printed } = await waitForReady(child.stdout as NodeJS.ReadableStream, "web-host");
+    // The sentence for people stays as it was, with the same address.
+    expect(output()).toContain(`Picops is running. Open ${printed}\n`);
     const url = new URL(printed);
     expect(url.hostname).toBe("127.0.0.1");
     const token = url.hash.replace("#token=", "");
@@ -127,8 +124,15 @@ describe("the web host's command line", () => {
     await once(socket, "open");
     socket.close();
 
-    // Nothing secret reached the terminal but the address it was meant to print.
-    expect(output().split(token).length - 1).toBe(1);
+    // Nothing secret reached the terminal but the address it was meant to print, for people
+    // and in the ready line for programs.
+    const withToken = output()
+      .split("\n")
+      .filter((line) => line.includes(token));
+    expect(withToken).toEqual([
+      `Picops is running. Open ${printed}`,
+      readyLine({ server: "web-host", url: printed }).trimEnd(),
+    ]);
     expect(await call(url, page)).toBe(200);
   });
 

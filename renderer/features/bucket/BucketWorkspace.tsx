@@ -3,7 +3,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { useActiveConnection } from "../connections/store";
+import { useActiveConnection } from "../connections";
 import { BrowseBar } from "./BrowseBar";
 import { DetailsPanel } from "./DetailsPanel";
 import { visibleEntries } from "./entries";

@@ -1,12 +1,10 @@
-import { useEffect, useState } from "react";
-import type { AppError } from "../../../shared/errors";
-import type { ObjectDetails } from "../../../shared/ipc/channels/bucket";
-import { api, failureOf } from "../../api";
+import { useEffect } from "react";
 import { useLanguage, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDateTime } from "../../ui/format";
-import { usePreviewSample } from "../preview/sample-store";
+import { usePreviewSample } from "../preview";
+import { useObjectDetails } from "./details-store";
 import { useBrowse } from "./store";
 
 /** Arrowing through a folder should not fire a HEAD per object passed over. */
@@ -24,27 +22,20 @@ export function DetailsPanel() {
       ? undefined
       : state.objects.find((candidate) => candidate.key === state.focused)?.object,
   );
-  const [details, setDetails] = useState<ObjectDetails | undefined>();
-  const [error, setError] = useState<AppError | undefined>();
+  const details = useObjectDetails((state) => state.details);
+  const error = useObjectDetails((state) => state.error);
 
   useEffect(() => {
-    setDetails(undefined);
-    setError(undefined);
+    const { show, clear } = useObjectDetails.getState();
+    clear();
     if (!place || !object) return;
-    let live = true;
     const timer = setTimeout(() => {
       usePreviewSample
         .getState()
         .setSample({ kind: "object", bucket: place.bucket, key: object.key, etag: object.etag });
-      api.call("bucket.details", { bucket: place.bucket, key: object.key }).then(
-        (value) => live && setDetails(value),
-        (failure: unknown) => live && setError(failureOf(failure)),
-      );
+      void show(place.bucket, object.key);
     }, SETTLE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
+    return () => clearTimeout(timer);
   }, [place, object]);
 
   return (

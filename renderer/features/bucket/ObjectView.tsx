@@ -12,9 +12,9 @@ import {
 import { useShallow } from "zustand/react/shallow";
 import { useLanguage, useT } from "../../i18n";
 import { formatBytes, formatDateTime } from "../../ui/format";
+import { Thumbnail } from "../../ui/Thumbnail";
 import { type BrowseEntry, rangeOfObjects } from "./entries";
 import { useBrowse } from "./store";
-import { Thumbnail } from "./Thumbnail";
 
 const TILE_WIDTH = 168;
 const GRID_ROW = 200;

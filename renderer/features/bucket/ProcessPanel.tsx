@@ -1,12 +1,11 @@
 import { useShallow } from "zustand/react/shallow";
+import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
-import { schemaProblemText } from "../../i18n/problem-messages";
+import { schemaProblemText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { BatchView } from "../upload/BatchView";
-import { PlanView } from "../upload/PlanView";
-import { ProcessingFields } from "../upload/ProcessingFields";
-import { type ObjectSelection, useProcess } from "./process-store";
+import { BatchView, PlanView, ProcessingFields, useBatchesStore } from "../batches";
+import { useProcess } from "./process-store";
 import { useBrowse } from "./store";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), as the upload panel shows them. */
@@ -31,6 +30,7 @@ export function ProcessPanel() {
   );
   const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
     useProcess();
+  const batches = useBatchesStore().getState();
   if (!place) return null;
   const errors = processErrors(t, options);
   const folder = place.prefix || "/";
@@ -98,7 +98,10 @@ export function ProcessPanel() {
         plans={plans}
         nameOf={(plan) => plan.originalKey.slice(place.prefix.length) || plan.originalKey}
         startLabel={t("process.start", { files: plans?.length ?? 0 })}
-        onStart={() => start(selection)}
+        onStart={async () => {
+          const batchId = await start(selection);
+          if (batchId) await batches.started(batchId);
+        }}
       />
       <BatchView />
     </section>

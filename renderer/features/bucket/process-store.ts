@@ -1,12 +1,9 @@
 import { create } from "zustand";
 import type { AppError } from "../../../shared/errors";
-import type { ChannelInput } from "../../../shared/ipc/contract";
+import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
 import { DEFAULT_CONCURRENCY, type ProcessOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
-import { api, failureOf } from "../../api";
-import { useUpload } from "../upload/store";
-
-export type ObjectSelection = ChannelInput<"processing.plan">["selection"];
+import { api, failureOf, wasCancelled } from "../../api";
 
 interface ProcessState {
   options: ProcessOptions;
@@ -22,10 +19,15 @@ interface ProcessState {
   /** Anything that changes what would be processed makes a shown plan stale. */
   forgetPlan(): void;
   reviewPlan(selection: ObjectSelection): Promise<void>;
-  start(selection: ObjectSelection): Promise<void>;
+  /** Starts processing what the plan showed; the batch's id, for the batches view to show it. */
+  start(selection: ObjectSelection): Promise<string | undefined>;
 }
 
-/** Processing objects already in the bucket: the batch itself is the upload feature's queue. */
+/** The plan being asked for: a newer request, or a change to the options or scope, cancels it. */
+let planCall: AbortController | undefined;
+const cancelPlan = () => planCall?.abort();
+
+/** Processing objects already in the bucket: the batch itself is the batches feature's queue. */
 export const useProcess = create<ProcessState>((set, get) => ({
   options: {
     isPicInfo: true,
@@ -39,23 +41,35 @@ export const useProcess = create<ProcessState>((set, get) => ({
   error: undefined,
 
   setOptions(patch) {
+    cancelPlan();
     set({ options: { ...get().options, ...patch }, plans: undefined });
   },
   setScope(scope) {
+    cancelPlan();
     set({ scope, plans: undefined });
   },
   forgetPlan() {
     if (get().plans) set({ plans: undefined, skipped: [] });
   },
   async reviewPlan(selection) {
+    cancelPlan();
+    const call = new AbortController();
+    planCall = call;
     set({ planning: true, error: undefined });
     try {
-      const { plans, skipped } = await api.call("processing.plan", { selection, options: get().options });
+      const { plans, skipped } = await api.call(
+        "processing.plan",
+        { selection, options: get().options },
+        { signal: call.signal },
+      );
       set({ plans, skipped });
     } catch (error) {
-      set({ error: failureOf(error) });
+      if (!wasCancelled(error)) set({ error: failureOf(error) });
     } finally {
-      set({ planning: false });
+      if (planCall === call) {
+        planCall = undefined;
+        set({ planning: false });
+      }
     }
   },
   async start(selection) {
@@ -63,11 +77,10 @@ export const useProcess = create<ProcessState>((set, get) => ({
     try {
       const summary = await api.call("processing.start", { selection, options: get().options });
       set({ plans: undefined, skipped: [] });
-      // Progress, cancel, retry and results are the shared batch view's.
-      await useUpload.getState().loadBatches();
-      await useUpload.getState().showBatch(summary.id);
+      return summary.id;
     } catch (error) {
       set({ error: failureOf(error) });
+      return undefined;
     }
   },
 }));

@@ -1,7 +1,5 @@
 import { useEffect, useState } from "react";
 import type { ConnectionSummary } from "../../../shared/connections";
-import type { AppError } from "../../../shared/errors";
-import { api, failureOf } from "../../api";
 import { useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
@@ -10,24 +8,17 @@ import { useConnections } from "./store";
 
 export function ConnectionsPanel() {
   const t = useT();
-  const { connections, activeId, vaultProblem, load } = useConnections();
+  const { connections, activeId, vaultProblem, error, load, select } = useConnections();
   /** The dialog: `true` to add a connection, a connection to edit it. */
   const [editing, setEditing] = useState<ConnectionSummary | boolean>(false);
-  const [error, setError] = useState<AppError>();
 
   useEffect(() => {
-    load().catch((e: unknown) => setError(failureOf(e)));
+    void load();
   }, [load]);
-
-  const run = (action: Promise<unknown>) =>
-    action.then(
-      () => setError(undefined),
-      (e: unknown) => setError(failureOf(e)),
-    );
 
   const remove = (connection: ConnectionSummary) => {
     if (window.confirm(t("connections.deleteConfirm", { label: connection.label }))) {
-      run(api.call("connections.delete", { id: connection.id }));
+      void useConnections.getState().remove(connection.id);
     }
   };
 
@@ -71,10 +62,7 @@ export function ConnectionsPanel() {
                 <span className="badge">{t("connections.active")}</span>
               ) : (
                 !connection.problem && (
-                  <button
-                    type="button"
-                    onClick={() => run(api.call("connections.select", { id: connection.id }))}
-                  >
+                  <button type="button" onClick={() => select(connection.id)}>
                     {t("connections.use")}
                   </button>
                 )

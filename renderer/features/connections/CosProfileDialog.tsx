@@ -10,8 +10,7 @@ import {
 import { api, failureOf } from "../../api";
 import type { MessageKey, Translate } from "../../i18n";
 import { useT } from "../../i18n";
-import { errorText } from "../../i18n/errors";
-import { schemaProblemText } from "../../i18n/problem-messages";
+import { errorText, schemaProblemText } from "../../i18n/errors";
 import { testOutcomeText } from "./test-outcome-text";
 
 type FieldName =

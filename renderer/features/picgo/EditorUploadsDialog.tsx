@@ -11,7 +11,7 @@ import { expandFileIdTemplate } from "../../../shared/uploads/fileid-template";
 import { expandKeyTemplate } from "../../../shared/uploads/key-template";
 import { outputFormatOf } from "../../../shared/uploads/plan";
 import { useT } from "../../i18n";
-import { schemaProblemText } from "../../i18n/problem-messages";
+import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
 import { useEditorUploads } from "./store";
 

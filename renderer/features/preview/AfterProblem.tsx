@@ -3,8 +3,7 @@ import type { PreviewSample } from "../../../shared/ipc/channels/preview";
 import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { firstRuleError } from "../rules/diagnostic-text";
-import { useRuleDraft } from "../rules/draft-store";
+import { firstRuleError, useRuleDraft } from "../rules";
 
 /** Why there is no after image: the rule, the local engine's limits, or COS's answer. */
 export function AfterProblem(props: { error: AppError; sample: PreviewSample }) {

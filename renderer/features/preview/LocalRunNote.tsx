@@ -1,6 +1,6 @@
 import { checkRule, howRuleRunsLocally } from "../../../shared/rules";
 import { useT } from "../../i18n";
-import { useRuleDraft } from "../rules/draft-store";
+import { useRuleDraft } from "../rules";
 
 /**
  * Marks a draft rule that the local engine cannot reproduce exactly, before anything is

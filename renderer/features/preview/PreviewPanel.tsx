@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect } from "react";
 import { useT } from "../../i18n";
-import { useRuleDraft } from "../rules/draft-store";
+import { useRuleDraft } from "../rules";
 import { AfterProblem } from "./AfterProblem";
 import { Choice } from "./Choice";
 import { Comparison } from "./Comparison";

@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import { codeSet } from "../../../shared/error-codes";
 import type { AppError } from "../../../shared/errors";
 import type { PreviewAnswer, PreviewProducer, PreviewSample } from "../../../shared/ipc/channels/preview";
 import { ApiError, api } from "../../api";
@@ -38,7 +39,7 @@ let lastAsked = 0;
 let lastShown = 0;
 
 /** Answers that only say "a newer request took over": nothing to show. */
-const STALE = new Set(["superseded", "aborted"]);
+const STALE = codeSet("superseded", "aborted");
 
 export const usePreview = create<PreviewState>((set) => ({
   answer: undefined,

@@ -1,5 +1,5 @@
 import "./rules.css";
-import { type KeyboardEvent, useMemo } from "react";
+import { type KeyboardEvent, type ReactNode, useMemo } from "react";
 import { checkRule, formatRule } from "../../../shared/rules";
 import { useT } from "../../i18n";
 import { useRuleDraft } from "./draft-store";
@@ -8,15 +8,17 @@ import { RuleTextField } from "./RuleTextField";
 import { StepList } from "./StepList";
 import { StylesPanel } from "./StylesPanel";
 import { pipelineFromSteps, type Step, stepsFromPipeline } from "./steps";
-import { UseInUpload } from "./UseInUpload";
 import { useUnknownStyles } from "./unknown-styles";
 
 /**
  * The Rules tab: the visual builder beside the rule text. The text is the one truth: the
  * forms are rebuilt from it on every change, and a form edit rewrites it from the tree, so
- * text the designer typed is never rewritten until a form is touched.
+ * text the designer typed is never rewritten until a form is touched. What else can be done
+ * with the draft (use it in an upload) is the app's to add, beside undo and redo.
  */
-export function RulesWorkspace() {
+export function RulesWorkspace(props: {
+  draftActions?: (draft: { text: string; valid: boolean }) => ReactNode;
+}) {
   const t = useT();
   const { text, setText, undo, redo, past, future } = useRuleDraft();
   const checked = useMemo(() => checkRule(text), [text]);
@@ -58,7 +60,7 @@ export function RulesWorkspace() {
           >
             {t("rules.redo")}
           </button>
-          <UseInUpload text={text} valid={valid} />
+          {props.draftActions?.({ text, valid })}
         </div>
         <div className="rules-columns">
           <RuleTextField text={text} diagnostics={diagnostics} onChange={(typed) => setText(typed, "text")} />

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useT } from "../../i18n";
-import { useActiveConnection } from "../connections/store";
+import { useActiveConnection } from "../connections";
 import { StepForm } from "./StepForm";
 import { STEP_NAMES } from "./step-names";
 import { moveStep, PALETTE, type Step, stepKind } from "./steps";

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { useActiveConnection } from "../connections/store";
+import { useActiveConnection } from "../connections";
 import { useRuleDraft } from "./draft-store";
 import { useBucketStyles } from "./styles-store";
 

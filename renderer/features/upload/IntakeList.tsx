@@ -1,6 +1,6 @@
 import { useT } from "../../i18n";
 import { formatBytes } from "../../ui/format";
-import { PreviewButton } from "../preview/PreviewButton";
+import { PreviewButton } from "../preview";
 import { intakeProblemText } from "./intake-problem-text";
 import { useUpload } from "./store";
 

@@ -1,9 +1,9 @@
 import { KEY_NAMINGS, type UploadOptions, UploadOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
-import { schemaProblemText } from "../../i18n/problem-messages";
+import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
+import { ProcessingFields } from "../batches";
 import { ObjectOptions } from "./ObjectOptions";
-import { ProcessingFields } from "./ProcessingFields";
 import { useUpload } from "./store";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), shown where they are. */

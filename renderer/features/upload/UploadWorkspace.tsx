@@ -1,19 +1,20 @@
 import { useEffect } from "react";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { useActiveConnection } from "../connections/store";
-import { BatchView } from "./BatchView";
+import { BatchView, PlanView, useBatchesStore } from "../batches";
+import { useActiveConnection } from "../connections";
 import { DropZone } from "./DropZone";
 import { IntakeList } from "./IntakeList";
 import { OptionsPanel, optionErrors } from "./OptionsPanel";
-import { PlanView } from "./PlanView";
 import { useUpload } from "./store";
 
 /** Upload with processing: add files, set options and rules, review the plan, run, see results. */
 export function UploadWorkspace() {
   const t = useT();
   const active = useActiveConnection();
-  const { files, options, setOptions, reviewPlan, planning, error, loadFiles } = useUpload();
+  const { files, options, plans, setOptions, reviewPlan, start, planning, error, loadFiles } = useUpload();
+  const batches = useBatchesStore().getState();
+  const names = new Map(files.map((file) => [file.id, file.relativePath]));
 
   // The list lives in the main process: it outlives a reload and holds files opened from outside.
   useEffect(() => {
@@ -47,7 +48,14 @@ export function UploadWorkspace() {
           {planning ? t("plan.checking") : t("plan.review")}
         </button>
       </div>
-      <PlanView />
+      <PlanView
+        plans={plans}
+        nameOf={(plan) => names.get(plan.sourceId)}
+        onStart={async () => {
+          const batchId = await start();
+          if (batchId) await batches.started(batchId);
+        }}
+      />
       <BatchView />
     </div>
   );

@@ -1,10 +1,10 @@
 import { create } from "zustand";
+import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { AppError } from "../../../shared/errors";
-import { type BatchDetail, type BatchSummary, laterView } from "../../../shared/uploads/batch";
 import type { IntakeFile } from "../../../shared/uploads/intake";
 import { defaultUploadOptions, type UploadOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
-import { api, failureOf } from "../../api";
+import { api, failureOf, wasCancelled } from "../../api";
 import type { DroppedFile } from "./dropped-files";
 
 interface UploadState {
@@ -13,9 +13,6 @@ interface UploadState {
   options: UploadOptions;
   plans: PlannedUpload[] | undefined;
   planning: boolean;
-  batches: BatchSummary[];
-  /** The batch shown in detail, kept current by progress events. */
-  detail: BatchDetail | undefined;
   error: AppError | undefined;
 
   /** The main process's list, which outlives the window (a reload) and takes files opened from outside it. */
@@ -24,21 +21,20 @@ interface UploadState {
   removeFiles(ids?: string[]): Promise<void>;
   setOptions(patch: Partial<UploadOptions>): void;
   reviewPlan(): Promise<void>;
-  start(): Promise<void>;
-  loadBatches(): Promise<void>;
-  showBatch(batchId: string): Promise<void>;
-  /** Removes a finished batch from the history; shows the newest other one if it was shown. */
-  forgetBatch(batchId: string): Promise<void>;
+  /** Starts the batch the plan showed; its id, for the batches view to show it. */
+  start(): Promise<string | undefined>;
 }
+
+/** The plan being asked for: a newer request, or any change to the options, cancels it. */
+let planCall: AbortController | undefined;
+const cancelPlan = () => planCall?.abort();
 
 export const useUpload = create<UploadState>((set, get) => ({
   files: [],
   adding: false,
-  options: defaultUploadOptions("picops-1250000000"),
+  options: defaultUploadOptions(LOCAL_BUCKET_NAME),
   plans: undefined,
   planning: false,
-  batches: [],
-  detail: undefined,
   error: undefined,
 
   async loadFiles() {
@@ -69,19 +65,26 @@ export const useUpload = create<UploadState>((set, get) => ({
   },
 
   setOptions(patch) {
-    // Any change makes a shown plan stale: it must be reviewed again before running.
+    // Any change makes a shown plan (or one on its way) stale: it must be reviewed again before running.
+    cancelPlan();
     set({ options: { ...get().options, ...patch }, plans: undefined });
   },
 
   async reviewPlan() {
+    cancelPlan();
+    const call = new AbortController();
+    planCall = call;
     set({ planning: true, error: undefined });
     try {
-      const { plans } = await api.call("uploads.plan", { options: get().options });
+      const { plans } = await api.call("uploads.plan", { options: get().options }, { signal: call.signal });
       set({ plans });
     } catch (error) {
-      set({ error: failureOf(error) });
+      if (!wasCancelled(error)) set({ error: failureOf(error) });
     } finally {
-      set({ planning: false });
+      if (planCall === call) {
+        planCall = undefined;
+        set({ planning: false });
+      }
     }
   },
 
@@ -91,55 +94,13 @@ export const useUpload = create<UploadState>((set, get) => ({
       const summary = await api.call("uploads.start", { options: get().options });
       const { files } = await api.call("files.list", {});
       set({ files, plans: undefined });
-      await get().loadBatches();
-      await get().showBatch(summary.id);
+      return summary.id;
     } catch (error) {
       set({ error: failureOf(error) });
-    }
-  },
-
-  async loadBatches() {
-    const { batches } = await api.call("batches.list", {});
-    const known = new Map(get().batches.map((batch) => [batch.id, batch]));
-    set({ batches: batches.map((batch) => laterView(known.get(batch.id), batch)) });
-  },
-
-  async showBatch(batchId) {
-    const detail = await api.call("batches.detail", { batchId });
-    const shown = get().detail;
-    if (shown?.id !== batchId || laterView(shown, detail) === detail) set({ detail });
-  },
-
-  async forgetBatch(batchId) {
-    try {
-      const { batches } = await api.call("batches.forget", { batchId });
-      set({ batches, error: undefined });
-      if (get().detail?.id === batchId) {
-        set({ detail: undefined });
-        const latest = batches[0];
-        if (latest) await get().showBatch(latest.id);
-      }
-    } catch (error) {
-      set({ error: failureOf(error) });
+      return undefined;
     }
   },
 }));
-
-api.on("batches.progress", ({ batch, items }) => {
-  const state = useUpload.getState();
-  const batches = state.batches.some((b) => b.id === batch.id)
-    ? state.batches.map((b) => (b.id === batch.id ? laterView(b, batch) : b))
-    : [batch, ...state.batches];
-  let detail = state.detail;
-  if (detail?.id === batch.id && batch.revision >= detail.revision) {
-    const changed = new Map(items.map((item) => [item.id, item]));
-    detail = { ...detail, ...batch, items: detail.items.map((item) => changed.get(item.id) ?? item) };
-  }
-  useUpload.setState({ batches, detail });
-  // A batch the window did not start (an editor's upload through the PicGo endpoint) is
-  // shown when no other is.
-  if (!detail && !state.batches.some((b) => b.id === batch.id)) void state.showBatch(batch.id);
-});
 
 // Files opened with Picops from outside the window (Open with…, the command line).
 api.on("files.opened", ({ files }) => useUpload.setState({ files, plans: undefined }));

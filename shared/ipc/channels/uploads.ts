@@ -37,6 +37,7 @@ export const ObjectSelectionSchema = z
     (selection) => selection.keys !== undefined || selection.prefix !== undefined,
     "Select objects or a prefix",
   );
+export type ObjectSelection = z.infer<typeof ObjectSelectionSchema>;
 const WithSelection = z.object({ selection: ObjectSelectionSchema, options: ProcessOptionsSchema }).strict();
 
 export const uploadChannels = {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LocalBucket } from "../../../electron/local-bucket/index";
+import { readyFromLine } from "../../../electron/ready-line";
 import { BUCKET, cosRequest, REGION, SECRET_ID, SECRET_KEY, xmlField } from "./harness";
 
 let child: ChildProcess | undefined;
@@ -15,7 +16,7 @@ afterEach(async () => {
   if (parent) await rm(parent, { recursive: true, force: true });
 });
 
-/** Starts the CLI and resolves with the URL it prints once listening. */
+/** Starts the CLI and resolves with the URL it prints once ready. */
 async function startCli(extra: string[] = []): Promise<{ url: string; port: number; output: string[] }> {
   parent = await mkdtemp(join(tmpdir(), "picops-local-bucket-cli-"));
   // tsx itself rather than `npx tsx`: npm exec does not pass SIGTERM on to its child, so
@@ -34,11 +35,16 @@ async function startCli(extra: string[] = []): Promise<{ url: string; port: numb
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   for await (const line of lines) {
     output.push(line);
-    if (/^http:\/\/127\.0\.0\.1:\d+$/.test(line)) {
-      return { url: line, port: Number(line.split(":")[2]), output };
+    const ready = readyFromLine(line);
+    if (ready) {
+      expect(ready.server).toBe("local-bucket");
+      // The address for people, on a line of its own, comes first and stays as it was.
+      expect(output.at(-2)).toBe(ready.url);
+      expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      return { url: ready.url, port: Number(new URL(ready.url).port), output };
     }
   }
-  throw new Error(`the CLI exited without printing its URL: ${output.join("\n")}`);
+  throw new Error(`the CLI exited without saying it was ready: ${output.join("\n")}`);
 }
 
 const asBucket = (port: number) => ({ port }) as LocalBucket;

@@ -6,7 +6,8 @@ import path from "node:path";
 import { createKeyFileCipher } from "../../../electron/connections/cipher";
 import { openLocalBucketClient } from "../../../electron/connections/local-connection";
 import { createLogger } from "../../../electron/logger";
-import { createServices, LOCAL_BUCKET_NAME, type Services } from "../../../electron/services";
+import { createServices, type Services } from "../../../electron/services";
+import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { CallResult, ChannelInput, ChannelName, ChannelOutput } from "../../../shared/ipc/contract";
 
 /** One Picops (the web host's services, no window) with its PicGo endpoint on a free port. */

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeBeforeQuit, type QuittingApp } from "../../../electron/app-quit";
 import { createKeyFileCipher } from "../../../electron/connections/cipher";
 import { createLogger } from "../../../electron/logger";
-import { createServices, LOCAL_BUCKET_NAME, type Services } from "../../../electron/services";
+import { createServices, type Services } from "../../../electron/services";
+import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { CallResult, ChannelOutput } from "../../../shared/ipc/contract";
 import { noiseImage } from "../../fixtures/images";
 

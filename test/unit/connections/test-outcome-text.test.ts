@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testOutcomeText } from "../../../renderer/features/connections/test-outcome-text";
+import "../../../renderer/app/catalog";
 import { type Language, type Translate, translatorFor } from "../../../renderer/i18n/translate";
 import type { ConnectionTestOutcome } from "../../../shared/connection-test";
 

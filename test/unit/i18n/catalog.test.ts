@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { catalog, type MessageKey } from "../../../renderer/i18n/catalog";
+import { catalog } from "../../../renderer/app/catalog";
+import type { MessageKey } from "../../../renderer/i18n/catalog";
 import { placeholdersOf } from "../../../shared/placeholders";
 
 /**
@@ -17,6 +18,16 @@ const SAME_IN_BOTH: Partial<Record<MessageKey, string>> = {
 };
 
 const keys = Object.keys(catalog.en) as MessageKey[];
+
+describe("the catalogue's keys", () => {
+  it("are every feature's, added by the app, and a key no table has does not compile", () => {
+    const key: MessageKey = "plan.review";
+    expect(catalog.en[key]).toBe("Review plan");
+    // @ts-expect-error: no table has this key
+    const missing: MessageKey = "plan.no-such-key";
+    expect(catalog.en[missing]).toBeUndefined();
+  });
+});
 
 describe("the 简体中文 catalogue", () => {
   it("translates every string, except the few that are names or numbers in both", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionsService } from "../../../electron/connections/service";
 import { errorMessages } from "../../../renderer/i18n/error-messages";
-import { errorText } from "../../../renderer/i18n/errors";
-import { schemaProblemText } from "../../../renderer/i18n/problem-messages";
+import { errorText, schemaProblemText } from "../../../renderer/i18n/errors";
+import "../../../renderer/app/catalog";
 import { translatorFor } from "../../../renderer/i18n/translate";
-import { LOCAL_CONNECTION_ID } from "../../../shared/connections";
+import { CosProfileInputSchema, LOCAL_CONNECTION_ID } from "../../../shared/connections";
 import { PutObjectOptionsSchema } from "../../../shared/cos/put-object-options";
 import {
   ERROR_MESSAGES,
@@ -14,6 +14,7 @@ import {
 } from "../../../shared/error-messages";
 import { PicopsError } from "../../../shared/errors";
 import { placeholdersOf } from "../../../shared/placeholders";
+import { defaultUploadOptions, UploadOptionsSchema } from "../../../shared/uploads/options";
 
 const ids = Object.keys(ERROR_MESSAGES) as ErrorMessageId[];
 const zh = translatorFor("zh-CN");
@@ -98,5 +99,37 @@ describe("a main-process failure crossing to the renderer", () => {
     expect(schemaProblemText(zh, issue ?? { message: "" })).toBe(
       "TrafficLimit 须在 819200 到 838860800 比特/秒之间（100 KB/s 至 100 MB/s）。",
     );
+  });
+
+  it("words the option and connection schemas' problems by id, with no English to look up", () => {
+    const options = {
+      ...defaultUploadOptions("photos-1250000000"),
+      rules: [{ rule: " ", fileid: "{name}/" }],
+    };
+    const issues = UploadOptionsSchema.safeParse(options).error?.issues ?? [];
+    expect(issues.map((issue) => [issue.path.join("."), issueMessageRef(issue)?.messageId])).toEqual([
+      ["rules.0.rule", "rule-missing"],
+      ["rules.0.fileid", "output-name-trailing-slash"],
+    ]);
+    expect(issues.map((issue) => schemaProblemText(zh, issue))).toEqual([
+      "请选择或填写规则",
+      "输出名称不能以 / 结尾",
+    ]);
+    const tooMany = {
+      ...options,
+      rules: Array(6).fill({ rule: "imageMogr2/thumbnail/100x", fileid: "{name}" }),
+    };
+    const [limit] = UploadOptionsSchema.safeParse(tooMany).error?.issues ?? [];
+    expect(schemaProblemText(zh, limit ?? { message: "" })).toBe("每次上传最多 5 条规则（COS 限制）");
+    expect(limit?.message).toBe("At most 5 rules per upload (a COS limit)");
+    const profile = { label: "", secretId: "", secretKey: "", region: "guangzhou", defaultBucket: "photos" };
+    const problems = CosProfileInputSchema.safeParse(profile).error?.issues ?? [];
+    expect(problems.map((issue) => schemaProblemText(zh, issue))).toEqual([
+      "请为连接命名",
+      "地域格式如 ap-guangzhou",
+      "存储桶名称格式为 BucketName-APPID，例如 photos-1250000000",
+      "请填写 SecretId",
+      "请填写 SecretKey",
+    ]);
   });
 });

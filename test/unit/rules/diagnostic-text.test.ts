@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { catalog as appCatalog } from "../../../renderer/app/catalog";
 import { diagnosticText } from "../../../renderer/features/rules/diagnostic-text";
-import { catalog as appCatalog, type MessageKey } from "../../../renderer/i18n/catalog";
+import type { MessageKey } from "../../../renderer/i18n/catalog";
 import { type Language, type Translate, translatorFor } from "../../../renderer/i18n/translate";
 import { placeholdersOf } from "../../../shared/placeholders";
 import {

@@ -3,7 +3,7 @@ import { type ImageWatermarkStage, limitOf } from "../../../../shared/rules";
 import { api } from "../../../api";
 import { useT } from "../../../i18n";
 import { describedBy, Field } from "../../../ui/Field";
-import { useActiveConnection } from "../../connections/store";
+import { useActiveConnection } from "../../connections";
 import { watermarkImageKey, watermarkImageUrl } from "../watermark-image";
 import { NumberField } from "./NumberField";
 import { KeptParameters } from "./View2Form";

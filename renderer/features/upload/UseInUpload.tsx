@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { MAX_RULES } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
-import { useUpload } from "../upload/store";
+import { useUpload } from "./store";
 
 /** Appends the draft as a new rule slot of the upload options, within COS's five-rule limit. */
 export function UseInUpload(props: { text: string; valid: boolean }) {

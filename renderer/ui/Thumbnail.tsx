@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
-import { api } from "../../api";
+import { isImageKey } from "../../shared/images/image-keys";
+import { api } from "../api";
 import { queueThumbnail } from "./thumbnail-queue";
 
-const IMAGE_KEY = /\.(jpe?g|png|gif|webp|bmp|avif|heic|heif|tiff?)$/i;
 /** Thumbnails already made this session, so scrolling back shows them at once. */
 const made = new Map<string, string>();
 /** A tile must stay in view this long before its thumbnail is asked for: a fling past thousands asks for none. */
@@ -13,7 +13,7 @@ export function Thumbnail(props: { bucket: string; objectKey: string; etag: stri
   const id = `${props.bucket}/${props.objectKey}/${props.etag}/${props.size}`;
   const [url, setUrl] = useState(made.get(id));
   const [failed, setFailed] = useState(false);
-  const image = IMAGE_KEY.test(props.objectKey);
+  const image = isImageKey(props.objectKey);
 
   useEffect(() => {
     if (!image || made.has(id)) return;

@@ -1,5 +1,5 @@
 import { app, session } from "electron";
-import { APP_ORIGIN } from "../../shared/ipc/bridge";
+import { APP_ORIGIN } from "../../../shared/ipc/bridge";
 
 /**
  * Electron's security checklist, applied to every web contents the app ever creates:

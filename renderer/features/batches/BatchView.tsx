@@ -1,31 +1,39 @@
 import { useEffect } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { type AppError, isKeyRefusal } from "../../../shared/errors";
 import type { UploadItem } from "../../../shared/uploads/batch";
-import { api } from "../../api";
 import { type Translate, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDuration } from "../../ui/format";
 import { InView } from "../../ui/InView";
-import { Thumbnail } from "../bucket/Thumbnail";
+import { Thumbnail } from "../../ui/Thumbnail";
 import { BatchHistory } from "./BatchHistory";
-import { useUpload } from "./store";
+import { useBatches } from "./context";
 
 /** Progress, controls and results of the batch being looked at, kept live by progress events. */
 export function BatchView() {
   const t = useT();
-  const { batches, detail, loadBatches, showBatch } = useUpload();
+  const interrupted = useBatches(
+    useShallow((state) => state.batches.filter((batch) => batch.state === "interrupted")),
+  );
+  const shown = useBatches((state) => state.detail !== undefined);
+  const error = useBatches((state) => state.error);
+  const { load, control, show } = useBatches(
+    useShallow((state) => ({ load: state.load, control: state.control, show: state.show })),
+  );
 
   useEffect(() => {
-    loadBatches().then(() => {
-      const latest = useUpload.getState().batches[0];
-      if (latest && !useUpload.getState().detail) showBatch(latest.id);
-    });
-  }, [loadBatches, showBatch]);
+    void load();
+  }, [load]);
 
-  const interrupted = batches.filter((batch) => batch.state === "interrupted");
   return (
     <>
+      {error && (
+        <p role="alert" className="notice notice-error" data-testid="batch-error">
+          <ErrorMessage error={error} />
+        </p>
+      )}
       {interrupted.map((batch) => (
         <div
           key={batch.id}
@@ -38,22 +46,25 @@ export function BatchView() {
             type="button"
             className="primary"
             onClick={async () => {
-              await api.call("batches.resume", { batchId: batch.id });
-              await showBatch(batch.id);
+              await control("resume", batch.id);
+              await show(batch.id);
             }}
           >
             {t("batch.resume")}
           </button>
         </div>
       ))}
-      {detail && <BatchDetailView t={t} />}
+      {shown && <BatchDetailView t={t} />}
       <BatchHistory />
     </>
   );
 }
 
 function BatchDetailView({ t }: { t: Translate }) {
-  const detail = useUpload((state) => state.detail);
+  const detail = useBatches((state) => state.detail);
+  const { control, exportResults } = useBatches(
+    useShallow((state) => ({ control: state.control, exportResults: state.exportResults })),
+  );
   if (!detail) return null;
   const { totals } = detail;
   const finished = totals.done + totals.failed + totals.cancelled;
@@ -62,10 +73,9 @@ function BatchDetailView({ t }: { t: Translate }) {
   const keysRefused =
     detail.state !== "running" &&
     detail.items.some((item) => item.state === "failed" && item.error && isKeyRefusal(item.error));
-  const control = (channel: "batches.pause" | "batches.resume" | "batches.cancel" | "batches.retry") =>
-    api.call(channel, { batchId: detail.id });
   const download = async (format: "csv" | "json") => {
-    const file = await api.call("batches.export", { batchId: detail.id, format });
+    const file = await exportResults(detail.id, format);
+    if (!file) return;
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
     link.download = file.fileName;
@@ -110,23 +120,23 @@ function BatchDetailView({ t }: { t: Translate }) {
       </p>
       <div className="row">
         {detail.state === "running" ? (
-          <button type="button" onClick={() => control("batches.pause")}>
+          <button type="button" onClick={() => control("pause", detail.id)}>
             {t("batch.pause")}
           </button>
         ) : (
           detail.state !== "finished" && (
-            <button type="button" onClick={() => control("batches.resume")}>
+            <button type="button" onClick={() => control("resume", detail.id)}>
               {t("batch.resume")}
             </button>
           )
         )}
         {detail.state !== "finished" && (
-          <button type="button" className="danger" onClick={() => control("batches.cancel")}>
+          <button type="button" className="danger" onClick={() => control("cancel", detail.id)}>
             {t("batch.cancelAll")}
           </button>
         )}
         {totals.failed > 0 && (
-          <button type="button" onClick={() => control("batches.retry")}>
+          <button type="button" onClick={() => control("retry", detail.id)}>
             {t("batch.retryFailed")}
           </button>
         )}
@@ -150,6 +160,7 @@ function BatchDetailView({ t }: { t: Translate }) {
 }
 
 function BatchItemRow({ item, batchId, t }: { item: UploadItem; batchId: string; t: Translate }) {
+  const control = useBatches((state) => state.control);
   const percent = item.state === "done" ? 100 : item.size ? Math.round((100 * item.loaded) / item.size) : 0;
   return (
     <li className={`batch-item state-${item.state}`} data-testid="batch-item" data-state={item.state}>
@@ -170,7 +181,7 @@ function BatchItemRow({ item, batchId, t }: { item: UploadItem; batchId: string;
         <button
           type="button"
           className="link"
-          onClick={() => api.call("batches.cancel", { batchId, itemIds: [item.id] })}
+          onClick={() => control("cancel", batchId, [item.id])}
           aria-label={t("item.cancel", { name: item.name })}
         >
           {t("item.cancelShort")}
@@ -244,13 +255,14 @@ function FailedItem({
   itemId: string;
 }) {
   const explained = explainError(t, error);
+  const control = useBatches((state) => state.control);
   return (
     <div className="failure" data-testid="item-error">
       <p>
         <strong className="mono">{error.code}</strong>: <ErrorMessage error={error} />
       </p>
       {explained && <p className="hint">{explained}</p>}
-      <button type="button" onClick={() => api.call("batches.retry", { batchId, itemIds: [itemId] })}>
+      <button type="button" onClick={() => control("retry", batchId, [itemId])}>
         {t("item.retry")}
       </button>
     </div>

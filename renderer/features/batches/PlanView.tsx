@@ -1,7 +1,6 @@
 import type { PlannedUpload, PlanWarning } from "../../../shared/uploads/plan";
 import { type Translate, useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
-import { useUpload } from "./store";
 
 function warningText(t: Translate, warning: PlanWarning): string {
   const where = `${warning.bucket}/${warning.key}`;
@@ -15,23 +14,20 @@ function warningText(t: Translate, warning: PlanWarning): string {
 }
 
 /**
- * Every key the batch will write, with what each would overwrite, before anything is sent.
- * The upload panel's plan by default; the bucket browser passes its own processing plan.
+ * Every key the batch will write, with what each would overwrite, before anything is sent:
+ * an upload's plan, or the bucket browser's processing plan.
  */
 export function PlanView(props: {
-  plans?: PlannedUpload[] | undefined;
-  /** What the first column shows for a plan; the dropped file's path by default. */
-  nameOf?: (plan: PlannedUpload) => string;
+  plans: PlannedUpload[] | undefined;
+  /** What the first column shows for a plan: the dropped file's path, the object's name. */
+  nameOf: (plan: PlannedUpload) => string | undefined;
   startLabel?: string;
-  onStart?: () => void;
+  onStart(): void;
 }) {
   const t = useT();
-  const upload = useUpload();
-  const plans = props.onStart ? props.plans : upload.plans;
+  const { plans, nameOf } = props;
   if (!plans) return null;
-  const names = new Map(upload.files.map((file) => [file.id, file.relativePath]));
-  const nameOf = props.nameOf ?? ((plan: PlannedUpload) => names.get(plan.sourceId));
-  const start = props.onStart ?? (() => upload.start());
+  const start = props.onStart;
   const warnings = plans.reduce((count, plan) => count + plan.warnings.length, 0);
   const problems = plans.filter((plan) => plan.problem).length;
   return (

@@ -1,8 +1,7 @@
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
-import { diagnosticText, firstRuleError, firstRuleWarning } from "../rules/diagnostic-text";
-import { useUnknownStyles } from "../rules/unknown-styles";
+import { diagnosticText, firstRuleError, firstRuleWarning, useUnknownStyles } from "../rules";
 
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
 export function RuleSlots(props: {

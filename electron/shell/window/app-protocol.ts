@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { protocol } from "electron";
-import { APP_SCHEME } from "../../shared/ipc/bridge";
-import type { MediaStore } from "../media/media-store";
-import { contentTypeFor } from "../mime-types";
+import { APP_SCHEME } from "../../../shared/ipc/bridge";
+import type { MediaStore } from "../../media/media-store";
+import { contentTypeFor } from "../../mime-types";
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";

@@ -1,5 +1,5 @@
 import { safeStorage } from "electron";
-import type { SecretCipher } from "./cipher";
+import type { SecretCipher } from "../connections/cipher";
 
 /** Seals secrets with the OS keychain (Keychain, DPAPI, libsecret/kwallet) through Electron. */
 export function createSafeStorageCipher(): SecretCipher {

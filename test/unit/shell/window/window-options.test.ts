@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mainWindowOptions } from "../../../electron/window/window-options";
+import { mainWindowOptions } from "../../../../electron/shell/window/window-options";
 
 describe("mainWindowOptions", () => {
   it("turns on every protection of Electron's security checklist", () => {

@@ -1,7 +1,8 @@
+import { useShallow } from "zustand/react/shallow";
 import type { BatchSummary } from "../../../shared/uploads/batch";
 import { useLanguage, useT } from "../../i18n";
 import { formatDateTime } from "../../ui/format";
-import { useUpload } from "./store";
+import { useBatches } from "./context";
 
 /**
  * Every batch the app remembers, newest first, so an earlier one can be looked at again (to
@@ -11,12 +12,19 @@ import { useUpload } from "./store";
 export function BatchHistory() {
   const t = useT();
   const language = useLanguage((state) => state.language);
-  const { batches, detail, showBatch, forgetBatch } = useUpload();
+  const { batches, shownId, show, forget } = useBatches(
+    useShallow((state) => ({
+      batches: state.batches,
+      shownId: state.detail?.id,
+      show: state.show,
+      forget: state.forget,
+    })),
+  );
   if (batches.length < 2) return null;
 
   const row = (batch: BatchSummary) => {
     const when = formatDateTime(language, batch.createdAt);
-    const shown = batch.id === detail?.id;
+    const shown = batch.id === shownId;
     return (
       <li key={batch.id} className="row spread" data-testid="history-batch" aria-current={shown || undefined}>
         <span>
@@ -34,7 +42,7 @@ export function BatchHistory() {
             <button
               type="button"
               aria-label={t("history.showNamed", { when })}
-              onClick={() => showBatch(batch.id)}
+              onClick={() => show(batch.id)}
             >
               {t("history.show")}
             </button>
@@ -44,7 +52,7 @@ export function BatchHistory() {
               type="button"
               className="link danger"
               aria-label={t("history.removeNamed", { when })}
-              onClick={() => forgetBatch(batch.id)}
+              onClick={() => forget(batch.id)}
             >
               {t("history.remove")}
             </button>

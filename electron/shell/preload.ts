@@ -1,9 +1,10 @@
 import { contextBridge, ipcRenderer, webUtils } from "electron";
-import { IPC_CALL, IPC_EVENT, IPC_GIVE_FILE, type PicopsBridge } from "../shared/ipc/bridge";
+import { IPC_CALL, IPC_CANCEL, IPC_EVENT, IPC_GIVE_FILE, type PicopsBridge } from "../../shared/ipc/bridge";
 
-// The whole surface the renderer gets: three functions, no ipcRenderer.
+// The whole surface the renderer gets: four functions, no ipcRenderer.
 const bridge: PicopsBridge = {
-  call: (channel, input) => ipcRenderer.invoke(IPC_CALL, channel, input),
+  call: (channel, input, callId) => ipcRenderer.invoke(IPC_CALL, channel, input, callId),
+  cancel: (callId) => ipcRenderer.send(IPC_CANCEL, callId),
   subscribe(listener) {
     const forward = (_event: Electron.IpcRendererEvent, name: string, payload: unknown) =>
       listener(name, payload);

@@ -1,5 +1,9 @@
 import { utilityProcess } from "electron";
-import { attachToServer, cliInvocation, type LocalBucketLauncher } from "./local-bucket-launchers";
+import {
+  attachToServer,
+  cliInvocation,
+  type LocalBucketLauncher,
+} from "../connections/local-bucket-launchers";
 
 /** Electron's way to run the Local bucket in a process of its own: a utility process. */
 export function utilityProcessLauncher(modulePath: string): LocalBucketLauncher {

@@ -1,13 +1,14 @@
 import path from "node:path";
 import { app, BrowserWindow, clipboard, dialog, ipcMain } from "electron";
-import { APP_ORIGIN, IPC_CALL, IPC_EVENT, IPC_GIVE_FILE } from "../shared/ipc/bridge";
-import { APP_VERSION } from "./app-paths";
-import { closeBeforeQuit } from "./app-quit";
-import { createSafeStorageCipher } from "./connections/safe-storage-cipher";
-import { utilityProcessLauncher } from "./connections/utility-process-launcher";
-import { createLogger } from "./logger";
-import { filesFromArguments } from "./opened-files";
-import { createServices } from "./services";
+import { APP_ORIGIN, IPC_CALL, IPC_CANCEL, IPC_EVENT, IPC_GIVE_FILE } from "../../shared/ipc/bridge";
+import { APP_VERSION } from "../app-paths";
+import { closeBeforeQuit } from "../app-quit";
+import { CancellableCalls } from "../ipc/cancellable-calls";
+import { createLogger } from "../logger";
+import { filesFromArguments } from "../opened-files";
+import { createServices } from "../services";
+import { createSafeStorageCipher } from "./safe-storage-cipher";
+import { utilityProcessLauncher } from "./utility-process-launcher";
 import { registerAppScheme, serveRenderer } from "./window/app-protocol";
 import { hardenWebContents, isTrustedSender } from "./window/hardening";
 import { installAppMenu } from "./window/menu";
@@ -65,14 +66,18 @@ app.whenReady().then(async () => {
   serveRenderer(path.join(__dirname, "..", "renderer"), services.media);
   closeBeforeQuit(app, () => services.close(), logger);
 
-  ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown) => {
+  const calls = new CancellableCalls();
+  ipcMain.handle(IPC_CALL, (event, channel: unknown, input: unknown, callId: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
       return {
         ok: false,
         error: { code: "forbidden-sender", message: "Calls are accepted from the Picops window only." },
       };
     }
-    return services.router.call(channel, input);
+    return calls.run(callId, (signal) => services.router.call(channel, input, signal));
+  });
+  ipcMain.on(IPC_CANCEL, (event, callId: unknown) => {
+    if (isTrustedSender(event.senderFrame)) calls.cancel(callId);
   });
 
   ipcMain.handle(IPC_GIVE_FILE, (event, filePath: unknown) => {
@@ -85,7 +90,10 @@ app.whenReady().then(async () => {
     window.webContents.send(IPC_EVENT, name, payload),
   );
   window.once("ready-to-show", () => window.show());
-  window.on("closed", unsubscribe);
+  window.on("closed", () => {
+    unsubscribe();
+    calls.cancelAll();
+  });
   // Files named at launch are in the upload list before the window first asks for it.
   await services.openFiles(pendingFiles.splice(0));
   openFiles = (paths) => {

@@ -1,0 +1,6 @@
+/** Batches of uploads and of processing in the bucket: their plan, their fields, their progress and history. */
+export { BatchView } from "./BatchView";
+export { BatchesProvider, useBatchesStore } from "./context";
+export { PlanView } from "./PlanView";
+export { ProcessingFields } from "./ProcessingFields";
+export { type BatchesStore, createBatchesStore } from "./store";

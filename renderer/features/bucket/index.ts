@@ -1,0 +1,3 @@
+/** The bucket browser: folders, objects, their details, and processing them in the bucket. */
+export { BucketButton } from "./BucketButton";
+export { BucketWorkspace } from "./BucketWorkspace";

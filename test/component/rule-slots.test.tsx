@@ -1,0 +1,57 @@
+import { cleanup, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { afterEach, describe, expect, it } from "vitest";
+import { ProcessingFields } from "../../renderer/features/batches";
+import type { ProcessOptions, RuleSlot } from "../../shared/uploads/options";
+
+afterEach(cleanup);
+
+/** The rule slots as the upload and processing panels hold them: the options live above. */
+function Slots(props: { rules: RuleSlot[]; errors?: Map<string, string>; seen: ProcessOptions[] }) {
+  const [value, setValue] = useState<ProcessOptions>({ isPicInfo: true, concurrency: 3, rules: props.rules });
+  return (
+    <ProcessingFields
+      id="test"
+      concurrencyLabel="At once"
+      value={value}
+      bucket="photos-1250000000"
+      errors={props.errors ?? new Map()}
+      onChange={(patch) => {
+        const next = { ...value, ...patch };
+        props.seen.push(next);
+        setValue(next);
+      }}
+    />
+  );
+}
+
+describe("rule slots", () => {
+  it("adds a slot with a numbered output name, and edits its rule", async () => {
+    const seen: ProcessOptions[] = [];
+    render(<Slots rules={[]} seen={seen} />);
+    expect(screen.getByText("No rules: originals are uploaded as they are.")).toBeTruthy();
+    await userEvent.click(screen.getByRole("button", { name: "Add a rule" }));
+    expect(seen.at(-1)?.rules).toEqual([{ rule: "", fileid: "{name}_1.{format}" }]);
+    await userEvent.type(screen.getByLabelText("Rule 1"), "imageMogr2/thumbnail/800x");
+    expect(seen.at(-1)?.rules[0]?.rule).toBe("imageMogr2/thumbnail/800x");
+  });
+
+  it("points at the rule's first error, in words, as it is typed", async () => {
+    render(<Slots rules={[{ rule: "imageMogr2/thumbnail/0x", fileid: "{name}.{format}" }]} seen={[]} />);
+    const rule = screen.getByLabelText("Rule 1");
+    const described = (rule.getAttribute("aria-describedby") ?? "").split(" ");
+    const said = described.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    expect(said).toMatch(/width must be 1–\d+, got 0/);
+  });
+
+  it("stops at COS's five rules", async () => {
+    const five = Array.from({ length: 5 }, (_, i) => ({
+      rule: "imageMogr2/thumbnail/100x",
+      fileid: `{name}_${i}`,
+    }));
+    render(<Slots rules={five} seen={[]} />);
+    const add = screen.getByRole("button", { name: "5 rules is COS's limit" });
+    expect((add as HTMLButtonElement).disabled).toBe(true);
+  });
+});
