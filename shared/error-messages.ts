@@ -158,6 +158,11 @@ export const ERROR_MESSAGES = {
   "watermark-image-not-local": "No way to fetch the watermark image {url} locally.",
   "animated-not-local": "{operation} on an animated image is not supported locally.",
   "animation-decoded-early": "An animation was decoded too early.",
+  "image-damaged": "The image is damaged and cannot be decoded ({reason}).",
+  "engine-memory-exceeded":
+    "This rule needs about {megabytes} MB of pixels at once, more than the local engine's {budgetMegabytes} MB; COS can still run it.",
+  "watermark-text-too-large":
+    "The text watermark would be about {width}×{height} px, more than the {maxSide} px per side a text can be drawn.",
 
   // The IPC boundary
   "unknown-channel": "There is no channel named {channel}.",

@@ -1,11 +1,12 @@
 import sharp from "sharp";
 import { PicopsError } from "../../shared/errors";
 import type { Stage } from "../../shared/rules/ast";
-import { untilAborted } from "./abort";
 import type { FormatName } from "./formats";
 import { type Size, thumbnailSize } from "./geometry";
-import { assertResolution, ENGINE_LIMITS } from "./limits";
-import { OUTPUT_SETTINGS } from "./mogr2";
+import { assertResolution } from "./limits";
+import { ENGINE_MEMORY } from "./memory-budget";
+import { DECODE_OPTIONS, runPass } from "./picture";
+import { OUTPUT_SETTINGS } from "./settings";
 import type { SourceImage } from "./source";
 
 /**
@@ -51,11 +52,18 @@ export async function animatedOutput(
   if (source.canvas.kind !== "encoded") throw new PicopsError("internal", "animation-decoded-early");
   const size = frameSize(source, stages);
   assertResolution(size.width, size.height, source.frameCount);
-  let pipeline = sharp(source.canvas.input, { animated: true, limitInputPixels: ENGINE_LIMITS.maxPixels });
-  if (size.width !== source.width || size.height !== source.height) {
-    pipeline = pipeline.resize(size.width, size.height, { fit: "fill" });
+  // Every frame in and out, with alpha: what libvips holds for an animated resize at most.
+  const frameBytes = (source.width * source.height + size.width * size.height) * 4;
+  const release = await ENGINE_MEMORY.reserve(frameBytes * source.frameCount, signal);
+  try {
+    let pipeline = sharp(source.canvas.input, { animated: true, ...DECODE_OPTIONS });
+    if (size.width !== source.width || size.height !== source.height) {
+      pipeline = pipeline.resize(size.width, size.height, { fit: "fill" });
+    }
+    pipeline = settings.format === "gif" ? pipeline.gif() : pipeline.webp({ quality: settings.quality });
+    const data = await runPass(pipeline.toBuffer(), signal);
+    return { data, ...size };
+  } finally {
+    release();
   }
-  pipeline = settings.format === "gif" ? pipeline.gif() : pipeline.webp({ quality: settings.quality });
-  const data = await untilAborted(pipeline.toBuffer(), signal);
-  return { data, ...size };
 }

@@ -2,14 +2,16 @@ import { PicopsError, ThrownAppError } from "../../shared/errors";
 import type { Pipeline, Stage } from "../../shared/rules/ast";
 import { throwIfAborted } from "./abort";
 import { animatedOutput, isAnimatedRun } from "./animated";
-import { encodePicture, heifNotSupported } from "./encode";
+import { encodeCanvas, heifNotSupported } from "./encode";
 import { embedExif, exifTiff, withOrientation } from "./exif";
 import { type FormatName, IMAGE_FORMATS, isWritableFormat } from "./formats";
+import { ENGINE_MEMORY } from "./memory-budget";
 import { runMogr2, type WorkState } from "./mogr2";
-import { openCanvas, runToPicture } from "./picture";
+import { assertDecodes, canvasHasAlpha } from "./picture";
+import { planMemory } from "./plan";
 import { resolveQuality } from "./quality";
 import { ignoresErrors, outputSettings } from "./settings";
-import { openSource } from "./source";
+import { openSource, type SourceImage } from "./source";
 import { runView2 } from "./view2";
 import { runWatermark } from "./watermark";
 
@@ -73,21 +75,31 @@ export async function processImage(
     return describeOutput(animated.data, animated, description, 0);
   }
 
-  let state: WorkState = { canvas: source.canvas, orientation: source.orientation };
-  for (const stage of stages) state = await runStage(stage, state, options);
-  const picture =
-    state.canvas.kind === "raw" ? state.canvas : await runToPicture(openCanvas(state.canvas), signal);
-  // No average colour here: ProcessResults never reports one (only the original's ImageInfo does).
-  const encoded = await encodePicture(
-    picture,
-    { format, quality, progressive: settings.progressive },
-    signal,
-  );
-  const keepExif = !settings.strip && source.exif !== undefined && IMAGE_FORMATS[format].exif;
-  if (!keepExif || !source.exif) return describeOutput(encoded, picture, description, 0);
-  let tiff = exifTiff(source.exif);
-  if (state.orientation !== source.orientation) tiff = withOrientation(tiff, state.orientation);
-  return describeOutput(embedExif(format, encoded, tiff), picture, description, state.orientation);
+  // Every stage's output is known (and refused past COS's limits) before the first decode,
+  // and the rule waits until the memory its largest pass holds is free.
+  const sourceShape = { width: source.width, height: source.height, alpha: canvasHasAlpha(source.canvas) };
+  const { peakBytes } = planMemory(stages, sourceShape, source.orientation, {
+    format,
+    progressive: settings.progressive,
+  });
+  const release = await reserveMemory(source, peakBytes, signal);
+  try {
+    let state: WorkState = { canvas: source.canvas, orientation: source.orientation };
+    for (const stage of stages) state = await runStage(stage, state, options);
+    // No average colour here: ProcessResults never reports one (only the original's ImageInfo does).
+    const encoded = await encodeCanvas(
+      state.canvas,
+      { format, quality, progressive: settings.progressive },
+      signal,
+    );
+    const keepExif = !settings.strip && source.exif !== undefined && IMAGE_FORMATS[format].exif;
+    if (!keepExif || !source.exif) return describeOutput(encoded.data, encoded, description, 0);
+    let tiff = exifTiff(source.exif);
+    if (state.orientation !== source.orientation) tiff = withOrientation(tiff, state.orientation);
+    return describeOutput(embedExif(format, encoded.data, tiff), encoded, description, state.orientation);
+  } finally {
+    release();
+  }
 }
 
 function describeOutput(
@@ -159,4 +171,24 @@ async function expandStyles(stages: Stage[], options: ProcessOptions, seen: Set<
     expanded.push(...(await expandStyles(style.stages, options, new Set([...seen, stage.name]))));
   }
   return expanded;
+}
+
+/**
+ * Reserves the memory a rule's largest pass holds. A rule that can never have it is
+ * refused, unless the input turns out to be damaged: then that is what the designer needs
+ * to hear, so a small decode (a JPEG shrinks on load) looks at the data first.
+ */
+async function reserveMemory(
+  source: SourceImage,
+  bytes: number,
+  signal: AbortSignal | undefined,
+): Promise<() => void> {
+  try {
+    return await ENGINE_MEMORY.reserve(bytes, signal);
+  } catch (error) {
+    if (error instanceof ThrownAppError && error.messageId === "engine-memory-exceeded") {
+      await assertDecodes(source.canvas, signal);
+    }
+    throw error;
+  }
 }

@@ -1,4 +1,14 @@
-import type { QualitySetting, RuleImageFormat, Stage } from "../../shared/rules/ast";
+import type { Mogr2Op, QualitySetting, RuleImageFormat, Stage } from "../../shared/rules/ast";
+
+/** Operations that only configure the encoder; they are read once for the whole pipeline. */
+export const OUTPUT_SETTINGS: ReadonlySet<Mogr2Op["op"]> = new Set<Mogr2Op["op"]>([
+  "format",
+  "quality",
+  "strip",
+  "interlace",
+  "gravity",
+  "ignore-error",
+]);
 
 /** What a whole pipeline asks of the encoder; a later stage's setting wins over an earlier one. */
 export interface OutputSettings {

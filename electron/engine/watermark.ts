@@ -4,7 +4,7 @@ import type { ImageWatermarkStage, TextWatermarkStage } from "../../shared/rules
 import { untilAborted } from "./abort";
 import { placeByGravity, type Size, thumbnailSize } from "./geometry";
 import type { WorkState } from "./mogr2";
-import { openCanvas, type Picture, runToPicture } from "./picture";
+import { openCanvas, type Picture, pending, runToPicture, settle } from "./picture";
 import { openSource } from "./source";
 import { textOverlay } from "./watermark-text";
 
@@ -30,16 +30,18 @@ export async function runWatermark(
   signal?: AbortSignal,
 ): Promise<WorkState> {
   rejectUnknown(stage);
-  const { canvas } = state;
+  const canvas = await settle(state.canvas, signal);
   const base = { width: canvas.width, height: canvas.height };
   const overlay =
-    stage.type === 2 ? await textOverlay(stage, signal) : await imageOverlay(stage, base, sources, signal);
+    stage.type === 2
+      ? await textOverlay(stage, base, signal)
+      : await imageOverlay(stage, base, sources, signal);
   const raw = { width: overlay.width, height: overlay.height, channels: overlay.channels };
   if (stage.type === 2 && stage.batch) {
     const tiled = openCanvas(canvas).composite([
       { input: overlay.data, raw, tile: true, gravity: "northwest" },
     ]);
-    return { ...state, canvas: await runToPicture(tiled, signal) };
+    return { ...state, canvas: pending(tiled, { ...base, alpha: true }) };
   }
   const fitted = await clipToBase(overlay, base, signal);
   const place = placeByGravity(base, fitted, stage.gravity ?? "southeast", stage.dx ?? 0, stage.dy ?? 0);
@@ -54,7 +56,7 @@ export async function runWatermark(
       top,
     },
   ]);
-  return { ...state, canvas: await runToPicture(drawn, signal) };
+  return { ...state, canvas: pending(drawn, { ...base, alpha: true }) };
 }
 
 /** Text longer than the picture is cut at the picture's edge. */

@@ -138,6 +138,11 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.watermark-image-not-local": "无法在本地获取水印图片 {url}。",
   "error.animated-not-local": "本地不支持对动图执行 {operation}。",
   "error.animation-decoded-early": "动图解码过早。",
+  "error.image-damaged": "图片已损坏，无法解码（{reason}）。",
+  "error.engine-memory-exceeded":
+    "此规则一次需要约 {megabytes} MB 像素，超过本地引擎的 {budgetMegabytes} MB；COS 仍可执行。",
+  "error.watermark-text-too-large":
+    "文字水印约为 {width}×{height} 像素，超过文字每边最多可绘制的 {maxSide} 像素。",
 
   "error.unknown-channel": "没有名为 {channel} 的通道。",
   "error.internal": "Picops 内部出错，详情请查看日志。",
