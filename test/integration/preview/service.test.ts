@@ -172,6 +172,17 @@ describe("preview of a file the designer added", () => {
     expect(opaque.message).toContain("imageSlim");
   });
 
+  it("refuses a rule whose output would pass COS's limits before making any pixel of it (issue 13)", async () => {
+    const preview = service();
+    const rule = "imageMogr2/thumbnail/!1000p|imageMogr2/thumbnail/!1000p";
+    const sample = { kind: "file", fileId: "small", name: "small.png" } as const;
+    const refused = problem((await preview.render(request({ rule, sample, resolution: "original" }))).after);
+    expect(refused).toMatchObject({
+      code: "ImageResolutionExceed",
+      message: "The image is 64000×48000 px; each side must be at most 50000 px.",
+    });
+  });
+
   it("refuses COS as producer for a local file, and a file no longer in the list", async () => {
     const preview = service();
     expect(problem((await preview.render(request({ producer: "cos" }))).after).code).toBe("invalid-input");
