@@ -106,8 +106,26 @@ function turnsPixels(op: Mogr2Op, orientation: number): boolean {
   return op.op === "auto-orient" && orientation > 1;
 }
 
+/** Operations the local engine does not run yet (see local-support.ts for how each is meant to). */
+const NOT_RUN_LOCALLY = new Set<Mogr2Op["op"]>([
+  "rcrop",
+  "dx",
+  "dy",
+  "pad",
+  "color",
+  "minsize",
+  "flip",
+  "size-limit",
+  "cgif",
+  "density",
+  "AIGCMetadata",
+]);
+
 function rejectNotLocal(op: Mogr2Op): void {
   if (op.op === "scrop") throw new PicopsError("not-supported-locally", "scrop-not-local");
+  if (NOT_RUN_LOCALLY.has(op.op)) {
+    throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.op });
+  }
   if (op.op === "unknown") {
     throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.name });
   }

@@ -133,6 +133,12 @@ async function runStage(stage: Stage, state: WorkState, options: ProcessOptions)
         return await runView2(stage, state, signal);
       case "watermark":
         return await runWatermark(stage, state, options, signal);
+      case "blindWatermark":
+        throw new PicopsError("not-supported-locally", "processor-not-local", {
+          name: `watermark/${stage.type}`,
+        });
+      case "imageSlim":
+        throw new PicopsError("not-supported-locally", "processor-not-local", { name: "imageSlim" });
       default:
         return state;
     }

@@ -12,12 +12,24 @@ export interface WatermarkSources {
   loadWatermarkImage?: (url: string) => Promise<Buffer>;
 }
 
+/** Parameters the rule language reads but this engine does not draw yet. */
+function notDrawnHere(stage: ImageWatermarkStage | TextWatermarkStage): string | undefined {
+  if (stage.type === 1) {
+    if (stage.imageKey !== undefined) return "image_key";
+    if (stage.batch !== undefined) return "batch";
+    if (stage.degree !== undefined) return "degree";
+  } else if (stage.scatype !== undefined) {
+    return "scatype";
+  }
+  return stage.spacing === undefined ? undefined : "spacing";
+}
+
 function rejectUnknown(stage: ImageWatermarkStage | TextWatermarkStage): void {
-  const [unknown] = stage.unknown;
-  if (unknown) {
+  const name = stage.unknown[0]?.name ?? notDrawnHere(stage);
+  if (name !== undefined) {
     throw new PicopsError("not-supported-locally", "watermark-parameter-not-local", {
       type: stage.type,
-      name: unknown.name,
+      name,
     });
   }
 }
@@ -85,10 +97,11 @@ async function imageOverlay(
   sources: WatermarkSources,
   signal?: AbortSignal,
 ): Promise<Picture> {
+  const url = stage.imageUrl ?? "";
   if (!sources.loadWatermarkImage) {
-    throw new PicopsError("not-supported-locally", "watermark-image-not-local", { url: stage.imageUrl });
+    throw new PicopsError("not-supported-locally", "watermark-image-not-local", { url });
   }
-  const bytes = await untilAborted(sources.loadWatermarkImage(stage.imageUrl), signal);
+  const bytes = await untilAborted(sources.loadWatermarkImage(url), signal);
   const source = await openSource(bytes, signal);
   const size: Size = { width: source.width, height: source.height };
   let target = size;

@@ -29,7 +29,17 @@ export type Gravity =
   | "southeast";
 
 /** Output formats a rule can ask for (`format/<fmt>`). `jpg` is the canonical spelling of JPEG. */
-export type RuleImageFormat = "jpg" | "png" | "webp" | "avif" | "heif" | "gif" | "bmp" | "yjpeg" | "tpg";
+export type RuleImageFormat =
+  | "jpg"
+  | "png"
+  | "webp"
+  | "avif"
+  | "heif"
+  | "gif"
+  | "bmp"
+  | "yjpeg"
+  | "tpg"
+  | "svgc";
 
 /**
  * `imageMogr2/thumbnail/<geometry>`, one variant per family of the reference's table:
@@ -66,7 +76,18 @@ export type Mogr2Op = OpBase &
     | { op: "thumbnail"; geometry: ThumbnailGeometry }
     | { op: "crop"; width?: number; height?: number }
     | { op: "cut"; width: number; height: number; dx: number; dy: number }
+    /** `rcrop/<W>x<H>`: a region of that size, placed by gravity, dx and dy. */
+    | { op: "rcrop"; width?: number; height?: number }
     | { op: "scrop"; width: number; height: number }
+    /** `dx/<px>`, `dy/<px>`: offsets from the gravity's anchor for crop and rcrop. */
+    | { op: "dx" | "dy"; pixels: number }
+    /** `pad/1`: a fit thumbnail fills the rest of its W×H box with `color` instead of leaving it out. */
+    | { op: "pad"; enabled: boolean }
+    /** `color/<b64 #RRGGBB>` for pad, decoded. */
+    | { op: "color"; color: string }
+    /** `minsize/1`: thumbnail sides are lower bounds rather than upper ones. */
+    | { op: "minsize"; enabled: boolean }
+    | { op: "flip"; direction: "vertical" | "horizontal" }
     | { op: "iradius"; radius: number }
     | { op: "rradius"; radius: number }
     | { op: "rotate"; degrees: number }
@@ -81,6 +102,14 @@ export type Mogr2Op = OpBase &
     | { op: "grayscale"; enabled: boolean }
     | { op: "strip" }
     | { op: "interlace"; enabled: boolean }
+    /** `size-limit/<n>k|m[!]`: cap the output's size; with `!` keep the input when it is smaller. */
+    | { op: "size-limit"; amount: number; unit: "k" | "m"; keepSmaller: boolean }
+    /** `cgif/<n>`: GIF output with at most n frames. */
+    | { op: "cgif"; frames: number }
+    /** `density/<dpi>`: the DPI written into the output. */
+    | { op: "density"; dpi: number }
+    /** `AIGCMetadata/Label/<b64>/…`: CI writes the AI-generated-content label into the output. */
+    | { op: "AIGCMetadata"; fields: { name: string; value: string }[] }
     | { op: "ignore-error" }
     /** An operation this version does not know: kept verbatim so that it round-trips. */
     | { op: "unknown"; name: string; args: string[] }
@@ -111,8 +140,13 @@ export interface ImageView2Stage {
 export interface ImageWatermarkStage {
   kind: "watermark";
   type: 1;
-  /** Decoded from URL-safe Base64: `http://<bucket>.cos.<region>.myqcloud.com/<key>`. */
-  imageUrl: string;
+  /**
+   * Decoded from URL-safe Base64: `http://<bucket>.cos.<region>.myqcloud.com/<key>` (or the
+   * bucket's other CI origins). Absent when the picture is named by `imageKey` instead.
+   */
+  imageUrl?: string;
+  /** `image_key/<b64 key>`: the watermark picture's object key in the same bucket, decoded. */
+  imageKey?: string;
   gravity?: Gravity;
   dx?: number;
   dy?: number;
@@ -122,6 +156,12 @@ export interface ImageWatermarkStage {
   scatype?: 1 | 2 | 3;
   spcent?: number;
   dissolve?: number;
+  /** Tile the picture over the whole image. */
+  batch?: boolean;
+  /** Rotation of tiled pictures, 0–360 (only with batch). */
+  degree?: number;
+  /** Gap between tiles, in % of the watermark's width and height. */
+  spacing?: number;
   unknown: { name: string; value: string }[];
   span?: Span;
   paramSpans?: ParamSpans;
@@ -144,7 +184,12 @@ export interface TextWatermarkStage {
   batch?: boolean;
   /** Rotation of tiled text, 0–360 (only with batch). */
   degree?: number;
+  /** Gap between tiles, in % of the text's width and height. */
+  spacing?: number;
   shadow?: number;
+  /** 1 by width, 2 by height, 3 by area, with spcent in per-mille. */
+  scatype?: 1 | 2 | 3;
+  spcent?: number;
   unknown: { name: string; value: string }[];
   span?: Span;
   paramSpans?: ParamSpans;
@@ -157,7 +202,32 @@ export interface StyleStage {
   span?: Span;
 }
 
-/** A processor this version does not know (e.g. `imageSlim`): kept verbatim. */
+/**
+ * `watermark/3` (embed) and `watermark/4` (extract): CI's blind watermarks, a Tencent
+ * algorithm. `mode` is the `type` parameter: 1 semi-blind, 2 fully blind, 3 text.
+ */
+export interface BlindWatermarkStage {
+  kind: "blindWatermark";
+  type: 3 | 4;
+  mode?: 1 | 2 | 3;
+  /** Decoded watermark picture URL (modes 1 and 2). */
+  imageUrl?: string;
+  /** Decoded text (mode 3). */
+  text?: string;
+  /** 1–3, fully blind only. */
+  level?: number;
+  unknown: { name: string; value: string }[];
+  span?: Span;
+  paramSpans?: ParamSpans;
+}
+
+/** `imageSlim`: CI's own adaptive compression, a processor without parameters. */
+export interface ImageSlimStage {
+  kind: "imageSlim";
+  span?: Span;
+}
+
+/** A processor this version does not know (e.g. `QRcode`): kept verbatim. */
 export interface OpaqueStage {
   kind: "opaque";
   text: string;
@@ -169,6 +239,8 @@ export type Stage =
   | ImageView2Stage
   | ImageWatermarkStage
   | TextWatermarkStage
+  | BlindWatermarkStage
+  | ImageSlimStage
   | StyleStage
   | OpaqueStage;
 

@@ -16,6 +16,9 @@ import { numberToText } from "./numbers";
  */
 export const DIAGNOSTIC_SENTENCES = {
   "out-of-range": "{parameter} must be {min}–{max}, got {got}",
+  "out-of-range.above-minimum": "{parameter} must be greater than {min}, got {got}",
+  "out-of-range.unconfirmed":
+    "{parameter} is usually {min}–{max}, got {got}; Picops cannot confirm COS accepts it",
   "not-whole-number": "{parameter} must be a whole number {min}–{max}, got {got}",
   "syntax.empty-rule": "the rule is empty",
   "syntax.empty-stage": "empty stage (a stray |)",
@@ -42,11 +45,17 @@ export const DIAGNOSTIC_SENTENCES = {
   "invalid-value.watermark-image":
     "image must be the http:// COS address of a picture in this bucket, such as http://examplebucket-1250000000.cos.ap-shanghai.myqcloud.com/logo.png, got {text}",
   "invalid-value.colour": "fill must be a colour #RRGGBB, got {text}",
+  "invalid-value.pad-colour": "color must be a colour #RRGGBB, got {text}",
+  "unconfirmed.watermark-host":
+    "{text} is not on a COS or CI origin domain (*.myqcloud.com, *.tencentcos.cn); COS may refuse it",
+  "unconfirmed.webp-side": "WebP output is at most {max} px per side; COS may refuse {got}",
   "ignored.quality": "COS ignores quality settings for {format} output",
   "ignored.progressive": "progressive output needs format/jpg; COS ignores it for {format}",
   "ignored.gif-radius": "COS does not round GIF pictures",
   "ignored.spcent": "spcent only applies together with scatype",
   "ignored.degree": "degree only applies to tiled text (batch/1)",
+  "ignored.size-limit": "size-limit only applies to JPG output; COS ignores it for {format}",
+  "ignored.pad": "pad and color only apply to a thumbnail that fits a W×H box",
   "not-supported.mode-0":
     "mode 0 comes from Qiniu; Cloud Infinite documents modes {min}–{max} and may refuse it",
   "not-supported.view2-format":
@@ -99,6 +108,11 @@ export const EXPECTED_VALUES = {
   "base64-text": "URL-safe Base64 of the text, such as 5pWw5o2u5LiH6LGh",
   "base64-font": "URL-safe Base64 of a font name, such as dGFob21hLnR0Zg (tahoma.ttf)",
   "base64-fill": "URL-safe Base64 of a colour, such as IzNEM0QzRA (#3D3D3D)",
+  "base64-key": "URL-safe Base64 of the watermark picture's object key, such as bG9nby5wbmc (logo.png)",
+  "size-limit": "a size such as 100k, 2m or 100k!",
+  frames: "a number of frames such as 10",
+  dpi: "a number of dots per inch such as 300",
+  "blind-type": "1 (semi-blind), 2 (blind) or 3 (text)",
 } as const;
 
 export type ExpectedValue = keyof typeof EXPECTED_VALUES;

@@ -9,6 +9,7 @@
  * - unknown operations and opaque stages written exactly as they were typed.
  */
 import type {
+  BlindWatermarkStage,
   Gravity,
   ImageView2Stage,
   ImageWatermarkStage,
@@ -22,6 +23,7 @@ import type {
 import { encodeUrlSafeBase64 } from "./base64";
 import { numberToText as n } from "./numbers";
 import {
+  BLIND_WATERMARK_PARAMETERS,
   GRAVITY_NAMES,
   IMAGE_WATERMARK_PARAMETERS,
   QUALITY_OPERATION,
@@ -48,6 +50,15 @@ function formatStage(stage: Stage): string {
       return stage.type === 1
         ? withParams("watermark/1", stage, IMAGE_WATERMARK_PARAMETERS, IMAGE_WATERMARK_WRITERS)
         : withParams("watermark/2", stage, TEXT_WATERMARK_PARAMETERS, TEXT_WATERMARK_WRITERS);
+    case "blindWatermark":
+      return withParams(
+        `watermark/${stage.type}`,
+        stage,
+        BLIND_WATERMARK_PARAMETERS,
+        BLIND_WATERMARK_WRITERS,
+      );
+    case "imageSlim":
+      return "imageSlim";
     case "style":
       return `style/${stage.name}`;
     case "opaque":
@@ -91,8 +102,25 @@ function formatOp(op: Mogr2Op): string {
       return `crop/${sides(op.width, op.height)}`;
     case "cut":
       return `cut/${n(op.width)}x${n(op.height)}x${n(op.dx)}x${n(op.dy)}`;
+    case "rcrop":
+      return `rcrop/${sides(op.width, op.height)}`;
     case "scrop":
       return `scrop/${n(op.width)}x${n(op.height)}`;
+    case "dx":
+    case "dy":
+      return `${op.op}/${n(op.pixels)}`;
+    case "color":
+      return `color/${encodeUrlSafeBase64(op.color)}`;
+    case "flip":
+      return `flip/${op.direction}`;
+    case "size-limit":
+      return `size-limit/${n(op.amount)}${op.unit}${op.keepSmaller ? "!" : ""}`;
+    case "cgif":
+      return `cgif/${n(op.frames)}`;
+    case "density":
+      return `density/${n(op.dpi)}`;
+    case "AIGCMetadata":
+      return ["AIGCMetadata", ...op.fields.flatMap((field) => [field.name, field.value])].join("/");
     case "iradius":
     case "rradius":
       return `${op.op}/${n(op.radius)}`;
@@ -112,6 +140,8 @@ function formatOp(op: Mogr2Op): string {
       return `${op.op}/${n(op.amount)}`;
     case "grayscale":
     case "interlace":
+    case "pad":
+    case "minsize":
       return `${op.op}/${switchText(op.enabled)}`;
     case "ignore-error":
       return "ignore-error/1";
@@ -163,7 +193,8 @@ const VIEW2_WRITERS: Writers<ImageView2Stage, (typeof VIEW2_PARAMETERS)[number]>
 };
 
 const IMAGE_WATERMARK_WRITERS: Writers<ImageWatermarkStage, (typeof IMAGE_WATERMARK_PARAMETERS)[number]> = {
-  image: (stage) => encodeUrlSafeBase64(stage.imageUrl),
+  image: (stage) => optional(stage.imageUrl, encodeUrlSafeBase64),
+  image_key: (stage) => optional(stage.imageKey, encodeUrlSafeBase64),
   gravity: gravityText,
   dx: (stage) => optional(stage.dx, n),
   dy: (stage) => optional(stage.dy, n),
@@ -171,6 +202,9 @@ const IMAGE_WATERMARK_WRITERS: Writers<ImageWatermarkStage, (typeof IMAGE_WATERM
   scatype: (stage) => optional(stage.scatype, String),
   spcent: (stage) => optional(stage.spcent, n),
   dissolve: (stage) => optional(stage.dissolve, n),
+  batch: (stage) => optional(stage.batch, switchText),
+  degree: (stage) => optional(stage.degree, n),
+  spacing: (stage) => optional(stage.spacing, n),
 };
 
 const TEXT_WATERMARK_WRITERS: Writers<TextWatermarkStage, (typeof TEXT_WATERMARK_PARAMETERS)[number]> = {
@@ -184,5 +218,15 @@ const TEXT_WATERMARK_WRITERS: Writers<TextWatermarkStage, (typeof TEXT_WATERMARK
   dy: (stage) => optional(stage.dy, n),
   batch: (stage) => optional(stage.batch, switchText),
   degree: (stage) => optional(stage.degree, n),
+  spacing: (stage) => optional(stage.spacing, n),
   shadow: (stage) => optional(stage.shadow, n),
+  scatype: (stage) => optional(stage.scatype, String),
+  spcent: (stage) => optional(stage.spcent, n),
+};
+
+const BLIND_WATERMARK_WRITERS: Writers<BlindWatermarkStage, (typeof BLIND_WATERMARK_PARAMETERS)[number]> = {
+  type: (stage) => optional(stage.mode, String),
+  image: (stage) => optional(stage.imageUrl, encodeUrlSafeBase64),
+  text: (stage) => optional(stage.text, encodeUrlSafeBase64),
+  level: (stage) => optional(stage.level, n),
 };

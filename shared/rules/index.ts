@@ -21,6 +21,15 @@ export {
   RULE_LIMITS,
   rangeText,
 } from "./limits";
+export {
+  FORMAT_LOCAL_SUPPORT,
+  howRuleRunsLocally,
+  type LocalRun,
+  type LocalRunNote,
+  type LocalSupport,
+  MOGR2_LOCAL_SUPPORT,
+  STAGE_LOCAL_SUPPORT,
+} from "./local-support";
 export { type ParsedRule, parseRule } from "./parse";
 export {
   decodePicOperations,

@@ -1,7 +1,8 @@
 /**
  * Every numeric limit of the rule language, in one table: the validator checks against it
- * and the visual builder builds its fields from it. Ranges come from the reference (§7, §8);
- * where the reference leaves one unconfirmed, `source` says which common range was chosen.
+ * and the visual builder builds its fields from it. Ranges come from CI's current pages
+ * (docs/ci-conformance.md names each); where CI documents none, the range is only a guide:
+ * a value outside it is a warning, never an error, so a rule COS accepts is never refused.
  */
 import { numberToText } from "./numbers";
 
@@ -14,20 +15,23 @@ export interface Limit {
   label: string;
   /** Whether COS only takes whole numbers here. */
   integer: boolean;
-  /** Why this range, when the reference does not confirm it. */
+  /** Why this range, when CI's pages do not confirm it. */
   source?: string;
+  /**
+   * What COS is known to refuse. Absent: anything outside min–max. `min`: only values below
+   * min (CI documents no maximum; above max is a warning). `none`: CI documents no range, so
+   * min–max is a guide and a value outside it is a warning.
+   */
+  refuses?: "min" | "none";
+  /** The minimum itself is refused too (`sigma > 0`). */
+  minExclusive?: boolean;
 }
 
-const SIDE: Limit = {
-  min: 1,
-  max: 10000,
-  unit: "px",
-  label: "Side",
-  integer: true,
-  source: "unconfirmed: the common range of Cloud Infinite scaling docs",
-};
-/** Output sides are at most 50000 px (reference §8). */
-const OUTPUT_SIDE: Limit = { min: 1, max: 50000, unit: "px", label: "Side", integer: true };
+/** Output sides are at most 50,000 px (CI "Specifications and Limits"; WebP 16,383, checked apart). */
+const SIDE: Limit = { min: 1, max: 50000, unit: "px", label: "Side", integer: true };
+const OUTPUT_SIDE = SIDE;
+/** The largest side of a WebP picture (CI "Specifications and Limits"). */
+export const WEBP_MAX_SIDE = 16383;
 const OFFSET: Limit = {
   min: 0,
   max: 50000,
@@ -35,8 +39,10 @@ const OFFSET: Limit = {
   label: "Offset",
   integer: true,
   source: "unconfirmed: offsets stay inside the largest picture",
+  refuses: "none",
 };
-const QUALITY: Limit = { min: 1, max: 100, unit: "", label: "Quality", integer: true };
+/** CI "Quality Change": 0–100 for quality, rquality and lquality alike. */
+const QUALITY: Limit = { min: 0, max: 100, unit: "", label: "Quality", integer: true };
 const ADJUSTMENT: Limit = {
   min: -100,
   max: 100,
@@ -44,8 +50,15 @@ const ADJUSTMENT: Limit = {
   label: "Amount",
   integer: true,
   source: "unconfirmed (reference §7.3)",
+  refuses: "none",
 };
 const DISSOLVE: Limit = { min: 1, max: 100, unit: "%", label: "Opacity", integer: true };
+const DEGREE: Limit = { min: 0, max: 360, unit: "°", label: "Angle", integer: false };
+/** Gap between tiles, % of the watermark's size (CI "Text Watermark"). */
+const SPACING: Limit = { min: 0, max: 100, unit: "%", label: "Spacing", integer: true };
+/** Per-mille of the picture; scatype 3 (area) stops at 250 (CI "Image Watermark"). */
+const SPCENT: Limit = { min: 1, max: 1000, unit: "‰", label: "Size", integer: true };
+const SPCENT_AREA: Limit = { ...SPCENT, max: 250, label: "Size by area" };
 const RADIUS: Limit = {
   min: 1,
   max: 25000,
@@ -67,6 +80,7 @@ export const RULE_LIMITS = {
       label: "Scale",
       integer: false,
       source: "unconfirmed (reference §7.1)",
+      refuses: "none",
     },
     pixels: { min: 1, max: 250_000_000, unit: "px", label: "Area", integer: true },
   },
@@ -77,7 +91,10 @@ export const RULE_LIMITS = {
     dx: { ...OFFSET, label: "Left" },
     dy: { ...OFFSET, label: "Top" },
   },
+  rcrop: { width: { ...OUTPUT_SIDE, label: "Width" }, height: { ...OUTPUT_SIDE, label: "Height" } },
   scrop: { width: { ...OUTPUT_SIDE, label: "Width" }, height: { ...OUTPUT_SIDE, label: "Height" } },
+  dx: { pixels: { ...OFFSET, min: -50000, label: "Horizontal offset" } },
+  dy: { pixels: { ...OFFSET, min: -50000, label: "Vertical offset" } },
   iradius: { radius: RADIUS },
   rradius: { radius: RADIUS },
   rotate: {
@@ -88,6 +105,7 @@ export const RULE_LIMITS = {
       label: "Angle",
       integer: false,
       source: "unconfirmed (reference §7.3)",
+      refuses: "none",
     },
   },
   quality: { quality: QUALITY },
@@ -96,12 +114,14 @@ export const RULE_LIMITS = {
   blur: {
     radius: { min: 1, max: 50, unit: "px", label: "Radius", integer: true },
     sigma: {
-      min: 1,
-      max: 50,
+      min: 0,
+      minExclusive: true,
+      max: 100,
       unit: "",
       label: "Sigma",
       integer: false,
-      source: "reference says only > 0; 50 as for the radius",
+      source: "CI documents only sigma > 0; above 100 is a warning",
+      refuses: "min",
     },
   },
   sharpen: {
@@ -112,10 +132,53 @@ export const RULE_LIMITS = {
       label: "Amount",
       integer: true,
       source: "unconfirmed (reference §7.3)",
+      refuses: "none",
     },
   },
   bright: { amount: { ...ADJUSTMENT, label: "Brightness" } },
   contrast: { amount: { ...ADJUSTMENT, label: "Contrast" } },
+  "size-limit": {
+    kilobytes: {
+      min: 1,
+      max: 32768,
+      unit: "KB",
+      label: "Size",
+      integer: false,
+      source: "no documented range; inputs are at most 32 MB",
+      refuses: "none",
+    },
+    megabytes: {
+      min: 1,
+      max: 32,
+      unit: "MB",
+      label: "Size",
+      integer: false,
+      source: "no documented range; inputs are at most 32 MB",
+      refuses: "none",
+    },
+  },
+  cgif: {
+    frames: {
+      min: 1,
+      max: 100,
+      unit: "",
+      label: "Frames",
+      integer: true,
+      source: "unconfirmed (reference §7.3)",
+      refuses: "none",
+    },
+  },
+  density: {
+    dpi: {
+      min: 1,
+      max: 1200,
+      unit: "dpi",
+      label: "Density",
+      integer: true,
+      source: "unconfirmed: the common range of image-service docs",
+      refuses: "none",
+    },
+  },
   imageView2: {
     mode: {
       min: 1,
@@ -134,15 +197,11 @@ export const RULE_LIMITS = {
   "watermark/1": {
     dx: { ...OFFSET, label: "Horizontal margin" },
     dy: { ...OFFSET, label: "Vertical margin" },
-    spcent: {
-      min: 1,
-      max: 1000,
-      unit: "‰",
-      label: "Size",
-      integer: true,
-      source: "reference §7.5; unconfirmed for scatype 3",
-    },
+    spcent: SPCENT,
+    "spcent-area": SPCENT_AREA,
     dissolve: DISSOLVE,
+    degree: DEGREE,
+    spacing: SPACING,
   },
   "watermark/2": {
     fontsize: {
@@ -152,12 +211,19 @@ export const RULE_LIMITS = {
       label: "Font size",
       integer: true,
       source: "unconfirmed: no documented maximum",
+      refuses: "min",
     },
     dissolve: DISSOLVE,
     dx: { ...OFFSET, label: "Horizontal margin" },
     dy: { ...OFFSET, label: "Vertical margin" },
-    degree: { min: 0, max: 360, unit: "°", label: "Angle", integer: false },
+    degree: DEGREE,
+    spacing: SPACING,
     shadow: { min: 0, max: 100, unit: "%", label: "Shadow", integer: true },
+    spcent: SPCENT,
+    "spcent-area": SPCENT_AREA,
+  },
+  "watermark/3": {
+    level: { min: 1, max: 3, unit: "", label: "Level", integer: true },
   },
 } as const satisfies Record<string, Record<string, Limit>>;
 
@@ -168,7 +234,7 @@ export function limitOf<O extends LimitedOperation>(operation: O, parameter: Lim
   return RULE_LIMITS[operation][parameter] as Limit;
 }
 
-/** `1–10000`, as messages and form hints write a range. */
+/** `1–50000`, as messages and form hints write a range; `>0–100` when the minimum is excluded. */
 export function rangeText(limit: Limit): string {
-  return `${numberToText(limit.min)}–${numberToText(limit.max)}`;
+  return `${limit.minExclusive ? ">" : ""}${numberToText(limit.min)}–${numberToText(limit.max)}`;
 }

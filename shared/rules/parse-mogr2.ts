@@ -7,8 +7,9 @@ import type { ImageMogr2Stage, Mogr2Op, Span, ThumbnailGeometry } from "./ast";
 import type { DiagnosticList, Expectation } from "./diagnostics";
 import { numberFromText } from "./numbers";
 import { spanOver, type Token } from "./tokens";
-import { qualityFromText, signedNumber, switchFromText } from "./values";
+import { qualityFromText, signedNumber, switchFromText, textFromBase64 } from "./values";
 import {
+  AIGC_METADATA_FIELDS,
   formatFromText,
   GRAVITY_NAMES,
   gravityFromText,
@@ -17,7 +18,7 @@ import {
   type Mogr2OperationName,
 } from "./vocabulary";
 
-type ValuedOperation = Exclude<Mogr2OperationName, "auto-orient" | "strip">;
+type ValuedOperation = Exclude<Mogr2OperationName, "auto-orient" | "strip" | "AIGCMetadata">;
 
 interface ValueReader {
   /** Completes "expected …" in the message when the value cannot be read. */
@@ -36,6 +37,7 @@ const FIT = new RegExp(`^${N}?x${N}?([<>])?$`);
 const SIZE = new RegExp(`^${N}?x${N}?$`);
 const BOTH_SIDES = new RegExp(`^${N}x${N}$`);
 const CUT = new RegExp(`^${N}x${N}x${N}x${N}$`);
+const SIZE_LIMIT = new RegExp(`^${N}([km])(!)?$`, "i");
 
 function unsigned(text: string | undefined): number | undefined {
   return text === undefined ? undefined : numberFromText(text, false);
@@ -115,7 +117,7 @@ function radiusReader(op: "iradius" | "rradius"): ValueReader {
   };
 }
 
-function switchReader(op: "grayscale" | "interlace"): ValueReader {
+function switchReader(op: "grayscale" | "interlace" | "pad" | "minsize"): ValueReader {
   return {
     expected: { expected: "switch" },
     read(text) {
@@ -124,6 +126,29 @@ function switchReader(op: "grayscale" | "interlace"): ValueReader {
     },
   };
 }
+
+function offsetReader(op: "dx" | "dy"): ValueReader {
+  return {
+    expected: { expected: "pixels" },
+    read(text) {
+      const pixels = signedNumber(text);
+      return pixels === undefined ? undefined : { op, pixels };
+    },
+  };
+}
+
+function countReader(op: "cgif" | "density", expected: Expectation): ValueReader {
+  return {
+    expected,
+    read(text) {
+      const count = unsigned(text);
+      if (count === undefined) return undefined;
+      return op === "cgif" ? { op, frames: count } : { op, dpi: count };
+    },
+  };
+}
+
+const FLIP_DIRECTIONS = ["vertical", "horizontal"] as const;
 
 const READERS: Record<ValuedOperation, ValueReader> = {
   thumbnail: {
@@ -150,6 +175,44 @@ const READERS: Record<ValuedOperation, ValueReader> = {
       return { op: "cut", width, height, dx, dy };
     },
   },
+  rcrop: {
+    expected: { expected: "size" },
+    read(text) {
+      const match = SIZE.exec(text);
+      const op: Mogr2Op = { op: "rcrop" };
+      return match && readSides(match, op) ? op : undefined;
+    },
+  },
+  dx: offsetReader("dx"),
+  dy: offsetReader("dy"),
+  pad: switchReader("pad"),
+  minsize: switchReader("minsize"),
+  color: {
+    expected: { expected: "base64-fill" },
+    read(text) {
+      const color = textFromBase64(text);
+      return color === undefined ? undefined : { op: "color", color };
+    },
+  },
+  flip: {
+    expected: { expected: "one-of", options: FLIP_DIRECTIONS.join(", ") },
+    read(text) {
+      const direction = FLIP_DIRECTIONS.find((name) => name === text.toLowerCase());
+      return direction && { op: "flip", direction };
+    },
+  },
+  "size-limit": {
+    expected: { expected: "size-limit" },
+    read(text) {
+      const match = SIZE_LIMIT.exec(text);
+      const amount = unsigned(match?.[1]);
+      if (!match || amount === undefined) return undefined;
+      const unit = match[2]?.toLowerCase() === "m" ? "m" : "k";
+      return { op: "size-limit", amount, unit, keepSmaller: match[3] === "!" };
+    },
+  },
+  cgif: countReader("cgif", { expected: "frames" }),
+  density: countReader("density", { expected: "dpi" }),
   scrop: {
     expected: { expected: "both-sides" },
     read(text) {
@@ -174,7 +237,7 @@ const READERS: Record<ValuedOperation, ValueReader> = {
     },
   },
   format: {
-    expected: { expected: "one-of", options: "jpg, png, webp, avif, heif, gif, bmp, yjpeg, tpg" },
+    expected: { expected: "one-of", options: "jpg, png, webp, avif, heif, gif, bmp, yjpeg, tpg, svgc" },
     read(text) {
       const format = formatFromText(text);
       return format && { op: "format", format };
@@ -200,6 +263,48 @@ const READERS: Record<ValuedOperation, ValueReader> = {
     read: (text) => (text === "1" ? { op: "ignore-error" } : undefined),
   },
 };
+
+const AIGC_FIELD_SET: ReadonlySet<string> = new Set(AIGC_METADATA_FIELDS);
+
+/**
+ * `AIGCMetadata` is followed by `<Field>/<b64 value>` pairs; it runs to the first word that
+ * is not one of its fields. Returns the index after its last word.
+ */
+function readAigcMetadata(
+  tokens: Token[],
+  from: number,
+  nameToken: Token,
+  ops: Mogr2Op[],
+  diagnostics: DiagnosticList,
+): number {
+  const fields: { name: string; value: string }[] = [];
+  let i = from;
+  let last = nameToken;
+  while (i < tokens.length && AIGC_FIELD_SET.has((tokens[i] as Token).text)) {
+    const field = tokens[i] as Token;
+    const value = tokens[i + 1];
+    if (value === undefined || value.text === "") {
+      const at = { start: field.span.end, end: field.span.end };
+      diagnostics.error(
+        "syntax.missing-parameter-value",
+        { operation: "AIGCMetadata", parameter: field.text, span: at },
+        { parameter: field.text },
+      );
+      fields.push({ name: field.text, value: "" });
+      last = value ?? field;
+      i += value === undefined ? 1 : 2;
+      continue;
+    }
+    fields.push({ name: field.text, value: value.text });
+    last = value;
+    i += 2;
+  }
+  const span = spanOver(nameToken.span, last.span);
+  const first = tokens[from];
+  if (fields.length === 0 || first === undefined) ops.push({ op: "AIGCMetadata", fields, span });
+  else ops.push({ op: "AIGCMetadata", fields, span, valueSpan: spanOver(first.span, last.span) });
+  return i;
+}
 
 function isFlag(name: Mogr2OperationName): name is "auto-orient" | "strip" {
   return (MOGR2_FLAGS as readonly string[]).includes(name);
@@ -229,6 +334,10 @@ export function parseMogr2(tokens: Token[], span: Span, diagnostics: DiagnosticL
     }
     if (isFlag(name)) {
       ops.push({ op: name, span: nameToken.span });
+      continue;
+    }
+    if (name === "AIGCMetadata") {
+      i = readAigcMetadata(tokens, i, nameToken, ops, diagnostics);
       continue;
     }
     const valueToken = tokens[i];

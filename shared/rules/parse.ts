@@ -32,8 +32,17 @@ export function parseRule(text: string): ParsedRule {
   return { pipeline: { stages }, diagnostics: diagnostics.items };
 }
 
+/**
+ * One `/` ending a stage after at least one word says nothing: CI accepts it and its own
+ * examples and SDK demos write rules that way (`imageMogr2/thumbnail/200x/`).
+ */
+function withoutTrailingSlash(words: Token[]): Token[] {
+  return words.length > 1 && words.at(-1)?.text === "" ? words.slice(0, -1) : words;
+}
+
 function parseStage(part: Token, diagnostics: DiagnosticList): Stage {
-  const [head, ...rest] = splitTokens(part.text, part.span.start, "/") as [Token, ...Token[]];
+  const [head, ...words] = splitTokens(part.text, part.span.start, "/") as [Token, ...Token[]];
+  const rest = withoutTrailingSlash(words);
   const span = part.span;
   switch (head.text) {
     case "imageMogr2":
@@ -42,12 +51,26 @@ function parseStage(part: Token, diagnostics: DiagnosticList): Stage {
       return parseView2(part.text, rest, span, diagnostics);
     case "watermark":
       return parseWatermark(part.text, rest, span, diagnostics);
+    case "imageSlim":
+      return parseImageSlim(part.text, rest, span, diagnostics);
     case "style":
       return parseStyle(part.text, head, span, diagnostics);
     default:
       diagnostics.warning("unknown-processor", { operation: head.text, span: head.span }, {});
       return { kind: "opaque", text: part.text, span };
   }
+}
+
+/** `imageSlim` takes no parameters; anything after it is kept as written, with a warning. */
+function parseImageSlim(text: string, rest: Token[], span: Span, diagnostics: DiagnosticList): Stage {
+  const extra = rest.find((word) => word.text !== "");
+  if (extra === undefined) return { kind: "imageSlim", span };
+  diagnostics.warning(
+    "unknown-parameter",
+    { operation: "imageSlim", parameter: extra.text, span: extra.span },
+    { parameter: extra.text },
+  );
+  return { kind: "opaque", text, span };
 }
 
 /** `style/<name>`: the name is everything after the first `/`. */

@@ -3,6 +3,7 @@
  * Errors are what COS would refuse; warnings are what COS would silently ignore.
  */
 import type {
+  BlindWatermarkStage,
   Diagnostic,
   ImageMogr2Stage,
   ImageView2Stage,
@@ -15,7 +16,7 @@ import type {
   TextWatermarkStage,
 } from "./ast";
 import { DiagnosticList } from "./diagnostics";
-import { type LimitedOperation, type LimitedParameter, limitOf } from "./limits";
+import { type LimitedOperation, type LimitedParameter, limitOf, WEBP_MAX_SIDE } from "./limits";
 import { type ParsedRule, parseRule } from "./parse";
 import { FORMATS_WITHOUT_QUALITY, QUALITY_OPERATION, QUALITY_PARAMETER, VIEW2_FORMATS } from "./vocabulary";
 
@@ -76,6 +77,9 @@ function validateStage(stage: Stage, diagnostics: DiagnosticList): void {
       if (stage.type === 1) validateImageWatermark(stage, diagnostics);
       else validateTextWatermark(stage, diagnostics);
       break;
+    case "blindWatermark":
+      validateBlindWatermark(stage, diagnostics);
+      break;
     case "style":
       if (stage.name === "")
         diagnostics.error(
@@ -84,6 +88,7 @@ function validateStage(stage: Stage, diagnostics: DiagnosticList): void {
           {},
         );
       break;
+    case "imageSlim":
     case "opaque":
       break;
   }
@@ -96,13 +101,28 @@ function checkRange<O extends LimitedOperation>(
   parameter: LimitedParameter<O>,
   value: number | undefined,
   span: Span | undefined,
+  shownAs: string = parameter,
 ): void {
   if (value === undefined) return;
   const limit = limitOf(operation, parameter);
-  const where = { operation, parameter, span };
-  const args = { parameter, min: limit.min, max: limit.max, got: value };
-  if (value < limit.min || value > limit.max) diagnostics.error("out-of-range", where, args);
-  else if (limit.integer && !Number.isInteger(value)) diagnostics.error("not-whole-number", where, args);
+  const where = { operation, parameter: shownAs, span };
+  const args = { parameter: shownAs, min: limit.min, max: limit.max, got: value };
+  const below = limit.minExclusive ? value <= limit.min : value < limit.min;
+  if (below && limit.refuses !== "none") {
+    if (limit.minExclusive)
+      diagnostics.error("out-of-range.above-minimum", where, {
+        parameter: shownAs,
+        min: limit.min,
+        got: value,
+      });
+    else diagnostics.error("out-of-range", where, args);
+  } else if (value > limit.max && limit.refuses === undefined) {
+    diagnostics.error("out-of-range", where, args);
+  } else if (below || value > limit.max) {
+    diagnostics.warning("out-of-range.unconfirmed", where, args);
+  } else if (limit.integer && !Number.isInteger(value)) {
+    diagnostics.error("not-whole-number", where, args);
+  }
 }
 
 function validateMogr2(stage: ImageMogr2Stage, diagnostics: DiagnosticList): void {
@@ -110,10 +130,18 @@ function validateMogr2(stage: ImageMogr2Stage, diagnostics: DiagnosticList): voi
     diagnostics.error("missing-value.no-operations", { operation: "imageMogr2", span: stage.span }, {});
   }
   for (const op of stage.ops) validateOp(op, stage.span, diagnostics);
+  checkPad(stage, diagnostics);
   const output = stage.ops.find((op) => op.op === "format")?.format;
   if (output === undefined) return;
   for (const op of stage.ops) {
     const where = { operation: op.op, span: op.span };
+    if (op.op === "size-limit" && output !== "jpg") {
+      diagnostics.warning("ignored.size-limit", where, { format: output });
+    }
+    const geometry = op.op === "thumbnail" ? op.geometry : undefined;
+    if (output === "webp" && geometry && geometry.mode !== "percent" && geometry.mode !== "area") {
+      checkWebpSides(geometry, where, diagnostics);
+    }
     if (op.op === "quality" && FORMATS_WITHOUT_QUALITY.includes(output)) {
       diagnostics.warning("ignored.quality", where, { format: output });
     }
@@ -139,8 +167,36 @@ function validateOp(op: Mogr2Op, stageSpan: Span | undefined, diagnostics: Diagn
       break;
     }
     case "crop":
+    case "rcrop":
     case "scrop":
       checkSides(diagnostics, op.op, op, at);
+      break;
+    case "dx":
+    case "dy":
+      checkRange(diagnostics, op.op, "pixels", op.pixels, at);
+      break;
+    case "color":
+      if (!COLOUR.test(op.color)) {
+        diagnostics.error("invalid-value.pad-colour", { operation: "color", span: at }, { text: op.color });
+      }
+      break;
+    case "size-limit":
+      checkRange(diagnostics, "size-limit", op.unit === "k" ? "kilobytes" : "megabytes", op.amount, at);
+      break;
+    case "cgif":
+      checkRange(diagnostics, "cgif", "frames", op.frames, at);
+      break;
+    case "density":
+      checkRange(diagnostics, "density", "dpi", op.dpi, at);
+      break;
+    case "AIGCMetadata":
+      if (!op.fields.some((field) => field.name === "Label")) {
+        diagnostics.error(
+          "syntax.missing-parameter",
+          { operation: "AIGCMetadata", parameter: "Label", span: op.span ?? stageSpan },
+          { parameter: "Label" },
+        );
+      }
       break;
     case "cut":
       checkSides(diagnostics, "cut", op, at);
@@ -171,10 +227,41 @@ function validateOp(op: Mogr2Op, stageSpan: Span | undefined, diagnostics: Diagn
   }
 }
 
-/** Width and height of thumbnail, crop, cut and scrop; at least one must be given. */
+/** `pad/1` and `color` shape a `thumbnail/<W>x<H>` fit; elsewhere COS has nothing to pad. */
+function checkPad(stage: ImageMogr2Stage, diagnostics: DiagnosticList): void {
+  const boxed = stage.ops.some(
+    (op) =>
+      op.op === "thumbnail" &&
+      op.geometry.mode === "fit" &&
+      op.geometry.width !== undefined &&
+      op.geometry.height !== undefined,
+  );
+  if (boxed) return;
+  for (const op of stage.ops) {
+    if ((op.op === "pad" && op.enabled) || op.op === "color") {
+      diagnostics.warning("ignored.pad", { operation: op.op, span: op.span ?? stage.span }, {});
+    }
+  }
+}
+
+/** WebP pictures are at most 16,383 px a side, below the 50,000 px of other formats. */
+function checkWebpSides(
+  geometry: { width?: number; height?: number },
+  where: { operation: string; span: Span | undefined },
+  diagnostics: DiagnosticList,
+): void {
+  for (const side of [geometry.width, geometry.height]) {
+    if (side !== undefined && side > WEBP_MAX_SIDE) {
+      diagnostics.warning("unconfirmed.webp-side", where, { max: WEBP_MAX_SIDE, got: side });
+      return;
+    }
+  }
+}
+
+/** Width and height of thumbnail, crop, rcrop, cut and scrop; at least one must be given. */
 function checkSides(
   diagnostics: DiagnosticList,
-  operation: "thumbnail" | "crop" | "cut" | "scrop",
+  operation: "thumbnail" | "crop" | "rcrop" | "cut" | "scrop",
   size: { width?: number; height?: number },
   span: Span | undefined,
 ): void {
@@ -255,6 +342,9 @@ function validateView2(stage: ImageView2Stage, diagnostics: DiagnosticList): voi
   }
   checkRange(diagnostics, "imageView2", "w", stage.width, at("w"));
   checkRange(diagnostics, "imageView2", "h", stage.height, at("h"));
+  if (stage.format === "webp") {
+    checkWebpSides(stage, { operation: "imageView2", span: stage.span }, diagnostics);
+  }
   if (stage.format !== undefined && !VIEW2_FORMATS.includes(stage.format)) {
     diagnostics.warning(
       "not-supported.view2-format",
@@ -276,29 +366,62 @@ function validateView2(stage: ImageView2Stage, diagnostics: DiagnosticList): voi
   }
 }
 
-/** `http://<bucket>.cos.<region>.myqcloud.com/<key>` (reference §7.5). */
-const WATERMARK_IMAGE_URL = /^http:\/\/[a-z0-9-]+\.cos\.[a-z0-9-]+\.myqcloud\.com\/./;
+/**
+ * CI's pages require `http://` and a picture of the same bucket; the host may be any of the
+ * bucket's origins: `<bucket>.cos.<region>.myqcloud.com` (Image Watermark), `<bucket>.pic<region>.myqcloud.com`
+ * (its examples), `<bucket>.cos.<region>.tencentcos.cn` (the official Python demo).
+ */
+const HTTP_URL = /^http:\/\/([^/]+)\/./;
+const ORIGIN_HOST = /\.(myqcloud\.com|tencentcos\.cn)$/;
+
+function checkWatermarkImage(
+  operation: string,
+  url: string,
+  span: Span | undefined,
+  diagnostics: DiagnosticList,
+): void {
+  const where = { operation, parameter: "image", span };
+  const host = HTTP_URL.exec(url)?.[1];
+  if (host === undefined) diagnostics.error("invalid-value.watermark-image", where, { text: url });
+  else if (!ORIGIN_HOST.test(host)) diagnostics.warning("unconfirmed.watermark-host", where, { text: url });
+}
+
+/** spcent is 1–1000 per mille by width or height and 1–250 by area (CI "Image Watermark"). */
+function checkScale(
+  operation: "watermark/1" | "watermark/2",
+  stage: { scatype?: 1 | 2 | 3; spcent?: number },
+  span: Span | undefined,
+  diagnostics: DiagnosticList,
+): void {
+  const limit = stage.scatype === 3 ? "spcent-area" : "spcent";
+  checkRange(diagnostics, operation, limit, stage.spcent, span, "spcent");
+  if (stage.spcent !== undefined && stage.scatype === undefined) {
+    diagnostics.warning("ignored.spcent", { operation, parameter: "spcent", span }, {});
+  }
+}
 
 function validateImageWatermark(stage: ImageWatermarkStage, diagnostics: DiagnosticList): void {
   const at = (name: string) => stage.paramSpans?.[name] ?? stage.span;
-  if (!WATERMARK_IMAGE_URL.test(stage.imageUrl)) {
-    diagnostics.error(
-      "invalid-value.watermark-image",
-      { operation: "watermark/1", parameter: "image", span: at("image") },
-      { text: stage.imageUrl },
-    );
-  }
+  if (stage.imageUrl !== undefined)
+    checkWatermarkImage("watermark/1", stage.imageUrl, at("image"), diagnostics);
   checkRange(diagnostics, "watermark/1", "dx", stage.dx, at("dx"));
   checkRange(diagnostics, "watermark/1", "dy", stage.dy, at("dy"));
-  checkRange(diagnostics, "watermark/1", "spcent", stage.spcent, at("spcent"));
+  checkScale("watermark/1", stage, at("spcent"), diagnostics);
   checkRange(diagnostics, "watermark/1", "dissolve", stage.dissolve, at("dissolve"));
-  if (stage.spcent !== undefined && stage.scatype === undefined) {
-    diagnostics.warning(
-      "ignored.spcent",
-      { operation: "watermark/1", parameter: "spcent", span: at("spcent") },
-      {},
-    );
-  }
+  checkRange(diagnostics, "watermark/1", "degree", stage.degree, at("degree"));
+  checkRange(diagnostics, "watermark/1", "spacing", stage.spacing, at("spacing"));
+}
+
+function validateBlindWatermark(stage: BlindWatermarkStage, diagnostics: DiagnosticList): void {
+  const operation = `watermark/${stage.type}`;
+  const at = (name: string) => stage.paramSpans?.[name] ?? stage.span;
+  const missing = (parameter: string) =>
+    diagnostics.error("syntax.missing-parameter", { operation, parameter, span: stage.span }, { parameter });
+  if (stage.mode === undefined) missing("type");
+  else if (stage.mode === 3 && stage.text === undefined) missing("text");
+  else if (stage.mode !== 3 && stage.imageUrl === undefined) missing("image");
+  if (stage.imageUrl !== undefined) checkWatermarkImage(operation, stage.imageUrl, at("image"), diagnostics);
+  checkRange(diagnostics, "watermark/3", "level", stage.level, at("level"));
 }
 
 const COLOUR = /^#[0-9A-Fa-f]{6}$/;
@@ -324,7 +447,9 @@ function validateTextWatermark(stage: TextWatermarkStage, diagnostics: Diagnosti
   checkRange(diagnostics, "watermark/2", "dx", stage.dx, at("dx"));
   checkRange(diagnostics, "watermark/2", "dy", stage.dy, at("dy"));
   checkRange(diagnostics, "watermark/2", "degree", stage.degree, at("degree"));
+  checkRange(diagnostics, "watermark/2", "spacing", stage.spacing, at("spacing"));
   checkRange(diagnostics, "watermark/2", "shadow", stage.shadow, at("shadow"));
+  checkScale("watermark/2", stage, at("spcent"), diagnostics);
   if (stage.degree !== undefined && stage.batch !== true) {
     diagnostics.warning(
       "ignored.degree",

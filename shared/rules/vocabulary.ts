@@ -34,6 +34,7 @@ const FORMAT_SPELLINGS: Record<string, RuleImageFormat> = {
   bmp: "bmp",
   yjpeg: "yjpeg",
   tpg: "tpg",
+  svgc: "svgc",
 };
 
 export function formatFromText(text: string): RuleImageFormat | undefined {
@@ -49,7 +50,14 @@ export const MOGR2_OPERATIONS = [
   "thumbnail",
   "crop",
   "cut",
+  "rcrop",
   "scrop",
+  "dx",
+  "dy",
+  "pad",
+  "color",
+  "minsize",
+  "flip",
   "iradius",
   "rradius",
   "rotate",
@@ -66,10 +74,28 @@ export const MOGR2_OPERATIONS = [
   "grayscale",
   "strip",
   "interlace",
+  "size-limit",
+  "cgif",
+  "density",
+  "AIGCMetadata",
   "ignore-error",
 ] as const;
 
 export type Mogr2OperationName = (typeof MOGR2_OPERATIONS)[number];
+
+/**
+ * The fields of `AIGCMetadata` (CI's "AIGC metadata" page), each followed by URL-safe
+ * Base64 of its value; `Label` is required.
+ */
+export const AIGC_METADATA_FIELDS = [
+  "Label",
+  "ContentProducer",
+  "ProduceID",
+  "ReservedCode1",
+  "ReservedCode2",
+  "PropagateID",
+  "ContentPropagator",
+] as const;
 
 /** Operations written without a value. */
 export const MOGR2_FLAGS: readonly Mogr2Op["op"][] = ["auto-orient", "strip"];
@@ -86,6 +112,7 @@ export const VIEW2_PARAMETERS = ["w", "h", "format", "q", "rq", "lq", "ignore-er
 /** watermark/1 parameters in the reference's order. */
 export const IMAGE_WATERMARK_PARAMETERS = [
   "image",
+  "image_key",
   "gravity",
   "dx",
   "dy",
@@ -93,6 +120,9 @@ export const IMAGE_WATERMARK_PARAMETERS = [
   "scatype",
   "spcent",
   "dissolve",
+  "batch",
+  "degree",
+  "spacing",
 ] as const;
 
 /** watermark/2 parameters in the reference's order. */
@@ -107,11 +137,17 @@ export const TEXT_WATERMARK_PARAMETERS = [
   "dy",
   "batch",
   "degree",
+  "spacing",
   "shadow",
+  "scatype",
+  "spcent",
 ] as const;
 
+/** watermark/3 and watermark/4 parameters (CI's "blind watermark" page). */
+export const BLIND_WATERMARK_PARAMETERS = ["type", "image", "text", "level"] as const;
+
 /** Watermark parameters whose value is URL-safe Base64 of text. */
-export const BASE64_PARAMETERS: ReadonlySet<string> = new Set(["image", "text", "font", "fill"]);
+export const BASE64_PARAMETERS: ReadonlySet<string> = new Set(["image", "image_key", "text", "font", "fill"]);
 
 /** How imageMogr2 names each kind of quality setting. */
 export const QUALITY_OPERATION = { absolute: "quality", relative: "rquality", floor: "lquality" } as const;

@@ -48,7 +48,7 @@ test("forms and rule text stay in step both ways, invalid text is kept and locat
 
   // Invalid text stays exactly as typed, the problem names its column and puts the caret there.
   await text.fill("imageMogr2/thumbnail/0x");
-  await expect(page.getByText("thumbnail: width must be 1–10000, got 0 (col 22)")).toBeVisible();
+  await expect(page.getByText("thumbnail: width must be 1–50000, got 0 (col 22)")).toBeVisible();
   await expect(text).toHaveAttribute("aria-invalid", "true");
   await expect(step(page, 0).getByLabel("Width", { exact: true })).toHaveValue("0");
   await page.getByRole("button", { name: "col 22" }).click();
@@ -175,7 +175,7 @@ test("import adds the valid presets and says which were skipped and why; export 
   });
   await expect(page.getByText("Imported 1 presets, skipped 1.")).toBeVisible();
   await expect(page.getByRole("list", { name: "Presets not imported" })).toContainText(
-    "Preset 2 (Broken) skipped: thumbnail: width must be 1–10000, got 0 (col 22)",
+    "Preset 2 (Broken) skipped: thumbnail: width must be 1–50000, got 0 (col 22)",
   );
   await expect(page.getByTestId("preset")).toHaveCount(1);
   await expect(page.getByTestId("preset")).toContainText("Square");
@@ -246,7 +246,7 @@ test("imageView2 converts without resizing, and rule problems read in Chinese in
     page.getByText("imageView2：w 需要模式：请在 imageView2 后紧接模式 1–5（第 14 列）"),
   ).toBeVisible();
   await ruleText.fill("imageMogr2/thumbnail/0x");
-  await expect(page.getByText("thumbnail：width 须在 1–10000 之间，实际为 0（第 22 列）")).toBeVisible();
+  await expect(page.getByText("thumbnail：width 须在 1–50000 之间，实际为 0（第 22 列）")).toBeVisible();
   await ruleText.fill("imageMogr2/gravity/middle");
   await expect(
     page.getByText(

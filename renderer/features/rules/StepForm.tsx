@@ -1,3 +1,4 @@
+import { formatRule } from "../../../shared/rules";
 import { useT } from "../../i18n";
 import { ImageWatermarkForm } from "./forms/ImageWatermarkForm";
 import { OperationForm } from "./forms/OperationForm";
@@ -53,6 +54,14 @@ export function StepForm(props: { id: string; step: Step; onChange(step: Step, s
         <div className="step-form">
           <code className="mono kept">{stage.text}</code>
           <p className="hint">{t("rules.step.kept")}</p>
+        </div>
+      );
+    case "blindWatermark":
+    case "imageSlim":
+      return (
+        <div className="step-form">
+          <code className="mono">{formatRule({ stages: [stage] })}</code>
+          <p className="hint">{t("rules.step.textOnly")}</p>
         </div>
       );
   }

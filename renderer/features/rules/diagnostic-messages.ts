@@ -28,6 +28,9 @@ export const diagnosticMessages = defineMessages(en, {
   "diagnostic.frame.located": "{operation}：{sentence}（第 {column} 列）",
   "diagnostic.frame.unlocated": "{operation}：{sentence}",
   "diagnostic.out-of-range": "{parameter} 须在 {min}–{max} 之间，实际为 {got}",
+  "diagnostic.out-of-range.above-minimum": "{parameter} 须大于 {min}，实际为 {got}",
+  "diagnostic.out-of-range.unconfirmed":
+    "{parameter} 通常在 {min}–{max} 之间，实际为 {got}；Picops 无法确认 COS 是否接受",
   "diagnostic.not-whole-number": "{parameter} 须为 {min}–{max} 之间的整数，实际为 {got}",
   "diagnostic.syntax.empty-rule": "规则为空",
   "diagnostic.syntax.empty-stage": "空的处理阶段（多余的 |）",
@@ -54,11 +57,17 @@ export const diagnosticMessages = defineMessages(en, {
   "diagnostic.invalid-value.watermark-image":
     "image 须为本存储桶中图片的 http:// COS 地址，例如 http://examplebucket-1250000000.cos.ap-shanghai.myqcloud.com/logo.png，实际为 {text}",
   "diagnostic.invalid-value.colour": "fill 须为颜色 #RRGGBB，实际为 {text}",
+  "diagnostic.invalid-value.pad-colour": "color 须为颜色 #RRGGBB，实际为 {text}",
+  "diagnostic.unconfirmed.watermark-host":
+    "{text} 不在 COS 或数据万象的源站域名（*.myqcloud.com、*.tencentcos.cn）上；COS 可能拒绝",
+  "diagnostic.unconfirmed.webp-side": "WebP 输出每边最多 {max} px；COS 可能拒绝 {got}",
   "diagnostic.ignored.quality": "输出 {format} 时 COS 会忽略质量设置",
   "diagnostic.ignored.progressive": "渐进式输出需要 format/jpg；输出 {format} 时 COS 会忽略它",
   "diagnostic.ignored.gif-radius": "COS 不会对 GIF 图片做圆角或内切圆处理",
   "diagnostic.ignored.spcent": "spcent 只在同时设置 scatype 时生效",
   "diagnostic.ignored.degree": "degree 只对平铺文字（batch/1）生效",
+  "diagnostic.ignored.size-limit": "size-limit 只对 JPG 输出生效；输出 {format} 时 COS 会忽略它",
+  "diagnostic.ignored.pad": "pad 与 color 只对缩放到 W×H 框内的 thumbnail 生效",
   "diagnostic.not-supported.mode-0": "模式 0 来自七牛；数据万象文档只列出模式 {min}–{max}，可能会拒绝它",
   "diagnostic.not-supported.view2-format":
     "此处 format 须为 {options} 之一，实际为 {format}；请改用 imageMogr2/format",
@@ -91,4 +100,9 @@ export const diagnosticMessages = defineMessages(en, {
   "diagnostic.expected.base64-text": "文字的 URL 安全 Base64 编码，例如 5pWw5o2u5LiH6LGh",
   "diagnostic.expected.base64-font": "字体名的 URL 安全 Base64 编码，例如 dGFob21hLnR0Zg（tahoma.ttf）",
   "diagnostic.expected.base64-fill": "颜色的 URL 安全 Base64 编码，例如 IzNEM0QzRA（#3D3D3D）",
+  "diagnostic.expected.base64-key": "水印图片对象键的 URL 安全 Base64 编码，例如 bG9nby5wbmc（logo.png）",
+  "diagnostic.expected.size-limit": "大小，例如 100k、2m 或 100k!",
+  "diagnostic.expected.frames": "帧数，例如 10",
+  "diagnostic.expected.dpi": "每英寸点数，例如 300",
+  "diagnostic.expected.blind-type": "1（半盲）、2（全盲）或 3（文字）",
 });

@@ -17,6 +17,8 @@ export type StepKind =
   | "imageView2"
   | "watermark/1"
   | "watermark/2"
+  | "blindWatermark"
+  | "imageSlim"
   | "style"
   | "opaque";
 

@@ -176,7 +176,7 @@ describe("preview of a file the designer added", () => {
     const preview = service();
     const rule = "imageMogr2/thumbnail/!1000p|imageMogr2/thumbnail/!1000p";
     const sample = { kind: "file", fileId: "small", name: "small.png" } as const;
-    const refused = problem((await preview.render(request({ rule, sample, resolution: "original" }))).after);
+    const refused = problem((await preview.render(request({ rule, sample, resolution: "full" }))).after);
     expect(refused).toMatchObject({
       code: "ImageResolutionExceed",
       message: "The image is 64000×48000 px; each side must be at most 50000 px.",

@@ -21,6 +21,7 @@ describe("diagnostics carry what their message is made from", () => {
       "not-whole-number",
       "out-of-range",
       "syntax",
+      "unconfirmed",
       "unknown-operation",
       "unknown-parameter",
       "unknown-processor",
@@ -48,9 +49,9 @@ describe("diagnostics carry what their message is made from", () => {
 
   it("keeps the values themselves, not their text", () => {
     const [range] = diagnostics.filter(
-      (d) => d.message === "thumbnail: width must be 1–10000, got 0 (col 22)",
+      (d) => d.message === "thumbnail: width must be 1–50000, got 0 (col 22)",
     );
-    expect(range).toMatchObject({ args: { parameter: "width", min: 1, max: 10000, got: 0 }, column: 22 });
+    expect(range).toMatchObject({ args: { parameter: "width", min: 1, max: 50000, got: 0 }, column: 22 });
     const [typed] = diagnostics.filter(
       (d) => d.sentence === "syntax.unreadable-value" && d.operation === "gravity",
     );

@@ -67,10 +67,10 @@ describe("rule problems in both languages", () => {
 
   it("words an example as a designer reads it", () => {
     const [range] = corpusDiagnostics().filter(
-      (d) => d.message === "thumbnail: width must be 1–10000, got 0 (col 22)",
+      (d) => d.message === "thumbnail: width must be 1–50000, got 0 (col 22)",
     );
     expect(diagnosticText(translators["zh-CN"], range as Diagnostic)).toBe(
-      "thumbnail：width 须在 1–10000 之间，实际为 0（第 22 列）",
+      "thumbnail：width 须在 1–50000 之间，实际为 0（第 22 列）",
     );
     const [missing] = corpusDiagnostics().filter((d) => d.sentence === "syntax.missing-value");
     expect(diagnosticText(translators["zh-CN"], missing as Diagnostic)).toBe(

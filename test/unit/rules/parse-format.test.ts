@@ -70,6 +70,34 @@ const MOGR2_CASES: OpCase[] = [
   ["ignore-error/1", { op: "ignore-error" }],
   ["rotate/007", { op: "rotate", degrees: 7 }, "rotate/7"],
   ["blur/1.50x2", { op: "blur", radius: 1.5, sigma: 2 }, "blur/1.5x2"],
+  ["blur/8x0.5", { op: "blur", radius: 8, sigma: 0.5 }],
+  ["format/svgc", { op: "format", format: "svgc" }],
+  ["quality/0", { op: "quality", quality: { kind: "absolute", value: 0, force: false } }],
+  ["rcrop/300x200", { op: "rcrop", width: 300, height: 200 }],
+  ["rcrop/300x", { op: "rcrop", width: 300 }],
+  ["dx/10", { op: "dx", pixels: 10 }],
+  ["dy/-10", { op: "dy", pixels: -10 }],
+  ["pad/1", { op: "pad", enabled: true }],
+  ["color/IzNEM0QzRA", { op: "color", color: "#3D3D3D" }],
+  ["color/I0ZGRkZGRg==", { op: "color", color: "#FFFFFF" }, "color/I0ZGRkZGRg"],
+  ["minsize/1", { op: "minsize", enabled: true }],
+  ["flip/vertical", { op: "flip", direction: "vertical" }],
+  ["flip/horizontal", { op: "flip", direction: "horizontal" }],
+  ["size-limit/15k!", { op: "size-limit", amount: 15, unit: "k", keepSmaller: true }],
+  ["size-limit/2m", { op: "size-limit", amount: 2, unit: "m", keepSmaller: false }],
+  ["size-limit/100K", { op: "size-limit", amount: 100, unit: "k", keepSmaller: false }, "size-limit/100k"],
+  ["cgif/20", { op: "cgif", frames: 20 }],
+  ["density/300", { op: "density", dpi: 300 }],
+  [
+    "AIGCMetadata/Label/bGFiZWw/ContentProducer/cHJvZHVjZXI",
+    {
+      op: "AIGCMetadata",
+      fields: [
+        { name: "Label", value: "bGFiZWw" },
+        { name: "ContentProducer", value: "cHJvZHVjZXI" },
+      ],
+    },
+  ],
 ];
 
 describe("imageMogr2 operations", () => {
@@ -202,6 +230,56 @@ const STAGE_CASES: StageCase[] = [
     { kind: "watermark", type: 2, text: "???", fontsize: 20, unknown: [] },
   ],
   ["style/thumb-200", { kind: "style", name: "thumb-200" }],
+  [
+    // Image Watermark example 2: tiled, rotated, 40% opaque, with a trailing `/`.
+    "watermark/1/image/aHR0cDovL2V4YW1wbGVzLTEyNTEwMDAwMDQucGljc2gubXlxY2xvdWQuY29tL3NodWl5aW4uanBn/gravity/southeast/batch/1/degree/45/dissolve/40/",
+    {
+      kind: "watermark",
+      type: 1,
+      imageUrl: "http://examples-1251000004.picsh.myqcloud.com/shuiyin.jpg",
+      gravity: "southeast",
+      batch: true,
+      degree: 45,
+      dissolve: 40,
+      unknown: [],
+    },
+    "watermark/1/image/aHR0cDovL2V4YW1wbGVzLTEyNTEwMDAwMDQucGljc2gubXlxY2xvdWQuY29tL3NodWl5aW4uanBn/gravity/SouthEast/dissolve/40/batch/1/degree/45",
+  ],
+  [
+    "watermark/1/image_key/bG9nby5wbmc/spacing/20",
+    { kind: "watermark", type: 1, imageKey: "logo.png", spacing: 20, unknown: [] },
+  ],
+  [
+    "watermark/2/text/5pWw5o2u5LiH6LGh/batch/1/spacing/10/scatype/1/spcent/100",
+    {
+      kind: "watermark",
+      type: 2,
+      text: "数据万象",
+      batch: true,
+      spacing: 10,
+      scatype: 1,
+      spcent: 100,
+      unknown: [],
+    },
+  ],
+  [
+    "watermark/3/type/3/text/dGVuY2VudCBjbG91ZA==",
+    { kind: "blindWatermark", type: 3, mode: 3, text: "tencent cloud", unknown: [] },
+    "watermark/3/type/3/text/dGVuY2VudCBjbG91ZA",
+  ],
+  [
+    "watermark/4/type/2/image/aHR0cDovL2EuY29zLmFwLWJlaWppbmcubXlxY2xvdWQuY29tL3cucG5n/level/2",
+    {
+      kind: "blindWatermark",
+      type: 4,
+      mode: 2,
+      imageUrl: "http://a.cos.ap-beijing.myqcloud.com/w.png",
+      level: 2,
+      unknown: [],
+    },
+  ],
+  ["imageSlim", { kind: "imageSlim" }],
+  ["imageSlim/", { kind: "imageSlim" }, "imageSlim"],
 ];
 
 describe("imageView2, watermark and style stages", () => {
@@ -266,12 +344,11 @@ describe("pipelines", () => {
 
 describe("what this version does not know is kept as written", () => {
   it.each([
-    ["imageMogr2/size-limit/15k!/thumbnail/200x", "unknown-operation", "size-limit"],
-    ["imageMogr2/thumbnail/200x300/pad/1/color/I0ZGRkZGRg", "unknown-operation", "pad"],
-    ["imageMogr2/cgif/20", "unknown-operation", "cgif"],
-    ["imageSlim", "unknown-processor", "imageSlim"],
+    ["imageMogr2/tile/15/thumbnail/200x", "unknown-operation", "tile"],
+    ["QRcode/cover/1", "unknown-processor", "QRcode"],
     ["imageAve|imageMogr2/strip", "unknown-processor", "imageAve"],
-    ["watermark/3/type/1/image/abc", "unknown-operation", "watermark"],
+    ["watermark/5/type/1/image/abc", "unknown-operation", "watermark"],
+    ["imageSlim/zlevel/3", "unknown-parameter", "imageSlim"],
     ["imageView2/1/w/200/minsize/1", "unknown-parameter", "imageView2"],
     ["watermark/2/text/5pWw5o2u5LiH6LGh/stroke/2", "unknown-parameter", "watermark/2"],
   ])("%s", (rule, code, operation) => {
@@ -281,12 +358,12 @@ describe("what this version does not know is kept as written", () => {
   });
 
   it("types an unknown imageMogr2 operation with the arguments up to the next known name", () => {
-    const tree = withoutSpans(parseRule("imageMogr2/size-limit/15k!/thumbnail/200x").pipeline);
+    const tree = withoutSpans(parseRule("imageMogr2/tile/15/thumbnail/200x").pipeline);
     expect(tree.stages).toEqual([
       {
         kind: "imageMogr2",
         ops: [
-          { op: "unknown", name: "size-limit", args: ["15k!"] },
+          { op: "unknown", name: "tile", args: ["15"] },
           { op: "thumbnail", geometry: { mode: "fit", width: 200 } },
         ],
       },

@@ -94,7 +94,7 @@ describe("decodePicOperations", () => {
 
   it("returns the rules' problems along with the model", () => {
     const { ops, problems } = decodePicOperations(
-      '{"rules":[{"fileid":"a/","rule":"imageMogr2/rotate/400"}]}',
+      '{"rules":[{"fileid":"a/","rule":"imageMogr2/quality/400"}]}',
     );
     expect(ops?.rules).toHaveLength(1);
     expect(problems.map((problem) => problem.code)).toEqual(["fileid-trailing-slash", "out-of-range"]);
@@ -157,7 +157,7 @@ describe("validatePicOperations", () => {
     expect(validatePicOperations(ops)).toMatchObject([
       {
         code: "out-of-range",
-        message: "rule 2: thumbnail: width must be 1–10000, got 0 (col 22)",
+        message: "rule 2: thumbnail: width must be 1–50000, got 0 (col 22)",
         path: ["rules", 1, "rule"],
         text: { messageId: "rule-invalid", values: { rule: 2, column: 22 } },
       },

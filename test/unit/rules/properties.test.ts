@@ -17,8 +17,18 @@ import { withoutSpans } from "./spans";
 const MOGR2_NAMES = new Set<string>(MOGR2_OPERATIONS);
 const VIEW2_NAMES = ["w", "h", "format", "q", "rq", "lq", "ignore-error"];
 const WATERMARK_NAMES = ["image", "text", "font", "fontsize", "fill", "dissolve", "gravity", "dx", "dy"];
-const MORE_WATERMARK_NAMES = ["blogo", "scatype", "spcent", "batch", "degree", "shadow"];
-const PROCESSORS = ["imageMogr2", "imageView2", "watermark", "style"];
+const MORE_WATERMARK_NAMES = [
+  "blogo",
+  "scatype",
+  "spcent",
+  "batch",
+  "degree",
+  "shadow",
+  "spacing",
+  "image_key",
+];
+const BLIND_NAMES = ["type", "image", "text", "level"];
+const PROCESSORS = ["imageMogr2", "imageView2", "watermark", "style", "imageSlim"];
 const GRAVITIES: Gravity[] = [
   "northwest",
   "north",
@@ -30,7 +40,16 @@ const GRAVITIES: Gravity[] = [
   "south",
   "southeast",
 ];
-const FORMATS = ["jpg", "png", "webp", "avif", "heif", "gif", "bmp", "yjpeg", "tpg"] as const;
+const FORMATS = ["jpg", "png", "webp", "avif", "heif", "gif", "bmp", "yjpeg", "tpg", "svgc"] as const;
+const AIGC_FIELDS = [
+  "Label",
+  "ContentProducer",
+  "ProduceID",
+  "ReservedCode1",
+  "ReservedCode2",
+  "PropagateID",
+  "ContentPropagator",
+] as const;
 
 /** -0 prints as 0, so no rule text can hold it. */
 const notNegativeZero = (n: number) => !Object.is(n, -0);
@@ -50,8 +69,12 @@ const unsignedNumber = unsigned.filter(notNegativeZero);
 /** A word without separators. */
 const word = fc.stringMatching(/^[A-Za-z0-9!@<>._~=+-]*$/);
 const text = fc.string({ unit: "binary", minLength: 1 });
+/** A value is never empty: one `/` ending a stage says nothing, so `name/` at the end has no value. */
 const unknownParam = (known: string[]) =>
-  fc.record({ name: word.filter((w) => w !== "" && !known.includes(w)), value: word });
+  fc.record({
+    name: word.filter((w) => w !== "" && !known.includes(w)),
+    value: word.filter((w) => w !== ""),
+  });
 
 const geometry: fc.Arbitrary<ThumbnailGeometry> = fc.oneof(
   fc.record({
@@ -111,12 +134,42 @@ const mogr2Op: fc.Arbitrary<Mogr2Op> = fc.oneof(
     op: fc.constantFrom("sharpen" as const, "bright" as const, "contrast" as const),
     amount: signedNumber,
   }),
-  fc.record({ op: fc.constantFrom("grayscale" as const, "interlace" as const), enabled: fc.boolean() }),
+  fc.record({
+    op: fc.constantFrom("grayscale" as const, "interlace" as const, "pad" as const, "minsize" as const),
+    enabled: fc.boolean(),
+  }),
+  fc
+    .record(
+      { op: fc.constant("rcrop" as const), width: unsignedNumber, height: unsignedNumber },
+      { requiredKeys: ["op"] },
+    )
+    .filter((crop) => crop.width !== undefined || crop.height !== undefined),
+  fc.record({ op: fc.constantFrom("dx" as const, "dy" as const), pixels: signedNumber }),
+  fc.record({ op: fc.constant("color" as const), color: text }),
+  fc.record({
+    op: fc.constant("flip" as const),
+    direction: fc.constantFrom("vertical" as const, "horizontal" as const),
+  }),
+  fc.record({
+    op: fc.constant("size-limit" as const),
+    amount: unsignedNumber,
+    unit: fc.constantFrom("k" as const, "m" as const),
+    keepSmaller: fc.boolean(),
+  }),
+  fc.record({ op: fc.constant("cgif" as const), frames: unsignedNumber }),
+  fc.record({ op: fc.constant("density" as const), dpi: unsignedNumber }),
+  fc.record({
+    op: fc.constant("AIGCMetadata" as const),
+    fields: fc.array(
+      fc.record({ name: fc.constantFrom(...AIGC_FIELDS), value: word.filter((w) => w !== "") }),
+      { maxLength: 3 },
+    ),
+  }),
   fc.record({
     op: fc.constant("unknown" as const),
     name: word.filter((w) => w !== "" && !MOGR2_NAMES.has(w)),
     args: fc.array(
-      word.filter((w) => !MOGR2_NAMES.has(w)),
+      word.filter((w) => w !== "" && !MOGR2_NAMES.has(w)),
       { maxLength: 3 },
     ),
   }),
@@ -161,6 +214,7 @@ const stage: fc.Arbitrary<Stage> = fc.oneof(
       kind: fc.constant("watermark" as const),
       type: fc.constant(1 as const),
       imageUrl: text,
+      imageKey: text,
       gravity: fc.constantFrom(...GRAVITIES),
       dx: signedNumber,
       dy: signedNumber,
@@ -168,6 +222,9 @@ const stage: fc.Arbitrary<Stage> = fc.oneof(
       scatype: fc.constantFrom(1 as const, 2 as const, 3 as const),
       spcent: signedNumber,
       dissolve: signedNumber,
+      batch: fc.boolean(),
+      degree: signedNumber,
+      spacing: signedNumber,
       unknown: fc.array(unknownParam([...WATERMARK_NAMES, ...MORE_WATERMARK_NAMES]), { maxLength: 2 }),
     },
     { requiredKeys: ["kind", "type", "imageUrl", "unknown"] },
@@ -186,11 +243,27 @@ const stage: fc.Arbitrary<Stage> = fc.oneof(
       dy: signedNumber,
       batch: fc.boolean(),
       degree: signedNumber,
+      spacing: signedNumber,
       shadow: signedNumber,
+      scatype: fc.constantFrom(1 as const, 2 as const, 3 as const),
+      spcent: signedNumber,
       unknown: fc.array(unknownParam([...WATERMARK_NAMES, ...MORE_WATERMARK_NAMES]), { maxLength: 2 }),
     },
     { requiredKeys: ["kind", "type", "text", "unknown"] },
   ),
+  fc.record(
+    {
+      kind: fc.constant("blindWatermark" as const),
+      type: fc.constantFrom(3 as const, 4 as const),
+      mode: fc.constantFrom(1 as const, 2 as const, 3 as const),
+      imageUrl: text,
+      text,
+      level: signedNumber,
+      unknown: fc.array(unknownParam(BLIND_NAMES), { maxLength: 2 }),
+    },
+    { requiredKeys: ["kind", "type", "unknown"] },
+  ),
+  fc.record({ kind: fc.constant("imageSlim" as const) }),
   fc.record({ kind: fc.constant("style" as const), name: text.filter((name) => !name.includes("|")) }),
   fc.record({
     kind: fc.constant("opaque" as const),

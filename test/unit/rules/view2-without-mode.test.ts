@@ -165,7 +165,7 @@ describe("thumbnail fit without a side", () => {
       stages: [{ kind: "imageMogr2", ops: [{ op: "thumbnail", geometry: { mode: "fit", height: 0 } }] }],
     };
     expect(validateRule(pipeline).map((d) => d.message)).toEqual([
-      "thumbnail: height must be 1–10000, got 0",
+      "thumbnail: height must be 1–50000, got 0",
     ]);
   });
 });

@@ -35,7 +35,7 @@ export function ImageWatermarkForm(props: {
   const { stage, id } = props;
   const active = useActiveConnection();
   const [browsing, setBrowsing] = useState(false);
-  const key = watermarkImageKey(stage.imageUrl) ?? "";
+  const key = (stage.imageUrl === undefined ? stage.imageKey : watermarkImageKey(stage.imageUrl)) ?? "";
   const images = useWatermarkImages(key, browsing);
   const patch = (change: Partial<ImageWatermarkStage>, field: string) =>
     props.onChange({ ...stage, ...change }, `${id}-${field}`);

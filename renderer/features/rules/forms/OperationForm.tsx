@@ -1,4 +1,10 @@
-import { type Gravity, limitOf, type Mogr2Op, type RuleImageFormat } from "../../../../shared/rules";
+import {
+  formatRule,
+  type Gravity,
+  limitOf,
+  type Mogr2Op,
+  type RuleImageFormat,
+} from "../../../../shared/rules";
 import { useT } from "../../../i18n";
 import { describedBy, Field } from "../../../ui/Field";
 import { FORMAT_NOTES } from "./formats";
@@ -249,6 +255,16 @@ export function OperationForm(props: {
         <div className="step-form">
           <code className="mono kept">{[op.name, ...op.args].join("/")}</code>
           <p className="hint">{t("rules.step.kept")}</p>
+        </div>
+      );
+    default:
+      // Operations without a form yet are edited in the rule text; the step shows what it says.
+      return (
+        <div className="step-form">
+          <code className="mono">
+            {formatRule({ stages: [{ kind: "imageMogr2", ops: [op] }] }).slice(11)}
+          </code>
+          <p className="hint">{t("rules.step.textOnly")}</p>
         </div>
       );
   }

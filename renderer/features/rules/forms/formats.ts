@@ -12,6 +12,7 @@ export const FORMAT_NOTES: Record<RuleImageFormat, MessageKey> = {
   bmp: "rules.format.bmp",
   yjpeg: "rules.format.yjpeg",
   tpg: "rules.format.tpg",
+  svgc: "rules.format.svgc",
 };
 
 export const QUALITY_KINDS: Record<"absolute" | "relative" | "floor", MessageKey> = {
