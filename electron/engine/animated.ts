@@ -20,13 +20,16 @@ export function isAnimatedRun(source: SourceImage, format: FormatName): boolean 
 }
 
 function frameSize(source: SourceImage, stages: Stage[]): Size {
+  // An animation's frames carry no EXIF orientation of their own: auto-orient leaves them as they are.
+  const upright = source.orientation <= 1;
   let size: Size = { width: source.width, height: source.height };
   for (const stage of stages) {
+    if (stage.kind === "imageSlim") continue;
     if (stage.kind !== "imageMogr2") {
       throw new PicopsError("not-supported-locally", "animated-not-local", { operation: stage.kind });
     }
     for (const op of stage.ops) {
-      if (OUTPUT_SETTINGS.has(op.op)) continue;
+      if (OUTPUT_SETTINGS.has(op.op) || (op.op === "auto-orient" && upright)) continue;
       if (op.op !== "thumbnail") {
         throw new PicopsError("not-supported-locally", "animated-not-local", { operation: op.op });
       }
@@ -45,7 +48,7 @@ export interface AnimatedOutput extends Size {
 export async function animatedOutput(
   source: SourceImage,
   stages: Stage[],
-  settings: { format: FormatName; quality: number },
+  settings: { format: FormatName; quality: number; gifFrames: number | undefined },
   signal: AbortSignal | undefined,
 ): Promise<AnimatedOutput> {
   // Only GIF and WebP animate, and both stay encoded until here (BMP is the one decoded early).
@@ -53,10 +56,15 @@ export async function animatedOutput(
   const size = frameSize(source, stages);
   assertResolution(size.width, size.height, source.frameCount);
   // Every frame in and out, with alpha: what libvips holds for an animated resize at most.
+  // cgif (CI's page): a GIF keeps at most that many frames, the first ones.
+  const frames =
+    source.format === "gif" && settings.format === "gif" && settings.gifFrames !== undefined
+      ? Math.min(source.frameCount, settings.gifFrames)
+      : source.frameCount;
   const frameBytes = (source.width * source.height + size.width * size.height) * 4;
-  const release = await ENGINE_MEMORY.reserve(frameBytes * source.frameCount, signal);
+  const release = await ENGINE_MEMORY.reserve(frameBytes * frames, signal);
   try {
-    let pipeline = sharp(source.canvas.input, { animated: true, ...DECODE_OPTIONS });
+    let pipeline = sharp(source.canvas.input, { pages: frames, ...DECODE_OPTIONS });
     if (size.width !== source.width || size.height !== source.height) {
       pipeline = pipeline.resize(size.width, size.height, { fit: "fill" });
     }

@@ -10,6 +10,8 @@ export interface EncodeSettings {
   format: FormatName;
   quality: number;
   progressive: boolean;
+  /** imageSlim: a PNG is written with a palette (quantised), as compression tools do. */
+  slim?: boolean;
 }
 
 export interface Encoded {
@@ -52,7 +54,7 @@ export async function encodeCanvas(
       });
       break;
     case "png":
-      pipeline = pipeline.png();
+      pipeline = pipeline.png({ palette: settings.slim === true });
       break;
     case "webp":
       if (width > WEBP_MAX_SIDE || height > WEBP_MAX_SIDE) {
@@ -75,6 +77,41 @@ export async function encodeCanvas(
   }
   const { data, info } = await runPass(pipeline.toBuffer({ resolveWithObject: true }), signal);
   return { data, width: info.width, height: info.height };
+}
+
+/**
+ * `size-limit/<n>k|m`: the highest JPEG quality (at most the rule's) whose output fits in
+ * `maxBytes`, or quality 1 when none does. The pixels are settled once and encoded again
+ * at each quality tried (a bisection: at most seven encodes).
+ */
+export async function encodeWithinSize(
+  canvas: WorkCanvas,
+  settings: EncodeSettings,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+): Promise<Encoded & { quality: number }> {
+  const settled = await settle(canvas, signal);
+  const picture = settled.kind === "raw" ? settled : await runToPicture(openCanvas(settled), signal);
+  const at = async (quality: number) => ({
+    ...(await encodeCanvas(picture, { ...settings, quality }, signal)),
+    quality,
+  });
+  const first = await at(settings.quality);
+  if (first.data.length <= maxBytes) return first;
+  let low = 1;
+  let high = settings.quality - 1;
+  let fitting: (Encoded & { quality: number }) | undefined;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const tried = await at(middle);
+    if (tried.data.length <= maxBytes) {
+      fitting = tried;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return fitting ?? at(1);
 }
 
 export function heifNotSupported(): PicopsError {

@@ -1,10 +1,18 @@
-import type { Sharp } from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { PicopsError } from "../../shared/errors";
-import type { Gravity, ImageMogr2Stage, Mogr2Op } from "../../shared/rules/ast";
-import { cropRect, cutRect, type Rect, type Size } from "./geometry";
+import type { ImageMogr2Stage, Mogr2Op } from "../../shared/rules/ast";
+import { cropRect, cutRect, placeByGravity, type Rect, type Size, thumbnailSize } from "./geometry";
 import { applyOrientation } from "./orientation";
 import { type Canvas, canvasHasAlpha, openCanvas, pending, settle, type WorkCanvas } from "./picture";
-import { mogr2OpShape, type Shape } from "./plan";
+import {
+  mogr2OpShape,
+  paddedBox,
+  regionRect,
+  type Shape,
+  type StageSettings,
+  stageSettings,
+  thumbnailGeometryOf,
+} from "./plan";
 import { OUTPUT_SETTINGS } from "./settings";
 
 /** The picture between operations, and what the output's EXIF will say about it. */
@@ -24,12 +32,11 @@ export async function runMogr2(
   signal?: AbortSignal,
 ): Promise<WorkState> {
   // gravity positions crop wherever it appears in the stage (`gravity/north/crop/…` or after).
-  let gravity: Gravity = "center";
-  for (const op of stage.ops) if (op.op === "gravity") gravity = op.gravity;
+  const settings = stageSettings(stage.ops);
   let current = state;
   for (const op of stage.ops) {
     if (OUTPUT_SETTINGS.has(op.op)) continue;
-    current = await runOp(op, current, gravity, signal);
+    current = await runOp(op, current, settings, signal);
   }
   return current;
 }
@@ -39,18 +46,19 @@ function shapeOf(canvas: WorkCanvas): Shape {
 }
 
 /** Ops that leave the pixels as they are when their output has the input's size. */
-const RESIZING = new Set<Mogr2Op["op"]>(["thumbnail", "rotate", "auto-orient"]);
+const RESIZING = new Set<Mogr2Op["op"]>(["thumbnail", "rotate", "auto-orient", "rcrop"]);
 
 async function runOp(
   op: Mogr2Op,
   state: WorkState,
-  gravity: Gravity,
+  settings: StageSettings,
   signal?: AbortSignal,
 ): Promise<WorkState> {
   rejectNotLocal(op);
+  const { gravity } = settings;
   const before = shapeOf(state.canvas);
   // Refused here, before the pass exists, when the output would pass COS's limits.
-  const target = mogr2OpShape(op, before, { gravity, orientation: state.orientation });
+  const target = mogr2OpShape(op, before, { ...settings, orientation: state.orientation });
   const unchanged = target.width === before.width && target.height === before.height;
   if (RESIZING.has(op.op) && unchanged && !turnsPixels(op, state.orientation)) return state;
   if (op.op === "grayscale" && !op.enabled) return state;
@@ -58,8 +66,33 @@ async function runOp(
   const size: Size = { width: canvas.width, height: canvas.height };
   const next = (pipeline: Sharp) => ({ ...state, canvas: pending(pipeline, target) });
   switch (op.op) {
-    case "thumbnail":
-      return next(openCanvas(canvas).resize(target.width, target.height, { fit: "fill" }));
+    case "thumbnail": {
+      const box = paddedBox(op, settings);
+      if (!box) return next(openCanvas(canvas).resize(target.width, target.height, { fit: "fill" }));
+      // The picture fitted into the box, centred, the rest of the box in the pad colour.
+      const inside = thumbnailSize(size, thumbnailGeometryOf(op, settings));
+      const place = placeByGravity(box, inside, "center");
+      return next(
+        openCanvas(canvas)
+          .resize(inside.width, inside.height, { fit: "fill" })
+          .extend({
+            top: place.top,
+            left: place.left,
+            bottom: box.height - inside.height - place.top,
+            right: box.width - inside.width - place.left,
+            background: settings.color,
+          }),
+      );
+    }
+    case "rcrop":
+      return next(extract(canvas, regionRect(size, op, settings)));
+    case "scrop":
+      // CI finds faces; libvips's attention crop keeps the busiest region: an approximation.
+      return next(
+        openCanvas(canvas).resize(op.width, op.height, { fit: "cover", position: sharp.strategy.attention }),
+      );
+    case "flip":
+      return next(op.direction === "vertical" ? openCanvas(canvas).flip() : openCanvas(canvas).flop());
     case "crop":
       return next(extract(canvas, cropRect(size, op.width, op.height, gravity)));
     case "cut":
@@ -106,26 +139,7 @@ function turnsPixels(op: Mogr2Op, orientation: number): boolean {
   return op.op === "auto-orient" && orientation > 1;
 }
 
-/** Operations the local engine does not run yet (see local-support.ts for how each is meant to). */
-const NOT_RUN_LOCALLY = new Set<Mogr2Op["op"]>([
-  "rcrop",
-  "dx",
-  "dy",
-  "pad",
-  "color",
-  "minsize",
-  "flip",
-  "size-limit",
-  "cgif",
-  "density",
-  "AIGCMetadata",
-]);
-
 function rejectNotLocal(op: Mogr2Op): void {
-  if (op.op === "scrop") throw new PicopsError("not-supported-locally", "scrop-not-local");
-  if (NOT_RUN_LOCALLY.has(op.op)) {
-    throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.op });
-  }
   if (op.op === "unknown") {
     throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.name });
   }

@@ -1,7 +1,15 @@
 import { ThrownAppError } from "../../shared/errors";
-import type { Gravity, Mogr2Op, Stage } from "../../shared/rules/ast";
+import type { Gravity, Mogr2Op, Stage, ThumbnailGeometry } from "../../shared/rules/ast";
 import type { FormatName } from "./formats";
-import { cropRect, cutRect, type Size, thumbnailSize, view2Plan } from "./geometry";
+import {
+  cropRect,
+  cutRect,
+  placeByGravity,
+  type Rect,
+  type Size,
+  thumbnailSize,
+  view2Plan,
+} from "./geometry";
 import { assertResolution } from "./limits";
 import { ignoresErrors, OUTPUT_SETTINGS } from "./settings";
 
@@ -16,11 +24,96 @@ export interface Shape extends Size {
   alpha: boolean;
 }
 
-/** What an operation needs to know about the picture besides its shape. */
-export interface OpContext {
-  gravity: Gravity;
+/** What an operation needs to know about the picture and its stage besides its shape. */
+export interface OpContext extends StageSettings {
   /** EXIF Orientation of the pixels as they are now (0 when none). */
   orientation: number;
+}
+
+/**
+ * Parameters an imageMogr2 stage sets for its other operations, wherever they appear in it:
+ * gravity, dx and dy place crop and rcrop; pad, color and minsize change thumbnail.
+ */
+export interface StageSettings {
+  gravity: Gravity;
+  dx: number;
+  dy: number;
+  /** `pad/1`: a fit thumbnail fills the rest of its box with `color`. */
+  pad: boolean;
+  /** `#RRGGBB` (or `#RRGGBBAA`) for pad. */
+  color: string;
+  /** `minsize/1`: thumbnail's width and height are lower bounds. */
+  minsize: boolean;
+}
+
+export function stageSettings(ops: readonly Mogr2Op[]): StageSettings {
+  const settings: StageSettings = {
+    gravity: "center",
+    dx: 0,
+    dy: 0,
+    pad: false,
+    color: "#FFFFFF",
+    minsize: false,
+  };
+  for (const op of ops) {
+    if (op.op === "gravity") settings.gravity = op.gravity;
+    else if (op.op === "dx") settings.dx = op.pixels;
+    else if (op.op === "dy") settings.dy = op.pixels;
+    else if (op.op === "pad") settings.pad = op.enabled;
+    else if (op.op === "color") settings.color = op.color;
+    else if (op.op === "minsize") settings.minsize = op.enabled;
+  }
+  return settings;
+}
+
+/**
+ * A thumbnail's geometry as its stage reads it: with `minsize/1` a `WxH` box is covered
+ * rather than fitted (both sides at least W and H).
+ */
+export function thumbnailGeometryOf(
+  op: Extract<Mogr2Op, { op: "thumbnail" }>,
+  context: StageSettings,
+): ThumbnailGeometry {
+  const { geometry } = op;
+  if (
+    context.minsize &&
+    geometry.mode === "fit" &&
+    geometry.width !== undefined &&
+    geometry.height !== undefined
+  ) {
+    return { mode: "cover", width: geometry.width, height: geometry.height };
+  }
+  return geometry;
+}
+
+/** With `pad/1`, a fit thumbnail into a W×H box is padded out to the whole box. */
+export function paddedBox(
+  op: Extract<Mogr2Op, { op: "thumbnail" }>,
+  context: StageSettings,
+): Size | undefined {
+  const geometry = thumbnailGeometryOf(op, context);
+  if (!context.pad || geometry.mode !== "fit") return undefined;
+  if (geometry.width === undefined || geometry.height === undefined) return undefined;
+  return { width: geometry.width, height: geometry.height };
+}
+
+/**
+ * `rcrop/<W>x<H>`: the region of that size at the gravity's anchor, moved by dx and dy,
+ * clipped to the picture.
+ */
+export function regionRect(
+  size: Size,
+  op: { width?: number; height?: number },
+  context: StageSettings,
+): Rect {
+  const inner = {
+    width: Math.min(op.width ?? size.width, size.width),
+    height: Math.min(op.height ?? size.height, size.height),
+  };
+  const placed = placeByGravity(size, inner, context.gravity, context.dx, context.dy);
+  const left = Math.min(Math.max(0, placed.left), size.width - inner.width);
+  const top = Math.min(Math.max(0, placed.top), size.height - inner.height);
+  return { left, top, ...inner };
 }
 
 /** libvips's bounding box for a turn by any angle, rounded as libvips rounds it. */
@@ -54,8 +147,17 @@ function checked(shape: Shape): Shape {
 export function mogr2OpShape(op: Mogr2Op, shape: Shape, context: OpContext): Shape {
   const { alpha } = shape;
   switch (op.op) {
-    case "thumbnail":
-      return checked({ ...thumbnailSize(shape, op.geometry), alpha });
+    case "thumbnail": {
+      const box = paddedBox(op, context);
+      if (box) checked({ ...thumbnailSize(shape, thumbnailGeometryOf(op, context)), alpha });
+      return checked({ ...(box ?? thumbnailSize(shape, thumbnailGeometryOf(op, context))), alpha });
+    }
+    case "rcrop": {
+      const { width, height } = regionRect(shape, op, context);
+      return { width, height, alpha };
+    }
+    case "scrop":
+      return checked({ width: op.width, height: op.height, alpha });
     case "crop": {
       const { width, height } = cropRect(shape, op.width, op.height, context.gravity);
       return { width, height, alpha };
@@ -137,7 +239,7 @@ export function planMemory(
   output: { format: FormatName; progressive: boolean },
 ): MemoryPlan {
   let shape = source;
-  let context: OpContext = { gravity: "center", orientation };
+  let context: OpContext = { ...stageSettings([]), orientation };
   let peakBytes = 0;
   // What the encoder's pass reads: the last operation's input (it runs in that pass) or,
   // for a rule with no pass of its own, the decoded source.
@@ -150,9 +252,7 @@ export function planMemory(
     const before = { shape, context };
     try {
       if (stage.kind === "imageMogr2") {
-        let gravity: Gravity = "center";
-        for (const op of stage.ops) if (op.op === "gravity") gravity = op.gravity;
-        context = { ...context, gravity };
+        context = { ...stageSettings(stage.ops), orientation: context.orientation };
         for (const op of stage.ops) {
           if (OUTPUT_SETTINGS.has(op.op)) continue;
           const next = mogr2OpShape(op, shape, context);

@@ -126,31 +126,11 @@ async function renderText(stage: TextWatermarkStage, picture: Size, signal?: Abo
   return { kind: "raw", data, width: width + offset, height: height + offset, channels: 4 };
 }
 
-/**
- * The overlay to draw for a text watermark: the rendered text, or for `batch/1` a tile
- * (the text with a gap of its own height around it, turned by `degree`) to repeat.
- */
+/** The overlay to draw for a text watermark: the rendered text, dissolved and shadowed. */
 export async function textOverlay(
   stage: TextWatermarkStage,
   picture: Size,
   signal?: AbortSignal,
 ): Promise<Picture> {
-  const text = await renderText(stage, picture, signal);
-  if (!stage.batch) return text;
-  const gap = Math.max(text.height, 8);
-  const { data, info } = await untilAborted(
-    sharp(text.data, { raw: { width: text.width, height: text.height, channels: 4 } })
-      .extend({
-        top: gap,
-        bottom: gap,
-        left: gap,
-        right: gap,
-        background: { r: 0, g: 0, b: 0, alpha: 0 },
-      })
-      .rotate(stage.degree ?? 0, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
-      .raw()
-      .toBuffer({ resolveWithObject: true }),
-    signal,
-  );
-  return { kind: "raw", data, width: info.width, height: info.height, channels: 4 };
+  return renderText(stage, picture, signal);
 }
