@@ -138,3 +138,46 @@ describe("CI's documented example rules through cos-nodejs-sdk-v5 into the Local
     120_000,
   );
 });
+
+describe("?exif (CI “Obtaining EXIF”, 1246/109207) through cos-nodejs-sdk-v5", () => {
+  async function exifOf(key: string): Promise<unknown> {
+    const data = (await cos.request({
+      ...base,
+      Method: "GET",
+      Key: key,
+      Query: { exif: "" },
+      RawBody: true,
+    })) as unknown as { Body: Buffer | string };
+    return JSON.parse(String(data.Body));
+  }
+
+  it('answers each tag as {"val": …}, rationals as num/den and ColorSpace as sRGB, like the page\'s example', async () => {
+    const photo = await sceneImage(1, 320, 200)
+      .jpeg()
+      .withExif({
+        IFD0: { Make: "Picops", Model: "Test camera", DateTime: "2018:09:03 17:37:06" },
+        IFD2: { ExposureTime: "1/200", FNumber: "13/1", ColorSpace: "1" },
+      })
+      .toBuffer();
+    await cos.putObject({ ...base, Key: "exif/photo.jpg", Body: photo });
+    expect(await exifOf("exif/photo.jpg")).toMatchObject({
+      Make: { val: "Picops" },
+      Model: { val: "Test camera" },
+      DateTime: { val: "2018:09:03 17:37:06" },
+      ExposureTime: { val: "1/200" },
+      FNumber: { val: "13/1" },
+      ColorSpace: { val: "sRGB" },
+      // libexif writes version 0210: its four bytes as decimals, as the page writes "48 50 51 48" for 0230.
+      ExifVersion: { val: "48 50 49 48" },
+    });
+  });
+
+  it('answers {"error" : "no exif data"} for a picture without EXIF', async () => {
+    await cos.putObject({
+      ...base,
+      Key: "exif/plain.png",
+      Body: await sceneImage(2, 32, 32).png().toBuffer(),
+    });
+    expect(await exifOf("exif/plain.png")).toEqual({ error: "no exif data" });
+  });
+});
