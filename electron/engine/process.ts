@@ -72,7 +72,9 @@ export async function processImage(
   const format: FormatName = settings.format ?? source.format;
   if (format === "heif") throw heifNotSupported();
   const lossy = IMAGE_FORMATS[format].lossy;
-  const resolved = lossy ? resolveQuality(settings.quality, source.quality) : 100;
+  const honoured =
+    settings.qualityFromView2 && format !== "jpg" && format !== "webp" ? undefined : settings.quality;
+  const resolved = lossy ? resolveQuality(honoured, source.quality) : 100;
   const quality = settings.slim && lossy ? Math.min(resolved, SLIM_QUALITY) : resolved;
   const description = { format, quality };
   if (isAnimatedRun(source, format)) {

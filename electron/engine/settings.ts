@@ -25,6 +25,11 @@ const DEFAULT_GIF_FRAMES = 30;
 export interface OutputSettings {
   format: RuleImageFormat | undefined;
   quality: QualitySetting | undefined;
+  /**
+   * Whether that quality was imageView2's `q`/`rq`/`lq`: CI's page says those apply to JPG
+   * and WebP only (“质量变换参数仅针对 JPG、WebP 格式图片”).
+   */
+  qualityFromView2: boolean;
   strip: boolean;
   progressive: boolean;
   /** `density/<dpi>`: the pixels per inch the output records. */
@@ -41,6 +46,7 @@ export function outputSettings(stages: Stage[]): OutputSettings {
   const settings: OutputSettings = {
     format: undefined,
     quality: undefined,
+    qualityFromView2: false,
     strip: false,
     progressive: false,
     density: undefined,
@@ -52,14 +58,19 @@ export function outputSettings(stages: Stage[]): OutputSettings {
     if (stage.kind === "imageSlim") settings.slim = true;
     if (stage.kind === "imageView2") {
       settings.format = stage.format === "yjpeg" ? "jpg" : (stage.format ?? settings.format);
-      settings.quality = stage.quality ?? settings.quality;
+      if (stage.quality) {
+        settings.quality = stage.quality;
+        settings.qualityFromView2 = true;
+      }
     }
     if (stage.kind !== "imageMogr2") continue;
     for (const op of stage.ops) {
       // YJPEG is CI's tuned JPEG, a JPEG all the same: written as a plain one here.
       if (op.op === "format") settings.format = op.format === "yjpeg" ? "jpg" : op.format;
-      else if (op.op === "quality") settings.quality = op.quality;
-      else if (op.op === "strip") settings.strip = true;
+      else if (op.op === "quality") {
+        settings.quality = op.quality;
+        settings.qualityFromView2 = false;
+      } else if (op.op === "strip") settings.strip = true;
       else if (op.op === "interlace") settings.progressive = op.enabled;
       else if (op.op === "density") settings.density = op.dpi;
       else if (op.op === "cgif") settings.gifFrames = op.frames === 1 ? DEFAULT_GIF_FRAMES : op.frames;
