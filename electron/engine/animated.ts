@@ -83,7 +83,7 @@ function frameOp(op: Mogr2Op, strip: Strip, settings: StageSettings, upright: bo
       });
     }
     case "crop":
-      return extract(cropRect(size, op.width, op.height, settings.gravity));
+      return extract(cropRect(size, op.width, op.height, settings.gravity, settings.dx, settings.dy));
     case "cut":
       return extract(cutRect(size, { width: op.width, height: op.height, left: op.dx, top: op.dy }));
     case "rcrop":

@@ -94,7 +94,7 @@ async function runOp(
     case "flip":
       return next(op.direction === "vertical" ? openCanvas(canvas).flip() : openCanvas(canvas).flop());
     case "crop":
-      return next(extract(canvas, cropRect(size, op.width, op.height, gravity)));
+      return next(extract(canvas, cropRect(size, op.width, op.height, gravity, settings.dx, settings.dy)));
     case "cut":
       return next(
         extract(canvas, cutRect(size, { width: op.width, height: op.height, left: op.dx, top: op.dy })),

@@ -159,7 +159,7 @@ export function mogr2OpShape(op: Mogr2Op, shape: Shape, context: OpContext): Sha
     case "scrop":
       return checked({ width: op.width, height: op.height, alpha });
     case "crop": {
-      const { width, height } = cropRect(shape, op.width, op.height, context.gravity);
+      const { width, height } = cropRect(shape, op.width, op.height, context.gravity, context.dx, context.dy);
       return { width, height, alpha };
     }
     case "cut": {

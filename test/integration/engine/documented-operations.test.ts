@@ -48,6 +48,15 @@ describe("imageMogr2 cropping extras (CI “Cropping”, 1045/33714)", () => {
     expect(near(await pixelAt(output.data, 30, 20), YELLOW)).toBe(true);
   });
 
+  it("crop with gravity/northwest and dx/dy moves the region inwards from its anchor", async () => {
+    const input = await quadrants(200, 100);
+    const output = await processImage(input, rule("imageMogr2/gravity/northwest/crop/40x40/dx/90/dy/55"));
+    expect([output.width, output.height]).toEqual([40, 40]);
+    // From (90, 55): the right half of the picture's lower half, yellow, lies at x ≥ 100.
+    expect(near(await pixelAt(output.data, 30, 20), YELLOW)).toBe(true);
+    expect(near(await pixelAt(output.data, 2, 20), BLUE)).toBe(true);
+  });
+
   it("scrop/100x600 on 1200×800 is exactly 100×600 (libvips's attention crop stands in for CI's face detection)", async () => {
     const output = await processImage(
       await noiseImage(1200, 800).jpeg().toBuffer(),
