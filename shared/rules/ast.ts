@@ -85,7 +85,10 @@ export type Mogr2Op = OpBase &
     | { op: "pad"; enabled: boolean }
     /** `color/<b64 #RRGGBB>` for pad, decoded. */
     | { op: "color"; color: string }
-    /** `minsize/1`: thumbnail sides are lower bounds rather than upper ones. */
+    /**
+     * `minsize/0|1`, written beside thumbnail and pad in CI's scaling rules; what it changes is
+     * not on the pages Picops could read, so it is kept and sent as written.
+     */
     | { op: "minsize"; enabled: boolean }
     | { op: "flip"; direction: "vertical" | "horizontal" }
     | { op: "iradius"; radius: number }

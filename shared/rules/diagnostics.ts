@@ -46,8 +46,6 @@ export const DIAGNOSTIC_SENTENCES = {
     "image must be the http:// COS address of a picture in this bucket, such as http://examplebucket-1250000000.cos.ap-shanghai.myqcloud.com/logo.png, got {text}",
   "invalid-value.colour": "fill must be a colour #RRGGBB, got {text}",
   "invalid-value.pad-colour": "color must be a colour #RRGGBB, got {text}",
-  "unconfirmed.watermark-host":
-    "{text} is not on a COS or CI origin domain (*.myqcloud.com, *.tencentcos.cn); COS may refuse it",
   "unconfirmed.webp-side": "WebP output is at most {max} px per side; COS may refuse {got}",
   "ignored.quality": "COS ignores quality settings for {format} output",
   "ignored.progressive": "progressive output needs format/jpg; COS ignores it for {format}",

@@ -80,7 +80,7 @@ export const RULE_LIMITS = {
       label: "Scale",
       integer: false,
       source: "unconfirmed (reference §7.1)",
-      refuses: "none",
+      refuses: "min",
     },
     pixels: { min: 1, max: 250_000_000, unit: "px", label: "Area", integer: true },
   },
@@ -88,8 +88,8 @@ export const RULE_LIMITS = {
   cut: {
     width: { ...OUTPUT_SIDE, label: "Width" },
     height: { ...OUTPUT_SIDE, label: "Height" },
-    dx: { ...OFFSET, label: "Left" },
-    dy: { ...OFFSET, label: "Top" },
+    dx: { ...OFFSET, label: "Left", refuses: "min" },
+    dy: { ...OFFSET, label: "Top", refuses: "min" },
   },
   rcrop: { width: { ...OUTPUT_SIDE, label: "Width" }, height: { ...OUTPUT_SIDE, label: "Height" } },
   scrop: { width: { ...OUTPUT_SIDE, label: "Width" }, height: { ...OUTPUT_SIDE, label: "Height" } },
@@ -145,7 +145,7 @@ export const RULE_LIMITS = {
       label: "Size",
       integer: false,
       source: "no documented range; inputs are at most 32 MB",
-      refuses: "none",
+      refuses: "min",
     },
     megabytes: {
       min: 1,
@@ -154,7 +154,7 @@ export const RULE_LIMITS = {
       label: "Size",
       integer: false,
       source: "no documented range; inputs are at most 32 MB",
-      refuses: "none",
+      refuses: "min",
     },
   },
   cgif: {
@@ -165,7 +165,7 @@ export const RULE_LIMITS = {
       label: "Frames",
       integer: true,
       source: "unconfirmed (reference §7.3)",
-      refuses: "none",
+      refuses: "min",
     },
   },
   density: {
@@ -176,7 +176,7 @@ export const RULE_LIMITS = {
       label: "Density",
       integer: true,
       source: "unconfirmed: the common range of image-service docs",
-      refuses: "none",
+      refuses: "min",
     },
   },
   imageView2: {

@@ -22,7 +22,8 @@ export const MOGR2_LOCAL_SUPPORT: Record<Mogr2Op["op"], LocalSupport> = {
   dy: "exact",
   pad: "exact",
   color: "exact",
-  minsize: "exact",
+  // Its effect is not documented on the pages Picops could read: COS applies it, Picops cannot.
+  minsize: "cos-only",
   flip: "exact",
   iradius: "exact",
   rradius: "exact",

@@ -367,12 +367,12 @@ function validateView2(stage: ImageView2Stage, diagnostics: DiagnosticList): voi
 }
 
 /**
- * CI's pages require `http://` and a picture of the same bucket; the host may be any of the
- * bucket's origins: `<bucket>.cos.<region>.myqcloud.com` (Image Watermark), `<bucket>.pic<region>.myqcloud.com`
- * (its examples), `<bucket>.cos.<region>.tencentcos.cn` (the official Python demo).
+ * CI's pages require `http://` and a picture of the same bucket on one of its COS or CI
+ * origins, not a CDN domain: `<bucket>.cos.<region>.myqcloud.com` (Image Watermark),
+ * `<bucket>.pic<region>.myqcloud.com` (its own examples), `<bucket>.cos.<region>.tencentcos.cn`
+ * (the official Python demo).
  */
-const HTTP_URL = /^http:\/\/([^/]+)\/./;
-const ORIGIN_HOST = /\.(myqcloud\.com|tencentcos\.cn)$/;
+const WATERMARK_IMAGE_URL = /^http:\/\/[a-z0-9.-]+\.(myqcloud\.com|tencentcos\.cn)\/./;
 
 function checkWatermarkImage(
   operation: string,
@@ -380,10 +380,13 @@ function checkWatermarkImage(
   span: Span | undefined,
   diagnostics: DiagnosticList,
 ): void {
-  const where = { operation, parameter: "image", span };
-  const host = HTTP_URL.exec(url)?.[1];
-  if (host === undefined) diagnostics.error("invalid-value.watermark-image", where, { text: url });
-  else if (!ORIGIN_HOST.test(host)) diagnostics.warning("unconfirmed.watermark-host", where, { text: url });
+  if (!WATERMARK_IMAGE_URL.test(url)) {
+    diagnostics.error(
+      "invalid-value.watermark-image",
+      { operation, parameter: "image", span },
+      { text: url },
+    );
+  }
 }
 
 /** spcent is 1–1000 per mille by width or height and 1–250 by area (CI "Image Watermark"). */

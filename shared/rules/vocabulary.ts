@@ -42,8 +42,8 @@ export function formatFromText(text: string): RuleImageFormat | undefined {
   return Object.hasOwn(FORMAT_SPELLINGS, lower) ? FORMAT_SPELLINGS[lower] : undefined;
 }
 
-/** Formats COS ignores quality settings for (reference §8). */
-export const FORMATS_WITHOUT_QUALITY: readonly RuleImageFormat[] = ["png", "gif", "bmp"];
+/** Formats COS ignores quality settings for (reference §8; SVG compression has no quality). */
+export const FORMATS_WITHOUT_QUALITY: readonly RuleImageFormat[] = ["png", "gif", "bmp", "svgc"];
 
 /** imageMogr2 operation names; `quality` also stands for `rquality` and `lquality`. */
 export const MOGR2_OPERATIONS = [

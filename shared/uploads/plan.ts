@@ -2,6 +2,8 @@ import { z } from "zod";
 import { objectKeyProblem } from "../cos/names";
 import { MessageRefSchema } from "../error-messages";
 import {
+  howRuleRunsLocally,
+  type LocalRun,
   type PicOperations,
   PicOperationsSchema,
   parseRule,
@@ -28,9 +30,19 @@ const PlannedResultSchema = z.object({ bucket: z.string(), key: z.string() });
 export type PlannedResult = z.infer<typeof PlannedResultSchema>;
 
 export const PlanWarningSchema = z.object({
-  kind: z.enum(["overwrites-original", "collides-in-batch", "overwrites-existing"]),
+  kind: z.enum([
+    "overwrites-original",
+    "collides-in-batch",
+    "overwrites-existing",
+    /** The rule holds a Tencent codec or algorithm: only COS makes this result (501 locally). */
+    "runs-only-in-cos",
+    /** The rule holds one of CI's own algorithms, which the Local bucket and preview approximate. */
+    "approximated-locally",
+  ]),
   bucket: z.string(),
   key: z.string(),
+  /** For the last two: the operations concerned, as the rule writes them (`scrop, format/tpg`). */
+  operations: z.string().optional(),
 });
 export type PlanWarning = z.infer<typeof PlanWarningSchema>;
 
@@ -82,13 +94,39 @@ export function outputFormatOf(rule: string): string | undefined {
   return format;
 }
 
+/** What the plan knows of each rule before planning any file: its output format and how it runs here. */
+interface RuleFacts {
+  format: string | undefined;
+  run: LocalRun;
+}
+
+function factsOf(rules: RuleSlot[]): RuleFacts[] {
+  return rules.map((slot) => ({
+    format: outputFormatOf(slot.rule),
+    run: howRuleRunsLocally(parseRule(slot.rule).pipeline),
+  }));
+}
+
+/** Marks each result whose rule does not run exactly on this machine, before anything is sent. */
+function markLocalRuns(plan: PlannedUpload, facts: RuleFacts[]): void {
+  plan.results.forEach((result, index) => {
+    const run = facts[index]?.run;
+    if (!run || run.support === "exact") return;
+    const kind = run.support === "cos-only" ? "runs-only-in-cos" : "approximated-locally";
+    const operations = [
+      ...new Set(run.notes.filter((note) => note.support === run.support).map((note) => note.operation)),
+    ].join(", ");
+    plan.warnings.push({ kind, ...result, operations });
+  });
+}
+
 /** Plans one original: the Pic-Operations its rules make, and where their outputs land. */
 function planOne(
   sourceId: string,
   bucket: string,
   originalKey: string,
   rules: RuleSlot[],
-  formats: (string | undefined)[],
+  facts: RuleFacts[],
   isPicInfo: boolean,
 ): PlannedUpload {
   const plan: PlannedUpload = { sourceId, bucket, originalKey, results: [], warnings: [] };
@@ -100,7 +138,7 @@ function planOne(
     rules: rules.map((slot, index) => {
       const rule: PicOperations["rules"][number] = {
         rule: slot.rule,
-        fileid: expandFileIdTemplate(slot.fileid, { key: originalKey, format: formats[index] }),
+        fileid: expandFileIdTemplate(slot.fileid, { key: originalKey, format: facts[index]?.format }),
       };
       if (slot.bucket && slot.bucket !== bucket) rule.bucket = slot.bucket;
       return rule;
@@ -113,18 +151,19 @@ function planOne(
   }));
   const problem = validatePicOperations(picOperations)[0];
   if (problem) plan.problem = problem.text;
+  markLocalRuns(plan, facts);
   return plan;
 }
 
 export function buildUploadPlan(sources: PlanSource[], options: UploadOptions): PlannedUpload[] {
-  const formats = options.rules.map((slot) => outputFormatOf(slot.rule));
+  const facts = factsOf(options.rules);
   const plans = sources.map((source) =>
     planOne(
       source.id,
       options.bucket,
       originalKeyFor(source, options),
       options.rules,
-      formats,
+      facts,
       options.isPicInfo,
     ),
   );
@@ -137,14 +176,14 @@ export function buildProcessingPlan(
   objects: { bucket: string; key: string }[],
   options: ProcessOptions,
 ): PlannedUpload[] {
-  const formats = options.rules.map((slot) => outputFormatOf(slot.rule));
+  const facts = factsOf(options.rules);
   const plans = objects.map((object) =>
     planOne(
       `${object.bucket}/${object.key}`,
       object.bucket,
       object.key,
       options.rules,
-      formats,
+      facts,
       options.isPicInfo,
     ),
   );

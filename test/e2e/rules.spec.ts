@@ -257,8 +257,8 @@ test("imageView2 converts without resizing, and rule problems read in Chinese in
   // The upload's rule slots say it the same way.
   await page.getByRole("tab", { name: "上传" }).click();
   await page.getByRole("button", { name: "添加规则" }).click();
-  await page.getByLabel("规则 1", { exact: true }).fill("imageMogr2/rotate/400");
-  await expect(page.getByText("rotate：degrees 须在 0–360 之间，实际为 400（第 19 列）")).toBeVisible();
+  await page.getByLabel("规则 1", { exact: true }).fill("imageMogr2/quality/400");
+  await expect(page.getByText("quality：quality 须在 0–100 之间，实际为 400（第 20 列）")).toBeVisible();
 });
 
 test("a style the bucket does not have is pointed out, until the styles are refreshed with it", async ({

@@ -7,6 +7,7 @@ import { Comparison } from "./Comparison";
 import "./preview.css";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
+import { LocalRunNote } from "./LocalRunNote";
 import { Readout } from "./Readout";
 import { usePreviewSample } from "./sample-store";
 import { shortcutFor } from "./shortcuts";
@@ -129,6 +130,7 @@ export function PreviewPanel() {
           </button>
         )}
       </div>
+      <LocalRunNote />
       <p className="preview-status" role="status" data-testid="preview-status">
         {preview.updating ? t("preview.updating") : !answer && !error ? t("preview.loading") : ""}
       </p>

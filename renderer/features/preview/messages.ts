@@ -45,6 +45,12 @@ export const previewMessages = defineMessages(
     "preview.invalidTitle": "The rule is not valid (column {column})",
     "preview.failedTitle": "No after image",
     "preview.sampleGone": "That file is no longer in the upload list. Pick another sample.",
+    "preview.cosOnly": "COS only.",
+    "preview.cosOnlyHint":
+      "{operations}: Tencent's own, so only COS makes this result; the local engine answers 501, and COS receives the rule as written.",
+    "preview.approximation": "Approximation.",
+    "preview.approximationHint":
+      "{operations}: CI's own algorithm; the local preview shows the closest equivalent, so COS's result may differ.",
     "preview.wide": "Wide view",
     "preview.pick": "Preview",
     "preview.pickLabel": "Preview {name}",
@@ -91,6 +97,12 @@ export const previewMessages = defineMessages(
     "preview.invalidTitle": "规则无效（第 {column} 列）",
     "preview.failedTitle": "没有处理后的图片",
     "preview.sampleGone": "该文件已不在上传列表中。请另选一张样图。",
+    "preview.cosOnly": "仅限 COS。",
+    "preview.cosOnlyHint":
+      "{operations}：腾讯自有技术，只有 COS 能生成此结果；本地引擎会返回 501，COS 会按原样收到规则。",
+    "preview.approximation": "近似。",
+    "preview.approximationHint":
+      "{operations}：数据万象自有算法；本地预览显示最接近的等效结果，COS 的结果可能不同。",
     "preview.wide": "宽视图",
     "preview.pick": "预览",
     "preview.pickLabel": "预览 {name}",

@@ -58,8 +58,6 @@ export const diagnosticMessages = defineMessages(en, {
     "image 须为本存储桶中图片的 http:// COS 地址，例如 http://examplebucket-1250000000.cos.ap-shanghai.myqcloud.com/logo.png，实际为 {text}",
   "diagnostic.invalid-value.colour": "fill 须为颜色 #RRGGBB，实际为 {text}",
   "diagnostic.invalid-value.pad-colour": "color 须为颜色 #RRGGBB，实际为 {text}",
-  "diagnostic.unconfirmed.watermark-host":
-    "{text} 不在 COS 或数据万象的源站域名（*.myqcloud.com、*.tencentcos.cn）上；COS 可能拒绝",
   "diagnostic.unconfirmed.webp-side": "WebP 输出每边最多 {max} px；COS 可能拒绝 {got}",
   "diagnostic.ignored.quality": "输出 {format} 时 COS 会忽略质量设置",
   "diagnostic.ignored.progressive": "渐进式输出需要 format/jpg；输出 {format} 时 COS 会忽略它",

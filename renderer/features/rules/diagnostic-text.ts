@@ -39,3 +39,12 @@ export function firstRuleError(t: Translate, rule: string): string | undefined {
   const error = checkRule(rule).diagnostics.find((d) => d.severity === "error");
   return error && diagnosticText(t, error);
 }
+
+/**
+ * The first warning in a rule's text (an operation this version does not know, a value
+ * outside the usual range), in the designer's language: shown beside the rule, never blocking.
+ */
+export function firstRuleWarning(t: Translate, rule: string): string | undefined {
+  const warning = checkRule(rule).diagnostics.find((d) => d.severity === "warning");
+  return warning && diagnosticText(t, warning);
+}

@@ -7,6 +7,10 @@ function warningText(t: Translate, warning: PlanWarning): string {
   const where = `${warning.bucket}/${warning.key}`;
   if (warning.kind === "overwrites-original") return t("plan.overwritesOriginal", { key: where });
   if (warning.kind === "collides-in-batch") return t("plan.collides", { key: where });
+  const operations = warning.operations ?? "";
+  if (warning.kind === "runs-only-in-cos") return t("plan.runsOnlyInCos", { key: where, operations });
+  if (warning.kind === "approximated-locally")
+    return t("plan.approximatedLocally", { key: where, operations });
   return t("plan.overwritesExisting", { key: where });
 }
 

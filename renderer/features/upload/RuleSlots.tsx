@@ -1,7 +1,7 @@
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
-import { diagnosticText, firstRuleError } from "../rules/diagnostic-text";
+import { diagnosticText, firstRuleError, firstRuleWarning } from "../rules/diagnostic-text";
 import { useUnknownStyles } from "../rules/unknown-styles";
 
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
@@ -27,8 +27,8 @@ export function RuleSlots(props: {
       {props.rules.map((slot, index) => {
         const ruleError = props.errors.get(`rules.${index}.rule`) ?? firstRuleError(t, slot.rule);
         const unknownStyle = unknownStyles[index]?.[0];
-        const ruleWarning =
-          unknownStyle && `${t("rules.ruleText.warning")}: ${diagnosticText(t, unknownStyle)}`;
+        const warning = unknownStyle ? diagnosticText(t, unknownStyle) : firstRuleWarning(t, slot.rule);
+        const ruleWarning = warning && `${t("rules.ruleText.warning")}: ${warning}`;
         const fileidError = props.errors.get(`rules.${index}.fileid`);
         const bucketError = props.errors.get(`rules.${index}.bucket`);
         const id = `rule-${index}`;

@@ -64,6 +64,12 @@ const W2 = "watermark/2/text/5pWw5o2u5LiH6LGh"; // 33 characters.
 
 // One out-of-range value per rule: the message names operation, parameter, range, value and column.
 const RANGE_CASES: RangeCase[] = [
+  ["imageMogr2/thumbnail/!0p", "out-of-range", "thumbnail: percent must be 1–1000, got 0 (col 22)"],
+  [
+    "watermark/1/image/aHR0cDovL2Nkbi5leGFtcGxlLmNvbS9sb2dvLnBuZw",
+    "invalid-value",
+    'watermark/1: image must be the http:// COS address of a picture in this bucket, such as http://examplebucket-1250000000.cos.ap-shanghai.myqcloud.com/logo.png, got "http://cdn.example.com/logo.png" (col 19)',
+  ],
   ["imageMogr2/thumbnail/0x", "out-of-range", "thumbnail: width must be 1–50000, got 0 (col 22)"],
   ["imageMogr2/thumbnail/200x50001", "out-of-range", "thumbnail: height must be 1–50000, got 50001 (col 22)"],
   ["imageMogr2/thumbnail/!0x100r", "out-of-range", "thumbnail: width must be 1–50000, got 0 (col 22)"],
@@ -134,10 +140,6 @@ const RANGE_CASES: RangeCase[] = [
 // Ranges CI does not document are a guide: outside them is a warning, and the rule still goes to COS.
 const UNCONFIRMED_CASES: [rule: string, message: string][] = [
   [
-    "imageMogr2/thumbnail/!0p",
-    "thumbnail: percent is usually 1–1000, got 0; Picops cannot confirm COS accepts it (col 22)",
-  ],
-  [
     "imageMogr2/thumbnail/!1001px",
     "thumbnail: percent is usually 1–1000, got 1001; Picops cannot confirm COS accepts it (col 22)",
   ],
@@ -190,10 +192,6 @@ const UNCONFIRMED_CASES: [rule: string, message: string][] = [
     "watermark/2: fontsize is usually 1–1000, got 1001; Picops cannot confirm COS accepts it (col 44)",
   ],
   [
-    "watermark/1/image/aHR0cDovL2Nkbi5leGFtcGxlLmNvbS9sb2dvLnBuZw",
-    'watermark/1: "http://cdn.example.com/logo.png" is not on a COS or CI origin domain (*.myqcloud.com, *.tencentcos.cn); COS may refuse it (col 19)',
-  ],
-  [
     "imageMogr2/thumbnail/20000x/format/webp",
     "thumbnail: WebP output is at most 16383 px per side; COS may refuse 20000 (col 12)",
   ],
@@ -224,6 +222,7 @@ describe("checkRule: ranges", () => {
 describe("checkRule: what COS would ignore", () => {
   it.each([
     ["imageMogr2/format/png/quality/80", "quality: COS ignores quality settings for png output (col 23)"],
+    ["imageMogr2/format/svgc/quality/80", "quality: COS ignores quality settings for svgc output (col 24)"],
     [
       "imageMogr2/interlace/1/format/webp",
       "interlace: progressive output needs format/jpg; COS ignores it for webp (col 12)",

@@ -129,6 +129,37 @@ describe("buildUploadPlan", () => {
     expect(plans[0]?.warnings).toEqual([]);
   });
 
+  it("marks results only COS can make, or that run locally as an approximation, without refusing them", () => {
+    const plans = buildUploadPlan(
+      sources,
+      options({
+        rules: [
+          {
+            rule: "imageMogr2/thumbnail/200x/format/tpg|watermark/3/type/3/text/dGVzdA",
+            fileid: "{name}.tpg",
+          },
+          { rule: "imageMogr2/scrop/100x100|imageSlim", fileid: "{name}_face.jpg" },
+          { rule: "imageMogr2/thumbnail/200x", fileid: "{name}_small.jpg" },
+        ],
+      }),
+    );
+    expect(plans[0]?.problem).toBeUndefined();
+    expect(plans[0]?.warnings).toEqual([
+      {
+        kind: "runs-only-in-cos",
+        bucket: BUCKET,
+        key: "shoot/cat.tpg",
+        operations: "format/tpg, watermark/3",
+      },
+      {
+        kind: "approximated-locally",
+        bucket: BUCKET,
+        key: "shoot/cat_face.jpg",
+        operations: "scrop, imageSlim",
+      },
+    ]);
+  });
+
   it("reports a bad rule or an unsafe key as the file's problem", () => {
     const [badRule] = buildUploadPlan(
       sources,

@@ -60,7 +60,10 @@ export function ImageWatermarkForm(props: {
           onChange={(event) =>
             bucket &&
             active &&
-            patch({ imageUrl: watermarkImageUrl(bucket, active.region, event.target.value) }, "key")
+            patch(
+              { imageUrl: watermarkImageUrl(bucket, active.region, event.target.value), imageKey: undefined },
+              "key",
+            )
           }
           {...describedBy(`${id}-key`, "hint")}
         />

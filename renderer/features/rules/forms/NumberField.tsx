@@ -27,26 +27,31 @@ export function NumberField(props: {
   }, [value]);
 
   const range = `${rangeText(limit)}${limit.unit ? ` ${limit.unit}` : ""}`;
+  // As the validator reads the limit: where CI documents no bound, outside it only warns.
+  const below = value !== undefined && (limit.minExclusive ? value <= limit.min : value < limit.min);
+  const above = value !== undefined && value > limit.max;
+  const refused = (below && limit.refuses !== "none") || (above && limit.refuses === undefined);
   const error =
     value === undefined
       ? props.optional || props.disabled
         ? undefined
         : t("rules.field.required")
-      : value < limit.min || value > limit.max
+      : refused
         ? t("rules.field.outOfRange", { range })
         : limit.integer && !Number.isInteger(value)
           ? t("rules.field.wholeNumber")
           : undefined;
+  const warning = !refused && (below || above) ? t("rules.field.usualRange", { range }) : undefined;
   const hint = props.optional ? t("rules.field.optionalRange", { range }) : range;
 
   return (
-    <Field id={props.id} label={props.label} hint={hint} error={error}>
+    <Field id={props.id} label={props.label} hint={hint} error={error} warning={warning}>
       <input
         id={props.id}
         type="number"
         inputMode={limit.integer ? "numeric" : "decimal"}
-        min={limit.min}
-        max={limit.max}
+        min={limit.refuses === "none" ? undefined : limit.min}
+        max={limit.refuses === undefined ? limit.max : undefined}
         step={limit.integer ? 1 : "any"}
         disabled={props.disabled}
         value={draft ?? (value === undefined ? "" : String(value))}
@@ -61,7 +66,7 @@ export function NumberField(props: {
           if (Number.isFinite(number)) props.onChange(number);
         }}
         onBlur={() => setDraft(undefined)}
-        {...describedBy(props.id, hint, error)}
+        {...describedBy(props.id, hint, error, warning)}
       />
     </Field>
   );
