@@ -6,7 +6,7 @@ import { cropRect, cutRect, type Rect, type Size, thumbnailSize } from "./geomet
 import { assertResolution } from "./limits";
 import { ENGINE_MEMORY } from "./memory-budget";
 import { DECODE_OPTIONS, runPass } from "./picture";
-import { paddedBox, regionRect, type StageSettings, stageSettings, thumbnailGeometryOf } from "./plan";
+import { paddedBox, regionRect, type StageSettings, stageSettings } from "./plan";
 import { OUTPUT_SETTINGS } from "./settings";
 import type { SourceImage } from "./source";
 
@@ -65,7 +65,7 @@ function frameOp(op: Mogr2Op, strip: Strip, settings: StageSettings, upright: bo
   switch (op.op) {
     case "thumbnail": {
       const box = paddedBox(op, settings);
-      const next = thumbnailSize(size, thumbnailGeometryOf(op, settings));
+      const next = thumbnailSize(size, op.geometry);
       // COS never enlarges an animation (reference §7.1).
       if (next.width * next.height > size.width * size.height && !box) return undefined;
       const inside = next.width * next.height > size.width * size.height ? size : next;

@@ -4,15 +4,7 @@ import type { ImageMogr2Stage, Mogr2Op } from "../../shared/rules/ast";
 import { cropRect, cutRect, placeByGravity, type Rect, type Size, thumbnailSize } from "./geometry";
 import { applyOrientation } from "./orientation";
 import { type Canvas, canvasHasAlpha, openCanvas, pending, settle, type WorkCanvas } from "./picture";
-import {
-  mogr2OpShape,
-  paddedBox,
-  regionRect,
-  type Shape,
-  type StageSettings,
-  stageSettings,
-  thumbnailGeometryOf,
-} from "./plan";
+import { mogr2OpShape, paddedBox, regionRect, type Shape, type StageSettings, stageSettings } from "./plan";
 import { OUTPUT_SETTINGS } from "./settings";
 
 /** The picture between operations, and what the output's EXIF will say about it. */
@@ -70,7 +62,7 @@ async function runOp(
       const box = paddedBox(op, settings);
       if (!box) return next(openCanvas(canvas).resize(target.width, target.height, { fit: "fill" }));
       // The picture fitted into the box, centred, the rest of the box in the pad colour.
-      const inside = thumbnailSize(size, thumbnailGeometryOf(op, settings));
+      const inside = thumbnailSize(size, op.geometry);
       const place = placeByGravity(box, inside, "center");
       return next(
         openCanvas(canvas)

@@ -1,5 +1,5 @@
 import { ThrownAppError } from "../../shared/errors";
-import type { Gravity, Mogr2Op, Stage, ThumbnailGeometry } from "../../shared/rules/ast";
+import type { Gravity, Mogr2Op, Stage } from "../../shared/rules/ast";
 import type { FormatName } from "./formats";
 import {
   cropRect,
@@ -32,7 +32,7 @@ export interface OpContext extends StageSettings {
 
 /**
  * Parameters an imageMogr2 stage sets for its other operations, wherever they appear in it:
- * gravity, dx and dy place crop and rcrop; pad, color and minsize change thumbnail.
+ * gravity, dx and dy place crop and rcrop; pad and color change thumbnail.
  */
 export interface StageSettings {
   gravity: Gravity;
@@ -42,8 +42,6 @@ export interface StageSettings {
   pad: boolean;
   /** `#RRGGBB` (or `#RRGGBBAA`) for pad. */
   color: string;
-  /** `minsize/1`: thumbnail's width and height are lower bounds. */
-  minsize: boolean;
 }
 
 export function stageSettings(ops: readonly Mogr2Op[]): StageSettings {
@@ -53,7 +51,6 @@ export function stageSettings(ops: readonly Mogr2Op[]): StageSettings {
     dy: 0,
     pad: false,
     color: "#FFFFFF",
-    minsize: false,
   };
   for (const op of ops) {
     if (op.op === "gravity") settings.gravity = op.gravity;
@@ -61,29 +58,8 @@ export function stageSettings(ops: readonly Mogr2Op[]): StageSettings {
     else if (op.op === "dy") settings.dy = op.pixels;
     else if (op.op === "pad") settings.pad = op.enabled;
     else if (op.op === "color") settings.color = op.color;
-    else if (op.op === "minsize") settings.minsize = op.enabled;
   }
   return settings;
-}
-
-/**
- * A thumbnail's geometry as its stage reads it: with `minsize/1` a `WxH` box is covered
- * rather than fitted (both sides at least W and H).
- */
-export function thumbnailGeometryOf(
-  op: Extract<Mogr2Op, { op: "thumbnail" }>,
-  context: StageSettings,
-): ThumbnailGeometry {
-  const { geometry } = op;
-  if (
-    context.minsize &&
-    geometry.mode === "fit" &&
-    geometry.width !== undefined &&
-    geometry.height !== undefined
-  ) {
-    return { mode: "cover", width: geometry.width, height: geometry.height };
-  }
-  return geometry;
 }
 
 /** With `pad/1`, a fit thumbnail into a W×H box is padded out to the whole box. */
@@ -91,7 +67,7 @@ export function paddedBox(
   op: Extract<Mogr2Op, { op: "thumbnail" }>,
   context: StageSettings,
 ): Size | undefined {
-  const geometry = thumbnailGeometryOf(op, context);
+  const { geometry } = op;
   if (!context.pad || geometry.mode !== "fit") return undefined;
   if (geometry.width === undefined || geometry.height === undefined) return undefined;
   return { width: geometry.width, height: geometry.height };
@@ -149,8 +125,8 @@ export function mogr2OpShape(op: Mogr2Op, shape: Shape, context: OpContext): Sha
   switch (op.op) {
     case "thumbnail": {
       const box = paddedBox(op, context);
-      if (box) checked({ ...thumbnailSize(shape, thumbnailGeometryOf(op, context)), alpha });
-      return checked({ ...(box ?? thumbnailSize(shape, thumbnailGeometryOf(op, context))), alpha });
+      if (box) checked({ ...thumbnailSize(shape, op.geometry), alpha });
+      return checked({ ...(box ?? thumbnailSize(shape, op.geometry)), alpha });
     }
     case "rcrop": {
       const { width, height } = regionRect(shape, op, context);

@@ -184,8 +184,14 @@ function rejectCosOnly(stage: Stage): void {
   if (stage.kind === "blindWatermark") {
     throw new PicopsError("not-supported-locally", "cos-only-operation", { name: `watermark/${stage.type}` });
   }
-  if (stage.kind === "imageMogr2" && stage.ops.some((op) => op.op === "AIGCMetadata")) {
+  if (stage.kind !== "imageMogr2") return;
+  if (stage.ops.some((op) => op.op === "AIGCMetadata")) {
     throw new PicopsError("not-supported-locally", "cos-only-operation", { name: "AIGCMetadata" });
+  }
+  // minsize/1 changes thumbnail in a way CI's pages do not show: sent to COS as written,
+  // never guessed here (shared/rules/local-support.ts counts it COS only).
+  if (stage.ops.some((op) => op.op === "minsize" && op.enabled)) {
+    throw new PicopsError("not-supported-locally", "cos-only-operation", { name: "minsize" });
   }
 }
 

@@ -32,9 +32,13 @@ describe("imageMogr2 scaling extras (CI “Scaling”, 1045/33713)", () => {
     expect(near(await pixelAt(output.data, 500, 400), YELLOW)).toBe(true);
   });
 
-  it("minsize/1: width and height are lower bounds — 400x400 on 1000×500 covers the box (800×400)", async () => {
-    const output = await processImage(await landscapeJpeg(), rule("imageMogr2/thumbnail/400x400/minsize/1"));
-    expect([output.width, output.height]).toEqual([800, 400]);
+  it("minsize/1, whose effect CI's pages do not show, is not guessed: it runs only in COS", async () => {
+    await expect(
+      processImage(await landscapeJpeg(), rule("imageMogr2/thumbnail/400x400/minsize/1")),
+    ).rejects.toMatchObject({
+      code: "not-supported-locally",
+      messageId: "cos-only-operation",
+    });
   });
 });
 
