@@ -148,10 +148,10 @@ export const ERROR_MESSAGES = {
     "{bitsPerPixel}-bit BMP with compression {compression} is not supported locally (24/32-bit uncompressed only).",
   "bmp-truncated": "The BMP file is truncated.",
   "rule-too-many-stages": "A rule holds at most {max} stages; this one has {count}.",
-  "format-tencent-only": "format/{format} is Tencent's own codec and cannot be produced locally.",
-  "heif-not-local": "Writing HEIF (HEVC) is not supported locally: this build of libvips encodes AVIF only.",
+  "format-tencent-only": "format/{format} is Tencent's own codec: it runs only in COS, not locally.",
+  "heif-not-local": "Writing HEIF (HEVC) runs only in COS: this build of libvips encodes AVIF only.",
   "webp-side-too-long": "WebP holds at most {maxSide} px per side; the output would be {width}×{height} px.",
-  "processor-not-local": 'The processor "{name}" is not available in the local engine.',
+  "processor-not-local": 'The processor "{name}" is not available in the local engine; it runs only in COS.',
   "style-without-source": "style/{name} cannot be resolved: no style source given.",
   "style-refers-to-itself": "style/{name} refers to itself.",
   "style-unknown": 'The style "{name}" does not exist in this bucket.',
@@ -167,6 +167,12 @@ export const ERROR_MESSAGES = {
   "watermark-image-not-local": "No way to fetch the watermark image {url} locally.",
   "animated-not-local": "{operation} on an animated image is not supported locally.",
   "animation-decoded-early": "An animation was decoded too early.",
+  "cos-only-operation": "{name} is Tencent's own processing: it runs only in COS, not locally.",
+  "image-damaged": "The image is damaged and cannot be decoded ({reason}).",
+  "engine-memory-exceeded":
+    "This rule needs about {megabytes} MB of pixels at once, more than the local engine's {budgetMegabytes} MB; COS can still run it.",
+  "watermark-text-too-large":
+    "The text watermark would be about {width}×{height} px, more than the {maxSide} px per side a text can be drawn.",
 
   // The IPC boundary
   "unknown-channel": "There is no channel named {channel}.",

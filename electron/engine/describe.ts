@@ -1,5 +1,7 @@
 import type { ImageInfo } from "../../shared/cos/image-info";
 import { averageColour } from "./encode";
+import { exifTiff } from "./exif";
+import { type ExifJson, exifJson } from "./exif-json";
 import { IMAGE_FORMATS } from "./formats";
 import { openCanvas } from "./picture";
 import { UNMEASURED_QUALITY } from "./quality";
@@ -40,4 +42,13 @@ export async function describeImage(
     mimeType,
     extension,
   };
+}
+
+/** `?exif`: the original's EXIF tags as CI lists them, or undefined when it has none. */
+export async function describeExif(
+  input: Buffer,
+  options: { signal?: AbortSignal } = {},
+): Promise<ExifJson | undefined> {
+  const { exif } = await openSource(input, options.signal);
+  return exif ? exifJson(exifTiff(exif)) : undefined;
 }

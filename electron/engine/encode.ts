@@ -1,35 +1,60 @@
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
 import { PicopsError } from "../../shared/errors";
-import { untilAborted } from "./abort";
 import { encodeBmp } from "./bmp";
 import { type FormatName, IMAGE_FORMATS } from "./formats";
 import { assertResolution, WEBP_MAX_SIDE } from "./limits";
-import type { Picture } from "./picture";
+import { canvasHasAlpha, openCanvas, runPass, runToPicture, settle, type WorkCanvas } from "./picture";
+import { OPTIMISED_JPEG_MAX_PIXELS } from "./plan";
 
 export interface EncodeSettings {
   format: FormatName;
   quality: number;
   progressive: boolean;
+  /** imageSlim: a PNG is written with a palette (quantised), as compression tools do. */
+  slim?: boolean;
 }
 
-/** Writes the final pixels in the output format. */
-export async function encodePicture(
-  picture: Picture,
+export interface Encoded {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/**
+ * Writes the final pixels in the output format. A pending last operation runs in the same
+ * pass as the encoder (one full-size buffer fewer), unless its transparent pixels must be
+ * flattened onto white first: sharp flattens before its other operations, so that pass runs
+ * on its own.
+ */
+export async function encodeCanvas(
+  canvas: WorkCanvas,
   settings: EncodeSettings,
   signal: AbortSignal | undefined,
-): Promise<Buffer> {
-  const { width, height, channels } = picture;
+): Promise<Encoded> {
+  const { width, height } = canvas;
   assertResolution(width, height);
   const { format, quality } = settings;
-  if (format === "bmp") return encodeBmp(picture, signal);
-  let pipeline = sharp(picture.data, { raw: { width, height, channels } });
-  if (!IMAGE_FORMATS[format].alpha && channels === 4) pipeline = pipeline.flatten({ background: "#ffffff" });
+  const flattens = !IMAGE_FORMATS[format].alpha && canvasHasAlpha(canvas);
+  if (format === "bmp" || (flattens && canvas.kind === "pending")) {
+    const settled = await settle(canvas, signal);
+    const picture = settled.kind === "raw" ? settled : await runToPicture(openCanvas(settled), signal);
+    if (format === "bmp") {
+      return { data: await encodeBmp(picture, signal), width: picture.width, height: picture.height };
+    }
+    return encodeCanvas(picture, settings, signal);
+  }
+  let pipeline = canvas.kind === "pending" ? canvas.pipeline : openCanvas(canvas);
+  if (flattens) pipeline = pipeline.flatten({ background: "#ffffff" });
   switch (format) {
     case "jpg":
-      pipeline = pipeline.jpeg({ quality, progressive: settings.progressive });
+      pipeline = pipeline.jpeg({
+        quality,
+        progressive: settings.progressive,
+        optimiseCoding: width * height <= OPTIMISED_JPEG_MAX_PIXELS,
+      });
       break;
     case "png":
-      pipeline = pipeline.png();
+      pipeline = pipeline.png({ palette: settings.slim === true });
       break;
     case "webp":
       if (width > WEBP_MAX_SIDE || height > WEBP_MAX_SIDE) {
@@ -50,7 +75,43 @@ export async function encodePicture(
     case "heif":
       throw heifNotSupported();
   }
-  return untilAborted(pipeline.toBuffer(), signal);
+  const { data, info } = await runPass(pipeline.toBuffer({ resolveWithObject: true }), signal);
+  return { data, width: info.width, height: info.height };
+}
+
+/**
+ * `size-limit/<n>k|m`: the highest JPEG quality (at most the rule's) whose output fits in
+ * `maxBytes`, or quality 1 when none does. The pixels are settled once and encoded again
+ * at each quality tried (a bisection: at most seven encodes).
+ */
+export async function encodeWithinSize(
+  canvas: WorkCanvas,
+  settings: EncodeSettings,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+): Promise<Encoded & { quality: number }> {
+  const settled = await settle(canvas, signal);
+  const picture = settled.kind === "raw" ? settled : await runToPicture(openCanvas(settled), signal);
+  const at = async (quality: number) => ({
+    ...(await encodeCanvas(picture, { ...settings, quality }, signal)),
+    quality,
+  });
+  const first = await at(settings.quality);
+  if (first.data.length <= maxBytes) return first;
+  let low = 1;
+  let high = settings.quality - 1;
+  let fitting: (Encoded & { quality: number }) | undefined;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const tried = await at(middle);
+    if (tried.data.length <= maxBytes) {
+      fitting = tried;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return fitting ?? at(1);
 }
 
 export function heifNotSupported(): PicopsError {
@@ -59,7 +120,7 @@ export function heifNotSupported(): PicopsError {
 
 /** COS's `Ave`: the mean colour of the pixels as `0xrrggbb` (lowercase, like COS's samples). */
 export async function averageColour(pipeline: Sharp, signal: AbortSignal | undefined): Promise<string> {
-  const { channels } = await untilAborted(pipeline.stats(), signal);
+  const { channels } = await runPass(pipeline.stats(), signal);
   // A grey image has one colour channel (plus alpha): it stands for all three.
   const colour = channels.length >= 3 ? channels.slice(0, 3) : [channels[0], channels[0], channels[0]];
   const hex = colour

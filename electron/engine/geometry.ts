@@ -109,6 +109,8 @@ export function cropRect(
   width: number | undefined,
   height: number | undefined,
   gravity: Gravity,
+  dx = 0,
+  dy = 0,
 ): Rect {
   for (const [name, value, limit] of [
     ["width", width, size.width],
@@ -123,7 +125,14 @@ export function cropRect(
       });
     }
   }
-  return placeByGravity(size, { width: width ?? size.width, height: height ?? size.height }, gravity);
+  const inner = { width: width ?? size.width, height: height ?? size.height };
+  const placed = placeByGravity(size, inner, gravity, dx, dy);
+  // dx/dy move the region inwards from its anchor, never past the picture's edge.
+  return {
+    ...placed,
+    left: Math.min(Math.max(0, placed.left), size.width - inner.width),
+    top: Math.min(Math.max(0, placed.top), size.height - inner.height),
+  };
 }
 
 /** `cut/<w>x<h>x<dx>x<dy>`: a rectangle from the top-left, clipped to the picture. */

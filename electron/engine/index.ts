@@ -2,6 +2,6 @@
  * The local image engine: runs Cloud Infinite processing rules on sharp/libvips, so rules
  * can be previewed offline and the local bucket answers `Pic-Operations` with real outputs.
  */
-export { describeImage, type ImageDescription } from "./describe";
+export { describeExif, describeImage, type ImageDescription } from "./describe";
 export { ENGINE_LIMITS } from "./limits";
 export { type ProcessOptions, type ProcessOutput, processImage } from "./process";

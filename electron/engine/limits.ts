@@ -8,6 +8,12 @@ export const ENGINE_LIMITS = {
   maxInputBytes: 32 * 1024 * 1024,
   maxPixels: 250_000_000,
   maxSide: 50_000,
+  /**
+   * Decoded pixels all rules in this process may hold at once (8 bits a channel). Not a
+   * COS limit: it keeps the Local bucket and the preview within 1.5 GB of memory whatever
+   * comes in, with room for Node and libvips themselves.
+   */
+  memoryBytes: 1024 * 1024 * 1024,
 } as const;
 
 /** WebP cannot hold a side longer than this (reference §8). */

@@ -1,29 +1,21 @@
+import sharp, { type Sharp } from "sharp";
 import { PicopsError } from "../../shared/errors";
-import type { Gravity, ImageMogr2Stage, Mogr2Op } from "../../shared/rules/ast";
-import { cropRect, cutRect, type Rect, type Size, thumbnailSize } from "./geometry";
-import { assertResolution } from "./limits";
+import type { ImageMogr2Stage, Mogr2Op } from "../../shared/rules/ast";
+import { cropRect, cutRect, placeByGravity, type Rect, type Size, thumbnailSize } from "./geometry";
 import { applyOrientation } from "./orientation";
-import { type Canvas, canvasHasAlpha, openCanvas, runToPicture } from "./picture";
+import { type Canvas, canvasHasAlpha, openCanvas, pending, settle, type WorkCanvas } from "./picture";
+import { mogr2OpShape, paddedBox, regionRect, type Shape, type StageSettings, stageSettings } from "./plan";
+import { OUTPUT_SETTINGS } from "./settings";
 
 /** The picture between operations, and what the output's EXIF will say about it. */
 export interface WorkState {
-  canvas: Canvas;
+  canvas: WorkCanvas;
   /** Orientation tag the output will carry if EXIF is kept. */
   orientation: number;
 }
 
 const WHITE = { r: 255, g: 255, b: 255, alpha: 1 };
 const TRANSPARENT = { r: 0, g: 0, b: 0, alpha: 0 };
-
-/** Operations that only configure the encoder; they are read once for the whole pipeline. */
-export const OUTPUT_SETTINGS: ReadonlySet<Mogr2Op["op"]> = new Set<Mogr2Op["op"]>([
-  "format",
-  "quality",
-  "strip",
-  "interlace",
-  "gravity",
-  "ignore-error",
-]);
 
 /** imageMogr2 operations, left to right, each one pass over the pixels. */
 export async function runMogr2(
@@ -32,37 +24,69 @@ export async function runMogr2(
   signal?: AbortSignal,
 ): Promise<WorkState> {
   // gravity positions crop wherever it appears in the stage (`gravity/north/crop/…` or after).
-  let gravity: Gravity = "center";
-  for (const op of stage.ops) if (op.op === "gravity") gravity = op.gravity;
+  const settings = stageSettings(stage.ops);
   let current = state;
   for (const op of stage.ops) {
     if (OUTPUT_SETTINGS.has(op.op)) continue;
-    current = await runOp(op, current, gravity, signal);
+    current = await runOp(op, current, settings, signal);
   }
   return current;
 }
 
+function shapeOf(canvas: WorkCanvas): Shape {
+  return { width: canvas.width, height: canvas.height, alpha: canvasHasAlpha(canvas) };
+}
+
+/** Ops that leave the pixels as they are when their output has the input's size. */
+const RESIZING = new Set<Mogr2Op["op"]>(["thumbnail", "rotate", "auto-orient", "rcrop"]);
+
 async function runOp(
   op: Mogr2Op,
   state: WorkState,
-  gravity: Gravity,
+  settings: StageSettings,
   signal?: AbortSignal,
 ): Promise<WorkState> {
-  const { canvas } = state;
+  rejectNotLocal(op);
+  const { gravity } = settings;
+  const before = shapeOf(state.canvas);
+  // Refused here, before the pass exists, when the output would pass COS's limits.
+  const target = mogr2OpShape(op, before, { ...settings, orientation: state.orientation });
+  const unchanged = target.width === before.width && target.height === before.height;
+  if (RESIZING.has(op.op) && unchanged && !turnsPixels(op, state.orientation)) return state;
+  if (op.op === "grayscale" && !op.enabled) return state;
+  const canvas = await settle(state.canvas, signal);
   const size: Size = { width: canvas.width, height: canvas.height };
-  const next = async (pipeline: ReturnType<typeof openCanvas>) => ({
-    ...state,
-    canvas: await runToPicture(pipeline, signal),
-  });
+  const next = (pipeline: Sharp) => ({ ...state, canvas: pending(pipeline, target) });
   switch (op.op) {
     case "thumbnail": {
-      const target = thumbnailSize(size, op.geometry);
-      assertResolution(target.width, target.height);
-      if (target.width === size.width && target.height === size.height) return state;
-      return next(openCanvas(canvas).resize(target.width, target.height, { fit: "fill" }));
+      const box = paddedBox(op, settings);
+      if (!box) return next(openCanvas(canvas).resize(target.width, target.height, { fit: "fill" }));
+      // The picture fitted into the box, centred, the rest of the box in the pad colour.
+      const inside = thumbnailSize(size, op.geometry);
+      const place = placeByGravity(box, inside, "center");
+      return next(
+        openCanvas(canvas)
+          .resize(inside.width, inside.height, { fit: "fill" })
+          .extend({
+            top: place.top,
+            left: place.left,
+            bottom: box.height - inside.height - place.top,
+            right: box.width - inside.width - place.left,
+            background: settings.color,
+          }),
+      );
     }
+    case "rcrop":
+      return next(extract(canvas, regionRect(size, op, settings)));
+    case "scrop":
+      // CI finds faces; libvips's attention crop keeps the busiest region: an approximation.
+      return next(
+        openCanvas(canvas).resize(op.width, op.height, { fit: "cover", position: sharp.strategy.attention }),
+      );
+    case "flip":
+      return next(op.direction === "vertical" ? openCanvas(canvas).flip() : openCanvas(canvas).flop());
     case "crop":
-      return next(extract(canvas, cropRect(size, op.width, op.height, gravity)));
+      return next(extract(canvas, cropRect(size, op.width, op.height, gravity, settings.dx, settings.dy)));
     case "cut":
       return next(
         extract(canvas, cutRect(size, { width: op.width, height: op.height, left: op.dx, top: op.dy })),
@@ -73,14 +97,13 @@ async function runOp(
       return next(roundMask(canvas, op.radius, "corners"));
     case "rotate": {
       const degrees = ((op.degrees % 360) + 360) % 360;
-      if (degrees === 0) return state;
       // Corners uncovered by an oblique turn: transparent where alpha can exist, else white.
       const background = canvasHasAlpha(canvas) ? TRANSPARENT : WHITE;
       return next(openCanvas(canvas).rotate(degrees, { background }));
     }
     case "auto-orient":
       return {
-        canvas: await runToPicture(applyOrientation(openCanvas(canvas), state.orientation), signal),
+        canvas: pending(applyOrientation(openCanvas(canvas), state.orientation), target),
         orientation: state.orientation === 0 ? 0 : 1,
       };
     case "blur":
@@ -96,25 +119,21 @@ async function runOp(
       return next(linear(canvas, slope, 128 * (1 - slope)));
     }
     case "grayscale":
-      return op.enabled ? next(grayscale(canvas)) : state;
-    case "scrop":
-      throw new PicopsError("not-supported-locally", "scrop-not-local");
-    case "rcrop":
-    case "dx":
-    case "dy":
-    case "pad":
-    case "color":
-    case "minsize":
-    case "flip":
-    case "size-limit":
-    case "cgif":
-    case "density":
-    case "AIGCMetadata":
-      throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.op });
-    case "unknown":
-      throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.name });
+      return next(grayscale(canvas));
     default:
       return state;
+  }
+}
+
+/** auto-orient on mirrored or upside-down pixels turns them without changing the size. */
+function turnsPixels(op: Mogr2Op, orientation: number): boolean {
+  if (op.op === "rotate") return ((op.degrees % 360) + 360) % 360 !== 0;
+  return op.op === "auto-orient" && orientation > 1;
+}
+
+function rejectNotLocal(op: Mogr2Op): void {
+  if (op.op === "unknown") {
+    throw new PicopsError("not-supported-locally", "mogr2-operation-not-local", { name: op.name });
   }
 }
 

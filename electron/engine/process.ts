@@ -2,14 +2,17 @@ import { PicopsError, ThrownAppError } from "../../shared/errors";
 import type { Pipeline, Stage } from "../../shared/rules/ast";
 import { throwIfAborted } from "./abort";
 import { animatedOutput, isAnimatedRun } from "./animated";
-import { encodePicture, heifNotSupported } from "./encode";
+import { withDensity } from "./density";
+import { encodeCanvas, encodeWithinSize, heifNotSupported } from "./encode";
 import { embedExif, exifTiff, withOrientation } from "./exif";
 import { type FormatName, IMAGE_FORMATS, isWritableFormat } from "./formats";
+import { ENGINE_MEMORY } from "./memory-budget";
 import { runMogr2, type WorkState } from "./mogr2";
-import { openCanvas, runToPicture } from "./picture";
-import { resolveQuality } from "./quality";
+import { assertDecodes, canvasHasAlpha } from "./picture";
+import { planMemory } from "./plan";
+import { resolveQuality, SLIM_QUALITY, UNMEASURED_QUALITY } from "./quality";
 import { ignoresErrors, outputSettings } from "./settings";
-import { openSource } from "./source";
+import { openSource, type SourceImage } from "./source";
 import { runView2 } from "./view2";
 import { runWatermark } from "./watermark";
 
@@ -17,6 +20,8 @@ export interface ProcessOptions {
   signal?: AbortSignal;
   /** Fetches a watermark image named by its URL (`http://<bucket>.cos.<region>.myqcloud.com/<key>`). */
   loadWatermarkImage?: (url: string) => Promise<Buffer>;
+  /** Fetches a watermark image named by `image_key`: an object of the picture's own bucket. */
+  loadWatermarkObject?: (key: string) => Promise<Buffer>;
   /** Turns `style/<name>` into the pipeline it stands for. */
   resolveStyle?: (name: string) => Promise<Pipeline>;
 }
@@ -56,7 +61,7 @@ export async function processImage(
       count: stages.length,
     });
   }
-  for (const stage of stages) rejectOpaque(stage);
+  for (const stage of stages) rejectCosOnly(stage);
   const settings = outputSettings(stages);
   if (settings.format && !isWritableFormat(settings.format)) {
     throw new PicopsError("not-supported-locally", "format-tencent-only", { format: settings.format });
@@ -66,28 +71,65 @@ export async function processImage(
   const source = await openSource(input, signal);
   const format: FormatName = settings.format ?? source.format;
   if (format === "heif") throw heifNotSupported();
-  const quality = IMAGE_FORMATS[format].lossy ? resolveQuality(settings.quality, source.quality) : 100;
+  const lossy = IMAGE_FORMATS[format].lossy;
+  const honoured =
+    settings.qualityFromView2 && format !== "jpg" && format !== "webp" ? undefined : settings.quality;
+  const resolved = lossy ? resolveQuality(honoured, source.quality) : 100;
+  const quality = settings.slim && lossy ? Math.min(resolved, SLIM_QUALITY) : resolved;
   const description = { format, quality };
   if (isAnimatedRun(source, format)) {
-    const animated = await animatedOutput(source, stages, { format, quality }, signal);
+    const animated = await animatedOutput(
+      source,
+      stages,
+      { format, quality, gifFrames: settings.gifFrames },
+      signal,
+    );
     return describeOutput(animated.data, animated, description, 0);
   }
 
-  let state: WorkState = { canvas: source.canvas, orientation: source.orientation };
-  for (const stage of stages) state = await runStage(stage, state, options);
-  const picture =
-    state.canvas.kind === "raw" ? state.canvas : await runToPicture(openCanvas(state.canvas), signal);
-  // No average colour here: ProcessResults never reports one (only the original's ImageInfo does).
-  const encoded = await encodePicture(
-    picture,
-    { format, quality, progressive: settings.progressive },
-    signal,
-  );
-  const keepExif = !settings.strip && source.exif !== undefined && IMAGE_FORMATS[format].exif;
-  if (!keepExif || !source.exif) return describeOutput(encoded, picture, description, 0);
-  let tiff = exifTiff(source.exif);
-  if (state.orientation !== source.orientation) tiff = withOrientation(tiff, state.orientation);
-  return describeOutput(embedExif(format, encoded, tiff), picture, description, state.orientation);
+  // Every stage's output is known (and refused past COS's limits) before the first decode,
+  // and the rule waits until the memory its largest pass holds is free.
+  const sourceShape = { width: source.width, height: source.height, alpha: canvasHasAlpha(source.canvas) };
+  const { peakBytes } = planMemory(stages, sourceShape, source.orientation, {
+    format,
+    progressive: settings.progressive,
+  });
+  const release = await reserveMemory(source, peakBytes, signal);
+  let output: ProcessOutput;
+  try {
+    let state: WorkState = { canvas: source.canvas, orientation: source.orientation };
+    for (const stage of stages) state = await runStage(stage, state, options);
+    // No average colour here: ProcessResults never reports one (only the original's ImageInfo does).
+    const encodeSettings = { format, quality, progressive: settings.progressive, slim: settings.slim };
+    const limit = format === "jpg" ? settings.sizeLimit?.bytes : undefined;
+    const encoded =
+      limit === undefined
+        ? { ...(await encodeCanvas(state.canvas, encodeSettings, signal)), quality }
+        : await encodeWithinSize(state.canvas, encodeSettings, limit, signal);
+    let data = encoded.data;
+    const keepExif = !settings.strip && source.exif !== undefined && IMAGE_FORMATS[format].exif;
+    if (keepExif && source.exif) {
+      let tiff = exifTiff(source.exif);
+      if (state.orientation !== source.orientation) tiff = withOrientation(tiff, state.orientation);
+      data = embedExif(format, data, tiff);
+    }
+    if (settings.density !== undefined) data = withDensity(format, data, settings.density);
+    output = describeOutput(
+      data,
+      encoded,
+      { format, quality: encoded.quality },
+      keepExif ? state.orientation : 0,
+    );
+  } finally {
+    release();
+  }
+  // size-limit applies to JPEG outputs only (CI's page, 1246/109211); with `!`, "if the
+  // processed picture is not smaller than the original, the original is returned".
+  if (format === "jpg" && settings.sizeLimit?.keepSmaller && input.length <= output.size) {
+    const original = { format: source.format, quality: source.quality ?? UNMEASURED_QUALITY };
+    return describeOutput(input, source, original, source.orientation);
+  }
+  return output;
 }
 
 function describeOutput(
@@ -121,12 +163,6 @@ async function runStage(stage: Stage, state: WorkState, options: ProcessOptions)
         return await runView2(stage, state, signal);
       case "watermark":
         return await runWatermark(stage, state, options, signal);
-      case "blindWatermark":
-        throw new PicopsError("not-supported-locally", "processor-not-local", {
-          name: `watermark/${stage.type}`,
-        });
-      case "imageSlim":
-        throw new PicopsError("not-supported-locally", "processor-not-local", { name: "imageSlim" });
       default:
         return state;
     }
@@ -139,10 +175,23 @@ async function runStage(stage: Stage, state: WorkState, options: ProcessOptions)
   }
 }
 
-function rejectOpaque(stage: Stage): void {
+/** What only COS runs (Tencent's own processing, unknown processors) is refused before any decode. */
+function rejectCosOnly(stage: Stage): void {
   if (stage.kind === "opaque") {
     const name = stage.text.split("/")[0] ?? stage.text;
     throw new PicopsError("not-supported-locally", "processor-not-local", { name });
+  }
+  if (stage.kind === "blindWatermark") {
+    throw new PicopsError("not-supported-locally", "cos-only-operation", { name: `watermark/${stage.type}` });
+  }
+  if (stage.kind !== "imageMogr2") return;
+  if (stage.ops.some((op) => op.op === "AIGCMetadata")) {
+    throw new PicopsError("not-supported-locally", "cos-only-operation", { name: "AIGCMetadata" });
+  }
+  // minsize/1 changes thumbnail in a way CI's pages do not show: sent to COS as written,
+  // never guessed here (shared/rules/local-support.ts counts it COS only).
+  if (stage.ops.some((op) => op.op === "minsize" && op.enabled)) {
+    throw new PicopsError("not-supported-locally", "cos-only-operation", { name: "minsize" });
   }
 }
 
@@ -165,4 +214,24 @@ async function expandStyles(stages: Stage[], options: ProcessOptions, seen: Set<
     expanded.push(...(await expandStyles(style.stages, options, new Set([...seen, stage.name]))));
   }
   return expanded;
+}
+
+/**
+ * Reserves the memory a rule's largest pass holds. A rule that can never have it is
+ * refused, unless the input turns out to be damaged: then that is what the designer needs
+ * to hear, so a small decode (a JPEG shrinks on load) looks at the data first.
+ */
+async function reserveMemory(
+  source: SourceImage,
+  bytes: number,
+  signal: AbortSignal | undefined,
+): Promise<() => void> {
+  try {
+    return await ENGINE_MEMORY.reserve(bytes, signal);
+  } catch (error) {
+    if (error instanceof ThrownAppError && error.messageId === "engine-memory-exceeded") {
+      await assertDecodes(source.canvas, signal);
+    }
+    throw error;
+  }
 }

@@ -11,6 +11,12 @@ export const UNMEASURED_QUALITY = 100;
 export const DEFAULT_LOSSY_QUALITY = 90;
 
 /**
+ * `imageSlim`'s quality ceiling for lossy outputs. CI's adaptive compression is its own; a
+ * plain re-encode at this quality (and a palette for PNG) is the honest equivalent here.
+ */
+export const SLIM_QUALITY = 75;
+
+/**
  * The quality an output is written with (reference §7.3), from the original's measured
  * quality (undefined when it has none, which counts as 100):
  * absolute = min(original, Q) unless `Q!`; relative = original × Q / 100; floor = max(original, Q).

@@ -3,7 +3,7 @@ import type { ImageView2Stage } from "../../shared/rules/ast";
 import { view2Plan } from "./geometry";
 import { assertResolution } from "./limits";
 import type { WorkState } from "./mogr2";
-import { openCanvas, runToPicture } from "./picture";
+import { canvasHasAlpha, openCanvas, pending, settle } from "./picture";
 
 /** imageView2: one resize (and the centre crop of modes 1 and 5) in a single pass; none without a mode. */
 export async function runView2(
@@ -18,12 +18,16 @@ export async function runView2(
   if (stage.mode === undefined && (stage.width !== undefined || stage.height !== undefined)) {
     throw new PicopsError("InvalidArgument", "view2-size-without-mode");
   }
-  const { canvas } = state;
-  const plan = view2Plan({ width: canvas.width, height: canvas.height }, stage);
+  const plan = view2Plan({ width: state.canvas.width, height: state.canvas.height }, stage);
   assertResolution(plan.resize.width, plan.resize.height);
-  const unchanged = plan.resize.width === canvas.width && plan.resize.height === canvas.height;
+  const unchanged = plan.resize.width === state.canvas.width && plan.resize.height === state.canvas.height;
   if (unchanged && !plan.crop) return state;
+  const canvas = await settle(state.canvas, signal);
   let pipeline = openCanvas(canvas).resize(plan.resize.width, plan.resize.height, { fit: "fill" });
   if (plan.crop) pipeline = pipeline.extract(plan.crop);
-  return { ...state, canvas: await runToPicture(pipeline, signal) };
+  const output = plan.crop ?? plan.resize;
+  return {
+    ...state,
+    canvas: pending(pipeline, { width: output.width, height: output.height, alpha: canvasHasAlpha(canvas) }),
+  };
 }

@@ -1,6 +1,8 @@
-import sharp from "sharp";
+import sharp, { type OutputInfo } from "sharp";
+import { PicopsError } from "../../shared/errors";
 import type { TextWatermarkStage } from "../../shared/rules/ast";
 import { untilAborted } from "./abort";
+import type { Size } from "./geometry";
 import type { Picture } from "./picture";
 
 /** Defaults of `watermark/2` (reference §7.5). */
@@ -30,23 +32,58 @@ function parseFill(fill: string): { r: number; g: number; b: number } {
   return { r: channel(0), g: channel(2), b: channel(4) };
 }
 
+/** The narrowest advance a glyph of the fallback fonts has (DejaVu Sans's "i" is 0.27 em). */
+const NARROWEST_GLYPH_EM = 0.25;
+
+/** Cairo draws a surface of at most this many pixels a side. */
+const CAIRO_MAX_SIDE = 32_767;
+
+/**
+ * The part of the text that can show on the picture: a line cannot show more glyphs than
+ * the narrowest glyph fits along the picture's diagonal (the longest line a turned tile can
+ * lay across it), nor more lines than fit. Cutting before rendering keeps a long text at a
+ * large size from asking cairo for a surface it cannot make.
+ */
+export function visibleText(text: string, fontsize: number, picture: Size): string {
+  const reach = Math.hypot(picture.width, picture.height);
+  const glyphs = Math.ceil(reach / (fontsize * NARROWEST_GLYPH_EM)) + 1;
+  const lines = Math.ceil(reach / fontsize) + 1;
+  return text
+    .split("\n")
+    .slice(0, lines)
+    .map((line) => Array.from(line).slice(0, glyphs).join(""))
+    .join("\n");
+}
+
 /** Text as RGBA pixels: the glyph coverage as alpha over the fill colour, dissolved. */
-async function renderText(stage: TextWatermarkStage, signal?: AbortSignal): Promise<Picture> {
+async function renderText(stage: TextWatermarkStage, picture: Size, signal?: AbortSignal): Promise<Picture> {
   const size = stage.fontsize ?? DEFAULTS.fontsize;
-  // At 72 dpi one point is one pixel, so fontsize reads as COS's pixel size.
-  const { data: coverage, info } = await untilAborted(
-    sharp({
-      text: {
-        text: escapeMarkup(stage.text),
-        font: `${fontFamilyFor(stage.font ?? DEFAULTS.font)} ${size}px`,
-        dpi: 72,
-      },
-    })
-      .extractChannel(0)
-      .raw()
-      .toBuffer({ resolveWithObject: true }),
-    signal,
-  );
+  const visible = visibleText(stage.text, size, picture);
+  const render = sharp({
+    text: {
+      text: escapeMarkup(visible),
+      // At 72 dpi one point is one pixel, so fontsize reads as COS's pixel size.
+      font: `${fontFamilyFor(stage.font ?? DEFAULTS.font)} ${size}px`,
+      dpi: 72,
+    },
+  });
+  let rendered: { data: Buffer; info: OutputInfo };
+  try {
+    rendered = await untilAborted(
+      render.extractChannel(0).raw().toBuffer({ resolveWithObject: true }),
+      signal,
+    );
+  } catch (error) {
+    // Cairo's refusal of a surface too large: the text at that size cannot be drawn.
+    if (!(error instanceof Error) || !error.message.startsWith("text:")) throw error;
+    const lines = visible.split("\n");
+    throw new PicopsError("InvalidArgument", "watermark-text-too-large", {
+      width: Math.max(...lines.map((line) => Array.from(line).length)) * size,
+      height: lines.length * size,
+      maxSide: CAIRO_MAX_SIDE,
+    });
+  }
+  const { data: coverage, info } = rendered;
   const { width, height } = info;
   const opacity = (stage.dissolve ?? DEFAULTS.dissolve) / 100;
   const fill = parseFill(stage.fill ?? DEFAULTS.fill);
@@ -89,27 +126,11 @@ async function renderText(stage: TextWatermarkStage, signal?: AbortSignal): Prom
   return { kind: "raw", data, width: width + offset, height: height + offset, channels: 4 };
 }
 
-/**
- * The overlay to draw for a text watermark: the rendered text, or for `batch/1` a tile
- * (the text with a gap of its own height around it, turned by `degree`) to repeat.
- */
-export async function textOverlay(stage: TextWatermarkStage, signal?: AbortSignal): Promise<Picture> {
-  const text = await renderText(stage, signal);
-  if (!stage.batch) return text;
-  const gap = Math.max(text.height, 8);
-  const { data, info } = await untilAborted(
-    sharp(text.data, { raw: { width: text.width, height: text.height, channels: 4 } })
-      .extend({
-        top: gap,
-        bottom: gap,
-        left: gap,
-        right: gap,
-        background: { r: 0, g: 0, b: 0, alpha: 0 },
-      })
-      .rotate(stage.degree ?? 0, { background: { r: 0, g: 0, b: 0, alpha: 0 } })
-      .raw()
-      .toBuffer({ resolveWithObject: true }),
-    signal,
-  );
-  return { kind: "raw", data, width: info.width, height: info.height, channels: 4 };
+/** The overlay to draw for a text watermark: the rendered text, dissolved and shadowed. */
+export async function textOverlay(
+  stage: TextWatermarkStage,
+  picture: Size,
+  signal?: AbortSignal,
+): Promise<Picture> {
+  return renderText(stage, picture, signal);
 }

@@ -1,6 +1,5 @@
-import { describeImage, processImage } from "../engine/index";
+import { describeExif, describeImage, processImage } from "../engine/index";
 import type { Exchange } from "./answer";
-import { CosFailure } from "./failure";
 import {
   checkStylesExist,
   engineOptions,
@@ -98,11 +97,13 @@ export async function answerDownloadRequest(
       sendBody(exchange, "application/json", Buffer.from(JSON.stringify({ RGB: info.ave })));
       return;
     }
-    case "exif":
-      throw new CosFailure(
-        501,
-        "NotImplemented",
-        "The local bucket cannot reproduce ?exif: its JSON shape is not documented.",
-      );
+    case "exif": {
+      const { input } = await readImage(store, key);
+      const exif = await describeExif(input, { signal: exchange.signal });
+      // CI's page: a picture without EXIF answers {"error" : "no exif data"}.
+      const json = exif && Object.keys(exif).length > 0 ? exif : { error: "no exif data" };
+      sendBody(exchange, "application/json", Buffer.from(JSON.stringify(json)));
+      return;
+    }
   }
 }

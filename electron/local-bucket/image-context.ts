@@ -69,15 +69,29 @@ export function engineOptions(context: ImageContext, bucket: string, signal: Abo
       return parseRuleOrFail(body);
     },
     loadWatermarkImage: async (url: string): Promise<Buffer> => {
-      // Watermark images are objects of a COS bucket (reference §7.5); here, of a local one.
-      const match = /^https?:\/\/([a-z0-9-]+)\.cos\.([a-z0-9-]+)\.myqcloud\.com\/(.+)$/.exec(url);
+      // Watermark images are objects of a COS bucket (reference §7.5), named on any of its
+      // origins (`<bucket>.cos.<region>.myqcloud.com`, `<bucket>.pic<region>.myqcloud.com`,
+      // `*.tencentcos.cn`); here, of a local one.
+      const match = /^https?:\/\/([a-z0-9-]+-\d+)\.[^/]+\/(.+)$/.exec(url);
       const store = match ? context.stores.get(match[1] as string) : undefined;
-      const read = match && store ? await readForProcessing(store, decodeKey(match[3] as string)) : undefined;
+      const read = match && store ? await readForProcessing(store, decodeKey(match[2] as string)) : undefined;
       if (!read) {
         throw new CosFailure(
           400,
           "InvalidArgument",
           `The watermark image ${url} is not an object of a local bucket.`,
+        );
+      }
+      return read.data;
+    },
+    loadWatermarkObject: async (key: string): Promise<Buffer> => {
+      const store = context.stores.get(bucket);
+      const read = store ? await readForProcessing(store, key) : undefined;
+      if (!read) {
+        throw new CosFailure(
+          400,
+          "InvalidArgument",
+          `The watermark image ${key} is not an object of ${bucket}.`,
         );
       }
       return read.data;

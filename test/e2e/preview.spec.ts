@@ -48,8 +48,8 @@ test("the preview follows the rule text: after image, readout, unsupported opera
   await expect(problem).toContainText("Not supported locally");
   await expect(problem).toContainText("style/square");
   await expect(after).toHaveCount(0);
-  await ruleText.fill("imageMogr2/thumbnail/300x|imageSlim");
-  await expect(problem).toContainText('"imageSlim"');
+  await ruleText.fill("imageMogr2/thumbnail/300x|QRcode/0");
+  await expect(problem).toContainText('"QRcode"');
 
   await ruleText.fill("imageMogr2/thumbnail/0x");
   await expect(problem).toContainText("The rule is not valid (column 22)");

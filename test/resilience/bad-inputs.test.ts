@@ -1,9 +1,11 @@
 import { mkdir, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_BUCKET_NAME } from "../../shared/connections";
+import { encodeUrlSafeBase64 } from "../../shared/rules/base64";
 import type { UploadOptions } from "../../shared/uploads/options";
-import { noiseImage, pngDeclaring } from "../fixtures/images";
+import { jpegDeclaring, noiseImage, pngDeclaring } from "../fixtures/images";
 import { eventSocketCloseCode, pageHeaders, type RunningApp, sendToHost, startApp } from "./app";
 
 /**
@@ -66,14 +68,26 @@ const withPut = (put: Record<string, unknown>) => startWith({ put } as Partial<U
 
 /** Runs an upload of the good file that the bucket refuses; answers the item's error. */
 async function batchItemError(options: Partial<UploadOptions>): Promise<unknown> {
-  await app.value("files.add", { sources: [{ path: good }] });
+  return (await uploadedItem(good, options))?.error;
+}
+
+/** Uploads one file with processing into the Local bucket; answers its item once finished. */
+async function uploadedItem(file: string, options: Partial<UploadOptions>) {
+  if (file !== good) await app.value("files.remove", {});
+  await app.value("files.add", { sources: [{ path: file }] });
   const { id } = await app.value("uploads.start", { options: { ...goodOptions, ...options } });
   for (;;) {
     const detail = await app.value("batches.detail", { batchId: id });
-    if (detail.state === "finished") return detail.items[0]?.error;
+    if (detail.state === "finished") return detail.items[0];
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A flat PNG of a few kilobytes that decodes to 1.6 million pixels. */
+const flatPng = () =>
+  sharp({ create: { width: 1600, height: 1000, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
 
 /** A call over HTTP; answers the status and the error the page would show. */
 async function webError(options: {
@@ -607,6 +621,56 @@ const cases: BadInput[] = [
     name: "a browser download of a key that is not there",
     send: () => callError("bucket.download", { bucket: LOCAL_BUCKET_NAME, keys: ["no/such.jpg"], base: "" }),
     shows: { code: "NoSuchKey", status: 404 },
+  },
+  {
+    category: "file",
+    name: "a 265-byte JPEG declaring 15000×15000 (the Local bucket decodes it)",
+    send: async () =>
+      (await uploadedItem(await writeInput("grey.jpg", await jpegDeclaring(15_000, 15_000)), {}))?.error,
+    shows: {
+      code: "InvalidImageFormat",
+      status: 400,
+      message: expect.stringContaining("premature end of data segment"),
+    },
+  },
+  {
+    category: "rule",
+    name: "thumbnail/!1000p|rotate/45 on a small PNG (past 250 million pixels)",
+    send: async () =>
+      (
+        await uploadedItem(await writeInput("enlarge.png", await flatPng()), {
+          rules: [{ rule: "imageMogr2/thumbnail/!1000p|imageMogr2/rotate/45", fileid: "{name}_big.{ext}" }],
+        })
+      )?.error,
+    shows: { code: "ImageResolutionExceed", status: 400, message: expect.stringContaining("18385×18385") },
+  },
+  {
+    category: "rule",
+    name: "ten rotate/45 stages",
+    send: async () =>
+      (
+        await uploadedItem(await writeInput("turns.png", await flatPng()), {
+          rules: [
+            {
+              rule: Array.from({ length: 10 }, () => "imageMogr2/rotate/45").join("|"),
+              fileid: "{name}_turned.{ext}",
+            },
+          ],
+        })
+      )?.error,
+    shows: { code: "ImageResolutionExceed", status: 400 },
+  },
+  {
+    category: "rule",
+    name: "a 600-character text watermark at fontsize 1000 (drawn as far as it shows)",
+    send: async () => {
+      const text = encodeUrlSafeBase64("W".repeat(600));
+      const item = await uploadedItem(await writeInput("marked.png", await flatPng()), {
+        rules: [{ rule: `watermark/2/text/${text}/fontsize/1000`, fileid: "{name}_marked.{ext}" }],
+      });
+      return { state: item?.state, width: item?.result?.processResults[0]?.width };
+    },
+    shows: { state: "done", width: 1600 },
   },
 ];
 

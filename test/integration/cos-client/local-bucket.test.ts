@@ -210,7 +210,7 @@ describe("CosClient against the local bucket", () => {
       code: "NotImplemented",
       status: 501,
       message:
-        "The local bucket cannot reproduce this operation: format/tpg is Tencent's own codec and cannot be produced locally.",
+        "The local bucket cannot reproduce this operation: format/tpg is Tencent's own codec: it runs only in COS, not locally.",
       messageId: "format-tencent-only",
       values: { format: "tpg" },
     });

@@ -53,18 +53,34 @@ describe("rules the engine cannot reproduce", () => {
     });
   });
 
-  it("unknown operations and scrop are refused, not skipped", async () => {
+  it("unknown operations are refused, not skipped", async () => {
     const input = await solid(80, 80, "#000");
     await expect(
-      processImage(input, mogr2({ op: "unknown", name: "cgif", args: ["20"] })),
+      processImage(input, mogr2({ op: "unknown", name: "spin", args: ["20"] })),
     ).rejects.toMatchObject({
       code: "not-supported-locally",
-      message: expect.stringContaining("cgif"),
+      message: expect.stringContaining("spin"),
     });
-    await expect(processImage(input, mogr2({ op: "scrop", width: 20, height: 20 }))).rejects.toMatchObject({
-      code: "not-supported-locally",
-      message: expect.stringContaining("scrop"),
-    });
+  });
+
+  it("Tencent's own processing is refused with a sentence saying it runs only in COS", async () => {
+    const input = await solid(80, 80, "#000");
+    const cosOnly: Pipeline[] = [
+      { stages: [{ kind: "blindWatermark", type: 3, mode: 3, text: "tencent cloud", unknown: [] }] },
+      mogr2({ op: "AIGCMetadata", fields: [{ name: "Label", value: "label" }] }),
+    ];
+    for (const rule of cosOnly) {
+      await expect(processImage(input, rule)).rejects.toMatchObject({
+        code: "not-supported-locally",
+        messageId: "cos-only-operation",
+        message: expect.stringContaining("runs only in COS"),
+      });
+    }
+    for (const format of ["tpg", "svgc"] as const) {
+      await expect(processImage(input, mogr2({ op: "format", format }))).rejects.toMatchObject({
+        message: expect.stringContaining("runs only in COS"),
+      });
+    }
   });
 
   it("more than 10 stages → InvalidArgument", async () => {

@@ -167,9 +167,24 @@ describe("preview of a file the designer added", () => {
     const style = problem((await preview.render(request({ rule: "style/square" }))).after);
     expect(style.code).toBe("not-supported-locally");
     expect(style.message).toContain("style/square");
-    const opaque = problem((await preview.render(request({ rule: "imageSlim" }))).after);
+    const opaque = problem((await preview.render(request({ rule: "QRcode/0" }))).after);
     expect(opaque.code).toBe("not-supported-locally");
-    expect(opaque.message).toContain("imageSlim");
+    expect(opaque.message).toContain("QRcode");
+    const tencentOnly = problem(
+      (await preview.render(request({ rule: "watermark/3/type/3/text/dGVuY2VudCBjbG91ZA" }))).after,
+    );
+    expect(tencentOnly).toMatchObject({ code: "not-supported-locally", messageId: "cos-only-operation" });
+  });
+
+  it("refuses a rule whose output would pass COS's limits before making any pixel of it (issue 13)", async () => {
+    const preview = service();
+    const rule = "imageMogr2/thumbnail/!1000p|imageMogr2/thumbnail/!1000p";
+    const sample = { kind: "file", fileId: "small", name: "small.png" } as const;
+    const refused = problem((await preview.render(request({ rule, sample, resolution: "full" }))).after);
+    expect(refused).toMatchObject({
+      code: "ImageResolutionExceed",
+      message: "The image is 64000×48000 px; each side must be at most 50000 px.",
+    });
   });
 
   it("refuses COS as producer for a local file, and a file no longer in the list", async () => {
