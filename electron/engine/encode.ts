@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from "sharp";
+import sharp from "sharp";
 import { PicopsError } from "../../shared/errors";
 import { untilAborted } from "./abort";
 import { encodeBmp } from "./bmp";
@@ -55,19 +55,4 @@ export async function encodePicture(
 
 export function heifNotSupported(): PicopsError {
   return new PicopsError("not-supported-locally", "heif-not-local");
-}
-
-/** COS's `Ave`: the mean colour of the pixels as `0xrrggbb` (lowercase, like COS's samples). */
-export async function averageColour(pipeline: Sharp, signal: AbortSignal | undefined): Promise<string> {
-  const { channels } = await untilAborted(pipeline.stats(), signal);
-  // A grey image has one colour channel (plus alpha): it stands for all three.
-  const colour = channels.length >= 3 ? channels.slice(0, 3) : [channels[0], channels[0], channels[0]];
-  const hex = colour
-    .map((channel) =>
-      Math.round(channel?.mean ?? 0)
-        .toString(16)
-        .padStart(2, "0"),
-    )
-    .join("");
-  return `0x${hex}`;
 }
