@@ -10,6 +10,8 @@ export interface EncodeSettings {
   format: FormatName;
   quality: number;
   progressive: boolean;
+  /** The encoders' least effort (WebP, AVIF): for previews, never for what is stored. */
+  quick?: boolean;
 }
 
 /** Writes the final pixels in the output format. */
@@ -39,13 +41,13 @@ export async function encodePicture(
           height,
         });
       }
-      pipeline = pipeline.webp({ quality });
+      pipeline = pipeline.webp(settings.quick ? { quality, effort: 0 } : { quality });
       break;
     case "gif":
       pipeline = pipeline.gif();
       break;
     case "avif":
-      pipeline = pipeline.avif({ quality });
+      pipeline = pipeline.avif(settings.quick ? { quality, effort: 0 } : { quality });
       break;
     case "heif":
       throw heifNotSupported();
