@@ -31,7 +31,8 @@ export async function averageColour(source: SourceImage, signal: AbortSignal | u
     !canvas.hasAlpha &&
     source.frameCount === 1 &&
     Math.min(width, height) >= MIN_SHRUNK_SIDE;
-  if (!shrinkable) return statsMean(openCanvas(canvas), signal);
+  // libvips reports a 16-bit image's statistics in 16-bit levels; COS's Ave is in 8-bit ones.
+  if (!shrinkable) return statsMean(openCanvas(canvas), source.bitDepth === 16 ? 255 / 65535 : 1, signal);
   const shrunk = sharp(canvas.input, { limitInputPixels: ENGINE_LIMITS.maxPixels, failOn: "error" })
     .resize(width, height, { fit: "fill" })
     .toColourspace("srgb")
@@ -49,11 +50,11 @@ export async function averageColour(source: SourceImage, signal: AbortSignal | u
   return hexColour([red / pixels, green / pixels, blue / pixels]);
 }
 
-async function statsMean(pipeline: Sharp, signal: AbortSignal | undefined): Promise<string> {
+async function statsMean(pipeline: Sharp, scale: number, signal: AbortSignal | undefined): Promise<string> {
   const { channels } = await untilAborted(pipeline.stats(), signal);
   // A grey image has one colour channel (plus alpha): it stands for all three.
   const colour = channels.length >= 3 ? channels.slice(0, 3) : [channels[0], channels[0], channels[0]];
-  return hexColour(colour.map((channel) => channel?.mean ?? 0));
+  return hexColour(colour.map((channel) => (channel?.mean ?? 0) * scale));
 }
 
 function hexColour(means: number[]): string {

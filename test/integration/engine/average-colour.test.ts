@@ -73,6 +73,7 @@ const images: [string, () => Promise<Buffer>][] = [
   ["a lossy WebP", () => gradient(1200, 900).webp({ quality: 80 }).toBuffer()],
   ["a transparent PNG", () => transparentPng(640, 480)],
   ["a small JPEG", () => gradient(40, 30).jpeg({ quality: 90 }).toBuffer()],
+  ["a 16-bit PNG", () => gradient(300, 200).toColourspace("rgb16").png().toBuffer()],
 ];
 
 describe("describeImage's Ave", () => {
