@@ -1,9 +1,8 @@
 import type { ImageInfo } from "../../shared/cos/image-info";
-import { averageColour } from "./encode";
+import { averageColour } from "./average-colour";
 import { exifTiff } from "./exif";
 import { type ExifJson, exifJson } from "./exif-json";
 import { IMAGE_FORMATS } from "./formats";
-import { openCanvas } from "./picture";
 import { UNMEASURED_QUALITY } from "./quality";
 import { openSource } from "./source";
 
@@ -33,7 +32,7 @@ export async function describeImage(
     width: source.width,
     height: source.height,
     quality: source.quality ?? UNMEASURED_QUALITY,
-    ave: await averageColour(openCanvas(source.canvas), options.signal),
+    ave: await averageColour(source, options.signal),
     orientation: source.orientation,
     size: input.length,
     frameCount: source.frameCount,

@@ -1,4 +1,3 @@
-import type { Sharp } from "sharp";
 import { PicopsError } from "../../shared/errors";
 import { encodeBmp } from "./bmp";
 import { type FormatName, IMAGE_FORMATS } from "./formats";
@@ -12,6 +11,8 @@ export interface EncodeSettings {
   progressive: boolean;
   /** imageSlim: a PNG is written with a palette (quantised), as compression tools do. */
   slim?: boolean;
+  /** The encoders' least effort (WebP, AVIF): for previews, never for what is stored. */
+  quick?: boolean;
 }
 
 export interface Encoded {
@@ -64,13 +65,13 @@ export async function encodeCanvas(
           height,
         });
       }
-      pipeline = pipeline.webp({ quality });
+      pipeline = pipeline.webp(settings.quick ? { quality, effort: 0 } : { quality });
       break;
     case "gif":
       pipeline = pipeline.gif();
       break;
     case "avif":
-      pipeline = pipeline.avif({ quality });
+      pipeline = pipeline.avif(settings.quick ? { quality, effort: 0 } : { quality });
       break;
     case "heif":
       throw heifNotSupported();
@@ -116,19 +117,4 @@ export async function encodeWithinSize(
 
 export function heifNotSupported(): PicopsError {
   return new PicopsError("not-supported-locally", "heif-not-local");
-}
-
-/** COS's `Ave`: the mean colour of the pixels as `0xrrggbb` (lowercase, like COS's samples). */
-export async function averageColour(pipeline: Sharp, signal: AbortSignal | undefined): Promise<string> {
-  const { channels } = await runPass(pipeline.stats(), signal);
-  // A grey image has one colour channel (plus alpha): it stands for all three.
-  const colour = channels.length >= 3 ? channels.slice(0, 3) : [channels[0], channels[0], channels[0]];
-  const hex = colour
-    .map((channel) =>
-      Math.round(channel?.mean ?? 0)
-        .toString(16)
-        .padStart(2, "0"),
-    )
-    .join("");
-  return `0x${hex}`;
 }

@@ -207,6 +207,27 @@ async function originalInfo(
   return { format, width, height, quality, ave, orientation };
 }
 
+/**
+ * The original's ImageInfo (a small decode of its own) is read while the rules run, so a core
+ * the rules leave idle does it. Both settle before either's failure is reported, so nothing
+ * is left running once the request is answered.
+ */
+async function describeWhileRulesRun(
+  context: ImageContext,
+  inputBucket: string,
+  input: Buffer,
+  work: Plan,
+  signal: AbortSignal,
+): Promise<[ImageInfo | undefined, Output[]]> {
+  const [imageInfo, outputs] = await Promise.allSettled([
+    originalInfo(work.isPicInfo, input, signal),
+    runRules(context, inputBucket, input, work.rules, signal),
+  ]);
+  if (imageInfo.status === "rejected") throw imageInfo.reason;
+  if (outputs.status === "rejected") throw outputs.reason;
+  return [imageInfo.value, outputs.value];
+}
+
 /** An uploaded image whose rules run before anything of it is stored. */
 export interface UploadToProcess {
   store: BucketStore;
@@ -235,20 +256,24 @@ export async function processUpload(
   upload.staged.catch(() => undefined);
   let committed = false;
   try {
-    const imageInfo = await originalInfo(work.isPicInfo, input, exchange.signal);
-    const outputs = await runRules(context, store.name, input, work.rules, exchange.signal);
-    const overwritten = work.rules.some((r) => r.bucket === store.name && r.key === key);
-    if (!overwritten) {
-      committed = true;
-      await store.commit(key, await upload.staged, upload.attributes, upload.etag);
-    }
-    exchange.res.setHeader("ETag", upload.etag);
-    return await storeOutputs(
-      exchange,
+    const [imageInfo, outputs] = await describeWhileRulesRun(
       context,
-      { bucket: store.name, key, etag: upload.etag, imageInfo },
-      outputs,
+      store.name,
+      input,
+      work,
+      exchange.signal,
     );
+    const overwritten = work.rules.some((r) => r.bucket === store.name && r.key === key);
+    committed = !overwritten;
+    // The original's commit and the outputs' writes wait on different fsyncs: neither waits for the other.
+    const [, processed] = await Promise.all([
+      overwritten
+        ? undefined
+        : upload.staged.then((staged) => store.commit(key, staged, upload.attributes, upload.etag)),
+      storeOutputs(exchange, context, { bucket: store.name, key, etag: upload.etag, imageInfo }, outputs),
+    ]);
+    exchange.res.setHeader("ETag", upload.etag);
+    return processed;
   } finally {
     if (!committed)
       await upload.staged.then(
@@ -301,8 +326,7 @@ export async function processStoredObject(
   const read = await readForProcessing(store, key);
   if (!read) throw noSuchKey();
   const { object, data: input } = read;
-  const imageInfo = await originalInfo(work.isPicInfo, input, exchange.signal);
-  const outputs = await runRules(context, store.name, input, work.rules, exchange.signal);
+  const [imageInfo, outputs] = await describeWhileRulesRun(context, store.name, input, work, exchange.signal);
   const processed = await storeOutputs(
     exchange,
     context,

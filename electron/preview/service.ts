@@ -101,7 +101,8 @@ export class PreviewService {
     const onOriginal = working === undefined;
     if (sample.working && onOriginal) await settle(this.deps.settleMs ?? 300, undefined, { signal });
     const input = working ? working.data : sample.original;
-    const output = await processImage(input, pipeline, { signal });
+    // The working copy is a quick look while the designer types: the original's run, after, reports COS's sizes.
+    const output = await processImage(input, pipeline, { signal, quickEncode: !onOriginal });
     return {
       kind: "image",
       producer: "local",

@@ -50,7 +50,10 @@ export class BatchRunner {
   #changed = new Set<LiveItem>();
   #flushTimer: NodeJS.Timeout | undefined;
   #revision = 0;
+  /** Items started and not yet answered. */
   #active = 0;
+  /** Of those, items whose bytes are still going out: what `concurrency` limits. */
+  #sending = 0;
   #rate: { since: number; bytes: number } | undefined;
   #settled: Promise<void>;
   #resolveSettled: () => void = () => {};
@@ -217,13 +220,35 @@ export class BatchRunner {
     return this.#items.filter((item) => wanted.has(item.spec.id));
   }
 
+  /**
+   * Starts queued items while fewer than `concurrency` are sending. An item whose bytes are
+   * all sent gives up its place while COS processes it, so the link keeps carrying the next
+   * file instead of idling through every item's processing; at most as many again wait for
+   * their answers, so a bucket that processes slower than the link delivers is not flooded.
+   */
   #pump(): void {
-    while (this.#state === "running" && this.#active < this.#record.concurrency) {
+    const { concurrency } = this.#record;
+    while (this.#state === "running" && this.#sending < concurrency && this.#active < 2 * concurrency) {
       const next = this.#items.find((item) => item.view.state === "queued");
       if (!next) break;
       this.#active += 1;
+      this.#sending += 1;
+      let sending = true;
+      const sent = () => {
+        if (!sending) return;
+        sending = false;
+        this.#sending -= 1;
+      };
       this.#update(next, { state: "uploading", loaded: 0 });
-      void this.#run(next).finally(() => {
+      void this.#run(next, () => {
+        // Called from inside the upload's progress: the next item starts once that returns.
+        queueMicrotask(() => {
+          if (!sending) return;
+          sent();
+          this.#pump();
+        });
+      }).finally(() => {
+        sent();
         this.#active -= 1;
         this.#finishIfDone();
         this.#pump();
@@ -231,7 +256,7 @@ export class BatchRunner {
     }
   }
 
-  async #run(item: LiveItem): Promise<void> {
+  async #run(item: LiveItem, onSent: () => void): Promise<void> {
     const controller = new AbortController();
     item.controller = controller;
     const { spec } = item;
@@ -242,7 +267,7 @@ export class BatchRunner {
         return;
       }
       await this.#deps.journal.append({ t: "start", id: spec.id });
-      const answer = await this.#send(item, controller.signal);
+      const answer = await this.#send(item, controller.signal, onSent);
       await this.#deps.journal.append({ t: "done", id: spec.id, ...answer });
       this.#update(item, { state: "done", loaded: spec.size, ...answer });
     } catch (error) {
@@ -263,7 +288,11 @@ export class BatchRunner {
   }
 
   /** One attempt at the item's request: PUT of the file, or POST ?image_process of the object. */
-  async #send(item: LiveItem, signal: AbortSignal): Promise<{ etag?: string; result?: UploadResult }> {
+  async #send(
+    item: LiveItem,
+    signal: AbortSignal,
+    onSent: () => void,
+  ): Promise<{ etag?: string; result?: UploadResult }> {
     const { spec } = item;
     if (this.#record.kind === "process") {
       if (!spec.picOperations) throw new PicopsError("invalid-plan", "plan-needs-rule");
@@ -283,7 +312,10 @@ export class BatchRunner {
       options: this.#record.put,
       picOperations: spec.picOperations,
       signal,
-      onProgress: ({ loaded }) => this.#update(item, { loaded }),
+      onProgress: ({ loaded, total }) => {
+        this.#update(item, { loaded });
+        if (loaded === total) onSent();
+      },
     });
     return answer.uploadResult ? { etag: answer.etag, result: answer.uploadResult } : { etag: answer.etag };
   }

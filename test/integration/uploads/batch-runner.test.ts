@@ -129,6 +129,35 @@ describe("BatchRunner", () => {
     expect([...(replayed?.outcomes.values() ?? [])].every((o) => o.state === "done")).toBe(true);
   });
 
+  it("sends the next file while COS processes one whose bytes are all sent, up to twice the concurrency", async () => {
+    const batch = await record(7, 2);
+    const bucket = new FakeBucket();
+    let processing = 0;
+    let mostProcessing = 0;
+    let finishProcessing!: () => void;
+    const processed = new Promise<void>((resolve) => {
+      finishProcessing = resolve;
+    });
+    // Every upload sends its bytes, then waits for "processing" until the test lets it finish.
+    bucket.putObject = async (input) => {
+      const bytes = await readFile((input.body as { file: string }).file);
+      input.onProgress?.({ loaded: bytes.length, total: bytes.length });
+      processing += 1;
+      mostProcessing = Math.max(mostProcessing, processing);
+      if (processing === 4) finishProcessing();
+      await processed;
+      processing -= 1;
+      return { etag: '"e"', requestId: "req", uploadResult: undefined };
+    };
+    const run = runner(batch, bucket, await BatchJournal.create(dir, batch));
+    run.start();
+    await processed;
+    expect(run.detail().items.filter((item) => item.state === "uploading")).toHaveLength(4);
+    await run.settled();
+    expect(mostProcessing).toBe(4);
+    expect(run.summary().totals).toMatchObject({ done: 7, failed: 0 });
+  });
+
   it("keeps a failed file's COS error and uploads it on retry", async () => {
     const batch = await record(3);
     const bucket = new FakeBucket();
