@@ -1,7 +1,5 @@
 import sharp, { type Sharp } from "sharp";
-import { untilAborted } from "./abort";
-import { ENGINE_LIMITS } from "./limits";
-import { openCanvas } from "./picture";
+import { DECODE_OPTIONS, openCanvas, runPass } from "./picture";
 import type { SourceImage } from "./source";
 
 /**
@@ -33,11 +31,12 @@ export async function averageColour(source: SourceImage, signal: AbortSignal | u
     Math.min(width, height) >= MIN_SHRUNK_SIDE;
   // libvips reports a 16-bit image's statistics in 16-bit levels; COS's Ave is in 8-bit ones.
   if (!shrinkable) return statsMean(openCanvas(canvas), source.bitDepth === 16 ? 255 / 65535 : 1, signal);
-  const shrunk = sharp(canvas.input, { limitInputPixels: ENGINE_LIMITS.maxPixels, failOn: "error" })
+  // The engine's decode options: a damaged file is refused here too, never averaged as grey.
+  const shrunk = sharp(canvas.input, DECODE_OPTIONS)
     .resize(width, height, { fit: "fill" })
     .toColourspace("srgb")
     .raw();
-  const { data, info } = await untilAborted(shrunk.toBuffer({ resolveWithObject: true }), signal);
+  const { data, info } = await runPass(shrunk.toBuffer({ resolveWithObject: true }), signal);
   let red = 0;
   let green = 0;
   let blue = 0;
@@ -51,7 +50,7 @@ export async function averageColour(source: SourceImage, signal: AbortSignal | u
 }
 
 async function statsMean(pipeline: Sharp, scale: number, signal: AbortSignal | undefined): Promise<string> {
-  const { channels } = await untilAborted(pipeline.stats(), signal);
+  const { channels } = await runPass(pipeline.stats(), signal);
   // A grey image has one colour channel (plus alpha): it stands for all three.
   const colour = channels.length >= 3 ? channels.slice(0, 3) : [channels[0], channels[0], channels[0]];
   return hexColour(colour.map((channel) => (channel?.mean ?? 0) * scale));
