@@ -32,7 +32,17 @@ import {
 } from "./vocabulary";
 
 export function formatRule(pipeline: Pipeline): string {
-  return pipeline.stages.map(formatStage).join("|");
+  return pipeline.stages.map((stage) => keepLastWord(stage, formatStage(stage))).join("|");
+}
+
+/**
+ * The parser drops one `/` ending a stage (CI's demos write `thumbnail/200x/`), so an
+ * imageMogr2 stage whose last word is empty (an operation it does not know, kept with an
+ * empty argument) is written with one more `/` to read back the same. The other stages
+ * write a missing value as `name/`, which reads back as the same missing value.
+ */
+function keepLastWord(stage: Stage, text: string): string {
+  return stage.kind === "imageMogr2" && text.endsWith("/") ? `${text}/` : text;
 }
 
 function formatStage(stage: Stage): string {

@@ -354,6 +354,14 @@ describe("properties of parse and format", () => {
     );
   });
 
+  it("format(parse(s)) is a fixed point when a stage's last word is empty", () => {
+    // Found by the property below: the parser drops one `/` ending a stage.
+    for (const s of ["imageMogr2/~//|imageMogr2", "imageMogr2/a//", "imageMogr2/a//strip", "style//|"]) {
+      const once = formatRule(parseRule(s).pipeline);
+      expect(formatRule(parseRule(once).pipeline)).toBe(once);
+    }
+  });
+
   it("format(parse(s)) is a fixed point for any string", () => {
     fc.assert(
       fc.property(anyText, (s) => {
