@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { PicopsError } from "../../shared/errors";
 import type { BatchDetail, BatchSummary } from "../../shared/uploads/batch";
 import type { IntakeFile } from "../../shared/uploads/intake";
@@ -14,6 +14,7 @@ import type { EventBus } from "../ipc/event-bus";
 import { type BatchClient, BatchRunner } from "./batch-runner";
 import { existingKeys } from "./existing-keys";
 import { exportBatch } from "./export";
+import { FileNaming } from "./file-naming";
 import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
 import { type ObjectSelection, resolveSelection } from "./selection";
@@ -34,6 +35,7 @@ export interface UploadServiceDeps {
 export class UploadService {
   #files: IntakeFile[] = [];
   readonly #batches = new Map<string, BatchRunner>();
+  readonly #naming = new FileNaming(() => randomBytes(32));
 
   private constructor(private readonly deps: UploadServiceDeps) {}
 
@@ -57,6 +59,7 @@ export class UploadService {
     // both would be uploaded to the same key.
     const replaced = new Set(added.map((file) => file.relativePath));
     this.#files = [...this.#files.filter((file) => !replaced.has(file.relativePath)), ...added];
+    this.#naming.add(added.map((file) => file.id));
     this.deps.onFileUseChanged?.();
     return this.#files;
   }
@@ -70,6 +73,7 @@ export class UploadService {
 
   removeFiles(ids: string[] | undefined): IntakeFile[] {
     const drop = ids ? new Set(ids) : undefined;
+    this.#naming.forget(this.#files.filter((file) => !drop || drop.has(file.id)).map((file) => file.id));
     this.#files = drop ? this.#files.filter((file) => !drop.has(file.id)) : [];
     this.deps.onFileUseChanged?.();
     return this.#files;
@@ -83,8 +87,8 @@ export class UploadService {
 
   /** The plan for the files that passed intake, including what already exists in the bucket. */
   async plan(options: UploadOptions, signal?: AbortSignal): Promise<PlannedUpload[]> {
-    const sources = this.#files.filter((file) => !file.problem);
-    const plans = buildUploadPlan(sources, options);
+    const usable = this.#files.filter((file) => !file.problem);
+    const plans = buildUploadPlan(await this.#naming.sources(usable, options.keyTemplate), options);
     const client = await this.deps.clients.get(this.deps.activeConnectionId());
     const exists = await existingKeys(client, plans, signal);
     markExisting(plans, exists);
@@ -94,11 +98,13 @@ export class UploadService {
   async start(options: UploadOptions): Promise<BatchSummary> {
     const usable = this.#files.filter((file) => !file.problem);
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
-    const record = uploadRecord(usable, options, this.deps.activeConnectionId());
+    const sources = await this.#naming.sources(usable, options.keyTemplate);
+    const record = uploadRecord(sources, options, this.deps.activeConnectionId());
     // The files now belong to the batch; the intake list is ready for the next drop.
     const summary = await this.#launch(record);
     const taken = new Set(usable.map((file) => file.id));
     this.#files = this.#files.filter((file) => !taken.has(file.id));
+    this.#naming.forget(taken);
     return summary;
   }
 

@@ -36,7 +36,7 @@ export const problemMessages = defineMessages(en, {
   "problem.custom-domain": "填写主机名，可包含 {Bucket} 和 {Region}",
   "problem.key-template-missing": "请为原图命名，例如 {yyyy}/{MM}/{name}.{ext}",
   "problem.key-template-placeholders":
-    "可用的占位符为 {name}、{ext}、{yyyy}、{MM}、{dd}、{HH}、{mm}、{ss}、{timestamp}、{md5}、{md5:8} 和 {random:6}",
+    "可用的占位符为 {name}、{ext}、{dir}、{yyyy}、{MM}、{dd}、{HH}、{mm}、{ss}、{timestamp}、{md5}、{md5:8}、{random:6} 和 {uuid}",
 });
 
 const keyOfSentence = new Map(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { keyTemplateProblems } from "../uploads/key-template";
+import { KEY_TEMPLATE_PROBLEM, keyTemplateProblems } from "../uploads/key-template";
 import { defaultUploadOptions, RuleSlotSchema, type UploadOptions } from "../uploads/options";
 
 /**
@@ -10,8 +10,7 @@ import { defaultUploadOptions, RuleSlotSchema, type UploadOptions } from "../upl
 
 export const DESTINATION_PROBLEMS = {
   "key-template-missing": "Name the original, e.g. {yyyy}/{MM}/{name}.{ext}",
-  "key-template-placeholders":
-    "Placeholders are {name}, {ext}, {yyyy}, {MM}, {dd}, {HH}, {mm}, {ss}, {timestamp}, {md5}, {md5:8} and {random:6}",
+  "key-template-placeholders": KEY_TEMPLATE_PROBLEM,
 } as const;
 
 export const DestinationDefaultSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BUCKET_NAME_PROBLEM, isValidBucketName, objectKeyProblem } from "../cos/names";
 import { PutObjectOptionsSchema } from "../cos/put-object-options";
 import { unknownPlaceholders } from "./fileid-template";
+import { KEY_TEMPLATE_PROBLEM, keyTemplateProblems } from "./key-template";
 
 /** At most five rules per Pic-Operations request (reference §5.1). */
 export const MAX_RULES = 5;
@@ -55,6 +56,19 @@ export const UploadOptionsSchema = z.object({
     }),
   /** keep: the file's own name and folders; slug: lowercase, spaces and unsafe characters as `-`. */
   naming: z.enum(KEY_NAMINGS),
+  /**
+   * Names each original by a template (`{yyyy}/{MM}/{name}-{md5:8}.{ext}`, see
+   * naming-template.ts) instead of its path; `naming` still shapes `{dir}` and `{name}`.
+   */
+  keyTemplate: z
+    .string()
+    .trim()
+    .min(1)
+    .max(400)
+    .refine((template) => keyTemplateProblems(template).length === 0, {
+      message: KEY_TEMPLATE_PROBLEM,
+    })
+    .optional(),
   put: PutObjectOptionsSchema,
   isPicInfo: z.boolean(),
   rules: z.array(RuleSlotSchema).max(MAX_RULES, OPTION_PROBLEMS["too-many-upload-rules"]),

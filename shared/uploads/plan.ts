@@ -11,6 +11,7 @@ import {
   validatePicOperations,
 } from "../rules";
 import { expandFileIdTemplate } from "./fileid-template";
+import { expandKeyTemplate } from "./key-template";
 import type { ProcessOptions, RuleSlot, UploadOptions } from "./options";
 
 /**
@@ -24,6 +25,17 @@ export interface PlanSource {
   id: string;
   /** Path relative to what was dropped, with `/` separators (`shoots/cat.jpg`). */
   relativePath: string;
+  /** What a key template names the file with; the main process fixes them per file so every plan agrees. */
+  naming?: NamingInputs;
+}
+
+export interface NamingInputs {
+  /** When the file joined the list: `{yyyy}`…`{ss}` and `{timestamp}`. */
+  now: Date;
+  /** Hex MD5 of its bytes, when the template names `{md5}`. */
+  md5?: string;
+  random(length: number): string;
+  uuid(): string;
 }
 
 const PlannedResultSchema = z.object({ bucket: z.string(), key: z.string() });
@@ -76,10 +88,20 @@ export function slugifyPath(relativePath: string): string {
 
 export function originalKeyFor(
   source: PlanSource,
-  options: Pick<UploadOptions, "prefix" | "naming">,
+  options: Pick<UploadOptions, "prefix" | "naming" | "keyTemplate">,
 ): string {
   const path = options.naming === "slug" ? slugifyPath(source.relativePath) : source.relativePath;
-  return `${options.prefix}${path}`;
+  if (!options.keyTemplate) return `${options.prefix}${path}`;
+  const slash = path.lastIndexOf("/");
+  const named = expandKeyTemplate(options.keyTemplate, {
+    fileName: path.slice(slash + 1),
+    dir: slash >= 0 ? path.slice(0, slash) : undefined,
+    now: source.naming?.now,
+    md5: source.naming?.md5,
+    random: source.naming?.random,
+    uuid: source.naming?.uuid,
+  });
+  return `${options.prefix}${named}`;
 }
 
 /** The output format a rule asks for (the last `format` wins), for `{format}` in templates. */

@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { templateUses } from "../../shared/uploads/naming-template";
+import type { NamingInputs, PlanSource } from "../../shared/uploads/plan";
+
+const RANDOM_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * What names each file of the upload list, fixed from the moment it joins the list: the plan
+ * the designer reads and the batch that runs must give every file the same key, so
+ * `{random}` and `{uuid}` come from a secret seed per file rather than from each call.
+ */
+export class FileNaming {
+  readonly #named = new Map<string, { addedAt: Date; seed: Buffer; md5?: Promise<string> }>();
+
+  constructor(private readonly randomSeed: () => Buffer) {}
+
+  /** Fixes the naming moment of files that just joined the list. */
+  add(ids: Iterable<string>): void {
+    for (const id of ids) this.#entry(id);
+  }
+
+  /** The file's inputs, reading its MD5 only when the template names one. */
+  async inputsFor(
+    file: { id: string; path: string },
+    keyTemplate: string | undefined,
+  ): Promise<NamingInputs> {
+    const entry = this.#entry(file.id);
+    if (keyTemplate && templateUses(keyTemplate, "md5")) entry.md5 ??= md5OfFile(file.path);
+    const md5 = entry.md5 ? await entry.md5 : undefined;
+    return {
+      now: entry.addedAt,
+      md5,
+      random: (length) => randomText(entry.seed, "random", length),
+      uuid: () => uuidFrom(entry.seed),
+    };
+  }
+
+  /** The MD5 of a file of the list, read once. */
+  md5(file: { id: string; path: string }): Promise<string> {
+    const entry = this.#entry(file.id);
+    entry.md5 ??= md5OfFile(file.path);
+    return entry.md5;
+  }
+
+  async sources<T extends PlanSource & { path: string }>(
+    files: T[],
+    keyTemplate: string | undefined,
+  ): Promise<T[]> {
+    return Promise.all(
+      files.map(async (file) => ({ ...file, naming: await this.inputsFor(file, keyTemplate) })),
+    );
+  }
+
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) this.#named.delete(id);
+  }
+
+  #entry(id: string) {
+    let entry = this.#named.get(id);
+    if (!entry) {
+      entry = { addedAt: new Date(), seed: this.randomSeed() };
+      this.#named.set(id, entry);
+    }
+    return entry;
+  }
+}
+
+export async function md5OfFile(path: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash("md5");
+  for await (const chunk of createReadStream(path, { signal })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+function randomText(seed: Buffer, purpose: string, length: number): string {
+  const bytes = createHash("sha256").update(seed).update(purpose).digest();
+  return [...bytes.subarray(0, length)]
+    .map((byte) => RANDOM_ALPHABET[byte % RANDOM_ALPHABET.length])
+    .join("");
+}
+
+function uuidFrom(seed: Buffer): string {
+  const bytes = createHash("sha256").update(seed).update("uuid").digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
