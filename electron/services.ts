@@ -18,6 +18,9 @@ import { firstRunHandlers } from "./first-run/handlers";
 import { STARTER_PRESETS } from "./first-run/starter-presets";
 import { EventBus } from "./ipc/event-bus";
 import { createRouter, type Router } from "./ipc/router";
+import { linkHandlers } from "./links/handlers";
+import { LinkService } from "./links/service";
+import { LinkTemplatesService } from "./links/templates";
 import type { Logger } from "./logger";
 import { mediaHandlers } from "./media/handlers";
 import { MediaStore } from "./media/media-store";
@@ -159,6 +162,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     upload: (request) => editorUploads.upload(request),
   });
 
+  const linkTemplates = await LinkTemplatesService.open(path.join(config.dataDir, "link-templates.json"));
+  const links = new LinkService({
+    connections: () => connections.list(),
+    localBucketUrl: async () => (await local.get()).bucket.url,
+    batch: (batchId) => uploads.batch(batchId),
+    templates: linkTemplates,
+  });
+
   const router = createRouter(
     {
       "app.describe": async () => ({
@@ -175,6 +186,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...firstRunHandlers(firstRun),
       ...picgoHandlers(picgo),
       ...destinationHandlers(destinations),
+      ...linkHandlers(links, linkTemplates),
     },
     config.logger,
   );

@@ -30,6 +30,9 @@ export const ERROR_MESSAGES = {
 
   // Presets
   "preset-gone": "That preset no longer exists.",
+
+  // Links
+  "link-template-gone": "That link template no longer exists for this connection.",
   "presets-not-json": "The file is not JSON.",
   "presets-wrong-format": 'The file is not a Picops presets file (format "{format}", version 1).',
   "presets-file-damaged":

@@ -24,6 +24,7 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
     "已保存的密钥只会发送到此连接已保存的地址：要测试其他地址，请填写 SecretId 和 SecretKey。",
 
   "error.preset-gone": "该预设已不存在。",
+  "error.link-template-gone": "此连接已没有该链接模板。",
   "error.presets-not-json": "该文件不是 JSON。",
   "error.presets-wrong-format": "该文件不是 Picops 预设文件（格式“{format}”，版本 1）。",
   "error.presets-file-damaged": "已保存的预设文件已损坏（{lost} 个无法读取），原文件已移至 {aside}。",

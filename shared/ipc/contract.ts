@@ -5,6 +5,7 @@ import { bucketChannels, bucketEvents } from "./channels/bucket";
 import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
 import { firstRunChannels } from "./channels/first-run";
+import { linkChannels } from "./channels/links";
 import { mediaChannels } from "./channels/media";
 import { picgoChannels, picgoEvents } from "./channels/picgo";
 import { presetChannels, presetEvents } from "./channels/presets";
@@ -27,6 +28,7 @@ export const channels = {
   ...bucketChannels,
   ...firstRunChannels,
   ...picgoChannels,
+  ...linkChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {
