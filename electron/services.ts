@@ -168,6 +168,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     localBucketUrl: async () => (await local.get()).bucket.url,
     batch: (batchId) => uploads.batch(batchId),
     templates: linkTemplates,
+    credentialsOf: async (connectionId) =>
+      connectionId === LOCAL_CONNECTION_ID
+        ? (await local.get()).credentials
+        : vault.credentials(connectionId),
   });
 
   const router = createRouter(

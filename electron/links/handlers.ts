@@ -7,7 +7,7 @@ export function linkHandlers(
   templates: LinkTemplatesService,
 ): Pick<Handlers, "links.make" | "links.templates" | "links.setTemplates"> {
   return {
-    "links.make": ({ source, format }) => links.make(source, format),
+    "links.make": (request) => links.make(request),
     "links.templates": async ({ connectionId }) => ({ templates: templates.for(connectionId) }),
     "links.setTemplates": async ({ connectionId, templates: list }) => ({
       templates: await templates.set(connectionId, list),

@@ -12,6 +12,8 @@ import {
 } from "../../shared/links/link-formats";
 import type { BatchDetail } from "../../shared/uploads/batch";
 import { shareableObjectUrl } from "../bucket/object-url";
+import { presignGetUrl } from "../cos/presign";
+import type { CosCredentials } from "../cos/transport";
 import type { LinkTemplatesService } from "./templates";
 
 export interface LinkServiceDeps {
@@ -20,6 +22,15 @@ export interface LinkServiceDeps {
   localBucketUrl(): Promise<string>;
   batch(batchId: string): BatchDetail;
   templates: LinkTemplatesService;
+  /** The connection's keys, to sign presigned links with; they never leave the main process. */
+  credentialsOf(connectionId: string): Promise<CosCredentials>;
+  now?(): number;
+}
+
+export interface LinkRequest {
+  source: LinkSource;
+  format: LinkFormat;
+  presigned?: { expiresInSeconds: number };
 }
 
 /** Object URL of a connection: its custom domain when it has one. */
@@ -32,10 +43,10 @@ export type ObjectUrl = (bucket: string, key: string) => string;
 export class LinkService {
   constructor(private readonly deps: LinkServiceDeps) {}
 
-  async make(source: LinkSource, format: LinkFormat): Promise<{ links: string[]; text: string }> {
+  async make({ source, format, presigned }: LinkRequest): Promise<{ links: string[]; text: string }> {
     const batch = source.kind === "batch" ? this.deps.batch(source.batchId) : undefined;
     const connection = this.#connection(batch?.connectionId);
-    const url = await this.urlsOf(connection);
+    const url = await this.urlsOf(connection, presigned?.expiresInSeconds);
     const chosen = this.#format(connection.id, format);
     const images =
       batch && source.kind === "batch" ? imagesOfBatch(batch, source, url) : imagesOfObjects(source, url);
@@ -43,9 +54,15 @@ export class LinkService {
     return { links, text: links.join("\n") };
   }
 
-  async urlsOf(connection: ConnectionSummary): Promise<ObjectUrl> {
+  /** The connection's object URLs; signed to open for `expiresInSeconds` when given. */
+  async urlsOf(connection: ConnectionSummary, expiresInSeconds?: number): Promise<ObjectUrl> {
     const local = connection.kind === "local" ? await this.deps.localBucketUrl() : undefined;
-    return (bucket, key) => shareableObjectUrl(connection, local, bucket, key);
+    const plain: ObjectUrl = (bucket, key) => shareableObjectUrl(connection, local, bucket, key);
+    if (expiresInSeconds === undefined) return plain;
+    const credentials = await this.deps.credentialsOf(connection.id);
+    const nowMs = (this.deps.now ?? Date.now)();
+    return (bucket, key) =>
+      presignGetUrl({ objectUrl: plain(bucket, key), key, credentials, expiresInSeconds, nowMs });
   }
 
   #connection(id: string | undefined): ConnectionSummary {

@@ -39,6 +39,13 @@ export const LinkFormatSchema = z.union([
 ]);
 export type LinkFormat = z.infer<typeof LinkFormatSchema>;
 
+/** A presigned link of a private bucket opens for 15 minutes at least and 7 days at most (COS's limit for them). */
+export const PresignedExpirySchema = z
+  .number()
+  .int()
+  .min(15 * 60)
+  .max(7 * 24 * 60 * 60);
+
 /** One object to link to, with its pixel size when COS reported it. */
 export interface LinkedImage {
   url: string;

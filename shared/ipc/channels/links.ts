@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LinkFormatSchema, LinkTemplateSchema } from "../../links/link-formats";
+import { LinkFormatSchema, LinkTemplateSchema, PresignedExpirySchema } from "../../links/link-formats";
 import { BatchIdSchema } from "../../uploads/batch";
 
 const ConnectionRef = z.object({ connectionId: z.string().min(1).max(64) }).strict();
@@ -26,9 +26,19 @@ export const LinkSourceSchema = z.discriminatedUnion("kind", [
 export type LinkSource = z.infer<typeof LinkSourceSchema>;
 
 export const linkChannels = {
-  /** One link per object in the format asked, and all of them as the text to copy (one per line). */
+  /**
+   * One link per object in the format asked, and all of them as the text to copy (one per
+   * line). With `presigned`, every URL is signed in the main process to open for that many
+   * seconds (a private bucket); only links leave it, never keys.
+   */
   "links.make": {
-    input: z.object({ source: LinkSourceSchema, format: LinkFormatSchema }).strict(),
+    input: z
+      .object({
+        source: LinkSourceSchema,
+        format: LinkFormatSchema,
+        presigned: z.object({ expiresInSeconds: PresignedExpirySchema }).strict().optional(),
+      })
+      .strict(),
     output: z.object({ links: z.array(z.string()), text: z.string() }),
   },
   "links.templates": { input: ConnectionRef, output: TemplateList },
