@@ -119,6 +119,8 @@ export const ERROR_MESSAGES = {
   "plan-needs-rule": "Processing needs at least one rule.",
   "upload-without-file": "This upload has no file.",
   "nothing-to-upload": "Add at least one image that passed the checks.",
+  "all-already-there":
+    "Every file is already in the bucket at its key with the same bytes: nothing was uploaded. Choose to upload identical files to send them anyway.",
   "nothing-to-process": "The selection holds no images.",
   "batch-gone": "That batch no longer exists.",
   "batch-not-finished":

@@ -43,12 +43,17 @@ export class FileNaming {
     return entry.md5;
   }
 
+  /** The files as plan sources: named, and with their MD5 so identical files are found. */
   async sources<T extends PlanSource & { path: string }>(
     files: T[],
     keyTemplate: string | undefined,
   ): Promise<T[]> {
     return Promise.all(
-      files.map(async (file) => ({ ...file, naming: await this.inputsFor(file, keyTemplate) })),
+      files.map(async (file) => ({
+        ...file,
+        naming: await this.inputsFor(file, keyTemplate),
+        md5: await this.md5(file),
+      })),
     );
   }
 

@@ -100,6 +100,8 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.plan-needs-rule": "处理至少需要一条规则。",
   "error.upload-without-file": "此上传没有文件。",
   "error.nothing-to-upload": "请至少添加一张通过检查的图片。",
+  "error.all-already-there":
+    "每个文件都已以相同内容存在于存储桶的对应键中：未上传任何文件。如仍要发送，请选择上传相同的文件。",
   "error.nothing-to-process": "所选内容中没有图片。",
   "error.batch-not-finished": "只能从记录中移除已完成的批次：请先取消或等待其完成。",
   "error.batch-gone": "该批次已不存在。",

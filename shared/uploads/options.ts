@@ -70,6 +70,8 @@ export const UploadOptionsSchema = z.object({
     })
     .optional(),
   put: PutObjectOptionsSchema,
+  /** Sends a file even when the object at its key already has its bytes; such a file is skipped by default. */
+  uploadIdentical: z.boolean().optional(),
   isPicInfo: z.boolean(),
   rules: z.array(RuleSlotSchema).max(MAX_RULES, OPTION_PROBLEMS["too-many-upload-rules"]),
   concurrency: z.number().int().min(1).max(8),
