@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { LOCAL_CONNECTION_ID } from "../shared/connections";
-import type { HostInfo } from "../shared/ipc/contract";
+import type { EventPayload, HostInfo } from "../shared/ipc/contract";
 import { bucketHandlers } from "./bucket/handlers";
 import { BucketBrowser } from "./bucket/service";
 import type { SecretCipher } from "./connections/cipher";
@@ -16,6 +16,9 @@ import { DestinationDefaultsService } from "./destinations/service";
 import { FirstRunState } from "./first-run/first-run-state";
 import { firstRunHandlers } from "./first-run/handlers";
 import { STARTER_PRESETS } from "./first-run/starter-presets";
+import { historyHandlers } from "./history/handlers";
+import { HistoryService } from "./history/service";
+import { HistoryStore } from "./history/store";
 import { EventBus } from "./ipc/event-bus";
 import { createRouter, type Router } from "./ipc/router";
 import { linkHandlers } from "./links/handlers";
@@ -174,6 +177,20 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
         : vault.credentials(connectionId),
   });
 
+  const historyStore = await HistoryStore.open(path.join(config.dataDir, "history.jsonl"));
+  const history = new HistoryService({
+    store: historyStore,
+    connections: () => connections.list(),
+    urlsOf: (connection) => links.urlsOf(connection),
+    client: (connectionId) => clients.get(connectionId),
+  });
+  const stopRecordingHistory = bus.subscribe((name, payload) => {
+    if (name !== "batches.progress") return;
+    history.record(payload as EventPayload<"batches.progress">).catch((error: unknown) => {
+      config.logger.error("Recording the history failed", error);
+    });
+  });
+
   const router = createRouter(
     {
       "app.describe": async () => ({
@@ -191,6 +208,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...picgoHandlers(picgo),
       ...destinationHandlers(destinations),
       ...linkHandlers(links, linkTemplates),
+      ...historyHandlers(history),
     },
     config.logger,
   );
@@ -208,6 +226,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     async close() {
       await picgo.close();
       await uploads.close();
+      stopRecordingHistory();
+      await historyStore.settled();
       browser.stopAll();
       await clients.close();
       await local.close();

@@ -33,6 +33,10 @@ export const ERROR_MESSAGES = {
 
   // Links
   "link-template-gone": "That link template no longer exists for this connection.",
+
+  // History
+  "history-delete-changed":
+    "The objects to delete changed since they were listed: nothing was deleted. Review the list again.",
   "presets-not-json": "The file is not JSON.",
   "presets-wrong-format": 'The file is not a Picops presets file (format "{format}", version 1).',
   "presets-file-damaged":

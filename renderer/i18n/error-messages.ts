@@ -25,6 +25,7 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
 
   "error.preset-gone": "该预设已不存在。",
   "error.link-template-gone": "此连接已没有该链接模板。",
+  "error.history-delete-changed": "待删除的对象在列出后已有变化：未删除任何对象。请重新查看列表。",
   "error.presets-not-json": "该文件不是 JSON。",
   "error.presets-wrong-format": "该文件不是 Picops 预设文件（格式“{format}”，版本 1）。",
   "error.presets-file-damaged": "已保存的预设文件已损坏（{lost} 个无法读取），原文件已移至 {aside}。",

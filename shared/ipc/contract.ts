@@ -5,6 +5,7 @@ import { bucketChannels, bucketEvents } from "./channels/bucket";
 import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
 import { firstRunChannels } from "./channels/first-run";
+import { historyChannels } from "./channels/history";
 import { linkChannels } from "./channels/links";
 import { mediaChannels } from "./channels/media";
 import { picgoChannels, picgoEvents } from "./channels/picgo";
@@ -29,6 +30,7 @@ export const channels = {
   ...firstRunChannels,
   ...picgoChannels,
   ...linkChannels,
+  ...historyChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {
