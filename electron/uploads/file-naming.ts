@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { templateUses } from "../../shared/uploads/naming-template";
 import type { NamingInputs, PlanSource } from "../../shared/uploads/plan";
 
 const RANDOM_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -20,40 +19,37 @@ export class FileNaming {
     for (const id of ids) this.#entry(id);
   }
 
-  /** The file's inputs, reading its MD5 only when the template names one. */
-  async inputsFor(
-    file: { id: string; path: string },
-    keyTemplate: string | undefined,
-  ): Promise<NamingInputs> {
+  /** What names the file: its moment, its MD5 and its seeded randomness. */
+  async inputsFor(file: { id: string; path: string }): Promise<NamingInputs> {
     const entry = this.#entry(file.id);
-    if (keyTemplate && templateUses(keyTemplate, "md5")) entry.md5 ??= md5OfFile(file.path);
-    const md5 = entry.md5 ? await entry.md5 : undefined;
     return {
       now: entry.addedAt,
-      md5,
+      md5: await this.md5(file),
       random: (length) => randomText(entry.seed, "random", length),
       uuid: () => uuidFrom(entry.seed),
     };
   }
 
-  /** The MD5 of a file of the list, read once. */
+  /** The MD5 of a file of the list, read once (again after a failed read). */
   md5(file: { id: string; path: string }): Promise<string> {
     const entry = this.#entry(file.id);
-    entry.md5 ??= md5OfFile(file.path);
+    if (!entry.md5) {
+      const reading = md5OfFile(file.path);
+      entry.md5 = reading;
+      reading.catch(() => {
+        if (entry.md5 === reading) entry.md5 = undefined;
+      });
+    }
     return entry.md5;
   }
 
   /** The files as plan sources: named, and with their MD5 so identical files are found. */
-  async sources<T extends PlanSource & { path: string }>(
-    files: T[],
-    keyTemplate: string | undefined,
-  ): Promise<T[]> {
+  async sources<T extends PlanSource & { path: string }>(files: T[]): Promise<T[]> {
     return Promise.all(
-      files.map(async (file) => ({
-        ...file,
-        naming: await this.inputsFor(file, keyTemplate),
-        md5: await this.md5(file),
-      })),
+      files.map(async (file) => {
+        const naming = await this.inputsFor(file);
+        return { ...file, naming, md5: naming.md5 };
+      }),
     );
   }
 

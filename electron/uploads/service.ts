@@ -60,6 +60,7 @@ export class UploadService {
     // Adding a file again (the same place in what was dropped) replaces the earlier entry:
     // both would be uploaded to the same key.
     const replaced = new Set(added.map((file) => file.relativePath));
+    this.#naming.forget(this.#files.filter((file) => replaced.has(file.relativePath)).map((file) => file.id));
     this.#files = [...this.#files.filter((file) => !replaced.has(file.relativePath)), ...added];
     this.#naming.add(added.map((file) => file.id));
     this.deps.onFileUseChanged?.();
@@ -90,7 +91,7 @@ export class UploadService {
   /** The plan for the files that passed intake, including what already exists in the bucket. */
   async plan(options: UploadOptions, signal?: AbortSignal): Promise<PlannedUpload[]> {
     const usable = this.#files.filter((file) => !file.problem);
-    const sources = await this.#naming.sources(usable, options.keyTemplate);
+    const sources = await this.#naming.sources(usable);
     const plans = buildUploadPlan(sources, options);
     const client = await this.deps.clients.get(this.deps.activeConnectionId());
     const existing = await existingObjects(client, plans, signal);
@@ -102,7 +103,7 @@ export class UploadService {
   async start(options: UploadOptions): Promise<BatchSummary> {
     const usable = this.#files.filter((file) => !file.problem);
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
-    const sources = await this.#naming.sources(usable, options.keyTemplate);
+    const sources = await this.#naming.sources(usable);
     const plans = buildUploadPlan(sources, options);
     const connectionId = this.deps.activeConnectionId();
     // Asked again at the start: what the bucket holds may have changed since the plan was shown.
