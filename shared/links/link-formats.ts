@@ -145,9 +145,13 @@ function fallbackCandidates(image: ResponsiveImage): ImageCandidate[] {
   return [...image.candidates.filter((candidate) => mimeOf(candidate.format) === originalMime), ...own];
 }
 
-/** `<img srcset>` of the outputs in the original's format (all outputs when none is), the original as `src`. */
+/** `<img srcset>` of the outputs in the original's format (else every widely shown output), the original as `src`. */
 export function srcsetImage(image: ResponsiveImage, sizes = "100vw"): string {
-  const shown = image.candidates.filter((candidate) => mimeOf(candidate.format));
+  // An <img> cannot say a candidate's type: AVIF, which older browsers cannot show, waits for <picture>.
+  const shown = image.candidates.filter((candidate) => {
+    const mime = mimeOf(candidate.format);
+    return mime !== undefined && mime !== "image/avif";
+  });
   const fallback = fallbackCandidates(image);
   const set = srcsetOf(fallback.length > 1 ? fallback : [...shown, ...fallback]);
   const srcset = set ? ` srcset="${attribute(set)}" sizes="${attribute(sizes)}"` : "";
