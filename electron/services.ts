@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { LOCAL_BUCKET_NAME, LOCAL_CONNECTION_ID, LOCAL_REGION } from "../shared/connections";
-import type { HostInfo } from "../shared/ipc/contract";
+import type { EventPayload, HostInfo } from "../shared/ipc/contract";
 import { bucketHandlers } from "./bucket/handlers";
 import { BucketBrowser } from "./bucket/service";
 import type { SecretCipher } from "./connections/cipher";
@@ -16,8 +16,14 @@ import { DestinationDefaultsService } from "./destinations/service";
 import { FirstRunState } from "./first-run/first-run-state";
 import { firstRunHandlers } from "./first-run/handlers";
 import { STARTER_PRESETS } from "./first-run/starter-presets";
+import { historyHandlers } from "./history/handlers";
+import { HistoryService } from "./history/service";
+import { HistoryStore } from "./history/store";
 import { EventBus } from "./ipc/event-bus";
 import { createRouter, type Router } from "./ipc/router";
+import { linkHandlers } from "./links/handlers";
+import { LinkService } from "./links/service";
+import { LinkTemplatesService } from "./links/templates";
 import type { Logger } from "./logger";
 import { mediaHandlers } from "./media/handlers";
 import { MediaStore } from "./media/media-store";
@@ -156,6 +162,32 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     upload: (request) => editorUploads.upload(request),
   });
 
+  const linkTemplates = await LinkTemplatesService.open(path.join(config.dataDir, "link-templates.json"));
+  const links = new LinkService({
+    connections: () => connections.list(),
+    localBucketUrl: async () => (await local.get()).bucket.url,
+    batch: (batchId) => uploads.batch(batchId),
+    templates: linkTemplates,
+    credentialsOf: async (connectionId) =>
+      connectionId === LOCAL_CONNECTION_ID
+        ? (await local.get()).credentials
+        : vault.credentials(connectionId),
+  });
+
+  const historyStore = await HistoryStore.open(path.join(config.dataDir, "history.jsonl"));
+  const history = new HistoryService({
+    store: historyStore,
+    connections: () => connections.list(),
+    urlsOf: (connection) => links.urlsOf(connection),
+    client: (connectionId) => clients.get(connectionId),
+  });
+  const stopRecordingHistory = bus.subscribe((name, payload) => {
+    if (name !== "batches.progress") return;
+    history.record(payload as EventPayload<"batches.progress">).catch((error: unknown) => {
+      config.logger.error("Recording the history failed", error);
+    });
+  });
+
   const router = createRouter(
     {
       "app.describe": async () => ({
@@ -172,6 +204,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...firstRunHandlers(firstRun),
       ...picgoHandlers(picgo),
       ...destinationHandlers(destinations),
+      ...linkHandlers(links, linkTemplates),
+      ...historyHandlers(history),
     },
     config.logger,
   );
@@ -189,6 +223,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     async close() {
       await picgo.close();
       await uploads.close();
+      stopRecordingHistory();
+      await historyStore.settled();
       browser.stopAll();
       await clients.close();
       await local.close();

@@ -30,6 +30,13 @@ export const ERROR_MESSAGES = {
 
   // Presets
   "preset-gone": "That preset no longer exists.",
+
+  // Links
+  "link-template-gone": "That link template no longer exists for this connection.",
+
+  // History
+  "history-delete-changed":
+    "The objects to delete changed since they were listed: nothing was deleted. Review the list again.",
   "presets-not-json": "The file is not JSON.",
   "presets-wrong-format": 'The file is not a Picops presets file (format "{format}", version 1).',
   "presets-file-damaged":
@@ -116,6 +123,8 @@ export const ERROR_MESSAGES = {
   "plan-needs-rule": "Processing needs at least one rule.",
   "upload-without-file": "This upload has no file.",
   "nothing-to-upload": "Add at least one image that passed the checks.",
+  "all-already-there":
+    "Every file is already in the bucket at its key with the same bytes: nothing was uploaded. Choose to upload identical files to send them anyway.",
   "nothing-to-process": "The selection holds no images.",
   "batch-gone": "That batch no longer exists.",
   "batch-not-finished":
@@ -195,7 +204,7 @@ export const ERROR_MESSAGES = {
   "custom-domain-format": "A host name, optionally with {Bucket} and {Region}",
   "key-template-missing": "Name the original, e.g. {yyyy}/{MM}/{name}.{ext}",
   "key-template-placeholders":
-    "Placeholders are {name}, {ext}, {yyyy}, {MM}, {dd}, {HH}, {mm}, {ss}, {timestamp}, {md5}, {md5:8} and {random:6}",
+    "Placeholders are {name}, {ext}, {dir}, {yyyy}, {MM}, {dd}, {HH}, {mm}, {ss}, {timestamp}, {md5}, {md5:8}, {random:6} and {uuid}",
 } as const;
 
 export type ErrorMessageId = keyof typeof ERROR_MESSAGES;

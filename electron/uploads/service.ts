@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { PicopsError } from "../../shared/errors";
 import type { ObjectSelection } from "../../shared/ipc/channels/uploads";
 import type { BatchDetail, BatchSummary } from "../../shared/uploads/batch";
@@ -7,14 +7,17 @@ import type { ProcessOptions, UploadOptions } from "../../shared/uploads/options
 import {
   buildProcessingPlan,
   buildUploadPlan,
+  isAlreadyThere,
+  markAlreadyThere,
   markExisting,
   type PlannedUpload,
 } from "../../shared/uploads/plan";
 import type { ConnectionClients } from "../connections/clients";
 import type { EventBus } from "../ipc/event-bus";
 import { type BatchClient, BatchRunner } from "./batch-runner";
-import { existingKeys } from "./existing-keys";
+import { type ExistingObjects, existingObjects } from "./existing-keys";
 import { exportBatch } from "./export";
+import { FileNaming } from "./file-naming";
 import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
 import { resolveSelection } from "./selection";
@@ -35,6 +38,7 @@ export interface UploadServiceDeps {
 export class UploadService {
   #files: IntakeFile[] = [];
   readonly #batches = new Map<string, BatchRunner>();
+  readonly #naming = new FileNaming(() => randomBytes(32));
 
   private constructor(private readonly deps: UploadServiceDeps) {}
 
@@ -57,7 +61,9 @@ export class UploadService {
     // Adding a file again (the same place in what was dropped) replaces the earlier entry:
     // both would be uploaded to the same key.
     const replaced = new Set(added.map((file) => file.relativePath));
+    this.#naming.forget(this.#files.filter((file) => replaced.has(file.relativePath)).map((file) => file.id));
     this.#files = [...this.#files.filter((file) => !replaced.has(file.relativePath)), ...added];
+    this.#naming.add(added.map((file) => file.id));
     this.deps.onFileUseChanged?.();
     return this.#files;
   }
@@ -71,6 +77,7 @@ export class UploadService {
 
   removeFiles(ids: string[] | undefined): IntakeFile[] {
     const drop = ids ? new Set(ids) : undefined;
+    this.#naming.forget(this.#files.filter((file) => !drop || drop.has(file.id)).map((file) => file.id));
     this.#files = drop ? this.#files.filter((file) => !drop.has(file.id)) : [];
     this.deps.onFileUseChanged?.();
     return this.#files;
@@ -84,22 +91,35 @@ export class UploadService {
 
   /** The plan for the files that passed intake, including what already exists in the bucket. */
   async plan(options: UploadOptions, signal?: AbortSignal): Promise<PlannedUpload[]> {
-    const sources = this.#files.filter((file) => !file.problem);
+    const usable = this.#files.filter((file) => !file.problem);
+    const sources = await this.#naming.sources(usable);
     const plans = buildUploadPlan(sources, options);
     const client = await this.deps.clients.get(this.deps.activeConnectionId());
-    const exists = await existingKeys(client, plans, signal);
-    markExisting(plans, exists);
+    const existing = await existingObjects(client, plans, signal);
+    markAlreadyThere(plans, sources, etagOf(existing));
+    markExisting(plans, (bucket, key) => existing(bucket, key) !== undefined);
     return plans;
   }
 
   async start(options: UploadOptions): Promise<BatchSummary> {
     const usable = this.#files.filter((file) => !file.problem);
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
-    const record = uploadRecord(usable, options, this.deps.activeConnectionId());
-    // The files now belong to the batch; the intake list is ready for the next drop.
+    const sources = await this.#naming.sources(usable);
+    const plans = buildUploadPlan(sources, options);
+    const connectionId = this.deps.activeConnectionId();
+    // Asked again at the start: what the bucket holds may have changed since the plan was shown.
+    if (!options.uploadIdentical) {
+      const client = await this.deps.clients.get(connectionId);
+      markAlreadyThere(plans, sources, etagOf(await existingObjects(client, plans, undefined, "originals")));
+    }
+    const toSend = plans.filter((plan) => !isAlreadyThere(plan));
+    if (toSend.length === 0) throw new PicopsError("nothing-to-upload", "all-already-there");
+    const record = uploadRecord(sources, toSend, options, connectionId);
+    // The files now belong to the batch, or are in the bucket already: the intake list is ready for the next drop.
     const summary = await this.#launch(record);
     const taken = new Set(usable.map((file) => file.id));
     this.#files = this.#files.filter((file) => !taken.has(file.id));
+    this.#naming.forget(taken);
     return summary;
   }
 
@@ -113,7 +133,7 @@ export class UploadService {
     options: UploadOptions,
     connectionId: string,
   ): Promise<BatchDetail> {
-    const record = uploadRecord(files, options, connectionId);
+    const record = uploadRecord(files, buildUploadPlan(files, options), options, connectionId);
     const summary = await this.#launch(record);
     // The batch now holds its files (staged copies among them): they are in use until done.
     this.deps.onFileUseChanged?.();
@@ -139,7 +159,8 @@ export class UploadService {
     const client = await this.deps.clients.get(this.deps.activeConnectionId());
     const { objects, skipped } = await resolveSelection(client, selection, signal);
     const plans = buildProcessingPlan(objects, options);
-    markExisting(plans, await existingKeys(client, plans, signal));
+    const existing = await existingObjects(client, plans, signal);
+    markExisting(plans, (bucket, key) => existing(bucket, key) !== undefined);
     // The originals are meant to exist: only outputs can overwrite something.
     for (const plan of plans) {
       plan.warnings = plan.warnings.filter(
@@ -268,8 +289,12 @@ export class UploadService {
 }
 
 /** The journal record of an upload batch, refused when its plan cannot be carried out. */
-function uploadRecord(files: IntakeFile[], options: UploadOptions, connectionId: string): BatchRecord {
-  const plans = buildUploadPlan(files, options);
+function uploadRecord(
+  files: IntakeFile[],
+  plans: PlannedUpload[],
+  options: UploadOptions,
+  connectionId: string,
+): BatchRecord {
   const refusal = planProblemError(plans);
   if (refusal) throw refusal;
   const byId = new Map(files.map((file) => [file.id, file]));
@@ -303,6 +328,10 @@ function planProblemError(plans: PlannedUpload[]): PicopsError | undefined {
   if (!broken?.problem) return undefined;
   const { messageId, values } = broken.problem;
   return new PicopsError("invalid-plan", messageId, values, { path: [broken.originalKey] });
+}
+
+function etagOf(existing: ExistingObjects): (bucket: string, key: string) => string | undefined {
+  return (bucket, key) => existing(bucket, key)?.etag;
 }
 
 function newBatchId(): string {

@@ -5,6 +5,8 @@ import { bucketChannels, bucketEvents } from "./channels/bucket";
 import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
 import { firstRunChannels } from "./channels/first-run";
+import { historyChannels } from "./channels/history";
+import { linkChannels } from "./channels/links";
 import { mediaChannels } from "./channels/media";
 import { picgoChannels, picgoEvents } from "./channels/picgo";
 import { presetChannels, presetEvents } from "./channels/presets";
@@ -27,6 +29,8 @@ export const channels = {
   ...bucketChannels,
   ...firstRunChannels,
   ...picgoChannels,
+  ...linkChannels,
+  ...historyChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {

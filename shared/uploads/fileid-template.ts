@@ -1,11 +1,13 @@
+import { expandNamingTemplate, namingTemplateProblems } from "./naming-template";
+
 /**
  * `fileid` templates: how a designer names each rule's output relative to its original,
- * e.g. `{name}_w800.{ext}` or `/thumbs/{dir}/{name}.webp`. Expansion gives the fileid sent
- * to COS; `resolveFileId` (shared/rules) then applies COS's relative/absolute semantics.
+ * e.g. `{name}_w800.{ext}` or `/thumbs/{dir}/{name}.webp` — the "output" kind of the one
+ * naming engine (naming-template.ts). Expansion gives the fileid sent to COS;
+ * `resolveFileId` (shared/rules) then applies COS's relative/absolute semantics.
  */
 
-export const FILEID_PLACEHOLDERS = ["dir", "name", "ext", "key", "format"] as const;
-export type FileIdPlaceholder = (typeof FILEID_PLACEHOLDERS)[number];
+export { splitKey } from "./naming-template";
 
 export interface FileIdContext {
   /** The original's object key, e.g. `shoots/2026/cat.jpg`. */
@@ -14,19 +16,9 @@ export interface FileIdContext {
   format?: string;
 }
 
-export function splitKey(key: string): { dir: string; name: string; ext: string } {
-  const slash = key.lastIndexOf("/");
-  const dir = slash >= 0 ? key.slice(0, slash) : "";
-  const file = key.slice(slash + 1);
-  const dot = file.lastIndexOf(".");
-  return dot > 0 ? { dir, name: file.slice(0, dot), ext: file.slice(dot + 1) } : { dir, name: file, ext: "" };
-}
-
-/** Placeholders the template uses that do not exist, for the form to mark in place. */
+/** Placeholders the template uses that outputs do not have, for the form to mark in place. */
 export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(/\{([^}]*)\}/g)]
-    .map((match) => match[1] ?? "")
-    .filter((name) => !(FILEID_PLACEHOLDERS as readonly string[]).includes(name));
+  return namingTemplateProblems(template, "output");
 }
 
 /**
@@ -34,24 +26,5 @@ export function unknownPlaceholders(template: string): string[] {
  * `{format}` falls back to the original's extension when the rule keeps the format.
  */
 export function expandFileIdTemplate(template: string, context: FileIdContext): string {
-  const parts = splitKey(context.key);
-  const values: Record<FileIdPlaceholder, string> = {
-    dir: parts.dir,
-    name: parts.name,
-    ext: parts.ext,
-    key: context.key,
-    format: context.format ?? parts.ext,
-  };
-  const filled = template.replace(
-    /\{(dir|name|ext|key|format)\}/g,
-    (_, name: FileIdPlaceholder) => values[name],
-  );
-  // Whether the fileid is absolute is the template's choice, not an accident of an empty {dir}.
-  const absolute = template.startsWith("/");
-  const collapsed = filled
-    .split("/")
-    .filter((segment) => segment.length > 0)
-    .join("/")
-    .replace(/\.$/, "");
-  return absolute ? `/${collapsed}` : collapsed;
+  return expandNamingTemplate(template, { path: context.key, format: context.format }, true);
 }

@@ -3,6 +3,7 @@ import { isValidBucketName, objectKeyProblem } from "../cos/names";
 import { PutObjectOptionsSchema } from "../cos/put-object-options";
 import { issueText } from "../error-messages";
 import { unknownPlaceholders } from "./fileid-template";
+import { keyTemplateProblems } from "./key-template";
 
 /** At most five rules per Pic-Operations request (reference §5.1). */
 export const MAX_RULES = 5;
@@ -46,7 +47,20 @@ export const UploadOptionsSchema = z.object({
     ),
   /** keep: the file's own name and folders; slug: lowercase, spaces and unsafe characters as `-`. */
   naming: z.enum(KEY_NAMINGS),
+  /**
+   * Names each original by a template (`{yyyy}/{MM}/{name}-{md5:8}.{ext}`, see
+   * naming-template.ts) instead of its path; `naming` still shapes `{dir}` and `{name}`.
+   */
+  keyTemplate: z
+    .string()
+    .trim()
+    .refine(notEmpty, issueText("key-template-missing"))
+    .max(400)
+    .refine((template) => keyTemplateProblems(template).length === 0, issueText("key-template-placeholders"))
+    .optional(),
   put: PutObjectOptionsSchema,
+  /** Sends a file even when the object at its key already has its bytes; such a file is skipped by default. */
+  uploadIdentical: z.boolean().optional(),
   isPicInfo: z.boolean(),
   rules: z
     .array(RuleSlotSchema)

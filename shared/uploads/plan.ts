@@ -11,6 +11,7 @@ import {
   validatePicOperations,
 } from "../rules";
 import { expandFileIdTemplate } from "./fileid-template";
+import { expandKeyTemplate } from "./key-template";
 import type { ProcessOptions, RuleSlot, UploadOptions } from "./options";
 
 /**
@@ -24,6 +25,19 @@ export interface PlanSource {
   id: string;
   /** Path relative to what was dropped, with `/` separators (`shoots/cat.jpg`). */
   relativePath: string;
+  /** What a key template names the file with; the main process fixes them per file so every plan agrees. */
+  naming?: NamingInputs;
+  /** Hex MD5 of the file's bytes, when known: identical files of a batch are flagged. */
+  md5?: string;
+}
+
+export interface NamingInputs {
+  /** When the file joined the list: `{yyyy}`…`{ss}` and `{timestamp}`. */
+  now: Date;
+  /** Hex MD5 of its bytes, when the template names `{md5}`. */
+  md5?: string;
+  random(length: number): string;
+  uuid(): string;
 }
 
 const PlannedResultSchema = z.object({ bucket: z.string(), key: z.string() });
@@ -38,11 +52,16 @@ export const PlanWarningSchema = z.object({
     "runs-only-in-cos",
     /** The rule holds one of CI's own algorithms, which the Local bucket and preview approximate. */
     "approximated-locally",
+    /** The object at the original's key has this file's bytes (same MD5): nothing to send. */
+    "already-there",
+    /** Another file of the batch has the same bytes; `sameAs` is its original's key. */
+    "identical-in-batch",
   ]),
   bucket: z.string(),
   key: z.string(),
-  /** For the last two: the operations concerned, as the rule writes them (`scrop, format/tpg`). */
+  /** For the local-run warnings: the operations concerned, as the rule writes them (`scrop, format/tpg`). */
   operations: z.string().optional(),
+  sameAs: z.string().optional(),
 });
 export type PlanWarning = z.infer<typeof PlanWarningSchema>;
 
@@ -76,10 +95,20 @@ export function slugifyPath(relativePath: string): string {
 
 export function originalKeyFor(
   source: PlanSource,
-  options: Pick<UploadOptions, "prefix" | "naming">,
+  options: Pick<UploadOptions, "prefix" | "naming" | "keyTemplate">,
 ): string {
   const path = options.naming === "slug" ? slugifyPath(source.relativePath) : source.relativePath;
-  return `${options.prefix}${path}`;
+  if (!options.keyTemplate) return `${options.prefix}${path}`;
+  const slash = path.lastIndexOf("/");
+  const named = expandKeyTemplate(options.keyTemplate, {
+    fileName: path.slice(slash + 1),
+    dir: slash >= 0 ? path.slice(0, slash) : undefined,
+    now: source.naming?.now,
+    md5: source.naming?.md5,
+    random: source.naming?.random,
+    uuid: source.naming?.uuid,
+  });
+  return `${options.prefix}${named}`;
 }
 
 /** The output format a rule asks for (the last `format` wins), for `{format}` in templates. */
@@ -168,7 +197,51 @@ export function buildUploadPlan(sources: PlanSource[], options: UploadOptions): 
     ),
   );
   markCollisions(plans);
+  markIdentical(plans, sources);
   return plans;
+}
+
+/** Flags every file whose bytes another, earlier file of the batch already has. */
+function markIdentical(plans: PlannedUpload[], sources: PlanSource[]): void {
+  const firstWithBytes = new Map<string, PlannedUpload>();
+  sources.forEach((source, index) => {
+    const plan = plans[index];
+    if (!plan || source.md5 === undefined) return;
+    const first = firstWithBytes.get(source.md5);
+    if (!first) {
+      firstWithBytes.set(source.md5, plan);
+      return;
+    }
+    plan.warnings.push({
+      kind: "identical-in-batch",
+      bucket: plan.bucket,
+      key: plan.originalKey,
+      sameAs: first.originalKey,
+    });
+  });
+}
+
+/**
+ * Marks a file "already there" when the object at its original's key has its bytes: a
+ * simple upload's ETag is the MD5 of its bytes (a multipart ETag is not, and never matches).
+ */
+export function markAlreadyThere(
+  plans: PlannedUpload[],
+  sources: PlanSource[],
+  etagOf: (bucket: string, key: string) => string | undefined,
+): void {
+  const md5Of = new Map(sources.map((source) => [source.id, source.md5]));
+  for (const plan of plans) {
+    const md5 = md5Of.get(plan.sourceId);
+    const etag = etagOf(plan.bucket, plan.originalKey);
+    if (md5 !== undefined && etag !== undefined && etag.replace(/"/g, "").toLowerCase() === md5) {
+      plan.warnings.push({ kind: "already-there", bucket: plan.bucket, key: plan.originalKey });
+    }
+  }
+}
+
+export function isAlreadyThere(plan: PlannedUpload): boolean {
+  return plan.warnings.some((warning) => warning.kind === "already-there");
 }
 
 /** Plans processing of objects already in the bucket (`POST ?image_process`); sourceId is `bucket/key`. */
@@ -217,9 +290,13 @@ function markCollisions(plans: PlannedUpload[]): void {
   }
 }
 
-/** Adds `overwrites-existing` for every planned write whose key is already in the bucket. */
+/**
+ * Adds `overwrites-existing` for every planned write whose key is already in the bucket;
+ * a file already there with the same bytes writes nothing: it is skipped.
+ */
 export function markExisting(plans: PlannedUpload[], exists: (bucket: string, key: string) => boolean): void {
   for (const plan of plans) {
+    if (isAlreadyThere(plan)) continue;
     for (const target of [{ bucket: plan.bucket, key: plan.originalKey }, ...plan.results]) {
       if (exists(target.bucket, target.key)) plan.warnings.push({ kind: "overwrites-existing", ...target });
     }

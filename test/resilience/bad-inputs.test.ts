@@ -672,6 +672,46 @@ const cases: BadInput[] = [
     },
     shows: { state: "done", width: 1600 },
   },
+  {
+    category: "option",
+    name: "a key template with a placeholder that does not exist",
+    send: () => startWith({ keyTemplate: "{year}/{name}.{ext}" }),
+    shows: {
+      code: "invalid-input",
+      message: expect.stringContaining("uploads.start: Placeholders are {name}"),
+    },
+  },
+  {
+    category: "ipc",
+    name: "a presigned link for thirty days",
+    send: () =>
+      callError("links.make", {
+        source: { kind: "objects", bucket: LOCAL_BUCKET_NAME, keys: ["good.jpg"] },
+        format: "url",
+        presigned: { expiresInSeconds: 30 * 24 * 60 * 60 },
+      }),
+    shows: { code: "invalid-input", path: ["presigned", "expiresInSeconds"] },
+  },
+  {
+    category: "ipc",
+    name: "a link template that no longer exists",
+    send: () =>
+      callError("links.make", {
+        source: { kind: "objects", bucket: LOCAL_BUCKET_NAME, keys: ["good.jpg"] },
+        format: { templateId: "gone" },
+      }),
+    shows: { code: "not-found", messageId: "link-template-gone" },
+  },
+  {
+    category: "ipc",
+    name: "deleting history objects other than those listed",
+    send: () =>
+      callError("history.remove", {
+        entryIds: ["no-such-entry"],
+        deleteObjects: [{ connectionId: "local", bucket: LOCAL_BUCKET_NAME, key: "good.jpg" }],
+      }),
+    shows: { code: "invalid-input", messageId: "history-delete-changed" },
+  },
 ];
 
 describe("bad inputs", () => {

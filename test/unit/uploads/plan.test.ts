@@ -39,7 +39,7 @@ describe("fileid templates", () => {
   });
 
   it("names unknown placeholders so the form can mark them", () => {
-    expect(unknownPlaceholders("{name}_{width}.{ext}{}")).toEqual(["width", ""]);
+    expect(unknownPlaceholders("{name}_{width}.{ext}{}")).toEqual(["{width}", "{}"]);
   });
 });
 
