@@ -118,4 +118,20 @@ describe("CI batch jobs on the wire", () => {
     });
     expect(fake.requests).toHaveLength(0);
   });
+
+  it("sends temporary keys' token as x-ci-security-token on the ci host, and signs it", async () => {
+    fake = await startFakeCos([reply(200, "<Response/>")]);
+    client = new CiJobsClient({
+      credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY, sessionToken: "sts-token" },
+      region: "ap-guangzhou",
+      endpoint: { kind: "path-style", baseUrl: fake.baseUrl },
+    });
+    await client.list({ bucket: BUCKET });
+    const [sent] = fake.requests;
+    expect(sent?.headers["x-ci-security-token"]).toBe("sts-token");
+    expect(sent?.headers["x-cos-security-token"]).toBeUndefined();
+    expect(parseAuthorization(String(sent?.headers.authorization))?.headerList).toContain(
+      "x-ci-security-token",
+    );
+  });
 });

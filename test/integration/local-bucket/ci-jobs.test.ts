@@ -248,3 +248,36 @@ describe("CI batch jobs on the Local bucket", () => {
     await forged.close();
   });
 });
+
+describe("temporary keys on the ci host", () => {
+  it("sends the session token as x-ci-security-token, which the Local bucket checks", async () => {
+    harness = await startJobsHarness(1);
+    const temporary = {
+      secretId: "AKIDtemporaryCi",
+      secretKey: "temporaryCiKey",
+      sessionToken: "ci-session-token",
+    };
+    harness.bucket.addCredentials(temporary);
+    const sts = new CiJobsClient({
+      credentials: temporary,
+      region: REGION,
+      endpoint: { kind: "path-style", baseUrl: harness.bucket.url },
+    });
+    const forged = new CiJobsClient({
+      credentials: { ...temporary, sessionToken: "someone-elses-token" },
+      region: REGION,
+      endpoint: { kind: "path-style", baseUrl: harness.bucket.url },
+      retry: { maxAttempts: 1 },
+    });
+    try {
+      expect(await sts.list({ bucket: BUCKET })).toEqual({ jobs: [], nextToken: undefined });
+      await expect(forged.list({ bucket: BUCKET })).rejects.toMatchObject({
+        code: "AccessDenied",
+        status: 403,
+      });
+    } finally {
+      await sts.close();
+      await forged.close();
+    }
+  });
+});
