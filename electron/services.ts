@@ -18,6 +18,9 @@ import { firstRunHandlers } from "./first-run/handlers";
 import { STARTER_PRESETS } from "./first-run/starter-presets";
 import { EventBus } from "./ipc/event-bus";
 import { createRouter, type Router } from "./ipc/router";
+import { jobHandlers } from "./jobs/handlers";
+import { CloudJobs } from "./jobs/service";
+import { activeJobTarget } from "./jobs/target";
 import type { Logger } from "./logger";
 import { mediaHandlers } from "./media/handlers";
 import { MediaStore } from "./media/media-store";
@@ -159,6 +162,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     upload: (request) => editorUploads.upload(request),
   });
 
+  const cloudJobs = new CloudJobs({
+    target: activeJobTarget(clients, () => connections.list()),
+    emit: (job) => bus.emit("jobs.changed", job),
+  });
+
   const router = createRouter(
     {
       "app.describe": async () => ({
@@ -175,6 +183,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...firstRunHandlers(firstRun),
       ...picgoHandlers(picgo),
       ...destinationHandlers(destinations),
+      ...jobHandlers(cloudJobs),
     },
     config.logger,
   );
@@ -193,6 +202,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       await picgo.close();
       await uploads.close();
       browser.stopAll();
+      cloudJobs.close();
       await clients.close();
       await local.close();
     },

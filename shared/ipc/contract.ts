@@ -5,6 +5,7 @@ import { bucketChannels, bucketEvents } from "./channels/bucket";
 import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
 import { firstRunChannels } from "./channels/first-run";
+import { jobChannels, jobEvents } from "./channels/jobs";
 import { mediaChannels } from "./channels/media";
 import { picgoChannels, picgoEvents } from "./channels/picgo";
 import { presetChannels, presetEvents } from "./channels/presets";
@@ -27,6 +28,7 @@ export const channels = {
   ...bucketChannels,
   ...firstRunChannels,
   ...picgoChannels,
+  ...jobChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   ...presetEvents,
   ...bucketEvents,
   ...picgoEvents,
+  ...jobEvents,
 } as const satisfies EventSpecs;
 
 export type { HostInfo } from "./channels/app";

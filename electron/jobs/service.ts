@@ -1,0 +1,102 @@
+import { setTimeout as delay } from "node:timers/promises";
+import {
+  type CiJobDetail,
+  type CiJobList,
+  type CiJobListQuery,
+  type CiJobRequest,
+  isFinalState,
+} from "../../shared/cos/ci-jobs";
+import type { CiJobsClient } from "../cos/ci-jobs";
+
+/** Where jobs run: the active connection's default bucket and its batch-job client. */
+export interface JobTarget {
+  client: CiJobsClient;
+  bucket: string;
+  region: string;
+}
+
+export interface CloudJobsOptions {
+  target: () => Promise<JobTarget>;
+  /** Each change of a followed job's state or progress. */
+  emit: (job: CiJobDetail) => void;
+  /** How often a running job is asked for; CI pushes nothing without a callback URL. */
+  pollMs?: number;
+}
+
+/**
+ * Cloud Infinite batch jobs for the app: start one, list recent ones from COS, cancel one,
+ * and follow every job not yet finished — those it started and those a listing shows, so a
+ * job started before an app restart is followed again as soon as the list is read.
+ */
+export class CloudJobs {
+  readonly #following = new Map<string, AbortController>();
+  readonly #pollMs: number;
+
+  constructor(private readonly options: CloudJobsOptions) {
+    this.#pollMs = options.pollMs ?? 3000;
+  }
+
+  async start(request: CiJobRequest, signal?: AbortSignal): Promise<CiJobDetail> {
+    const target = await this.options.target();
+    const job = await target.client.trigger({
+      bucket: target.bucket,
+      region: target.region,
+      request,
+      signal,
+    });
+    this.#follow(target, job);
+    return job;
+  }
+
+  async list(query: CiJobListQuery | undefined, signal?: AbortSignal): Promise<CiJobList> {
+    const target = await this.options.target();
+    const list = await target.client.list({
+      bucket: target.bucket,
+      region: target.region,
+      signal,
+      ...(query ? { query } : {}),
+    });
+    for (const job of list.jobs) this.#follow(target, job);
+    return list;
+  }
+
+  async cancel(jobId: string, signal?: AbortSignal): Promise<void> {
+    const target = await this.options.target();
+    await target.client.cancel({ bucket: target.bucket, region: target.region, jobId, signal });
+    const job = await target.client.get({ bucket: target.bucket, region: target.region, jobId, signal });
+    if (job) this.options.emit(job);
+  }
+
+  /** Stops following; the jobs themselves run on in the cloud. */
+  close(): void {
+    for (const follower of this.#following.values()) follower.abort();
+    this.#following.clear();
+  }
+
+  #follow(target: JobTarget, job: CiJobDetail): void {
+    if (isFinalState(job.state) || this.#following.has(job.jobId)) return;
+    const follower = new AbortController();
+    this.#following.set(job.jobId, follower);
+    void this.#poll(target, job, follower.signal)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.#following.get(job.jobId) === follower) this.#following.delete(job.jobId);
+      });
+  }
+
+  async #poll(target: JobTarget, first: CiJobDetail, signal: AbortSignal): Promise<void> {
+    let last = first;
+    while (!isFinalState(last.state)) {
+      await delay(this.#pollMs, undefined, { signal });
+      const job = await target.client.get({
+        bucket: target.bucket,
+        region: target.region,
+        jobId: last.jobId,
+        signal,
+      });
+      if (!job) return;
+      if (job.state !== last.state || job.progress !== last.progress) this.options.emit(job);
+      last = job;
+    }
+  }
+}
