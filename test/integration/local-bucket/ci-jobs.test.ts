@@ -195,6 +195,22 @@ describe("CI batch jobs on the Local bucket", () => {
     expect(harness.done).toHaveLength(processed);
   });
 
+  it("ends Failed when an object cannot be processed, naming it, while every other object gets its output", async () => {
+    harness = await startJobsHarness(2);
+    const inputs = await uploadImages(20);
+    await harness.cos.putObject({
+      bucket: BUCKET,
+      key: "photos/notes.png",
+      body: Buffer.from("not a picture"),
+    });
+    const { jobId } = await harness.jobs.trigger({ bucket: BUCKET, request: THUMBS });
+    expect(await harness.jobFinished(jobId)).toBe("Failed");
+    const job = await harness.jobs.get({ bucket: BUCKET, jobId });
+    expect(job).toMatchObject({ state: "Failed", progress: 100, code: "InvalidImageFormat" });
+    expect(job?.message).toContain("1 of 21 objects failed; first photos/notes.png");
+    expect(await keysUnder("photos/thumbs/")).toEqual(inputs.map(thumbOf));
+  });
+
   it("lists the bucket's jobs newest first, filters by state and pages with NextToken", async () => {
     harness = await startJobsHarness(2);
     await uploadImages(3);
