@@ -4,13 +4,21 @@ import {
   type CiJobList,
   type CiJobListQuery,
   type CiJobRequest,
+  type CloudJobPlan,
   isFinalState,
+  planCloudJob,
 } from "../../shared/cos/ci-jobs";
 import type { CiJobsClient } from "../cos/ci-jobs";
+import type { CosClient } from "../cos/client";
+
+/** Enough to recommend a cloud job and show a sample; a bigger prefix is not listed to its end. */
+const PLAN_LISTED_KEYS = 10_000;
 
 /** Where jobs run: the active connection's default bucket and its batch-job client. */
 export interface JobTarget {
   client: CiJobsClient;
+  /** The bucket's objects, for plans. */
+  cos: CosClient;
   bucket: string;
   region: string;
 }
@@ -34,6 +42,30 @@ export class CloudJobs {
 
   constructor(private readonly options: CloudJobsOptions) {
     this.#pollMs = options.pollMs ?? 3000;
+  }
+
+  /**
+   * What a job would do: its inputs are listed up to `PLAN_LISTED_KEYS` (a prefix holding more is
+   * reported as "at least"), each mapped to its output, overwrites and shared outputs flagged.
+   */
+  async plan(request: CiJobRequest, signal?: AbortSignal): Promise<CloudJobPlan> {
+    const target = await this.options.target();
+    if ("object" in request.input) return planCloudJob(target.bucket, [request.input.object], true, request);
+    const keys: string[] = [];
+    let marker: string | undefined;
+    for (;;) {
+      const page = await target.cos.listObjects({
+        bucket: target.bucket,
+        region: target.region,
+        prefix: request.input.prefix,
+        marker,
+        signal,
+      });
+      keys.push(...page.contents.map((object) => object.key).filter((key) => !key.endsWith("/")));
+      if (!page.isTruncated) return planCloudJob(target.bucket, keys, true, request);
+      if (keys.length >= PLAN_LISTED_KEYS) return planCloudJob(target.bucket, keys, false, request);
+      marker = page.nextMarker;
+    }
   }
 
   async start(request: CiJobRequest, signal?: AbortSignal): Promise<CiJobDetail> {

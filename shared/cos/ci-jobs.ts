@@ -115,3 +115,66 @@ export function jobOutputKey(template: string, inputKey: string, jobId: string):
   };
   return template.replace(OUTPUT_VARIABLE, (whole, name: string) => values[name] ?? whole);
 }
+
+/** From this many objects a cloud job is the recommendation rather than the local loop. */
+export const CLOUD_JOB_RECOMMENDED_FROM = 1000;
+
+/** What a job over a prefix would do, worked out from the keys listed under it. */
+export const CloudJobPlanSchema = z.object({
+  /** Keys listed; all of them when `complete`, else a lower bound. */
+  counted: z.number().int().nonnegative(),
+  complete: z.boolean(),
+  /** The first inputs and the output each one gets. */
+  sample: z.array(z.object({ input: z.string(), output: z.string() })),
+  /** Outputs that would replace an object listed under the prefix (inputs included). */
+  overwrites: z.array(z.string()),
+  /** Outputs more than one input would write: all but the last would be lost. */
+  shared: z.array(z.string()),
+  recommendation: z.enum(["cloud-job", "local-loop"]),
+});
+export type CloudJobPlan = z.infer<typeof CloudJobPlanSchema>;
+
+const PLAN_SAMPLE = 5;
+const PLAN_LISTED_PROBLEMS = 20;
+
+/**
+ * `keys` are the inputs as listed in `inputBucket`; outputs in another bucket are not checked for
+ * overwrites. The job id is not known yet, so its variable shows as written.
+ */
+export function planCloudJob(
+  inputBucket: string,
+  keys: readonly string[],
+  complete: boolean,
+  request: CiJobRequest,
+): CloudJobPlan {
+  const listed = new Set(keys);
+  const writers = new Map<string, number>();
+  const overwrites: string[] = [];
+  for (const key of keys) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: CI writes its output variables as ${…}
+    const output = jobOutputKey(request.output.object, key, "${InventoryTriggerJobId}");
+    writers.set(output, (writers.get(output) ?? 0) + 1);
+    if (
+      request.output.bucket === inputBucket &&
+      listed.has(output) &&
+      overwrites.length < PLAN_LISTED_PROBLEMS
+    )
+      overwrites.push(output);
+  }
+  const shared = [...writers.entries()]
+    .filter(([, count]) => count > 1)
+    .map(([output]) => output)
+    .slice(0, PLAN_LISTED_PROBLEMS);
+  return {
+    counted: keys.length,
+    complete,
+    sample: keys.slice(0, PLAN_SAMPLE).map((input) => ({
+      input,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CI writes its output variables as ${…}
+      output: jobOutputKey(request.output.object, input, "${InventoryTriggerJobId}"),
+    })),
+    overwrites,
+    shared,
+    recommendation: !complete || keys.length >= CLOUD_JOB_RECOMMENDED_FROM ? "cloud-job" : "local-loop",
+  };
+}

@@ -62,7 +62,7 @@ function cloudJobs() {
   const events: CiJobDetail[] = [];
   const waiters: (() => void)[] = [];
   const service = new CloudJobs({
-    target: async () => ({ client, bucket: BUCKET, region: REGION }),
+    target: async () => ({ client, cos, bucket: BUCKET, region: REGION }),
     emit: (job) => {
       events.push(job);
       for (const waiter of waiters.splice(0)) waiter();
@@ -108,5 +108,24 @@ describe("CloudJobs, the app's service for batch jobs", () => {
     const job = await service.start(REQUEST);
     await service.cancel(job.jobId);
     expect(await ended(job.jobId)).toMatchObject({ state: "Cancel" });
+  });
+
+  it("plans a job over the prefix from its listing: count, outputs, in-place overwrites", async () => {
+    const { service } = cloudJobs();
+    const plan = await service.plan(REQUEST);
+    expect(plan).toMatchObject({
+      counted: 40,
+      complete: true,
+      overwrites: [],
+      shared: [],
+      recommendation: "local-loop",
+    });
+    expect(plan.sample[0]).toEqual({ input: "in/0.png", output: "out/0.png" });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: CI writes its output variables as ${…}
+    const inPlace = await service.plan({
+      ...REQUEST,
+      output: { ...REQUEST.output, object: "${InputPath}${InputNameAndExt}" },
+    });
+    expect(inPlace.overwrites).toHaveLength(20);
   });
 });
