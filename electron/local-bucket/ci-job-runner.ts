@@ -34,6 +34,8 @@ export interface CiJobHooks {
 export interface CiJobRunnerOptions extends CiJobHooks {
   /** Objects processed at once per job; the engine is CPU-bound, so a few is enough. */
   concurrency?: number;
+  /** The bucket's clock in ms, for the times a job reports. */
+  now?: () => number;
 }
 
 interface SavedJob {
@@ -51,6 +53,8 @@ interface LiveJob extends SavedJob {
   firstFailure: { key: string; code: string; message: string } | undefined;
   abort: AbortController;
   running: Promise<void> | undefined;
+  /** Writes of job.json, one after another, each of the state as it is when it runs. */
+  saving: Promise<void>;
 }
 
 /** CI's `%Y-%m-%dT%H:%M:%S%z`, in UTC. */
@@ -83,14 +87,16 @@ function picOperationsFor(request: CiJobRequest, key: string, jobId: string): st
 export class CiJobRunner {
   readonly #jobs = new Map<string, LiveJob>();
   readonly #concurrency: number;
+  readonly #now: () => number;
 
   private constructor(
     private readonly root: string,
     private readonly context: ImageContext,
     private readonly hooks: CiJobHooks,
-    concurrency: number,
+    options: CiJobRunnerOptions,
   ) {
-    this.#concurrency = concurrency;
+    this.#concurrency = options.concurrency ?? 4;
+    this.#now = options.now ?? Date.now;
   }
 
   /** Loads every bucket's jobs and resumes those that had not finished. */
@@ -99,7 +105,7 @@ export class CiJobRunner {
     context: ImageContext,
     options: CiJobRunnerOptions = {},
   ): Promise<CiJobRunner> {
-    const runner = new CiJobRunner(root, context, options, options.concurrency ?? 4);
+    const runner = new CiJobRunner(root, context, options, options);
     for (const bucket of context.stores.keys()) {
       const folder = join(root, bucket, "ci-jobs");
       let ids: string[] = [];
@@ -138,6 +144,7 @@ export class CiJobRunner {
       firstFailure: undefined,
       abort: new AbortController(),
       running: undefined,
+      saving: Promise.resolve(),
     };
     for (const line of await readDoneLog(dir)) {
       job.finished += 1;
@@ -173,6 +180,7 @@ export class CiJobRunner {
       firstFailure: undefined,
       abort: new AbortController(),
       running: undefined,
+      saving: Promise.resolve(),
     };
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, "done.log"), "");
@@ -225,9 +233,15 @@ export class CiJobRunner {
     return { ...job.detail, progress: job.detail.state === "Submitted" ? 0 : progress };
   }
 
-  async #save(job: LiveJob): Promise<void> {
-    const saved: SavedJob = { bucket: job.bucket, detail: job.detail, createdMs: job.createdMs };
-    await writeFileAtomic(join(job.dir, "job.json"), JSON.stringify(saved), 0o644);
+  /** A Cancel saved while Running is being saved must not be overwritten by it. */
+  #save(job: LiveJob): Promise<void> {
+    job.saving = job.saving
+      .catch(() => undefined)
+      .then(() => {
+        const saved: SavedJob = { bucket: job.bucket, detail: job.detail, createdMs: job.createdMs };
+        return writeFileAtomic(join(job.dir, "job.json"), JSON.stringify(saved), 0o644);
+      });
+    return job.saving;
   }
 
   #start(job: LiveJob): void {
@@ -242,7 +256,7 @@ export class CiJobRunner {
     const done = new Set((await readDoneLog(job.dir)).map((line) => line.key));
     const queue = keys.filter((key) => !done.has(key));
     if (job.detail.state === "Submitted") {
-      job.detail = { ...job.detail, state: "Running", startTime: ciTime(Date.now()) };
+      job.detail = { ...job.detail, state: "Running", startTime: ciTime(this.#now()) };
       await this.#save(job);
     }
     const store = this.context.stores.get(job.bucket);
@@ -282,7 +296,7 @@ export class CiJobRunner {
       message: failure
         ? `${job.failed} of ${job.total} objects failed; first ${failure.key}: ${failure.message}`
         : "",
-      endTime: ciTime(Date.now()),
+      endTime: ciTime(this.#now()),
     };
     await this.#save(job);
     this.hooks.onJobFinished?.(job.detail.jobId, job.detail.state);

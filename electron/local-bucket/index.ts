@@ -75,7 +75,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
     styles.set(name, await StyleBook.open(options.root, name));
   }
   const context: ImageContext = { region: options.region, stores, styles };
-  const jobs = await CiJobRunner.open(options.root, context, options.ciJobs);
+  const jobs = await CiJobRunner.open(options.root, context, { now: options.now, ...options.ciJobs });
   const bucketNames = new Set(stores.keys());
   const credentials = new Map(options.credentials.map((c) => [c.secretId, c]));
   const now = options.now ?? Date.now;
