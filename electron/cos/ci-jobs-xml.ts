@@ -149,9 +149,8 @@ function requestFields(node: XmlNode): Record<string, unknown> {
   };
 }
 
-export type ParsedTriggerRequest =
-  | { ok: true; request: CiJobRequest }
-  | { ok: false; problem: "malformed" | "not-a-picture-job" | string };
+/** `problem`: "malformed", "not-a-picture-job", or the path of the first invalid field. */
+export type ParsedTriggerRequest = { ok: true; request: CiJobRequest } | { ok: false; problem: string };
 
 /** Reads a Trigger Job body; `problem` names the first field that is missing or wrong. */
 export function parseTriggerRequest(xml: string): ParsedTriggerRequest {

@@ -230,6 +230,14 @@ describe("CI batch jobs on the Local bucket", () => {
     const running = await harness.jobs.list({ bucket: BUCKET, query: { states: ["Running", "Submitted"] } });
     expect(running.jobs).toEqual([]);
     expect(await harness.jobs.get({ bucket: BUCKET, jobId: "bdoesnotexist" })).toBeUndefined();
+    await expect(harness.jobs.list({ bucket: BUCKET, query: { size: 101 } })).rejects.toMatchObject({
+      code: "InvalidArgument",
+      status: 400,
+    });
+    await expect(harness.jobs.list({ bucket: BUCKET, query: { nextToken: "abc" } })).rejects.toMatchObject({
+      code: "InvalidArgument",
+      status: 400,
+    });
   });
 
   it("refuses a job it cannot run with a specific 4xx, and a bad signature on the ci host with 403", async () => {
