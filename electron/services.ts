@@ -21,6 +21,9 @@ import { HistoryService } from "./history/service";
 import { HistoryStore } from "./history/store";
 import { EventBus } from "./ipc/event-bus";
 import { createRouter, type Router } from "./ipc/router";
+import { jobHandlers } from "./jobs/handlers";
+import { CloudJobs } from "./jobs/service";
+import { activeJobTarget } from "./jobs/target";
 import { linkHandlers } from "./links/handlers";
 import { LinkService } from "./links/service";
 import { LinkTemplatesService } from "./links/templates";
@@ -188,6 +191,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     });
   });
 
+  const cloudJobs = new CloudJobs({
+    target: activeJobTarget(clients, () => connections.list()),
+    emit: (job) => bus.emit("jobs.changed", job),
+  });
+
   const router = createRouter(
     {
       "app.describe": async () => ({
@@ -206,6 +214,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...destinationHandlers(destinations),
       ...linkHandlers(links, linkTemplates),
       ...historyHandlers(history),
+      ...jobHandlers(cloudJobs),
     },
     config.logger,
   );
@@ -226,6 +235,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       stopRecordingHistory();
       await historyStore.settled();
       browser.stopAll();
+      cloudJobs.close();
       await clients.close();
       await local.close();
     },

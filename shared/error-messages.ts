@@ -76,6 +76,8 @@ export const ERROR_MESSAGES = {
   "download-outside-folder": "{key} would be saved outside the chosen folder.",
   "delete-count": "Delete between 1 and {max} keys at a time.",
   "upload-options-invalid": "The upload options are invalid.",
+  "ci-job-request-invalid": "The cloud job cannot be sent: its name, input, rule or output is invalid.",
+  "ci-job-id-invalid": "{jobId} is not a Cloud Infinite job id.",
   "file-not-given":
     "{file} was not chosen, dropped or opened with Picops: only files given to Picops that way can be added.",
   "folder-too-many-entries":

@@ -100,6 +100,23 @@ export function styleTarget(endpoint: CosEndpoint, bucket: string, region: strin
   return targetFromBase(`${protocol}//${picHost(bucket, region)}`, "");
 }
 
+/**
+ * A path on the bucket's Cloud Infinite host, `<bucket>.ci.<region>.myqcloud.com`, where
+ * batch jobs live (docs/ci-batch-jobs.md). A custom domain names the cos host only, so jobs go
+ * to CI's own host. A path-style base URL (the Local bucket) keeps its origin but is sent the
+ * ci host name as `Host`, `<bucket>.ci.<region>.localhost`: `/<bucket>/inventorytriggerjob`
+ * would be an object key there, so the host is what tells the two apart, as on COS.
+ */
+export function ciTarget(endpoint: CosEndpoint, bucket: string, region: string, path: string): RequestTarget {
+  if (endpoint.kind === "path-style") {
+    const base = new URL(endpoint.baseUrl);
+    const port = base.port === "" ? "" : `:${base.port}`;
+    return { origin: base.origin, host: `${bucket}.ci.${region}.localhost${port}`, path, signedPath: path };
+  }
+  const url = new URL(`${endpoint.protocol ?? "https:"}//${bucket}.ci.${region}.myqcloud.com`);
+  return { origin: url.origin, host: url.host, path, signedPath: path };
+}
+
 /** The full URL of an object, as a browser or a log would show it. */
 export function objectUrl(endpoint: CosEndpoint, bucket: string, region: string, key: string): string {
   const target = objectTarget(endpoint, bucket, region, key);

@@ -85,6 +85,9 @@ export function headersToSign(headers: Record<string, string>): Record<string, s
   return signed;
 }
 
+/** `<bucket>.ci.<region>.myqcloud.com` (or the Local bucket's `.localhost`). */
+const CI_HOST = /^[^.]+\.ci\.[^.]+\.(?:myqcloud\.com|localhost)(?::\d+)?$/;
+
 /** Errors that mean the request may not have reached COS or its answer was lost. */
 const NETWORK_ERROR_CODES = new Set([
   "UND_ERR_SOCKET",
@@ -223,7 +226,11 @@ export class CosTransport {
     if (request.method === "PUT" || request.method === "POST" || request.body !== undefined) {
       headers["content-length"] = String(bodySize(request.body));
     }
-    if (credentials.sessionToken) headers["x-cos-security-token"] = credentials.sessionToken;
+    if (credentials.sessionToken) {
+      // On Cloud Infinite's host the SDKs send the token as x-ci-security-token (reference §1.5).
+      const tokenHeader = CI_HOST.test(request.target.host) ? "x-ci-security-token" : "x-cos-security-token";
+      headers[tokenHeader] = credentials.sessionToken;
+    }
     const now = Math.round((this.#now() + this.#clockOffsetMs) / 1000);
     const query = request.query ?? {};
     headers.authorization = signRequest({

@@ -67,6 +67,8 @@ export function authenticate(
   if (credential.sessionToken === undefined) return;
   const token =
     headerValue(request.headers, "x-cos-security-token") ||
+    // What the SDKs send on the ci host instead (reference §1.5).
+    headerValue(request.headers, "x-ci-security-token") ||
     request.query.find((pair) => pair.name === "x-cos-security-token")?.value;
   if (token !== credential.sessionToken) {
     throw new CosFailure(

@@ -6,6 +6,7 @@ import { isValidBucketName, isValidRegion } from "../../shared/cos/names";
 import { PicopsError } from "../../shared/errors";
 import { type Exchange, newRequestId, sendEmpty, sendFailure, setCommonHeaders } from "./answer";
 import { authenticate, type LocalCredential } from "./authentication";
+import { CiJobRunner, type CiJobRunnerOptions } from "./ci-job-runner";
 import { CosFailure, toCosFailure } from "./failure";
 import { type FaultInjector, Faults } from "./faults";
 import { type ImageContext, locationOf } from "./image-context";
@@ -42,6 +43,8 @@ export interface LocalBucketOptions {
    * process can inject faults; off unless set.
    */
   faultControlToken?: string;
+  /** How batch jobs on the ci host run, and hooks for tests to follow them. */
+  ciJobs?: CiJobRunnerOptions;
 }
 
 export interface LocalBucket {
@@ -72,6 +75,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
     styles.set(name, await StyleBook.open(options.root, name));
   }
   const context: ImageContext = { region: options.region, stores, styles };
+  const jobs = await CiJobRunner.open(options.root, context, { now: options.now, ...options.ciJobs });
   const bucketNames = new Set(stores.keys());
   const credentials = new Map(options.credentials.map((c) => [c.secretId, c]));
   const now = options.now ?? Date.now;
@@ -106,7 +110,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
         credentials,
         now(),
       );
-      await route(exchange, context, stores.get(target.bucket) as BucketStore, target);
+      await route(exchange, context, stores.get(target.bucket) as BucketStore, target, jobs, now());
     } catch (error) {
       // A client that went away gets no answer; whatever it was writing was never committed.
       if (requestAbort.signal.aborted || closing.signal.aborted) {
@@ -149,6 +153,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
     },
     async close() {
       closing.abort();
+      await jobs.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -140,7 +140,7 @@ export interface ProcessedUpload {
 
 /** Stores every output; a rule whose key is the original's gives the original its ETag. */
 async function storeOutputs(
-  exchange: Exchange,
+  signal: AbortSignal,
   context: ImageContext,
   original: Original,
   outputs: Output[],
@@ -149,7 +149,7 @@ async function storeOutputs(
   let originalEtag = original.etag;
   for (const output of outputs) {
     const { store, key, bucket } = output.rule;
-    const staged = await store.stage(output.data, exchange.signal);
+    const staged = await store.stage(output.data, signal);
     const stored = await store.commit(key, staged, {
       contentType: output.mimeType,
       headers: {},
@@ -270,7 +270,12 @@ export async function processUpload(
       overwritten
         ? undefined
         : upload.staged.then((staged) => store.commit(key, staged, upload.attributes, upload.etag)),
-      storeOutputs(exchange, context, { bucket: store.name, key, etag: upload.etag, imageInfo }, outputs),
+      storeOutputs(
+        exchange.signal,
+        context,
+        { bucket: store.name, key, etag: upload.etag, imageInfo },
+        outputs,
+      ),
     ]);
     exchange.res.setHeader("ETag", upload.etag);
     return processed;
@@ -311,6 +316,25 @@ export async function putWithPicOperations(
   answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
 }
 
+/**
+ * The rules of a Pic-Operations header applied to an object already in the bucket: what
+ * `POST ?image_process` answers with, and what each object of a CI batch job goes through.
+ */
+export async function processStoredKey(
+  context: ImageContext,
+  store: BucketStore,
+  key: string,
+  header: string,
+  signal: AbortSignal,
+): Promise<ProcessedUpload> {
+  const work = planPicOperations(context, header, store.name, key);
+  const read = await readForProcessing(store, key);
+  if (!read) throw noSuchKey();
+  const { object, data: input } = read;
+  const [imageInfo, outputs] = await describeWhileRulesRun(context, store.name, input, work, signal);
+  return storeOutputs(signal, context, { bucket: store.name, key, etag: object.etag, imageInfo }, outputs);
+}
+
 /** POST `?image_process`: the same rules applied to an object already in the bucket. */
 export async function processStoredObject(
   exchange: Exchange,
@@ -322,16 +346,6 @@ export async function processStoredObject(
   if (header === undefined) {
     throw new CosFailure(400, "InvalidArgument", "POST ?image_process needs a Pic-Operations header.");
   }
-  const work = planPicOperations(context, header, store.name, key);
-  const read = await readForProcessing(store, key);
-  if (!read) throw noSuchKey();
-  const { object, data: input } = read;
-  const [imageInfo, outputs] = await describeWhileRulesRun(context, store.name, input, work, exchange.signal);
-  const processed = await storeOutputs(
-    exchange,
-    context,
-    { bucket: store.name, key, etag: object.etag, imageInfo },
-    outputs,
-  );
+  const processed = await processStoredKey(context, store, key, header, exchange.signal);
   answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
 }

@@ -6,7 +6,7 @@ import { CosFailure } from "./failure";
 /**
  * Where a request points: which bucket, which key, and its query as COS reads it.
  * Addressing is virtual-host (`<bucket>.cos.<region>.myqcloud.com`, or `.localhost`, and
- * the `pic` host used by the style API) or path-style (`/<bucket>/<key>`, what the Node
+ * the `pic` host used by the style API, the `ci` host of batch jobs) or path-style (`/<bucket>/<key>`, what the Node
  * SDK sends with a `Domain` of `127.0.0.1:PORT/{Bucket}`). Either way the signed path is
  * `/<key>` (reference §11).
  */
@@ -24,6 +24,8 @@ export interface RequestTarget {
   /** Decoded key; empty for bucket-level requests. */
   key: string;
   query: QueryPair[];
+  /** Sent to `<bucket>.ci.<region>…`, Cloud Infinite's host, where batch jobs live. */
+  ciHost: boolean;
 }
 
 /** Query names that carry a signature, not a request. */
@@ -53,7 +55,7 @@ export function parseQuery(rawQuery: string): QueryPair[] {
     });
 }
 
-const VIRTUAL_HOST = /^([a-z0-9-]+)\.(?:cos|pic)\.([a-z0-9-]+)\.(?:myqcloud\.com|localhost)(?::\d+)?$/;
+const VIRTUAL_HOST = /^([a-z0-9-]+)\.(cos|pic|ci)\.([a-z0-9-]+)\.(?:myqcloud\.com|localhost)(?::\d+)?$/;
 
 /** Throws `CosFailure` for unparseable URIs, unsafe keys and buckets this server does not hold. */
 export function resolveTarget(
@@ -72,7 +74,7 @@ export function resolveTarget(
   if (virtual) {
     bucket = virtual[1] as string;
     rawKey = rawPath.slice(1);
-    if (virtual[2] !== region) throw noSuchBucket(bucket);
+    if (virtual[3] !== region) throw noSuchBucket(bucket);
   } else {
     const slash = rawPath.indexOf("/", 1);
     bucket = decode(slash < 0 ? rawPath.slice(1) : rawPath.slice(1, slash));
@@ -87,7 +89,7 @@ export function resolveTarget(
       throw new CosFailure(400, code, formatMessage(problem.messageId, problem.values));
     }
   }
-  return { bucket, key, query };
+  return { bucket, key, query, ciHost: virtual?.[2] === "ci" };
 }
 
 function noSuchBucket(bucket: string): CosFailure {

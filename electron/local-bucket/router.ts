@@ -1,5 +1,7 @@
 import { type Exchange, sendEmpty } from "./answer";
 import { deleteMultiple, listObjects } from "./bucket-calls";
+import type { CiJobRunner } from "./ci-job-runner";
+import { handleCiJobRequest } from "./ci-jobs";
 import { answerDownloadRequest, downloadRequestOf } from "./download-processing";
 import { CosFailure } from "./failure";
 import { utf8HeaderText } from "./header-text";
@@ -37,7 +39,10 @@ export async function route(
   context: ImageContext,
   store: BucketStore,
   target: RequestTarget,
+  jobs: CiJobRunner,
+  nowMs: number,
 ): Promise<void> {
+  if (target.ciHost) return handleCiJobRequest(exchange, context, jobs, target, nowMs);
   const method = exchange.req.method ?? "GET";
   const unsupported = UNSUPPORTED_ACTIONS.find((action) => has(target, action));
   if (unsupported) throw notImplemented(`?${unsupported}`);

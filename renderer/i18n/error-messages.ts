@@ -63,6 +63,8 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.download-outside-folder": "{key} 会被保存到所选文件夹之外。",
   "error.delete-count": "每次删除 1 到 {max} 个对象键。",
   "error.upload-options-invalid": "上传选项无效。",
+  "error.ci-job-request-invalid": "无法提交云端任务：其名称、输入、规则或输出无效。",
+  "error.ci-job-id-invalid": "{jobId} 不是数据万象的任务 ID。",
   "error.file-not-given":
     "{file} 不是选择、拖入或用 Picops 打开的文件：只能添加以这些方式交给 Picops 的文件。",
   "error.folder-too-many-entries": "{folder} 中的文件和文件夹超过 {max} 个：请逐个添加其子文件夹。",

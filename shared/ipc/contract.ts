@@ -6,6 +6,7 @@ import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
 import { firstRunChannels } from "./channels/first-run";
 import { historyChannels } from "./channels/history";
+import { jobChannels, jobEvents } from "./channels/jobs";
 import { linkChannels } from "./channels/links";
 import { mediaChannels } from "./channels/media";
 import { picgoChannels, picgoEvents } from "./channels/picgo";
@@ -31,6 +32,7 @@ export const channels = {
   ...picgoChannels,
   ...linkChannels,
   ...historyChannels,
+  ...jobChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
   ...presetEvents,
   ...bucketEvents,
   ...picgoEvents,
+  ...jobEvents,
 } as const satisfies EventSpecs;
 
 export type { HostInfo } from "./channels/app";
