@@ -12,7 +12,7 @@ import { waitForReady } from "../../electron/ready-line";
 import { LOCAL_BUCKET_NAME } from "../../shared/connections";
 import type { ChannelInput, ChannelName, ChannelOutput } from "../../shared/ipc/contract";
 import type { BatchProgress } from "../../shared/uploads/batch";
-import { jpegDeclaring, noiseImage } from "../fixtures/images";
+import { jpegDeclaring, noiseImage, pngDeclaring } from "../fixtures/images";
 
 /**
  * Issue 13: the web host runs the services and the preview engine in one process (the
@@ -122,7 +122,8 @@ async function finishedBatch(): Promise<{ finished: Promise<BatchProgress>; clos
 
 describe("the web host's memory under hostile previews and uploads at once", () => {
   it("answers each with its own code and stays under 1.5 GB", async () => {
-    // 1.6 M pixels in a few kilobytes, a ~30 MB photo-like PNG, 265 bytes declaring 15000×15000.
+    // 1.6 M pixels in a few kilobytes, a ~30 MB photo-like PNG, a JPEG and a PNG of a few
+    // hundred bytes declaring 15000×15000.
     const small = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: "#336699" } })
       .png()
       .toBuffer();
@@ -135,6 +136,7 @@ describe("the web host's memory under hostile previews and uploads at once", () 
       await stage("small.png", small),
       await stage("noise.png", noise),
       await stage("bomb.jpg", bomb),
+      await stage("bomb.png", await pngDeclaring(15_000, 15_000)),
     ];
     const { files } = await value("files.add", { sources: paths.map((staged) => ({ path: staged })) });
     const sample = files.find((file) => file.relativePath === "small.png");
@@ -169,7 +171,7 @@ describe("the web host's memory under hostile previews and uploads at once", () 
             { rule: "imageMogr2/rotate/90", fileid: "{name}_turned.{ext}" },
             { rule: enlargeAndTurn, fileid: "{name}_out.{ext}" },
           ],
-          concurrency: 3,
+          concurrency: 4,
         },
       }),
     ]);
@@ -187,6 +189,7 @@ describe("the web host's memory under hostile previews and uploads at once", () 
       "noise.png": ["failed", "ImageResolutionExceed"],
       // Within the limits by its header (for the turn), refused once its data runs out.
       "bomb.jpg": ["failed", "InvalidImageFormat"],
+      "bomb.png": ["failed", "InvalidImageFormat"],
     });
 
     // Still answering.
