@@ -35,20 +35,19 @@ export async function eachFrame(
   run: StillRun,
   signal: AbortSignal | undefined,
 ): Promise<{ pixels: Buffer; width: number; frameHeight: number }> {
-  const frames: Picture[] = [];
-  for (let page = 0; page < strip.frames; page++) {
+  const processFrame = async (page: number) => {
     throwIfAborted(signal);
     const frame = await runToPicture(sharp(strip.data, { page, ...DECODE_OPTIONS }).ensureAlpha(), signal);
-    const processed = await run({ canvas: frame, orientation: 0 });
-    frames.push(await rgbaFrame(processed.canvas, signal));
-  }
-  const [first] = frames;
-  if (!first) throw new Error("an animation has at least one frame");
-  return {
-    pixels: Buffer.concat(frames.map((frame) => frame.data)),
-    width: first.width,
-    frameHeight: first.height,
+    return rgbaFrame((await run({ canvas: frame, orientation: 0 })).canvas, signal);
   };
+  // Each processed frame is copied into the strip as it comes: the strip is the only copy.
+  const first = await processFrame(0);
+  const pixels = Buffer.alloc(first.data.length * strip.frames);
+  first.data.copy(pixels, 0);
+  for (let page = 1; page < strip.frames; page++) {
+    (await processFrame(page)).data.copy(pixels, page * first.data.length);
+  }
+  return { pixels, width: first.width, frameHeight: first.height };
 }
 
 /** The raw frames of eachFrame as one tall picture whose pages are the frames. */

@@ -134,6 +134,56 @@ describe.each(["gif", "webp"] as const)("an animated %s", (format) => {
     }
   });
 
+  it("cancelled while its frames are processed, it stops with aborted", async () => {
+    const controller = new AbortController();
+    const mark: ImageWatermarkStage = {
+      kind: "watermark",
+      type: 1,
+      imageUrl: "http://a.cos.ap-shanghai.myqcloud.com/m.png",
+      unknown: [],
+    };
+    const running = processImage(
+      await animation(format),
+      { stages: [mark] },
+      {
+        signal: controller.signal,
+        // The mark is fetched for the first frame: the designer cancels right then.
+        loadWatermarkImage: async () => {
+          controller.abort();
+          return solid(10, 10, "#ffff00");
+        },
+      },
+    );
+    await expect(running).rejects.toMatchObject({ code: "aborted" });
+  });
+
+  it("frames that would pass COS's pixel limit all together are refused before any pass", async () => {
+    const mark: ImageWatermarkStage = {
+      kind: "watermark",
+      type: 1,
+      imageUrl: "http://a.cos.ap-shanghai.myqcloud.com/m.png",
+      unknown: [],
+    };
+    const fetched: string[] = [];
+    // 9200×9200 is within the limit for one picture (84.6 MP), not for three frames (254 MP).
+    const running = processImage(
+      await animation(format),
+      { stages: [mark, ...rule("imageView2/1/w/9200/h/9200").stages] },
+      {
+        loadWatermarkImage: async (url) => {
+          fetched.push(url);
+          return solid(10, 10, "#ffff00");
+        },
+      },
+    );
+    await expect(running).rejects.toMatchObject({
+      code: "ImageResolutionExceed",
+      messageId: "animation-too-many-pixels",
+    });
+    // Refused before the watermark, the rule's first pass, ran.
+    expect(fetched).toEqual([]);
+  });
+
   it("iradius keeps the inscribed circle of every frame, outside it transparent", async () => {
     const output = await processImage(await animation(format, 40, 30), rule("imageMogr2/iradius/15"));
     expect([output.width, output.height]).toEqual([30, 30]);
