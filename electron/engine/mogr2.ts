@@ -28,7 +28,7 @@ export async function runMogr2(
   let current = state;
   for (const op of stage.ops) {
     if (OUTPUT_SETTINGS.has(op.op)) continue;
-    current = await runOp(op, current, settings, signal);
+    current = await runMogr2Op(op, current, settings, signal);
   }
   return current;
 }
@@ -40,7 +40,8 @@ function shapeOf(canvas: WorkCanvas): Shape {
 /** Ops that leave the pixels as they are when their output has the input's size. */
 const RESIZING = new Set<Mogr2Op["op"]>(["thumbnail", "rotate", "auto-orient", "rcrop"]);
 
-async function runOp(
+/** One imageMogr2 operation, refused before its pass when its output would pass COS's limits. */
+export async function runMogr2Op(
   op: Mogr2Op,
   state: WorkState,
   settings: StageSettings,

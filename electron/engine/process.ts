@@ -87,6 +87,7 @@ export async function processImage(
       source,
       stages,
       { format, quality, gifFrames: settings.gifFrames },
+      options,
       signal,
     );
     return describeOutput(animated.data, animated, description, 0);
