@@ -3,14 +3,24 @@ import { type Translate, useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
 
 function warningText(t: Translate, warning: PlanWarning): string {
-  const where = `${warning.bucket}/${warning.key}`;
-  if (warning.kind === "overwrites-original") return t("plan.overwritesOriginal", { key: where });
-  if (warning.kind === "collides-in-batch") return t("plan.collides", { key: where });
+  const key = `${warning.bucket}/${warning.key}`;
   const operations = warning.operations ?? "";
-  if (warning.kind === "runs-only-in-cos") return t("plan.runsOnlyInCos", { key: where, operations });
-  if (warning.kind === "approximated-locally")
-    return t("plan.approximatedLocally", { key: where, operations });
-  return t("plan.overwritesExisting", { key: where });
+  switch (warning.kind) {
+    case "overwrites-original":
+      return t("plan.overwritesOriginal", { key });
+    case "collides-in-batch":
+      return t("plan.collides", { key });
+    case "overwrites-existing":
+      return t("plan.overwritesExisting", { key });
+    case "runs-only-in-cos":
+      return t("plan.runsOnlyInCos", { key, operations });
+    case "approximated-locally":
+      return t("plan.approximatedLocally", { key, operations });
+    case "already-there":
+      return t("plan.alreadyThere", { key });
+    case "identical-in-batch":
+      return t("plan.identicalInBatch", { key, sameAs: warning.sameAs ?? "" });
+  }
 }
 
 /**
