@@ -10,17 +10,6 @@ const KEYS = [1, 2, 3].flatMap((day) =>
   Array.from({ length: 100 }, (_, i) => `shoots/day-${day}/img-${String(i).padStart(3, "0")}.jpg`),
 );
 
-async function waitForFile(file: string): Promise<void> {
-  for (;;) {
-    try {
-      await access(file);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
 test("browse to a prefix, select 25 with the keyboard, process them with two rules", async ({
   page,
   webHost,
@@ -29,7 +18,15 @@ test("browse to a prefix, select 25 with the keyboard, process them with two rul
   await page.goto(webHost.url);
   // Opening the Bucket tab lists the Local bucket, which starts it.
   await page.getByRole("tab", { name: "Bucket" }).click();
-  await waitForFile(path.join(webHost.dataDir, "local-bucket", "address.json"));
+  const address = path.join(webHost.dataDir, "local-bucket", "address.json");
+  await expect
+    .poll(() =>
+      access(address).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
 
   const bucket = await openLocalBucket(webHost.dataDir);
   try {

@@ -76,11 +76,25 @@ async function uploadedItem(file: string, options: Partial<UploadOptions>) {
   if (file !== good) await app.value("files.remove", {});
   await app.value("files.add", { sources: [{ path: file }] });
   const { id } = await app.value("uploads.start", { options: { ...goodOptions, ...options } });
-  for (;;) {
-    const detail = await app.value("batches.detail", { batchId: id });
-    if (detail.state === "finished") return detail.items[0];
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  return (await finishedBatch(id)).items[0];
+}
+
+/** A batch's detail once it has finished: its last progress event says so. */
+async function finishedBatch(batchId: string) {
+  await new Promise<void>((resolve) => {
+    const stop = app.on("batches.progress", ({ batch }) => {
+      if (batch.id === batchId && batch.state === "finished") done();
+    });
+    function done() {
+      stop();
+      resolve();
+    }
+    // It may have finished before anyone listened.
+    void app.value("batches.detail", { batchId }).then((detail) => {
+      if (detail.state === "finished") done();
+    });
+  });
+  return app.value("batches.detail", { batchId });
 }
 
 /** A flat PNG of a few kilobytes that decodes to 1.6 million pixels. */
@@ -742,16 +756,10 @@ describe("bad inputs", () => {
   it("after all of them, an upload with processing still completes", async () => {
     await app.value("files.add", { sources: [{ path: good }] });
     const { id } = await app.value("uploads.start", { options: goodOptions });
-    for (;;) {
-      const detail = await app.value("batches.detail", { batchId: id });
-      if (detail.state === "finished") {
-        expect(detail.items.map((item) => [item.state, item.result?.processResults[0]?.width])).toEqual([
-          ["done", 16],
-        ]);
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const detail = await finishedBatch(id);
+    expect(detail.items.map((item) => [item.state, item.result?.processResults[0]?.width])).toEqual([
+      ["done", 16],
+    ]);
     expect(app.log.filter((line) => line.includes(" error "))).toEqual([]);
   });
 });
