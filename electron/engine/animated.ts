@@ -8,7 +8,7 @@ import { assertResolution } from "./limits";
 import { ENGINE_MEMORY } from "./memory-budget";
 import { runMogr2Op } from "./mogr2";
 import { DECODE_OPTIONS, runPass } from "./picture";
-import { paddedBox, regionRect, rotatedSize, type StageSettings, stageSettings } from "./plan";
+import { paddedBox, regionRect, rotatedSize, type StageSettings, stageSettings, uprightSize } from "./plan";
 import { OUTPUT_SETTINGS } from "./settings";
 import type { SourceImage } from "./source";
 import { runView2 } from "./view2";
@@ -52,7 +52,7 @@ async function runStrip(
 }
 
 /** One imageMogr2 operation on every frame; undefined when it leaves the frames as they are. */
-function frameOp(op: Mogr2Op, strip: Strip, settings: StageSettings, upright: boolean): Sharp | undefined {
+function frameOp(op: Mogr2Op, strip: Strip, settings: StageSettings): Sharp | undefined {
   const size: Size = { width: strip.width, height: strip.frameHeight };
   const extract = (rect: Rect) => openStrip(strip).extract(rect);
   switch (op.op) {
@@ -91,8 +91,8 @@ function frameOp(op: Mogr2Op, strip: Strip, settings: StageSettings, upright: bo
       return undefined;
     }
     case "auto-orient":
-      // Frames carry no EXIF orientation of their own: an upright animation stays as it is.
-      return upright ? undefined : refuse("auto-orient");
+      // An upright animation stays as it is; a turned one is turned frame by frame (stillFrameOp).
+      return undefined;
     case "blur":
       return openStrip(strip).blur(Math.max(0.3, op.sigma));
     case "sharpen":
@@ -121,18 +121,36 @@ function frameOp(op: Mogr2Op, strip: Strip, settings: StageSettings, upright: bo
   }
 }
 
-/** The imageMogr2 operations libvips cannot run on a multi-page image, run as on a still. */
-function stillFrameOp(op: Mogr2Op, settings: StageSettings, signal: AbortSignal | undefined) {
+/**
+ * The imageMogr2 operations libvips cannot run on a multi-page image, run as on a still.
+ * `orientation` is the animation's EXIF orientation (frames carry none of their own), which
+ * auto-orient turns every frame by.
+ */
+function stillFrameOp(
+  op: Mogr2Op,
+  settings: StageSettings,
+  orientation: number,
+  signal: AbortSignal | undefined,
+) {
   const turn = op.op === "rotate" ? ((op.degrees % 360) + 360) % 360 : 0;
-  const perFrame = op.op === "iradius" || op.op === "rradius" || (turn !== 0 && turn !== 180);
+  const turned = op.op === "auto-orient" && orientation > 1;
+  const perFrame = op.op === "iradius" || op.op === "rradius" || (turn !== 0 && turn !== 180) || turned;
   if (!perFrame) return undefined;
-  const run: StillRun = (state) => runMogr2Op(op, state, settings, signal);
+  const run: StillRun = (state) => runMogr2Op(op, { ...state, orientation }, settings, signal);
   return run;
 }
 
 /** A frame's size after an imageMogr2 operation, as frameOp and stillFrameOp make it. */
-function frameOpSize(op: Mogr2Op, size: Size, settings: StageSettings, frames: number): Size {
+function frameOpSize(
+  op: Mogr2Op,
+  size: Size,
+  settings: StageSettings,
+  frames: number,
+  orientation: number,
+): Size {
   switch (op.op) {
+    case "auto-orient":
+      return uprightSize(size, orientation);
     case "thumbnail": {
       const box = paddedBox(op, settings);
       const next = thumbnailSize(size, op.geometry);
@@ -164,8 +182,9 @@ const areaOf = (size: Size) => size.width * size.height;
  * sizes before any pixel exists (as plan.ts does for a still); a frame past COS's limits
  * is refused here.
  */
-function animatedPeakBytes(stages: Stage[], source: Size, frames: number): number {
-  let size = source;
+function animatedPeakBytes(stages: Stage[], source: Size & { orientation: number }, frames: number): number {
+  let size: Size = source;
+  let orientation = source.orientation;
   let peak = 0;
   const pass = (next: Size, held = 0) => {
     assertResolution(next.width, next.height, frames);
@@ -176,7 +195,9 @@ function animatedPeakBytes(stages: Stage[], source: Size, frames: number): numbe
     if (stage.kind === "imageMogr2") {
       const settings = stageSettings(stage.ops);
       for (const op of stage.ops) {
-        if (!OUTPUT_SETTINGS.has(op.op)) pass(frameOpSize(op, size, settings, frames));
+        if (OUTPUT_SETTINGS.has(op.op)) continue;
+        pass(frameOpSize(op, size, settings, frames, orientation));
+        if (op.op === "auto-orient" && orientation > 1) orientation = 1;
       }
     } else if (stage.kind === "imageView2") {
       const plan = view2Plan(size, stage);
@@ -236,7 +257,7 @@ export async function animatedOutput(
       ...(loop !== undefined ? { loop } : {}),
     };
     let strip: Strip = { data: input, width: source.width, frameHeight: source.height, frames };
-    const upright = source.orientation <= 1;
+    let orientation = source.orientation;
     const overlays = fetchedOnce(sources);
     const perFrame = async (run: StillRun) =>
       runStrip(openJoined(await eachFrame(strip, run, signal), frames), frames, timing, signal);
@@ -249,10 +270,11 @@ export async function animatedOutput(
       const stageSetting = stageSettings(stage.ops);
       for (const op of stage.ops) {
         if (OUTPUT_SETTINGS.has(op.op)) continue;
-        const still = stillFrameOp(op, stageSetting, signal);
-        const pass = still ? undefined : frameOp(op, strip, stageSetting, upright);
+        const still = stillFrameOp(op, stageSetting, orientation, signal);
+        const pass = still ? undefined : frameOp(op, strip, stageSetting);
         if (still) strip = await perFrame(still);
         else if (pass) strip = await runStrip(pass, frames, timing, signal);
+        if (op.op === "auto-orient" && orientation > 1) orientation = 1;
       }
     }
     assertResolution(strip.width, strip.frameHeight, frames);

@@ -241,3 +241,24 @@ async function framePixel(data: Buffer, page: number, x: number, y: number): Pro
 async function frameAlpha(data: Buffer, page: number, x: number, y: number): Promise<number> {
   return (await frameRgba(data, page, x, y))[3] ?? 255;
 }
+
+describe("an animated WebP whose EXIF says it is turned", () => {
+  it("auto-orient turns every frame upright and keeps the timing", async () => {
+    // 40×30 frames tagged orientation 6 (shown turned a quarter clockwise): upright they are 30×40.
+    const turned = await sharp(await animation("webp", 40, 30), { pages: -1 })
+      .webp({ lossless: true, delay: [100, 200, 300], loop: 0 })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    expect((await sharp(turned).metadata()).orientation).toBe(6);
+    const output = await processImage(turned, rule("imageMogr2/auto-orient"));
+    const meta = await sharp(output.data).metadata();
+    expect([output.width, output.height, meta.pages, meta.delay]).toEqual([30, 40, 3, [100, 200, 300]]);
+    for (const [page, colour] of FRAME_COLOURS.entries()) {
+      const { data } = await sharp(output.data, { page })
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      expect(near([data[0] ?? 0, data[1] ?? 0, data[2] ?? 0], colour)).toBe(true);
+    }
+  });
+});
