@@ -107,10 +107,9 @@ export class UploadService {
     const sources = await this.#naming.sources(usable);
     const plans = buildUploadPlan(sources, options);
     const connectionId = this.deps.activeConnectionId();
-    // Asked again at the start: what the bucket holds may have changed since the plan was shown.
     if (!options.uploadIdentical) {
-      const client = await this.deps.clients.get(connectionId);
-      markAlreadyThere(plans, sources, etagOf(await existingObjects(client, plans, undefined, "originals")));
+      const held = await this.#originalsAtStart(connectionId, plans);
+      if (held) markAlreadyThere(plans, sources, etagOf(held));
     }
     const toSend = plans.filter((plan) => !isAlreadyThere(plan));
     if (toSend.length === 0) throw new PicopsError("nothing-to-upload", "all-already-there");
@@ -121,6 +120,24 @@ export class UploadService {
     this.#files = this.#files.filter((file) => !taken.has(file.id));
     this.#naming.forget(taken);
     return summary;
+  }
+
+  /**
+   * What the bucket holds at the originals' keys, asked again at the start: it may have
+   * changed since the plan was shown. When COS cannot be asked (keys refused, offline),
+   * nothing is skipped: the batch's own requests meet the same refusal and stop with its
+   * reason, journaled, so that Retry finishes it once the keys or the network are back.
+   */
+  async #originalsAtStart(
+    connectionId: string,
+    plans: PlannedUpload[],
+  ): Promise<ExistingObjects | undefined> {
+    try {
+      const client = await this.deps.clients.get(connectionId);
+      return await existingObjects(client, plans, undefined, "originals");
+    } catch {
+      return undefined;
+    }
   }
 
   /**
