@@ -6,6 +6,7 @@ import {
   CiJobRequestSchema,
 } from "../../shared/cos/ci-jobs";
 import { PicopsError } from "../../shared/errors";
+import { child, text, type XmlNode } from "./xml";
 
 /**
  * The XML of CI's batch job calls (docs/ci-batch-jobs.md), both ways: the client writes
@@ -21,8 +22,6 @@ const parser = new XMLParser({
   htmlEntities: true,
   isArray: (_name, jpath) => String(jpath) === "Response.JobsDetail",
 });
-
-type XmlNode = Record<string, unknown>;
 
 function escapeXml(value: string): string {
   return value
@@ -109,16 +108,6 @@ function parseDocument(xml: string, root: string): XmlNode | undefined {
   const node = (document as XmlNode | undefined)?.[root];
   if (node === "") return {};
   return typeof node === "object" && node !== null ? (node as XmlNode) : undefined;
-}
-
-function child(node: XmlNode, name: string): XmlNode {
-  const value = node[name];
-  return typeof value === "object" && value !== null ? (value as XmlNode) : {};
-}
-
-function text(node: XmlNode, name: string): string | undefined {
-  const value = node[name];
-  return typeof value === "string" ? value : undefined;
 }
 
 /** A `<Request>` or `<JobsDetail>`'s Input and Operation, not yet checked. */

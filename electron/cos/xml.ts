@@ -30,7 +30,7 @@ const parser = new XMLParser({
   isArray: (_name, jpath) => REPEATED.has(String(jpath)),
 });
 
-type XmlNode = Record<string, unknown>;
+export type XmlNode = Record<string, unknown>;
 
 function malformed(messageId: ErrorMessageId, values: MessageValues): PicopsError {
   return new PicopsError("malformed-response", messageId, values);
@@ -50,12 +50,12 @@ function parseRoot(xml: string, root: string): XmlNode {
   return node as XmlNode;
 }
 
-function child(node: XmlNode, name: string): XmlNode {
+export function child(node: XmlNode, name: string): XmlNode {
   const value = node[name];
   return typeof value === "object" && value !== null ? (value as XmlNode) : {};
 }
 
-function text(node: XmlNode, name: string): string | undefined {
+export function text(node: XmlNode, name: string): string | undefined {
   const value = node[name];
   return typeof value === "string" ? value : undefined;
 }

@@ -1,5 +1,3 @@
-import type { ServerResponse } from "node:http";
-
 /**
  * What PicGo's server answers, and so what every editor reads: `success` and either the
  * URLs, one per file in the order asked, or a sentence. (PicList adds `fullResult`; no
@@ -22,18 +20,6 @@ export class PicGoRefusal extends Error {
   ) {
     super(message);
   }
-}
-
-export function sendAnswer(response: ServerResponse, status: number, answer: PicGoAnswer | object): void {
-  const body = JSON.stringify(answer);
-  // No Access-Control-* headers: a web page may not read these answers.
-  response.writeHead(status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  });
-  response.end(body);
 }
 
 export function failure(message: string): PicGoAnswer {

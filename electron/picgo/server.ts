@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sendJson } from "../json-answer";
 import type { Logger } from "../logger";
-import { failure, type PicGoAnswer, PicGoRefusal, sendAnswer } from "./answers";
+import { failure, type PicGoAnswer, PicGoRefusal } from "./answers";
 import { checkCaller } from "./guard";
 import { type EditorRequest, readEditorRequest } from "./requests";
 
@@ -27,7 +28,7 @@ export async function startPicGoServer(options: PicGoServerOptions): Promise<Run
   const server = createServer((request, response) => {
     handle(request, response, options).catch((error: unknown) => {
       options.logger.error("PicGo endpoint request failed", error);
-      if (!response.headersSent) sendAnswer(response, 500, failure("Picops failed to handle the request."));
+      if (!response.headersSent) sendJson(response, 500, failure("Picops failed to handle the request."));
       else response.destroy();
     });
   });
@@ -57,7 +58,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     checkCaller(request, url, options.key());
     if (url.pathname === "/heartbeat" && (request.method === "POST" || request.method === "GET")) {
       request.resume();
-      return sendAnswer(response, 200, { success: true, result: "alive" });
+      return sendJson(response, 200, { success: true, result: "alive" });
     }
     if (url.pathname !== "/upload")
       throw new PicGoRefusal(`Picops answers /upload and /heartbeat only.`, 404);
@@ -65,10 +66,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
     const answer = await options.upload(await readEditorRequest(request));
     // The editor shows the reason in a notice that soon goes; the log keeps it.
     if (!answer.success) options.logger.info("PicGo endpoint: nothing uploaded", answer.message);
-    sendAnswer(response, 200, answer);
+    sendJson(response, 200, answer);
   } catch (error) {
     if (!(error instanceof PicGoRefusal)) throw error;
     request.resume();
-    sendAnswer(response, error.status, failure(error.message));
+    sendJson(response, error.status, failure(error.message));
   }
 }

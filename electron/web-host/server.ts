@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { WebSocketServer } from "ws";
+import { sendJson } from "../json-answer";
 import type { Logger } from "../logger";
 import type { MediaDownload, MediaStore } from "../media/media-store";
 import type { Services } from "../services";
@@ -219,17 +220,6 @@ function header(request: IncomingMessage, name: string): string | undefined {
 
 function refuse(response: ServerResponse, status: number, message: string) {
   sendJson(response, status, { ok: false, error: { code: `http-${status}`, message } });
-}
-
-function sendJson(response: ServerResponse, status: number, value: unknown) {
-  const body = JSON.stringify(value);
-  response.writeHead(status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  });
-  response.end(body);
 }
 
 type JsonBody = { ok: true; value: unknown } | { ok: false; result: unknown };
