@@ -19,6 +19,7 @@ const PACKAGES: Record<string, Layer[]> = {
   react: ["renderer"],
   "react-dom": ["renderer"],
   zustand: ["renderer"],
+  "lucide-react": ["renderer"],
   electron: ["shell"],
   sharp: ["node"],
   undici: ["node"],
