@@ -16,7 +16,7 @@ export function translate(
   key: MessageKey,
   values?: Record<string, string | number>,
 ): string {
-  return fillPlaceholders(catalog[language][key], values);
+  return fillPlaceholders(catalog[language][key], values, language);
 }
 
 /** A translator fixed to one language. */
