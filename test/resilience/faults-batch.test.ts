@@ -96,13 +96,40 @@ async function writeShoot(): Promise<Map<string, string>> {
   return md5ByKey;
 }
 
-/** Polls the batch through IPC, as the renderer's batch view would after a reload. */
-async function batchWhen(batchId: string, ready: (detail: BatchDetail) => boolean): Promise<BatchDetail> {
-  for (;;) {
-    const detail = await app.value("batches.detail", { batchId });
-    if (ready(detail)) return detail;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** Reads the batch through IPC, as the renderer's batch view does after a reload, at each of its progress events. */
+function batchWhen(batchId: string, ready: (detail: BatchDetail) => boolean): Promise<BatchDetail> {
+  return new Promise((resolve, reject) => {
+    let reading = false;
+    let readAgain = false;
+    let settled = false;
+    const read = async () => {
+      if (reading) {
+        readAgain = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          readAgain = false;
+          const detail = await app.value("batches.detail", { batchId });
+          if (!settled && ready(detail)) {
+            settled = true;
+            stop();
+            resolve(detail);
+          }
+        } while (readAgain && !settled);
+      } catch (error) {
+        stop();
+        reject(error);
+      } finally {
+        reading = false;
+      }
+    };
+    const stop = app.on("batches.progress", ({ batch }) => {
+      if (batch.id === batchId) void read();
+    });
+    void read();
+  });
 }
 
 async function listKeys(reader: CosClient): Promise<string[]> {

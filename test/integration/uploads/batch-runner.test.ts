@@ -54,6 +54,20 @@ class FakeBucket implements BatchClient {
   /** While set, every upload is refused as temporary keys past their expiry are. */
   keysExpired = false;
   gate: Promise<void> | undefined;
+  #waitingAtGate = 0;
+  #gateWatchers: { count: number; resolve: () => void }[] = [];
+
+  /** Resolves once `count` uploads are held at the gate. */
+  waitingAtGate(count: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.#gateWatchers.push({ count, resolve });
+      this.#notifyGateWatchers();
+    });
+  }
+
+  #notifyGateWatchers(): void {
+    for (const watcher of this.#gateWatchers.filter((w) => this.#waitingAtGate >= w.count)) watcher.resolve();
+  }
 
   putObject: BatchClient["putObject"] = async (input) => {
     this.puts.push(input.key);
@@ -63,10 +77,16 @@ class FakeBucket implements BatchClient {
       await new Promise((resolve) => setTimeout(resolve, 5));
       if (this.gate) {
         const signal = input.signal;
-        await Promise.race([
-          this.gate,
-          new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason))),
-        ]);
+        this.#waitingAtGate += 1;
+        this.#notifyGateWatchers();
+        try {
+          await Promise.race([
+            this.gate,
+            new Promise((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason))),
+          ]);
+        } finally {
+          this.#waitingAtGate -= 1;
+        }
       }
       input.signal?.throwIfAborted();
       if (this.keysExpired)
@@ -98,12 +118,35 @@ class FakeBucket implements BatchClient {
   };
 }
 
+/** Runners whose progress events wake `until`, so a test waits for a state instead of polling. */
+const progressWatchers = new Map<BatchRunner, (() => void)[]>();
+
 function runner(batch: BatchRecord, client: FakeBucket, journal: BatchJournal, events: BatchProgress[] = []) {
-  return new BatchRunner(batch, {
+  const run: BatchRunner = new BatchRunner(batch, {
     client,
     journal,
-    onProgress: (p) => events.push(p),
+    onProgress: (p) => {
+      events.push(p);
+      for (const wake of progressWatchers.get(run) ?? []) wake();
+    },
     progressIntervalMs: 1,
+  });
+  return run;
+}
+
+/** Resolves at the first progress event (or at once) after which `condition` holds. */
+function until(run: BatchRunner, condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!condition()) return;
+      progressWatchers.set(
+        run,
+        (progressWatchers.get(run) ?? []).filter((wake) => wake !== check),
+      );
+      resolve();
+    };
+    progressWatchers.set(run, [...(progressWatchers.get(run) ?? []), check]);
+    check();
   });
 }
 
@@ -168,10 +211,7 @@ describe("BatchRunner", () => {
     const failed = run.detail().items.find((i) => i.id === "item-1");
     expect(failed).toMatchObject({ state: "failed", error: { code: "SlowDown", status: 503 } });
     run.retry(["item-1"]);
-    await new Promise<void>((resolve) => {
-      const check = () => (run.state === "finished" ? resolve() : setTimeout(check, 5));
-      check();
-    });
+    await until(run, () => run.state === "finished");
     expect(run.summary().totals).toMatchObject({ done: 3, failed: 0 });
   });
 
@@ -181,13 +221,10 @@ describe("BatchRunner", () => {
     bucket.keysExpired = true;
     const run = runner(batch, bucket, await BatchJournal.create(dir, batch));
     run.start();
-    await new Promise<void>((resolve) => {
-      const check = () =>
-        run.state === "paused" && run.detail().items.every((i) => i.state !== "uploading")
-          ? resolve()
-          : setTimeout(check, 5);
-      check();
-    });
+    await until(
+      run,
+      () => run.state === "paused" && run.detail().items.every((i) => i.state !== "uploading"),
+    );
     const items = run.detail().items;
     const failed = items.filter((i) => i.state === "failed");
     expect(failed.length).toBeGreaterThanOrEqual(1);
@@ -210,9 +247,9 @@ describe("BatchRunner", () => {
     });
     const run = runner(batch, bucket, await BatchJournal.create(dir, batch));
     run.start();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await bucket.waitingAtGate(2);
     run.pause();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(run, () => run.detail().items.every((i) => i.state === "queued"));
     expect(run.detail().items.map((i) => i.state)).toEqual(["queued", "queued", "queued", "queued"]);
     bucket.gate = undefined;
     open();
