@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "../../renderer/api";
 import { Tour, TourButton, type Workspace } from "../../renderer/features/tour";
 import { renderWithStores } from "./with-stores";
