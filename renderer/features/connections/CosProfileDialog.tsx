@@ -1,7 +1,6 @@
 import "./connections.css";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
-import { useShallow } from "zustand/react/shallow";
 import {
   type ConnectionSummary,
   CosConnectionTestInputSchema,
@@ -70,21 +69,11 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
   const testing = useCosProfile((state) => state.testing);
   const outcome = useCosProfile((state) => state.outcome);
   const failure = useCosProfile((state) => state.error);
-  const {
-    save,
-    test: testValues,
-    forgetOutcome,
-    forgetError,
-    reset,
-  } = useCosProfile(
-    useShallow((state) => ({
-      save: state.save,
-      test: state.test,
-      forgetOutcome: state.forgetOutcome,
-      forgetError: state.forgetError,
-      reset: state.reset,
-    })),
-  );
+  const save = useCosProfile((state) => state.save);
+  const testValues = useCosProfile((state) => state.test);
+  const forgetOutcome = useCosProfile((state) => state.forgetOutcome);
+  const forgetError = useCosProfile((state) => state.forgetError);
+  const reset = useCosProfile((state) => state.reset);
   const failedField = failure?.path?.[0];
   const errors: Partial<Record<FieldName | "form", string>> = {
     ...checkErrors,
@@ -92,8 +81,9 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
   };
 
   useEffect(() => {
-    reset();
     dialog.current?.showModal();
+    // What was found about these values does not hold for the next dialog's.
+    return reset;
   }, [reset]);
 
   const input = {

@@ -17,7 +17,7 @@ export interface CosProfileState {
   test(input: CosConnectionTestInput): Promise<void>;
   forgetOutcome(): void;
   forgetError(): void;
-  /** The dialog opened afresh: nothing found about earlier values holds. */
+  /** Forgets the outcome and the failure: the next dialog starts from nothing. */
   reset(): void;
 }
 
