@@ -1,5 +1,3 @@
-import { useEffect, useState } from "react";
-import { api } from "../api";
 import { BucketButton, BucketWorkspace } from "../features/bucket";
 import { ConnectionsPanel, useActiveConnection } from "../features/connections";
 import { EditorUploads } from "../features/picgo";
@@ -11,14 +9,14 @@ import { UploadWorkspace, UseInUpload } from "../features/upload";
 import { useT } from "../i18n";
 import { Tabs } from "../ui/Tabs";
 import { LanguagePicker } from "./LanguagePicker";
+import { useWorkspace } from "./workspace-context";
 
 /** The frame: connections on the left, the workspace in the middle, preview and details on the right. */
 export function App() {
   const t = useT();
-  const [workspace, setWorkspace] = useState<Workspace>("upload");
+  const workspace = useWorkspace((state) => state.workspace);
+  const setWorkspace = useWorkspace((state) => state.show);
   const active = useActiveConnection();
-  // Files opened with Picops from outside the window are shown where they landed.
-  useEffect(() => api.on("files.opened", () => setWorkspace("upload")), []);
 
   return (
     <div className="app">

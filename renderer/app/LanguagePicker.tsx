@@ -2,7 +2,8 @@ import { LANGUAGES, type Language, useLanguage, useT } from "../i18n";
 
 export function LanguagePicker() {
   const t = useT();
-  const { language, setLanguage } = useLanguage();
+  const language = useLanguage((state) => state.language);
+  const setLanguage = useLanguage((state) => state.setLanguage);
   return (
     <div className="language-picker">
       <label htmlFor="app-language">{t("settings.language")}</label>

@@ -1,6 +1,33 @@
 import type { ReactNode } from "react";
 import type { ApiClient } from "../api";
 import { BatchesProvider, type BatchesStore, createBatchesStore } from "../features/batches";
+import {
+  ConnectionsProvider,
+  type ConnectionsStore,
+  CosProfileProvider,
+  type CosProfileStore,
+  createConnectionsStore,
+  createCosProfileStore,
+} from "../features/connections";
+import { createEditorUploadsStore, EditorUploadsProvider, type EditorUploadsStore } from "../features/picgo";
+import {
+  BucketStylesProvider,
+  type BucketStylesStore,
+  createBucketStylesStore,
+  createPresetsStore,
+  createRuleDraftStore,
+  createWatermarkImagesStore,
+  PresetsProvider,
+  type PresetsStore,
+  RuleDraftProvider,
+  type RuleDraftStore,
+  WatermarkImagesProvider,
+  type WatermarkImagesStore,
+} from "../features/rules";
+import { createTourStore, TourProvider, type TourStore } from "../features/tour";
+import { createThumbnailSource, type ThumbnailSource, ThumbnailSourceProvider } from "../ui/thumbnail-source";
+import { WorkspaceProvider } from "./workspace-context";
+import { createWorkspaceStore, type WorkspaceStore } from "./workspace-store";
 
 /**
  * The composition root of the renderer's stores: every store that owns API calls is made here,
@@ -8,16 +35,49 @@ import { BatchesProvider, type BatchesStore, createBatchesStore } from "../featu
  */
 export interface Stores {
   batches: BatchesStore;
+  connections: ConnectionsStore;
+  cosProfile: CosProfileStore;
+  editorUploads: EditorUploadsStore;
+  ruleDraft: RuleDraftStore;
+  presets: PresetsStore;
+  bucketStyles: BucketStylesStore;
+  watermarkImages: WatermarkImagesStore;
+  tour: TourStore;
+  thumbnails: ThumbnailSource;
+  workspace: WorkspaceStore;
 }
 
 export function createStores(api: ApiClient): Stores {
   return {
     batches: createBatchesStore(api),
+    connections: createConnectionsStore(api),
+    cosProfile: createCosProfileStore(api),
+    editorUploads: createEditorUploadsStore(api),
+    ruleDraft: createRuleDraftStore(),
+    presets: createPresetsStore(api),
+    bucketStyles: createBucketStylesStore(api),
+    watermarkImages: createWatermarkImagesStore(api),
+    tour: createTourStore(api),
+    thumbnails: createThumbnailSource(api),
+    workspace: createWorkspaceStore(api),
   };
 }
 
 /** Hands every store to the components below it. */
 export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   const { stores } = props;
-  return <BatchesProvider store={stores.batches}>{props.children}</BatchesProvider>;
+  // One line per store, the innermost first, so adding a store is adding a line.
+  let tree = props.children;
+  tree = <WorkspaceProvider store={stores.workspace}>{tree}</WorkspaceProvider>;
+  tree = <ThumbnailSourceProvider value={stores.thumbnails}>{tree}</ThumbnailSourceProvider>;
+  tree = <TourProvider store={stores.tour}>{tree}</TourProvider>;
+  tree = <WatermarkImagesProvider store={stores.watermarkImages}>{tree}</WatermarkImagesProvider>;
+  tree = <BucketStylesProvider store={stores.bucketStyles}>{tree}</BucketStylesProvider>;
+  tree = <PresetsProvider store={stores.presets}>{tree}</PresetsProvider>;
+  tree = <RuleDraftProvider store={stores.ruleDraft}>{tree}</RuleDraftProvider>;
+  tree = <EditorUploadsProvider store={stores.editorUploads}>{tree}</EditorUploadsProvider>;
+  tree = <CosProfileProvider store={stores.cosProfile}>{tree}</CosProfileProvider>;
+  tree = <ConnectionsProvider store={stores.connections}>{tree}</ConnectionsProvider>;
+  tree = <BatchesProvider store={stores.batches}>{tree}</BatchesProvider>;
+  return tree;
 }

@@ -10,28 +10,32 @@ interface Waiting {
   start(): Promise<unknown>;
 }
 
-const waiting: Waiting[] = [];
-let running = 0;
-
-function next(): void {
-  while (running < AT_ONCE) {
-    const job = waiting.shift();
-    if (!job) return;
-    running++;
-    job.start().finally(() => {
-      running--;
-      next();
-    });
-  }
-}
-
 /** Queues a request; the returned function withdraws it if it has not started (its tile left the view). */
-export function queueThumbnail(start: () => Promise<unknown>): () => void {
-  const job: Waiting = { start };
-  waiting.push(job);
-  next();
-  return () => {
-    const index = waiting.indexOf(job);
-    if (index >= 0) waiting.splice(index, 1);
+export type ThumbnailQueue = (start: () => Promise<unknown>) => () => void;
+
+export function createThumbnailQueue(): ThumbnailQueue {
+  const waiting: Waiting[] = [];
+  let running = 0;
+
+  const next = (): void => {
+    while (running < AT_ONCE) {
+      const job = waiting.shift();
+      if (!job) return;
+      running++;
+      job.start().finally(() => {
+        running--;
+        next();
+      });
+    }
+  };
+
+  return (start) => {
+    const job: Waiting = { start };
+    waiting.push(job);
+    next();
+    return () => {
+      const index = waiting.indexOf(job);
+      if (index >= 0) waiting.splice(index, 1);
+    };
   };
 }

@@ -17,13 +17,16 @@ type Answers = {
  */
 export function fakeApi(answers: Answers) {
   const calls: { channel: ChannelName; input: unknown }[] = [];
+  const answered: Promise<unknown>[] = [];
   const listeners = new Map<string, Set<(payload: never) => void>>();
   const client: ApiClient = {
     async call(channel, input) {
       calls.push({ channel, input });
       const answer = answers[channel] as ((input: unknown) => unknown) | undefined;
       if (!answer) throw new Error(`the test did not expect a call to ${channel}`);
-      return (await answer(input)) as never;
+      const answering = (async () => answer(input))();
+      answered.push(answering.catch(() => undefined));
+      return (await answering) as never;
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -35,6 +38,10 @@ export function fakeApi(answers: Answers) {
   return {
     client,
     calls,
+    /** Once every call made so far has been answered or refused. */
+    async settled(): Promise<void> {
+      await Promise.all(answered);
+    },
     emit<E extends EventName>(event: E, payload: EventPayload<E>) {
       for (const listener of listeners.get(event) ?? []) listener(payload as never);
     },

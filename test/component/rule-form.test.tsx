@@ -1,10 +1,11 @@
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { StepForm } from "../../renderer/features/rules/StepForm";
 import { pipelineFromSteps, stepsFromPipeline } from "../../renderer/features/rules/steps";
 import { checkRule, formatRule } from "../../shared/rules";
+import { renderWithStores } from "./with-stores";
 
 afterEach(cleanup);
 
@@ -28,20 +29,20 @@ function RuleForm(props: { initial: string }) {
 
 describe("the rule form", () => {
   it("rewrites the rule from a field, and keeps the other stages as they were", () => {
-    render(<RuleForm initial="imageMogr2/thumbnail/800x/format/webp" />);
+    renderWithStores(<RuleForm initial="imageMogr2/thumbnail/800x/format/webp" />);
     // The whole value at once, as a paste: clearing first would leave a fit with no side.
     fireEvent.change(screen.getByLabelText(/^Width/), { target: { value: "640" } });
     expect(screen.getByTestId("rule").textContent).toBe("imageMogr2/thumbnail/640x/format/webp");
   });
 
   it("switches how a thumbnail is resized, with the geometry that mode needs", async () => {
-    render(<RuleForm initial="imageMogr2/thumbnail/800x" />);
+    renderWithStores(<RuleForm initial="imageMogr2/thumbnail/800x" />);
     await userEvent.click(screen.getByLabelText("Percent"));
     expect(screen.getByTestId("rule").textContent).toMatch(/^imageMogr2\/thumbnail\/!\d+p$/);
   });
 
   it("shows a stage it cannot edit as the text it is, and keeps it", () => {
-    render(<RuleForm initial="pictureMagic/1" />);
+    renderWithStores(<RuleForm initial="pictureMagic/1" />);
     expect(screen.getByText("pictureMagic/1", { selector: "code" })).toBeTruthy();
     expect(screen.getByText("Picops does not know this part; it is kept exactly as written.")).toBeTruthy();
     expect(screen.getByTestId("rule").textContent).toBe("pictureMagic/1");

@@ -1,9 +1,10 @@
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ProcessingFields } from "../../renderer/features/batches";
 import type { ProcessOptions, RuleSlot } from "../../shared/uploads/options";
+import { renderWithStores } from "./with-stores";
 
 afterEach(cleanup);
 
@@ -29,7 +30,7 @@ function Slots(props: { rules: RuleSlot[]; errors?: Map<string, string>; seen: P
 describe("rule slots", () => {
   it("adds a slot with a numbered output name, and edits its rule", async () => {
     const seen: ProcessOptions[] = [];
-    render(<Slots rules={[]} seen={seen} />);
+    renderWithStores(<Slots rules={[]} seen={seen} />);
     expect(screen.getByText("No rules: originals are uploaded as they are.")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Add a rule" }));
     expect(seen.at(-1)?.rules).toEqual([{ rule: "", fileid: "{name}_1.{format}" }]);
@@ -38,7 +39,9 @@ describe("rule slots", () => {
   });
 
   it("points at the rule's first error, in words, as it is typed", async () => {
-    render(<Slots rules={[{ rule: "imageMogr2/thumbnail/0x", fileid: "{name}.{format}" }]} seen={[]} />);
+    renderWithStores(
+      <Slots rules={[{ rule: "imageMogr2/thumbnail/0x", fileid: "{name}.{format}" }]} seen={[]} />,
+    );
     const rule = screen.getByLabelText("Rule 1");
     const described = (rule.getAttribute("aria-describedby") ?? "").split(" ");
     const said = described.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
@@ -50,7 +53,7 @@ describe("rule slots", () => {
       rule: "imageMogr2/thumbnail/100x",
       fileid: `{name}_${i}`,
     }));
-    render(<Slots rules={five} seen={[]} />);
+    renderWithStores(<Slots rules={five} seen={[]} />);
     const add = screen.getByRole("button", { name: "5 rules is COS's limit" });
     expect((add as HTMLButtonElement).disabled).toBe(true);
   });

@@ -4,11 +4,17 @@ import { useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { CosProfileDialog } from "./CosProfileDialog";
-import { useConnections } from "./store";
+import { useConnections } from "./context";
 
 export function ConnectionsPanel() {
   const t = useT();
-  const { connections, activeId, vaultProblem, error, load, select } = useConnections();
+  const connections = useConnections((state) => state.connections);
+  const activeId = useConnections((state) => state.activeId);
+  const vaultProblem = useConnections((state) => state.vaultProblem);
+  const error = useConnections((state) => state.error);
+  const load = useConnections((state) => state.load);
+  const select = useConnections((state) => state.select);
+  const removeConnection = useConnections((state) => state.remove);
   /** The dialog: `true` to add a connection, a connection to edit it. */
   const [editing, setEditing] = useState<ConnectionSummary | boolean>(false);
 
@@ -18,7 +24,7 @@ export function ConnectionsPanel() {
 
   const remove = (connection: ConnectionSummary) => {
     if (window.confirm(t("connections.deleteConfirm", { label: connection.label }))) {
-      void useConnections.getState().remove(connection.id);
+      void removeConnection(connection.id);
     }
   };
 

@@ -1,16 +1,15 @@
 import "./connections.css";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
-import type { ConnectionTestOutcome } from "../../../shared/connection-test";
 import {
   type ConnectionSummary,
   CosConnectionTestInputSchema,
   CosProfileInputSchema,
 } from "../../../shared/connections";
-import { api, failureOf } from "../../api";
 import type { MessageKey, Translate } from "../../i18n";
 import { useT } from "../../i18n";
 import { errorText, schemaProblemText } from "../../i18n/errors";
+import { useCosProfile } from "./context";
 import { testOutcomeText } from "./test-outcome-text";
 
 type FieldName =
@@ -43,6 +42,10 @@ function fieldErrors(error: z.ZodError, t: Translate): Partial<Record<FieldName,
   return found;
 }
 
+function isField(name: unknown): name is FieldName {
+  return FIELDS.some((field) => field.name === name);
+}
+
 /**
  * Adds a Tencent COS profile, or edits one (`profile`). Values are checked in place with the contract's own schema;
  * "Test connection" tries them against COS before anything is saved.
@@ -60,15 +63,28 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
     defaultBucket: profile?.defaultBucket ?? "",
     customDomain: profile?.customDomain ?? "",
   });
-  const [errors, setErrors] = useState<Partial<Record<FieldName | "form", string>>>({});
-  const [saving, setSaving] = useState(false);
-  const [testing, setTesting] = useState(false);
-  /** Always about the values on screen: editing a field clears it. */
-  const [outcome, setOutcome] = useState<ConnectionTestOutcome>();
+  /** What the contract's schema says of the values, checked here before any call. */
+  const [checkErrors, setCheckErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const saving = useCosProfile((state) => state.saving);
+  const testing = useCosProfile((state) => state.testing);
+  const outcome = useCosProfile((state) => state.outcome);
+  const failure = useCosProfile((state) => state.error);
+  const save = useCosProfile((state) => state.save);
+  const testValues = useCosProfile((state) => state.test);
+  const forgetOutcome = useCosProfile((state) => state.forgetOutcome);
+  const forgetError = useCosProfile((state) => state.forgetError);
+  const reset = useCosProfile((state) => state.reset);
+  const failedField = failure?.path?.[0];
+  const errors: Partial<Record<FieldName | "form", string>> = {
+    ...checkErrors,
+    ...(failure && { [isField(failedField) ? failedField : "form"]: errorText(t, failure) }),
+  };
 
   useEffect(() => {
     dialog.current?.showModal();
-  }, []);
+    // What was found about these values does not hold for the next dialog's.
+    return reset;
+  }, [reset]);
 
   const input = {
     ...(profile ? { id: profile.id } : {}),
@@ -81,39 +97,25 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
     event.preventDefault();
     const checked = CosProfileInputSchema.safeParse(input);
     if (!checked.success) {
-      setErrors(fieldErrors(checked.error, t));
+      forgetError();
+      setCheckErrors(fieldErrors(checked.error, t));
       return;
     }
-    setSaving(true);
-    try {
-      await api.call("connections.saveCos", input);
-      onClose();
-    } catch (e) {
-      const failure = failureOf(e);
-      const field = failure.path?.[0] as FieldName | undefined;
-      setErrors(field ? { [field]: errorText(t, failure) } : { form: errorText(t, failure) });
-    } finally {
-      setSaving(false);
-    }
+    setCheckErrors({});
+    if (await save(input)) onClose();
   };
 
   const test = async () => {
     const { label: _name, ...form } = input;
     const checked = CosConnectionTestInputSchema.safeParse(form);
-    setOutcome(undefined);
+    forgetOutcome();
     if (!checked.success) {
-      setErrors(fieldErrors(checked.error, t));
+      forgetError();
+      setCheckErrors(fieldErrors(checked.error, t));
       return;
     }
-    setErrors({});
-    setTesting(true);
-    try {
-      setOutcome(await api.call("connections.test", form));
-    } catch (e) {
-      setErrors({ form: errorText(t, failureOf(e)) });
-    } finally {
-      setTesting(false);
-    }
+    setCheckErrors({});
+    await testValues(form);
   };
 
   return (
@@ -148,7 +150,7 @@ export function CosProfileDialog({ onClose, profile }: { onClose(): void; profil
                 }
                 onChange={(event) => {
                   setValues({ ...values, [field.name]: event.target.value });
-                  setOutcome(undefined);
+                  forgetOutcome();
                 }}
               />
               {field.hint && (

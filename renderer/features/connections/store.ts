@@ -1,9 +1,9 @@
-import { create } from "zustand";
+import { createStore, type StoreApi } from "zustand/vanilla";
 import type { AppError } from "../../../shared/errors";
 import type { ConnectionList } from "../../../shared/ipc/contract";
-import { api, failureOf } from "../../api";
+import { type ApiClient, failureOf } from "../../api";
 
-interface ConnectionsState extends ConnectionList {
+export interface ConnectionsState extends ConnectionList {
   loaded: boolean;
   /** The last call about connections that failed (listing, choosing, removing one). */
   error: AppError | undefined;
@@ -12,31 +12,31 @@ interface ConnectionsState extends ConnectionList {
   remove(id: string): Promise<void>;
 }
 
-/** Runs a call about connections, keeping its failure as the store's error. */
-async function attempt(call: () => Promise<unknown>): Promise<void> {
-  useConnections.setState({ error: undefined });
-  try {
-    await call();
-  } catch (error) {
-    useConnections.setState({ error: failureOf(error) });
-  }
-}
+export type ConnectionsStore = StoreApi<ConnectionsState>;
 
-/** A mirror of the main process's connections; the main process owns the truth. */
-export const useConnections = create<ConnectionsState>((set) => ({
-  connections: [],
-  activeId: "local",
-  loaded: false,
-  error: undefined,
-  load: () => attempt(async () => set({ ...(await api.call("connections.list", {})), loaded: true })),
-  select: (id) => attempt(() => api.call("connections.select", { id })),
-  remove: (id) => attempt(() => api.call("connections.delete", { id })),
-}));
-
-api.on("connections.changed", (list) =>
-  useConnections.setState({ ...list, vaultProblem: list.vaultProblem, loaded: true }),
-);
-
-export function useActiveConnection() {
-  return useConnections((state) => state.connections.find((c) => c.id === state.activeId));
+/** A mirror of the main process's connections; the main process owns the truth and says when it changes. */
+export function createConnectionsStore(api: ApiClient): ConnectionsStore {
+  const store = createStore<ConnectionsState>()((set) => {
+    const attempt = async (call: () => Promise<unknown>): Promise<void> => {
+      set({ error: undefined });
+      try {
+        await call();
+      } catch (error) {
+        set({ error: failureOf(error) });
+      }
+    };
+    return {
+      connections: [],
+      activeId: "local",
+      loaded: false,
+      error: undefined,
+      load: () => attempt(async () => set({ ...(await api.call("connections.list", {})), loaded: true })),
+      select: (id) => attempt(() => api.call("connections.select", { id })),
+      remove: (id) => attempt(() => api.call("connections.delete", { id })),
+    };
+  });
+  api.on("connections.changed", (list) =>
+    store.setState({ ...list, vaultProblem: list.vaultProblem, loaded: true }),
+  );
+  return store;
 }

@@ -4,13 +4,15 @@ import type { ConnectionSummary } from "../../../shared/connections";
 import type { PicGoStatus } from "../../../shared/picgo/endpoint";
 import { type Translate, useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
+import { useEditorUploads } from "./context";
 import { EditorUploadsDialog } from "./EditorUploadsDialog";
-import { useEditorUploads } from "./store";
 
 /** The endpoint's state, always in view in the sidebar, and the way to its settings. */
 export function EditorUploads({ connection }: { connection: ConnectionSummary | undefined }) {
   const t = useT();
-  const { endpoint, error, load } = useEditorUploads();
+  const endpoint = useEditorUploads((state) => state.endpoint);
+  const error = useEditorUploads((state) => state.error);
+  const load = useEditorUploads((state) => state.load);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
     void load();

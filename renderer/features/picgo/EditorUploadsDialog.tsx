@@ -13,7 +13,7 @@ import { outputFormatOf } from "../../../shared/uploads/plan";
 import { useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
-import { useEditorUploads } from "./store";
+import { useEditorUploads } from "./context";
 
 /** A sample file for the live examples under the templates. */
 const SAMPLE = { fileName: "screenshot.png", md5: "9e107d9d372bb6826bd81d3542a419d6" };
@@ -28,7 +28,10 @@ export function EditorUploadsDialog({
 }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
-  const { endpoint, defaults, presets, save } = useEditorUploads();
+  const endpoint = useEditorUploads((state) => state.endpoint);
+  const defaults = useEditorUploads((state) => state.defaults);
+  const presets = useEditorUploads((state) => state.presets);
+  const save = useEditorUploads((state) => state.save);
   const [settings, setSettings] = useState<PicGoSettings>(() => endpoint?.settings as PicGoSettings);
   const [port, setPort] = useState(String(settings.port));
   const [destination, setDestination] = useState<DestinationDefault>(() =>

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect } from "react";
 import { useT } from "../../i18n";
-import { useRuleDraft } from "../rules";
+import { useRuleDraftStore } from "../rules";
 import { AfterProblem } from "./AfterProblem";
 import { Choice } from "./Choice";
 import { Comparison } from "./Comparison";
@@ -19,17 +19,18 @@ import { type ComparisonMode, usePreview, type Zoom } from "./store";
  * designer types, while React is still re-rendering the builder.
  */
 function useLivePreview(): void {
+  const draft = useRuleDraftStore();
   useEffect(() => {
     const update = () => {
       const { sample } = usePreviewSample.getState();
       if (!sample) return;
       // COS can only process what is in a bucket; a file on this computer goes to the local engine.
       const producer = sample.kind === "object" ? usePreview.getState().producer : "local";
-      void usePreview.getState().show(sample, useRuleDraft.getState().text, producer);
+      void usePreview.getState().show(sample, draft.getState().text, producer);
     };
     update();
     const stops = [
-      useRuleDraft.subscribe((state, previous) => state.text !== previous.text && update()),
+      draft.subscribe((state, previous) => state.text !== previous.text && update()),
       usePreviewSample.subscribe((state, previous) => {
         if (state.sample === previous.sample) return;
         // Another sample's pictures must not stand in for this one's while it loads.
@@ -41,7 +42,7 @@ function useLivePreview(): void {
     return () => {
       for (const stop of stops) stop();
     };
-  }, []);
+  }, [draft]);
 }
 
 /** The before/after preview of the draft rule on the chosen sample, in the details panel. */

@@ -1,72 +1,74 @@
 import { type FormEvent, useEffect, useState } from "react";
-import type { AppError } from "../../../shared/errors";
-import type { SkippedPreset } from "../../../shared/presets/preset";
-import { api, failureOf } from "../../api";
-import { useT } from "../../i18n";
+import { useShallow } from "zustand/react/shallow";
+import { type Translate, useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { describedBy, Field } from "../../ui/Field";
+import { usePresets, useRuleDraft } from "./context";
 import { firstRuleError } from "./diagnostic-text";
-import { useRuleDraft } from "./draft-store";
-import { usePresets } from "./presets-store";
+import type { PresetsOutcome } from "./presets-store";
+
+function outcomeText(t: Translate, outcome: PresetsOutcome): string {
+  switch (outcome.kind) {
+    case "saved":
+      return t("rules.presets.saved", { name: outcome.name });
+    case "loaded":
+      return t("rules.presets.loaded", { name: outcome.name });
+    case "exported":
+      return t("rules.presets.exported", { count: outcome.count });
+    case "imported":
+      return t("rules.presets.imported", { added: outcome.added, skipped: outcome.skipped });
+  }
+}
 
 /** Save the draft under a name; load, rename, duplicate, delete; import and export as JSON. */
 export function PresetsPanel() {
   const t = useT();
-  const { presets, problem, loaded, load } = usePresets();
-  const { text, setText } = useRuleDraft();
+  const presets = usePresets((state) => state.presets);
+  const problem = usePresets((state) => state.problem);
+  const loaded = usePresets((state) => state.loaded);
+  const outcome = usePresets((state) => state.outcome);
+  const skipped = usePresets((state) => state.skipped);
+  const error = usePresets((state) => state.error);
+  const actions = usePresets(
+    useShallow((state) => ({
+      load: state.load,
+      save: state.save,
+      rename: state.rename,
+      duplicate: state.duplicate,
+      remove: state.remove,
+      exportAll: state.exportAll,
+      importFile: state.importFile,
+      markLoaded: state.markLoaded,
+    })),
+  );
+  const text = useRuleDraft((state) => state.text);
+  const setText = useRuleDraft((state) => state.setText);
   const [name, setName] = useState("");
   const [renaming, setRenaming] = useState<{ id: string; name: string }>();
-  const [status, setStatus] = useState<string>();
-  const [error, setError] = useState<AppError>();
-  const [skipped, setSkipped] = useState<SkippedPreset[]>([]);
 
   useEffect(() => {
-    if (!loaded) load().catch((failure) => setError(failureOf(failure)));
-  }, [loaded, load]);
+    if (!loaded) void actions.load();
+  }, [loaded, actions.load]);
 
-  /**
-   * Runs a change and shows what it answers when that is a sentence, then re-reads the list
-   * (the event also brings it; this covers a lost socket).
-   */
-  const run = async (change: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      const result = await change();
-      setStatus(typeof result === "string" ? result : undefined);
-      await load();
-    } catch (failure) {
-      setError(failureOf(failure));
-    }
-  };
-
-  const save = (event: FormEvent) => {
+  const save = async (event: FormEvent) => {
     event.preventDefault();
-    run(async () => {
-      const preset = await api.call("presets.save", { name, rule: text });
-      setName("");
-      return t("rules.presets.saved", { name: preset.name });
-    });
+    if (await actions.save(name, text)) setName("");
   };
 
-  const exportAll = () =>
-    run(async () => {
-      const file = await api.call("presets.export", {});
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
-      link.download = file.fileName;
-      link.click();
-      URL.revokeObjectURL(link.href);
-      return t("rules.presets.exported", { count: presets.length });
-    });
+  const exportAll = async () => {
+    const file = await actions.exportAll();
+    if (!file) return;
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+    link.download = file.fileName;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
 
-  const importFile = (file: File | undefined) =>
-    file &&
-    run(async () => {
-      const result = await api.call("presets.import", { content: await file.text() });
-      setSkipped(result.skipped);
-      return t("rules.presets.imported", { added: result.added.length, skipped: result.skipped.length });
-    });
+  const importFile = async (file: File | undefined) => {
+    if (file) await actions.importFile(await file.text());
+  };
 
   return (
     <section className="presets card" aria-labelledby="presets-heading">
@@ -99,12 +101,9 @@ export function PresetsPanel() {
               {renaming?.id === preset.id ? (
                 <form
                   className="row"
-                  onSubmit={(event) => {
+                  onSubmit={async (event) => {
                     event.preventDefault();
-                    run(async () => {
-                      await api.call("presets.rename", { id: preset.id, name: renaming.name });
-                      setRenaming(undefined);
-                    });
+                    if (await actions.rename(preset.id, renaming.name)) setRenaming(undefined);
                   }}
                 >
                   <Field id={`rename-${preset.id}`} label={t("rules.presets.newName", { name: preset.name })}>
@@ -138,7 +137,7 @@ export function PresetsPanel() {
                   aria-label={t("rules.presets.loadNamed", { name: preset.name })}
                   onClick={() => {
                     setText(preset.rule);
-                    setStatus(t("rules.presets.loaded", { name: preset.name }));
+                    actions.markLoaded(preset.name);
                   }}
                 >
                   {t("rules.presets.load")}
@@ -153,7 +152,7 @@ export function PresetsPanel() {
                 <button
                   type="button"
                   aria-label={t("rules.presets.duplicateNamed", { name: preset.name })}
-                  onClick={() => run(() => api.call("presets.duplicate", { id: preset.id }))}
+                  onClick={() => actions.duplicate(preset.id)}
                 >
                   {t("rules.presets.duplicate")}
                 </button>
@@ -163,7 +162,7 @@ export function PresetsPanel() {
                   aria-label={t("rules.presets.deleteNamed", { name: preset.name })}
                   onClick={() =>
                     window.confirm(t("rules.presets.deleteConfirm", { name: preset.name })) &&
-                    run(() => api.call("presets.delete", { id: preset.id }))
+                    actions.remove(preset.id)
                   }
                 >
                   {t("rules.presets.delete")}
@@ -191,7 +190,7 @@ export function PresetsPanel() {
         </label>
       </div>
       <div aria-live="polite">
-        {status && <p className="hint">{status}</p>}
+        {outcome && <p className="hint">{outcomeText(t, outcome)}</p>}
         {skipped.length > 0 && (
           <ul className="skipped" aria-label={t("rules.presets.skippedHeading")}>
             {skipped.map((skip) => (

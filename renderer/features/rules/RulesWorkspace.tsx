@@ -2,7 +2,7 @@ import "./rules.css";
 import { type KeyboardEvent, type ReactNode, useMemo } from "react";
 import { checkRule, formatRule } from "../../../shared/rules";
 import { useT } from "../../i18n";
-import { useRuleDraft } from "./draft-store";
+import { useRuleDraft } from "./context";
 import { PresetsPanel } from "./PresetsPanel";
 import { RuleTextField } from "./RuleTextField";
 import { StepList } from "./StepList";
@@ -20,7 +20,12 @@ export function RulesWorkspace(props: {
   draftActions?: (draft: { text: string; valid: boolean }) => ReactNode;
 }) {
   const t = useT();
-  const { text, setText, undo, redo, past, future } = useRuleDraft();
+  const text = useRuleDraft((state) => state.text);
+  const setText = useRuleDraft((state) => state.setText);
+  const undo = useRuleDraft((state) => state.undo);
+  const redo = useRuleDraft((state) => state.redo);
+  const canUndo = useRuleDraft((state) => state.past.length > 0);
+  const canRedo = useRuleDraft((state) => state.future.length > 0);
   const checked = useMemo(() => checkRule(text), [text]);
   const steps = useMemo(() => stepsFromPipeline(checked.pipeline), [checked]);
   const valid = !checked.diagnostics.some((d) => d.severity === "error");
@@ -44,18 +49,13 @@ export function RulesWorkspace(props: {
       {/* biome-ignore lint/a11y/noStaticElementInteractions: undo/redo shortcuts for every control inside the builder */}
       <div className="rule-builder" onKeyDown={onKeyDown}>
         <div className="row rules-toolbar">
-          <button
-            type="button"
-            onClick={undo}
-            disabled={past.length === 0}
-            aria-keyshortcuts="Control+Z Meta+Z"
-          >
+          <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z Meta+Z">
             {t("rules.undo")}
           </button>
           <button
             type="button"
             onClick={redo}
-            disabled={future.length === 0}
+            disabled={!canRedo}
             aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
           >
             {t("rules.redo")}

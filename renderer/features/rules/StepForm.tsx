@@ -1,11 +1,11 @@
 import { formatRule } from "../../../shared/rules";
 import { useT } from "../../i18n";
+import { useBucketStyles } from "./context";
 import { ImageWatermarkForm } from "./forms/ImageWatermarkForm";
 import { OperationForm } from "./forms/OperationForm";
 import { TextWatermarkForm } from "./forms/TextWatermarkForm";
 import { View2Form } from "./forms/View2Form";
 import type { Step } from "./steps";
-import { useBucketStyles } from "./styles-store";
 
 /** The form of one step; steps this version cannot edit are shown as the text they are, and kept. */
 export function StepForm(props: { id: string; step: Step; onChange(step: Step, source: string): void }) {

@@ -2,14 +2,17 @@ import { useEffect } from "react";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useActiveConnection } from "../connections";
-import { useRuleDraft } from "./draft-store";
-import { useBucketStyles } from "./styles-store";
+import { useBucketStyles, useRuleDraft } from "./context";
 
 /** The bucket's styles (`style/<name>`): what each does, and a button to make one the draft. */
 export function StylesPanel() {
   const t = useT();
   const active = useActiveConnection();
-  const { bucket, styles, loading, error, load } = useBucketStyles();
+  const bucket = useBucketStyles((state) => state.bucket);
+  const styles = useBucketStyles((state) => state.styles);
+  const loading = useBucketStyles((state) => state.loading);
+  const error = useBucketStyles((state) => state.error);
+  const load = useBucketStyles((state) => state.load);
   const setText = useRuleDraft((state) => state.setText);
 
   // Styles belong to a bucket: read them again whenever the designer switches connection.

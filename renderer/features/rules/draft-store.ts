@@ -1,4 +1,4 @@
-import { create } from "zustand";
+import { createStore, type StoreApi } from "zustand/vanilla";
 
 /** Keystrokes from the same source this close together are one step of undo (typing a word). */
 const COALESCE_MS = 1000;
@@ -9,7 +9,7 @@ const HISTORY_LIMIT = 200;
  * what it does, the upload panel can take it into a rule slot. Every change is undoable,
  * whether it came from a form, the text field or a preset.
  */
-interface RuleDraftState {
+export interface RuleDraftState {
   text: string;
   /** Earlier texts, oldest first. */
   past: string[];
@@ -25,39 +25,46 @@ interface RuleDraftState {
   redo(): void;
 }
 
-let last: { source: string; at: number } | undefined;
+export type RuleDraftStore = StoreApi<RuleDraftState>;
 
-export const useRuleDraft = create<RuleDraftState>((set, get) => ({
-  text: "imageMogr2/thumbnail/800x/format/webp",
-  past: [],
-  future: [],
-  setText: (text, source) => {
-    const { text: current, past } = get();
-    if (text === current) return;
-    const now = Date.now();
-    const coalesce =
-      source !== undefined &&
-      last?.source === source &&
-      now - last.at < COALESCE_MS &&
-      isKeystroke(current, text);
-    last = source === undefined ? undefined : { source, at: now };
-    set({ text, future: [], past: coalesce ? past : [...past, current].slice(-HISTORY_LIMIT) });
-  },
-  undo: () => {
-    const { text, past, future } = get();
-    const previous = past.at(-1);
-    if (previous === undefined) return;
-    last = undefined;
-    set({ text: previous, past: past.slice(0, -1), future: [...future, text] });
-  },
-  redo: () => {
-    const { text, past, future } = get();
-    const next = future.at(-1);
-    if (next === undefined) return;
-    last = undefined;
-    set({ text: next, past: [...past, text], future: future.slice(0, -1) });
-  },
-}));
+/** What the builder shows in a new window. */
+const FIRST_DRAFT = "imageMogr2/thumbnail/800x/format/webp";
+
+export function createRuleDraftStore(text = FIRST_DRAFT): RuleDraftStore {
+  /** The last edit that could be coalesced with the next: its source and when it was made. */
+  let last: { source: string; at: number } | undefined;
+  return createStore<RuleDraftState>()((set, get) => ({
+    text,
+    past: [],
+    future: [],
+    setText: (next, source) => {
+      const { text: current, past } = get();
+      if (next === current) return;
+      const now = Date.now();
+      const coalesce =
+        source !== undefined &&
+        last?.source === source &&
+        now - last.at < COALESCE_MS &&
+        isKeystroke(current, next);
+      last = source === undefined ? undefined : { source, at: now };
+      set({ text: next, future: [], past: coalesce ? past : [...past, current].slice(-HISTORY_LIMIT) });
+    },
+    undo: () => {
+      const { text: current, past, future } = get();
+      const previous = past.at(-1);
+      if (previous === undefined) return;
+      last = undefined;
+      set({ text: previous, past: past.slice(0, -1), future: [...future, current] });
+    },
+    redo: () => {
+      const { text: current, past, future } = get();
+      const next = future.at(-1);
+      if (next === undefined) return;
+      last = undefined;
+      set({ text: next, past: [...past, current], future: future.slice(0, -1) });
+    },
+  }));
+}
 
 /** Whether `after` differs from `before` by at most one character typed, deleted or replaced. */
 function isKeystroke(before: string, after: string): boolean {

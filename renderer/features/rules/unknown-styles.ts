@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { checkRule, checkStyleNames, type Diagnostic } from "../../../shared/rules";
-import { useBucketStyles } from "./styles-store";
+import { useBucketStyles } from "./context";
 
 /** Whether a rule has a `style/<name>` stage (the first stage, or one after a `|`). */
 const NAMES_A_STYLE = /(^|\|)\s*style\//;
@@ -11,7 +11,11 @@ const NAMES_A_STYLE = /(^|\|)\s*style\//;
  * the one whose styles were read gets no warning: nothing is known about that bucket's styles.
  */
 export function useUnknownStyles(rules: readonly string[], bucket?: string): Diagnostic[][] {
-  const { bucket: stylesBucket, styles, loading, error, load } = useBucketStyles();
+  const stylesBucket = useBucketStyles((state) => state.bucket);
+  const styles = useBucketStyles((state) => state.styles);
+  const loading = useBucketStyles((state) => state.loading);
+  const error = useBucketStyles((state) => state.error);
+  const load = useBucketStyles((state) => state.load);
   const namesAStyle = rules.some((rule) => NAMES_A_STYLE.test(rule));
   useEffect(() => {
     if (namesAStyle && styles === undefined && !loading && !error) void load();

@@ -1,9 +1,9 @@
 import "./tour.css";
 import { type KeyboardEvent, type SyntheticEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useT } from "../../i18n";
+import { useTour } from "./context";
 import { cardPosition } from "./placement";
 import { TOUR_STEPS, type TourStep, type Workspace } from "./steps";
-import { startTourOnFirstRun, useTour } from "./store";
 import { useTargetRect } from "./target-rect";
 
 const TOUR_BUTTON_ID = "tour-button";
@@ -15,11 +15,11 @@ const TOUR_BUTTON_ID = "tour-button";
 export function Tour({ onShowWorkspace }: { onShowWorkspace(workspace: Workspace): void }) {
   const index = useTour((state) => state.step);
   const step = index === undefined ? undefined : TOUR_STEPS[index];
+  const startOnFirstRun = useTour((state) => state.startOnFirstRun);
 
   useEffect(() => {
-    // Without an answer from the main process there is no tour: the app works the same.
-    startTourOnFirstRun().catch(() => undefined);
-  }, []);
+    void startOnFirstRun();
+  }, [startOnFirstRun]);
 
   useEffect(() => {
     if (step) onShowWorkspace(step.workspace);
@@ -45,7 +45,9 @@ export function TourButton() {
  */
 function TourDialog({ index, step }: { index: number; step: TourStep }) {
   const t = useT();
-  const { next, back, close } = useTour();
+  const next = useTour((state) => state.next);
+  const back = useTour((state) => state.back);
+  const close = useTour((state) => state.close);
   const dialog = useRef<HTMLDialogElement>(null);
   const card = useRef<HTMLDivElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);

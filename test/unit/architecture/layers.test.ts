@@ -141,3 +141,135 @@ describe("layers", () => {
     expect(refused).toEqual([]);
   });
 });
+
+/**
+ * Renderer stores own the calls: only a store (made in the composition root) talks to the
+ * contract's client, and components read stores through selectors. Files other helpers are
+ * still converting are listed by name until their branches land; any other file fails.
+ */
+const pendingConversion = {
+  /** Components that still call the client themselves. */
+  callsTheClient: ["renderer/features/bucket/ManageBar.tsx"],
+  /** Components that still subscribe to a whole store. */
+  subscribesToAWholeStore: [
+    "renderer/features/bucket/ProcessPanel.tsx",
+    "renderer/features/preview/PreviewPanel.tsx",
+    "renderer/features/upload/DropZone.tsx",
+    "renderer/features/upload/IntakeList.tsx",
+    "renderer/features/upload/OptionsPanel.tsx",
+    "renderer/features/upload/UploadWorkspace.tsx",
+  ],
+};
+
+const rendererFiles = files.filter((file) => file.startsWith("renderer/"));
+
+function syntaxOf(file: string): ts.SourceFile {
+  const text = readFileSync(path.join(ROOT, file), "utf8");
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+}
+
+/** The modules a file imports for their values: `import type` and `{ type X }` alone do not count. */
+function valueImportsOf(file: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const typesOnly =
+        clause !== undefined &&
+        (clause.isTypeOnly ||
+          (clause.name === undefined &&
+            clause.namedBindings !== undefined &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((element) => element.isTypeOnly)));
+      if (!typesOnly) found.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      if (!node.isTypeOnly) found.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      found.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(syntaxOf(file));
+  return found;
+}
+
+/** The hooks that read a zustand store: `create(...)` singletons and the `useSelected` of a store context. */
+const storeHooks = rendererFiles.flatMap((file) =>
+  [
+    ...readFileSync(path.join(ROOT, file), "utf8").matchAll(
+      /export const (use\w+) = (?:create\b|\w+\.useSelected\b)/g,
+    ),
+  ].map((match) => String(match[1])),
+);
+
+/** Where a file subscribes to a whole store: `useStore(store)`, a store hook with no selector, or `(s) => s`. */
+function wholeStoreSubscriptionsOf(file: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const name = node.expression.text;
+      const [selector] = node.arguments;
+      const identity =
+        selector !== undefined &&
+        ts.isArrowFunction(selector) &&
+        selector.parameters.length === 1 &&
+        ts.isIdentifier(selector.body) &&
+        selector.body.text === selector.parameters[0]?.name.getText();
+      if (name === "useStore" && node.arguments.length < 2) found.push(node.getText());
+      else if (storeHooks.includes(name) && (selector === undefined || identity)) found.push(node.getText());
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(syntaxOf(file));
+  return found;
+}
+
+describe("stores own the calls", () => {
+  const isStore = (file: string) => /store\.ts$/.test(file);
+  const mayCallTheClient = (file: string) =>
+    isStore(file) || ["renderer/app/stores.tsx", "renderer/api.ts", "renderer/main.tsx"].includes(file);
+  const callersOfTheClient = rendererFiles.filter(
+    (file) =>
+      !mayCallTheClient(file) &&
+      valueImportsOf(file).some(
+        (specifier) => specifier.startsWith(".") && target({ file, specifier }) === "renderer/api",
+      ),
+  );
+  const wholeStoreSubscribers = rendererFiles.filter((file) => wholeStoreSubscriptionsOf(file).length > 0);
+
+  it("finds the stores and their hooks, and tells a value import from a type import", () => {
+    expect(rendererFiles.filter(isStore).length).toBeGreaterThan(8);
+    expect(storeHooks).toEqual(expect.arrayContaining(["useBatches", "useConnections", "usePresets"]));
+    // The rules themselves, on code written to break them.
+    expect(valueImportsOf("renderer/main.tsx")).toContain("./api");
+    expect(valueImportsOf("renderer/app/stores.tsx")).not.toContain("../api");
+  });
+
+  it("only stores, the composition root and main.tsx import the client's values (types are fine anywhere)", () => {
+    expect(callersOfTheClient.filter((file) => !pendingConversion.callsTheClient.includes(file))).toEqual([]);
+  });
+
+  it("components read stores through selectors, never the whole store", () => {
+    const refused = wholeStoreSubscribers
+      .filter((file) => !pendingConversion.subscribesToAWholeStore.includes(file))
+      .map((file) => `${file}: ${wholeStoreSubscriptionsOf(file).join(", ")}`);
+    expect(refused).toEqual([]);
+  });
+
+  it("lists as pending only files that still break the rules (remove the others from pendingConversion)", () => {
+    expect(pendingConversion.callsTheClient.filter((file) => !callersOfTheClient.includes(file))).toEqual([]);
+    expect(
+      pendingConversion.subscribesToAWholeStore.filter((file) => !wholeStoreSubscribers.includes(file)),
+    ).toEqual([]);
+  });
+});

@@ -1,29 +1,23 @@
 import { useEffect, useState } from "react";
 import { type ImageWatermarkStage, limitOf } from "../../../../shared/rules";
-import { api } from "../../../api";
 import { useT } from "../../../i18n";
 import { describedBy, Field } from "../../../ui/Field";
 import { useActiveConnection } from "../../connections";
+import { useWatermarkImages } from "../context";
 import { watermarkImageKey, watermarkImageUrl } from "../watermark-image";
 import { NumberField } from "./NumberField";
 import { KeptParameters } from "./View2Form";
 import { WatermarkPlacement } from "./WatermarkPlacement";
 
 /** Keys of the bucket's images that start with what the designer typed, for the key field's suggestions. */
-function useWatermarkImages(prefix: string, enabled: boolean): { keys: string[]; truncated: boolean } {
-  const [found, setFound] = useState({ keys: [] as string[], truncated: false });
+function useKeySuggestions(prefix: string, enabled: boolean): { keys: string[]; truncated: boolean } {
+  const find = useWatermarkImages((state) => state.find);
+  const keys = useWatermarkImages((state) => state.keys);
+  const truncated = useWatermarkImages((state) => state.truncated);
   useEffect(() => {
-    if (!enabled) return;
-    let current = true;
-    api
-      .call("rules.watermarkImages", { prefix })
-      .then(({ keys, truncated }) => current && setFound({ keys, truncated }))
-      .catch(() => current && setFound({ keys: [], truncated: false }));
-    return () => {
-      current = false;
-    };
-  }, [prefix, enabled]);
-  return found;
+    if (enabled) void find(prefix);
+  }, [find, prefix, enabled]);
+  return { keys, truncated };
 }
 
 export function ImageWatermarkForm(props: {
@@ -36,7 +30,7 @@ export function ImageWatermarkForm(props: {
   const active = useActiveConnection();
   const [browsing, setBrowsing] = useState(false);
   const key = (stage.imageUrl === undefined ? stage.imageKey : watermarkImageKey(stage.imageUrl)) ?? "";
-  const images = useWatermarkImages(key, browsing);
+  const images = useKeySuggestions(key, browsing);
   const patch = (change: Partial<ImageWatermarkStage>, field: string) =>
     props.onChange({ ...stage, ...change }, `${id}-${field}`);
   const limit = (name: "spcent") => limitOf("watermark/1", name);
