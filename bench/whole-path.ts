@@ -227,6 +227,14 @@ try {
         goal: "",
       },
       {
+        figure:
+          "CPU floor for is_pic_info 1: sharp plus the cheapest full read for Ave (1/8 JPEG decode), this process",
+        picops: `${cpuPerFile("sharpAndAve", "client").toFixed(0)} ms`,
+        baseline: `sharp alone: ${cpuPerFile("sharp", "client").toFixed(0)} ms`,
+        ratio: times(cpuPerFile("sharpAndAve", "client") / cpuPerFile("sharp", "client")),
+        goal: "",
+      },
+      {
         figure: "PUT + Pic-Operations, is_pic_info 0",
         picops: ms("noPicInfo"),
         baseline,

@@ -2,6 +2,7 @@ import { XMLParser } from "fast-xml-parser";
 import { type UploadResult, UploadResultSchema } from "../../shared/cos/image-info";
 import type { ErrorMessageId, MessageValues } from "../../shared/error-messages";
 import { PicopsError } from "../../shared/errors";
+import { scanXml, type XmlNode } from "./xml-scan";
 
 /**
  * COS's XML bodies (reference §3–§5, §7.6) mapped to typed values and back. Repeated
@@ -10,7 +11,7 @@ import { PicopsError } from "../../shared/errors";
  */
 
 /** Elements that may repeat, by their path from the root. */
-const REPEATED = new Set([
+export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set([
   "UploadResult.ProcessResults.Object",
   "ListBucketResult.Contents",
   "ListBucketResult.CommonPrefixes",
@@ -27,19 +28,24 @@ const parser = new XMLParser({
   trimValues: false,
   // Decodes numeric references (`&#39;`) as well as the five XML entities.
   htmlEntities: true,
-  isArray: (_name, jpath) => REPEATED.has(String(jpath)),
+  isArray: (_name, jpath) => REPEATED_ELEMENTS.has(String(jpath)),
 });
 
-export type XmlNode = Record<string, unknown>;
+export type { XmlNode };
 
 function malformed(messageId: ErrorMessageId, values: MessageValues): PicopsError {
   return new PicopsError("malformed-response", messageId, values);
 }
 
-function parseRoot(xml: string, root: string): XmlNode {
-  let document: unknown;
+/** Any COS document through the general parser (throws when it is not well-formed). */
+export function parseXmlDocument(xml: string): unknown {
+  return parser.parse(xml);
+}
+
+function parseRoot(xml: string, root: string, scan = false): XmlNode {
+  let document: unknown = scan ? scanXml(xml, REPEATED_ELEMENTS) : undefined;
   try {
-    document = parser.parse(xml);
+    document ??= parseXmlDocument(xml);
   } catch {
     throw malformed("xml-not-well-formed", { root });
   }
@@ -138,7 +144,9 @@ export interface ListBucketResult {
 
 /** `<ListBucketResult>`; with `EncodingType` `url`, names are percent-decoded (§3). */
 export function parseListBucketResult(xml: string): ListBucketResult {
-  const root = parseRoot(xml, "ListBucketResult");
+  // Listings are the long documents (1,000 objects a page): the scanner reads them, and leaves
+  // anything unusual to the general parser.
+  const root = parseRoot(xml, "ListBucketResult", true);
   const urlEncoded = text(root, "EncodingType")?.trim().toLowerCase() === "url";
   const name = (value: string | undefined): string => {
     if (value === undefined || !urlEncoded) return value ?? "";

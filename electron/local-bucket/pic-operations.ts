@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { ImageInfo } from "../../shared/cos/image-info";
 import { objectKeyProblem } from "../../shared/cos/names";
 import { formatMessage } from "../../shared/error-messages";
@@ -25,7 +24,7 @@ import {
   noSuchKey,
   requireContentLength,
 } from "./objects";
-import { readBody } from "./request-body";
+import { readHashedBody } from "./request-body";
 import type { QueryPair } from "./request-target";
 import type { BucketStore, ObjectAttributes, StagedBody } from "./store";
 import { xmlDocument } from "./xml";
@@ -302,16 +301,15 @@ export async function putWithPicOperations(
   const md5 = expectedMd5(exchange);
   const work = planPicOperations(context, header, store.name, key);
   if (length > MAX_PROCESSING_INPUT_BYTES) throw inputTooLarge(length);
-  const input = await readBody(exchange.req, MAX_PROCESSING_INPUT_BYTES, () => inputTooLarge(length));
-  const inputMd5 = createHash("md5").update(input).digest();
-  if (md5 && !md5.equals(inputMd5)) throw badDigest();
+  const received = await readHashedBody(exchange.req, length);
+  if (md5 && !md5.equals(received.md5)) throw badDigest();
   const processed = await processUpload(exchange, context, work, {
     store,
     key,
-    input,
-    staged: store.stage({ bytes: input, md5: inputMd5 }, exchange.signal),
+    input: received.bytes,
+    staged: store.stage(received, exchange.signal),
     attributes: attributesFrom(exchange.req.headers),
-    etag: `"${inputMd5.toString("hex")}"`,
+    etag: `"${received.md5.toString("hex")}"`,
   });
   answerUploadResult(exchange, context, { bucket: store.name, key }, processed);
 }

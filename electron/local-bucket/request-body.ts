@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { CosFailure } from "./failure";
+import type { HashedBytes } from "./store";
 
 /** Reads a small body (XML documents, images to process) whole, refusing more than `limit` bytes. */
 export async function readBody(
@@ -17,6 +19,34 @@ export async function readBody(
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a body of `length` declared bytes (checked against the caller's limit beforehand) into
+ * one buffer of that size, hashing each chunk as it arrives: no list of chunks to join and no
+ * second pass over the bytes for their MD5. A body that ends short is refused rather than
+ * returned with the buffer's uninitialised tail.
+ */
+export async function readHashedBody(body: AsyncIterable<Buffer>, length: number): Promise<HashedBytes> {
+  const bytes = Buffer.allocUnsafe(length);
+  const md5 = createHash("md5");
+  let received = 0;
+  for await (const chunk of body) {
+    if (received + chunk.length > length) throw incompleteBody(length, received + chunk.length);
+    chunk.copy(bytes, received);
+    md5.update(chunk);
+    received += chunk.length;
+  }
+  if (received !== length) throw incompleteBody(length, received);
+  return { bytes, md5: md5.digest() };
+}
+
+function incompleteBody(declared: number, received: number): CosFailure {
+  return new CosFailure(
+    400,
+    "IncompleteBody",
+    `You did not provide the number of bytes specified by the Content-Length HTTP header (${declared} declared, ${received} received).`,
+  );
 }
 
 /** Bodies of XML requests (Delete, AddStyle…) are small; COS caps the Delete list at 1000 keys. */

@@ -12,7 +12,7 @@ export type { ObjectAttributes, StagedBody };
  * One bucket on disk. Keys never become paths: each object is `<sha256(key)>.json`
  * (its metadata, holding the key) plus a body file `<sha256(key)>.<random>.body`.
  * A write goes to a temp file, is fsynced, then renamed; the metadata rename is the
- * commit point. Bodies carry a random suffix so that overwriting a key never touches the
+ * commit point (see `writeMetadata` for why the folder itself is not fsynced). Bodies carry a random suffix so that overwriting a key never touches the
  * body the committed metadata still points at: a crash at any moment leaves either the
  * old object or the new one, and start-up sweeps temp files and unreferenced bodies.
  */
@@ -245,14 +245,15 @@ export class BucketStore {
     } finally {
       await file.close();
     }
+    // No fsync of the folder after the rename: the fsync above is the one crash safety needs.
+    // The body was fsynced when staged and the metadata's bytes just now, so whichever name a
+    // crash leaves — the old metadata or the new — points at complete, durable bytes; rename is
+    // atomic, so there is no third state. The previous body is unlinked only after this rename,
+    // and on journaling filesystems (ext4, xfs, btrfs) operations
+    // on one folder reach the disk in order, so that unlink cannot outlive a lost rename. What a
+    // power cut within the journal's commit interval can cost is the newest acknowledged write
+    // (the key reads as before it); a process crash costs nothing, the rename being in the kernel.
     await rename(temp, join(this.dir, `${hash}.json`));
-    // The rename is durable only once the folder itself is flushed.
-    const folder = await open(this.dir, "r");
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
   }
 
   private index(object: StoredObject): void {

@@ -4,9 +4,10 @@ import type { CosClient } from "../cos/client";
 /** Beyond this many listed keys, the remaining targets are checked one by one instead. */
 const LISTING_BUDGET = 20_000;
 
-/** What the plan needs of an object already at a key: its ETag, the MD5 of a simple upload. */
+/** What the plan needs of an object already at a key: its ETag, the MD5 of a simple upload, and its size. */
 export interface ExistingObject {
   etag: string;
+  size: number;
 }
 
 export type ExistingObjects = (bucket: string, key: string) => ExistingObject | undefined;
@@ -47,7 +48,7 @@ export async function existingObjects(
     }
     for (const key of keys) {
       const object = await client.headObject({ bucket, key, signal }).then(
-        (metadata) => ({ etag: metadata.etag ?? "" }),
+        (metadata) => ({ etag: metadata.etag ?? "", size: metadata.contentLength }),
         (error: { status?: number }) => {
           if (error.status === 404) return undefined;
           throw error;
@@ -67,7 +68,7 @@ async function listUnder(
 ): Promise<Map<string, ExistingObject> | undefined> {
   const objects = new Map<string, ExistingObject>();
   for await (const page of client.listObjectPages({ bucket, prefix, signal })) {
-    for (const object of page.contents) objects.set(object.key, { etag: object.etag });
+    for (const object of page.contents) objects.set(object.key, { etag: object.etag, size: object.size });
     if (objects.size > LISTING_BUDGET) return undefined;
   }
   return objects;

@@ -19,12 +19,12 @@ export class FileNaming {
     for (const id of ids) this.#entry(id);
   }
 
-  /** What names the file: its moment, its MD5 and its seeded randomness. */
-  async inputsFor(file: { id: string; path: string }): Promise<NamingInputs> {
+  /** What names the file: its moment, its MD5 (unless not wanted) and its seeded randomness. */
+  async inputsFor(file: { id: string; path: string }, withMd5 = true): Promise<NamingInputs> {
     const entry = this.#entry(file.id);
     return {
       now: entry.addedAt,
-      md5: await this.md5(file),
+      md5: withMd5 ? await this.md5(file) : undefined,
       random: (length) => randomText(entry.seed, "random", length),
       uuid: () => uuidFrom(entry.seed),
     };
@@ -43,11 +43,17 @@ export class FileNaming {
     return entry.md5;
   }
 
-  /** The files as plan sources: named, and with their MD5 so identical files are found. */
-  async sources<T extends PlanSource & { path: string }>(files: T[]): Promise<T[]> {
+  /**
+   * The files as plan sources: named, and with their MD5 so identical files are found; a file
+   * `needsMd5` turns down goes without (reading it means reading every byte of the file).
+   */
+  async sources<T extends PlanSource & { path: string }>(
+    files: T[],
+    needsMd5: (file: T) => boolean = () => true,
+  ): Promise<T[]> {
     return Promise.all(
       files.map(async (file) => {
-        const naming = await this.inputsFor(file);
+        const naming = await this.inputsFor(file, needsMd5(file));
         return { ...file, naming, md5: naming.md5 };
       }),
     );

@@ -3,6 +3,7 @@ import { PicopsError } from "../../shared/errors";
 import type { ObjectSelection } from "../../shared/ipc/channels/uploads";
 import type { BatchDetail, BatchSummary } from "../../shared/uploads/batch";
 import type { IntakeFile } from "../../shared/uploads/intake";
+import { keyTemplateNeedsMd5 } from "../../shared/uploads/key-template";
 import type { ProcessOptions, UploadOptions } from "../../shared/uploads/options";
 import {
   buildProcessingPlan,
@@ -104,13 +105,8 @@ export class UploadService {
   async start(options: UploadOptions): Promise<BatchSummary> {
     const usable = this.#files.filter((file) => !file.problem);
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
-    const sources = await this.#naming.sources(usable);
-    const plans = buildUploadPlan(sources, options);
     const connectionId = this.deps.activeConnectionId();
-    if (!options.uploadIdentical) {
-      const held = await this.#originalsAtStart(connectionId, plans);
-      if (held) markAlreadyThere(plans, sources, etagOf(held));
-    }
+    const { sources, plans } = await this.#planAtStart(usable, options, connectionId);
     const toSend = plans.filter((plan) => !isAlreadyThere(plan));
     if (toSend.length === 0) throw new PicopsError("nothing-to-upload", "all-already-there");
     const record = uploadRecord(sources, toSend, options, connectionId);
@@ -120,6 +116,37 @@ export class UploadService {
     this.#files = this.#files.filter((file) => !taken.has(file.id));
     this.#naming.forget(taken);
     return summary;
+  }
+
+  /**
+   * The plan the batch runs. A file's MD5 costs a read of every byte, before the first byte is
+   * sent, so it is read only where an answer depends on it: a key template naming `{md5}`; a
+   * file whose size another file of the batch shares (identical files have equal sizes); a
+   * file whose key holds an object of its size (its ETag may be the file's MD5: already there).
+   */
+  async #planAtStart(
+    usable: IntakeFile[],
+    options: UploadOptions,
+    connectionId: string,
+  ): Promise<{ sources: IntakeFile[]; plans: PlannedUpload[] }> {
+    const everyMd5 = options.keyTemplate !== undefined && keyTemplateNeedsMd5(options.keyTemplate);
+    // Without `{md5}` in the template, keys do not depend on MD5s: a plan without them has the final keys.
+    const keyed = buildUploadPlan(await this.#naming.sources(usable, () => everyMd5), options);
+    const held = options.uploadIdentical ? undefined : await this.#originalsAtStart(connectionId, keyed);
+    const filesOfSize = new Map<number, number>();
+    for (const file of usable) filesOfSize.set(file.size, (filesOfSize.get(file.size) ?? 0) + 1);
+    const planOf = new Map(keyed.map((plan) => [plan.sourceId, plan]));
+    const mayBeThere = (file: IntakeFile) => {
+      const plan = planOf.get(file.id);
+      return plan !== undefined && held?.(plan.bucket, plan.originalKey)?.size === file.size;
+    };
+    const sources = await this.#naming.sources(
+      usable,
+      (file) => everyMd5 || (filesOfSize.get(file.size) ?? 0) > 1 || mayBeThere(file),
+    );
+    const plans = buildUploadPlan(sources, options);
+    if (held) markAlreadyThere(plans, sources, etagOf(held));
+    return { sources, plans };
   }
 
   /**

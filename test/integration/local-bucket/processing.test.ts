@@ -291,6 +291,19 @@ describe("styles", () => {
     expect(unknownDownload.headers["x-errno"]).toBe("-105");
   });
 
+  it("keeps an original stored through Pic-Operations, and its outputs, across a restart", async () => {
+    const answer = await putWithRules("kept/original.jpg", photo, [
+      { fileid: "kept-small.png", rule: "imageMogr2/thumbnail/64x/format/png" },
+    ]);
+    expect(answer.status).toBe(200);
+    await h.restart();
+    const original = await cosRequest(h.bucket, { key: "kept/original.jpg" });
+    expect(original.status).toBe(200);
+    expect(original.body.equals(photo)).toBe(true);
+    const small = await cosRequest(h.bucket, { key: "kept/kept-small.png" });
+    expect((await sharp(small.body).metadata()).width).toBe(64);
+  });
+
   it("keeps styles across a restart", async () => {
     await cosRequest(h.bucket, {
       method: "PUT",

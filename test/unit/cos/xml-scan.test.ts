@@ -1,0 +1,135 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseListBucketResult, parseXmlDocument, REPEATED_ELEMENTS } from "../../../electron/cos/xml";
+import { scanXml } from "../../../electron/cos/xml-scan";
+
+/** The listing scanner must read every listing COS writes exactly as fast-xml-parser does. */
+
+type Quotes = "named" | "numeric" | "raw";
+
+function escapeText(text: string, quotes: Quotes): string {
+  const basic = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  if (quotes === "raw") return basic;
+  if (quotes === "numeric") return basic.replace(/"/g, "&#34;").replace(/'/g, "&#39;");
+  return basic.replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+
+interface Listing {
+  name: string;
+  prefix: string;
+  marker: string;
+  delimiter: string | undefined;
+  encodingType: boolean;
+  nextMarker: string | undefined;
+  truncated: boolean;
+  contents: { key: string; size: number; etag: string; storageClass: string }[];
+  commonPrefixes: string[];
+  quotes: Quotes;
+  indent: boolean;
+  selfClosingEmpty: boolean;
+}
+
+/** Keys and prefixes: printable text with XML's special characters, spaces, CJK, astral and line feeds. */
+const keyText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom("&", "<", ">", '"', "'", " ", "/", "\n", "\t", "%", ";", "#", "中", "é", "😀", "&amp;"),
+    fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 24,
+});
+
+const listing: fc.Arbitrary<Listing> = fc.record({
+  name: fc.constantFrom("photos-1250000000", "b-1"),
+  prefix: fc.oneof(fc.constant(""), keyText),
+  marker: fc.oneof(fc.constant(""), keyText),
+  delimiter: fc.option(fc.constantFrom("/", "-", "&"), { nil: undefined }),
+  encodingType: fc.boolean(),
+  nextMarker: fc.option(keyText, { nil: undefined }),
+  truncated: fc.boolean(),
+  contents: fc.array(
+    fc.record({
+      key: keyText,
+      size: fc.nat(),
+      etag: fc.stringMatching(/^[0-9a-f]{32}(-[0-9]{1,3})?$/),
+      storageClass: fc.constantFrom("STANDARD", "STANDARD_IA", "ARCHIVE"),
+    }),
+    { maxLength: 8 },
+  ),
+  commonPrefixes: fc.array(fc.oneof(fc.constant(""), keyText), { maxLength: 4 }),
+  quotes: fc.constantFrom<Quotes>("named", "numeric", "raw"),
+  indent: fc.boolean(),
+  selfClosingEmpty: fc.boolean(),
+});
+
+function listingXml(l: Listing): string {
+  const gap = l.indent ? "\n    " : "";
+  const leaf = (name: string, value: string) =>
+    value === "" && l.selfClosingEmpty ? `<${name}/>` : `<${name}>${escapeText(value, l.quotes)}</${name}>`;
+  const parts = [
+    leaf("Name", l.name),
+    l.encodingType ? leaf("EncodingType", "url") : "",
+    leaf("Prefix", l.prefix),
+    leaf("Marker", l.marker),
+    leaf("MaxKeys", "1000"),
+    l.delimiter === undefined ? "" : leaf("Delimiter", l.delimiter),
+    leaf("IsTruncated", String(l.truncated)),
+    l.nextMarker === undefined ? "" : leaf("NextMarker", l.nextMarker),
+    ...l.contents.map(
+      (item) =>
+        `<Contents>${gap}${leaf("Key", item.key)}${gap}${leaf("LastModified", "2026-12-03T02:00:00.000Z")}` +
+        `${gap}${leaf("ETag", `"${item.etag}"`)}${gap}${leaf("Size", String(item.size))}` +
+        `${gap}<Owner><ID>1250000000</ID><DisplayName>1250000000</DisplayName></Owner>` +
+        `${gap}${leaf("StorageClass", item.storageClass)}</Contents>`,
+    ),
+    ...l.commonPrefixes.map((prefix) => `<CommonPrefixes>${leaf("Prefix", prefix)}</CommonPrefixes>`),
+  ].filter((part) => part !== "");
+  return (
+    `<?xml version='1.0' encoding='utf-8' ?>\n<ListBucketResult xmlns="http://www.qcloud.com/document/product/436/7751">` +
+    `${gap}${parts.join(gap)}${l.indent ? "\n" : ""}</ListBucketResult>`
+  );
+}
+
+/** fast-xml-parser's tree without the `#text` it keeps for whitespace between elements, which nothing reads. */
+function withoutWhitespaceText(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutWhitespaceText);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([name]) => name !== "#text")
+      .map(([name, child]) => [name, withoutWhitespaceText(child)]),
+  );
+}
+
+describe("scanXml on listings", () => {
+  it("builds the tree fast-xml-parser builds for every generated COS listing", () => {
+    fc.assert(
+      fc.property(listing, (l) => {
+        const xml = listingXml(l);
+        expect(scanXml(xml, REPEATED_ELEMENTS)).toEqual(withoutWhitespaceText(parseXmlDocument(xml)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reads a listing with a comment or CDATA through the general parser, unchanged", () => {
+    const plain =
+      "<ListBucketResult><Name>b-1</Name><Prefix></Prefix><IsTruncated>false</IsTruncated>" +
+      "<Contents><Key>a&amp;b.jpg</Key><Size>3</Size></Contents></ListBucketResult>";
+    const withComment = plain.replace("<Name>", "<!-- listed --><Name>");
+    const withCdata = plain.replace("a&amp;b.jpg", "<![CDATA[a&b.jpg]]>");
+    expect(scanXml(withComment, REPEATED_ELEMENTS)).toBeUndefined();
+    expect(scanXml(withCdata, REPEATED_ELEMENTS)).toBeUndefined();
+    expect(parseListBucketResult(withComment)).toEqual(parseListBucketResult(plain));
+    expect(parseListBucketResult(withCdata).contents[0]?.key).toBe("a&b.jpg");
+  });
+
+  it("leaves a document that is not well-formed to the general parser", () => {
+    for (const broken of [
+      "<ListBucketResult><Name>b-1</Prefix></ListBucketResult>",
+      "<ListBucketResult><Name>b-1</Name>",
+      "<ListBucketResult><Name>a & b</Name></ListBucketResult>",
+    ]) {
+      expect(scanXml(broken, REPEATED_ELEMENTS)).toBeUndefined();
+    }
+  });
+});
