@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { LOCAL_CONNECTION_ID } from "../../shared/connections";
 import { PicopsError } from "../../shared/errors";
 import type { ObjectSelection } from "../../shared/ipc/channels/uploads";
 import type { BatchDetail, BatchSummary } from "../../shared/uploads/batch";
@@ -13,6 +14,8 @@ import {
   type PlannedUpload,
 } from "../../shared/uploads/plan";
 import type { ConnectionClients } from "../connections/clients";
+import type { CosClient } from "../cos/client";
+import { makeStandIn } from "../engine/index";
 import type { EventBus } from "../ipc/event-bus";
 import { type BatchClient, BatchRunner } from "./batch-runner";
 import { type ExistingObjects, existingObjects } from "./existing-keys";
@@ -20,6 +23,9 @@ import { exportBatch } from "./export";
 import { FileNaming } from "./file-naming";
 import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
+import { MAX_OBJECT_HEADERS, readObjectHeaders } from "./object-headers";
+import { PictureHeaders, readFileHeader } from "./picture-headers";
+import { addPlanChecks, type CheckedFile } from "./plan-checks";
 import { resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
@@ -39,6 +45,7 @@ export class UploadService {
   #files: IntakeFile[] = [];
   readonly #batches = new Map<string, BatchRunner>();
   readonly #naming = new FileNaming(() => randomBytes(32));
+  readonly #headers = new PictureHeaders();
 
   private constructor(private readonly deps: UploadServiceDeps) {}
 
@@ -61,7 +68,9 @@ export class UploadService {
     // Adding a file again (the same place in what was dropped) replaces the earlier entry:
     // both would be uploaded to the same key.
     const replaced = new Set(added.map((file) => file.relativePath));
-    this.#naming.forget(this.#files.filter((file) => replaced.has(file.relativePath)).map((file) => file.id));
+    const gone = this.#files.filter((file) => replaced.has(file.relativePath)).map((file) => file.id);
+    this.#naming.forget(gone);
+    this.#headers.forget(gone);
     this.#files = [...this.#files.filter((file) => !replaced.has(file.relativePath)), ...added];
     this.#naming.add(added.map((file) => file.id));
     this.deps.onFileUseChanged?.();
@@ -77,7 +86,9 @@ export class UploadService {
 
   removeFiles(ids: string[] | undefined): IntakeFile[] {
     const drop = ids ? new Set(ids) : undefined;
-    this.#naming.forget(this.#files.filter((file) => !drop || drop.has(file.id)).map((file) => file.id));
+    const gone = this.#files.filter((file) => !drop || drop.has(file.id)).map((file) => file.id);
+    this.#naming.forget(gone);
+    this.#headers.forget(gone);
     this.#files = drop ? this.#files.filter((file) => !drop.has(file.id)) : [];
     this.deps.onFileUseChanged?.();
     return this.#files;
@@ -98,7 +109,31 @@ export class UploadService {
     const existing = await existingObjects(client, plans, signal);
     markAlreadyThere(plans, sources, etagOf(existing));
     markExisting(plans, (bucket, key) => existing(bucket, key) !== undefined);
+    const headers = await this.#headers.of(
+      usable.map((file) => ({ id: file.id, read: (signal) => readFileHeader(file.path, signal) })),
+      signal,
+    );
+    const checked = plans.map(
+      (plan, index): CheckedFile => ({
+        plan,
+        name: usable[index]?.relativePath ?? plan.originalKey,
+        bytes: usable[index]?.size ?? 0,
+        header: headers[index],
+      }),
+    );
+    await addPlanChecks(checked, options.rules, this.#checkOptions(signal));
     return plans;
+  }
+
+  /** Stand-ins are made from headers alone: no file or object is decoded or downloaded for a check. */
+  #checkOptions(signal: AbortSignal | undefined) {
+    return {
+      destination:
+        this.deps.activeConnectionId() === LOCAL_CONNECTION_ID ? ("local" as const) : ("cos" as const),
+      standIn: (file: CheckedFile, abort?: AbortSignal) =>
+        file.header ? makeStandIn(file.header, abort) : Promise.resolve(undefined),
+      signal,
+    };
   }
 
   async start(options: UploadOptions): Promise<BatchSummary> {
@@ -184,6 +219,11 @@ export class UploadService {
         (w) => !(w.kind === "overwrites-existing" && w.key === plan.originalKey),
       );
     }
+    await addPlanChecks(
+      await objectsToCheck(client, objects, plans, signal),
+      options.rules,
+      this.#checkOptions(signal),
+    );
     return { plans, skipped };
   }
 
@@ -345,6 +385,23 @@ function planProblemError(plans: PlannedUpload[]): PicopsError | undefined {
   if (!broken?.problem) return undefined;
   const { messageId, values } = broken.problem;
   return new PicopsError("invalid-plan", messageId, values, { path: [broken.originalKey] });
+}
+
+/** The first objects of a processing plan with their headers, each read by one small ranged GET. */
+async function objectsToCheck(
+  client: Pick<CosClient, "getObject">,
+  objects: { bucket: string; key: string; size?: number }[],
+  plans: PlannedUpload[],
+  signal: AbortSignal | undefined,
+): Promise<CheckedFile[]> {
+  const read = await readObjectHeaders(client, objects.slice(0, MAX_OBJECT_HEADERS), signal);
+  return read.flatMap(({ header, bytes: wholeBytes }, index) => {
+    const plan = plans[index];
+    const object = objects[index];
+    const bytes = object?.size ?? wholeBytes;
+    if (!plan || !object || bytes === undefined) return [];
+    return [{ plan, name: object.key, bytes, header }];
+  });
 }
 
 function etagOf(existing: ExistingObjects): (bucket: string, key: string) => string | undefined {

@@ -1,0 +1,65 @@
+import type { CosClient } from "../cos/client";
+import { type PictureHeader, readPictureHeader } from "../engine/index";
+import { HEADER_BYTES } from "./picture-headers";
+
+/**
+ * The objects of a processing plan whose headers are read: each read is one ranged GET of
+ * at most HEADER_BYTES, so a plan never downloads whole objects; past this many, the
+ * remaining objects are planned without checks (the kinds of the first ones stand for them).
+ */
+export const MAX_OBJECT_HEADERS = 200;
+
+/** An object's header from its first bytes; undefined when they are no picture, or cannot be read. */
+export async function readObjectHeader(
+  client: Pick<CosClient, "getObject">,
+  object: { bucket: string; key: string },
+  signal?: AbortSignal,
+): Promise<{ header: PictureHeader | undefined; bytes: number | undefined }> {
+  let head: Buffer;
+  try {
+    const download = await client.getObject({ ...object, range: `bytes=0-${HEADER_BYTES - 1}`, signal });
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for await (const chunk of download.body) {
+      chunks.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      // A server that ignores the range must not make a header read a whole download.
+      if (length >= HEADER_BYTES) {
+        download.body.destroy();
+        break;
+      }
+    }
+    head = Buffer.concat(chunks).subarray(0, HEADER_BYTES);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return { header: undefined, bytes: undefined };
+  }
+  // Fewer bytes than asked for: that was the whole object, and its size.
+  const bytes = head.length < HEADER_BYTES ? head.length : undefined;
+  return { header: await readPictureHeader(head, head, signal), bytes };
+}
+
+/** Header reads at once: each is a small request, they wait on the network. */
+const READS_AT_ONCE = 6;
+
+/** The headers of many objects, a few requests at a time, in the objects' order. */
+export async function readObjectHeaders(
+  client: Pick<CosClient, "getObject">,
+  objects: { bucket: string; key: string }[],
+  signal?: AbortSignal,
+): Promise<{ header: PictureHeader | undefined; bytes: number | undefined }[]> {
+  const found = new Array<{ header: PictureHeader | undefined; bytes: number | undefined }>(objects.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < objects.length; index = next++) {
+      signal?.throwIfAborted();
+      found[index] = await readObjectHeader(
+        client,
+        objects[index] as { bucket: string; key: string },
+        signal,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: READS_AT_ONCE }, worker));
+  return found;
+}
