@@ -7,4 +7,4 @@ export { ENGINE_LIMITS } from "./limits";
 export { type PictureHeader, readPictureHeader } from "./picture-header";
 export { type ProcessOptions, type ProcessOutput, processImage } from "./process";
 export { plannedOutputSize, type TrialOutcome, tryRule } from "./rule-trial";
-export { makeStandIn, standInSize } from "./stand-in";
+export { makeStandIn, type StandIn, shrinkToStandIn } from "./stand-in";

@@ -6,6 +6,7 @@ import type { PictureHeader } from "./picture-header";
 import { planMemory } from "./plan";
 import { processImage } from "./process";
 import { outputSettings } from "./settings";
+import type { StandIn } from "./stand-in";
 
 /**
  * A rule checked against a picture before anything is sent: its output size planned from
@@ -58,12 +59,12 @@ export type TrialOutcome =
  * answer (a cancelled plan) are thrown.
  */
 export async function tryRule(
-  standIn: Buffer,
+  standIn: StandIn,
   pipeline: Pipeline,
   signal?: AbortSignal,
 ): Promise<TrialOutcome> {
   try {
-    const output = await processImage(standIn, pipeline, { signal });
+    const output = await processImage(standIn.data, pipeline, { signal });
     return { ran: true, output: { width: output.width, height: output.height, bytes: output.size } };
   } catch (error) {
     if (signal?.aborted || !(error instanceof ThrownAppError)) throw error;

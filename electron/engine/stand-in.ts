@@ -1,7 +1,17 @@
 import sharp, { type Sharp } from "sharp";
+import { checkRule } from "../../shared/rules/index";
 import { throwIfAborted, untilAborted } from "./abort";
 import { encodeBmp } from "./bmp";
 import type { PictureHeader } from "./picture-header";
+import { processImage } from "./process";
+
+/** A small picture of the same kind as a real one, to try rules on. */
+export interface StandIn {
+  data: Buffer;
+  /** Of one frame. */
+  width: number;
+  height: number;
+}
 
 /** The longest side of a stand-in: small enough that trying a rule on it takes moments. */
 export const STAND_IN_MAX_SIDE = 256;
@@ -9,7 +19,7 @@ export const STAND_IN_MAX_SIDE = 256;
 const STAND_IN_MAX_FRAMES = 4;
 
 /** The stand-in's size: the header's, scaled so that its longest side is at most STAND_IN_MAX_SIDE. */
-export function standInSize(header: Pick<PictureHeader, "width" | "height">): {
+function standInSize(header: Pick<PictureHeader, "width" | "height">): {
   width: number;
   height: number;
 } {
@@ -58,21 +68,33 @@ function clamp(value: number): number {
  * (a few), alpha, colour space and orientation — for trying a rule without decoding the
  * real one. Undefined for a format the engine cannot write (HEIF): nothing stands in for it.
  */
-export async function makeStandIn(header: PictureHeader, signal?: AbortSignal): Promise<Buffer | undefined> {
+export async function makeStandIn(header: PictureHeader, signal?: AbortSignal): Promise<StandIn | undefined> {
   throwIfAborted(signal);
   if (header.format === "heif") return undefined;
   const { width, height } = standInSize(header);
   const frames = Math.min(header.frames, STAND_IN_MAX_FRAMES);
   const channels = header.alpha ? 4 : 3;
   const data = photoLikePixels(width, height, frames, channels);
-  if (header.format === "bmp") return encodeBmp({ kind: "raw", data, width, height, channels }, signal);
+  if (header.format === "bmp") {
+    return { data: await encodeBmp({ kind: "raw", data, width, height, channels }, signal), width, height };
+  }
   let image: Sharp = sharp(data, {
     raw: { width, height: height * frames, channels, ...(frames > 1 ? { pageHeight: height } : {}) },
   });
-  if (header.space === "cmyk") image = image.toColourspace("cmyk");
-  if (header.space === "grey") image = image.toColourspace("b-w");
   if (header.orientation > 1) image = image.withMetadata({ orientation: header.orientation });
   const timing = frames > 1 ? { delay: Array.from({ length: frames }, () => 100), loop: 0 } : {};
+  return { data: await untilAborted(encodeLike(image, header, timing).toBuffer(), signal), width, height };
+}
+
+/** Encodes in the header's format and colour space (the engine itself writes sRGB). */
+function encodeLike(
+  picture: Sharp,
+  header: PictureHeader,
+  timing: { delay?: number[]; loop?: number },
+): Sharp {
+  let image = picture;
+  if (header.space === "cmyk") image = image.toColourspace("cmyk");
+  if (header.space === "grey") image = image.toColourspace("b-w");
   switch (header.format) {
     case "jpg":
       image = image.jpeg({ quality: header.quality ?? 85 });
@@ -90,5 +112,25 @@ export async function makeStandIn(header: PictureHeader, signal?: AbortSignal): 
       image = image.avif({ quality: 50 });
       break;
   }
-  return untilAborted(image.toBuffer(), signal);
+  return image;
+}
+
+const SHRINK_RULE = checkRule(`imageMogr2/thumbnail/${STAND_IN_MAX_SIDE}x${STAND_IN_MAX_SIDE}>`).pipeline;
+
+/**
+ * The real picture shrunk to a stand-in, by the engine (within its memory budget, a JPEG
+ * shrunk on load): its own content, so the bytes a rule makes from it compare as they would
+ * on the original. Frames, alpha, format and orientation stay; the colour space is put back.
+ */
+export async function shrinkToStandIn(
+  input: Buffer,
+  header: PictureHeader,
+  signal?: AbortSignal,
+): Promise<StandIn> {
+  const shrunk = await processImage(input, SHRINK_RULE, { signal });
+  const standIn = { data: shrunk.data, width: shrunk.width, height: shrunk.height };
+  if (header.space === "srgb" || (header.format !== "jpg" && header.format !== "png")) return standIn;
+  const frames = header.frames > 1 ? { pages: -1 } : {};
+  const data = await untilAborted(encodeLike(sharp(shrunk.data, frames), header, {}).toBuffer(), signal);
+  return { ...standIn, data };
 }

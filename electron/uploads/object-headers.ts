@@ -9,6 +9,38 @@ import { HEADER_BYTES } from "./picture-headers";
  */
 export const MAX_OBJECT_HEADERS = 200;
 
+/** An object fetched whole to be shrunk to a stand-in: larger ones stand in by a synthetic picture. */
+export const SAMPLE_BYTE_LIMIT = 4 * 1024 * 1024;
+
+/** Reads at most `limit` bytes of a download, and lets the connection go. */
+async function readAtMost(
+  body: AsyncIterable<unknown> & { destroy(): void },
+  limit: number,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    // A server that ignores a range must not turn a small read into a whole download.
+    if (length >= limit) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
+}
+
+/** A small object's bytes (at most SAMPLE_BYTE_LIMIT), for a stand-in of its kind. */
+export async function readWholeObject(
+  client: Pick<CosClient, "getObject">,
+  object: { bucket: string; key: string },
+  signal?: AbortSignal,
+): Promise<Buffer> {
+  const download = await client.getObject({ ...object, range: `bytes=0-${SAMPLE_BYTE_LIMIT - 1}`, signal });
+  return readAtMost(download.body, SAMPLE_BYTE_LIMIT);
+}
+
 /** An object's header from its first bytes; undefined when they are no picture, or cannot be read. */
 export async function readObjectHeader(
   client: Pick<CosClient, "getObject">,
@@ -18,18 +50,7 @@ export async function readObjectHeader(
   let head: Buffer;
   try {
     const download = await client.getObject({ ...object, range: `bytes=0-${HEADER_BYTES - 1}`, signal });
-    const chunks: Buffer[] = [];
-    let length = 0;
-    for await (const chunk of download.body) {
-      chunks.push(chunk as Buffer);
-      length += (chunk as Buffer).length;
-      // A server that ignores the range must not make a header read a whole download.
-      if (length >= HEADER_BYTES) {
-        download.body.destroy();
-        break;
-      }
-    }
-    head = Buffer.concat(chunks).subarray(0, HEADER_BYTES);
+    head = await readAtMost(download.body, HEADER_BYTES);
   } catch (error) {
     if (signal?.aborted) throw error;
     return { header: undefined, bytes: undefined };

@@ -1,11 +1,18 @@
 import { messageRef } from "../../shared/error-messages";
-import type { ThrownAppError } from "../../shared/errors";
+import { ThrownAppError } from "../../shared/errors";
 import { checkRule, howRuleRunsLocally, type Pipeline } from "../../shared/rules/index";
 import { type FileKind, fileKindOf } from "../../shared/uploads/file-kinds";
 import type { PlannedUpload } from "../../shared/uploads/plan";
 import { throwIfAborted } from "../engine/abort";
 import { IMAGE_FORMATS } from "../engine/formats";
-import { type PictureHeader, plannedOutputSize, standInSize, tryRule } from "../engine/index";
+import {
+  makeStandIn,
+  type PictureHeader,
+  plannedOutputSize,
+  type StandIn,
+  shrinkToStandIn,
+  tryRule,
+} from "../engine/index";
 
 /**
  * What the engine knows about a batch's rules, added to its plan before anything is sent:
@@ -21,6 +28,8 @@ export interface CheckedFile {
   name: string;
   bytes: number;
   header: PictureHeader | undefined;
+  /** Its bytes, when they can be had for a stand-in (a file on this machine, an object small enough to fetch). */
+  read?(signal?: AbortSignal): Promise<Buffer>;
 }
 
 export interface PlanCheckOptions {
@@ -30,7 +39,7 @@ export interface PlanCheckOptions {
    */
   destination: "local" | "cos";
   /** A small picture of the same kind as this file, to try rules on (undefined: none can be made). */
-  standIn(file: CheckedFile, signal?: AbortSignal): Promise<Buffer | undefined>;
+  standIn(file: CheckedFile, signal?: AbortSignal): Promise<StandIn | undefined>;
   signal?: AbortSignal;
 }
 
@@ -90,16 +99,15 @@ export async function addPlanChecks(
         for (const file of group.files) markFailure(file, group.kind, sample, rule, outcome.error, options);
         continue;
       }
-      const standInHeader = sample.header as PictureHeader;
-      const outputBytesPerPixel = outcome.output.bytes / (outcome.output.width * outcome.output.height);
-      const standInBytesPerPixel = standIn.length / pixelsOf(standInSize(standInHeader));
+      const outputBytesPerPixel = outcome.output.bytes / pixelsOf(outcome.output);
+      const standInBytesPerPixel = standIn.data.length / pixelsOf(standIn);
       for (const file of group.files) {
         const header = file.header as PictureHeader;
         const planned = safePlannedSize(header, rule.pipeline);
         // Without a planned size (an animation), the trial's own ratio of bytes stands for it.
         const output = planned
           ? (outputBytesPerPixel / standInBytesPerPixel) * (file.bytes / pixelsOf(header)) * pixelsOf(planned)
-          : (outcome.output.bytes / standIn.length) * file.bytes;
+          : (outcome.output.bytes / standIn.data.length) * file.bytes;
         if (output > file.bytes * LARGER_MARGIN) {
           const result = file.plan.results[rule.index];
           if (!result) continue;
@@ -115,6 +123,25 @@ export async function addPlanChecks(
       }
     }
   }
+}
+
+/**
+ * The file shrunk by the engine when its bytes can be read, so the bytes a rule makes compare
+ * as on the original; otherwise (or when the engine cannot read it) a synthetic picture of
+ * the same kind, made from the header alone.
+ */
+export async function standInOf(file: CheckedFile, signal?: AbortSignal): Promise<StandIn | undefined> {
+  const { header } = file;
+  if (!header) return undefined;
+  if (file.read) {
+    try {
+      return await shrinkToStandIn(await file.read(signal), header, signal);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      if (!(error instanceof ThrownAppError)) throw error;
+    }
+  }
+  return makeStandIn(header, signal);
 }
 
 const pixelsOf = (size: { width: number; height: number }) => Math.max(1, size.width * size.height);

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { LOCAL_CONNECTION_ID } from "../../shared/connections";
 import { PicopsError } from "../../shared/errors";
 import type { ObjectSelection } from "../../shared/ipc/channels/uploads";
@@ -15,7 +16,6 @@ import {
 } from "../../shared/uploads/plan";
 import type { ConnectionClients } from "../connections/clients";
 import type { CosClient } from "../cos/client";
-import { makeStandIn } from "../engine/index";
 import type { EventBus } from "../ipc/event-bus";
 import { type BatchClient, BatchRunner } from "./batch-runner";
 import { type ExistingObjects, existingObjects } from "./existing-keys";
@@ -23,9 +23,9 @@ import { exportBatch } from "./export";
 import { FileNaming } from "./file-naming";
 import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
-import { MAX_OBJECT_HEADERS, readObjectHeaders } from "./object-headers";
+import { MAX_OBJECT_HEADERS, readObjectHeaders, readWholeObject, SAMPLE_BYTE_LIMIT } from "./object-headers";
 import { PictureHeaders, readFileHeader } from "./picture-headers";
-import { addPlanChecks, type CheckedFile } from "./plan-checks";
+import { addPlanChecks, type CheckedFile, standInOf } from "./plan-checks";
 import { resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
@@ -113,25 +113,26 @@ export class UploadService {
       usable.map((file) => ({ id: file.id, read: (signal) => readFileHeader(file.path, signal) })),
       signal,
     );
-    const checked = plans.map(
-      (plan, index): CheckedFile => ({
-        plan,
-        name: usable[index]?.relativePath ?? plan.originalKey,
-        bytes: usable[index]?.size ?? 0,
+    // The plans are in the files' order.
+    const checked = usable.map(
+      (file, index): CheckedFile => ({
+        plan: plans[index] as PlannedUpload,
+        name: file.relativePath,
+        bytes: file.size,
         header: headers[index],
+        read: (abort) => readFile(file.path, { signal: abort }),
       }),
     );
     await addPlanChecks(checked, options.rules, this.#checkOptions(signal));
     return plans;
   }
 
-  /** Stand-ins are made from headers alone: no file or object is decoded or downloaded for a check. */
+  /** Where the plan's checks are run against, and how their stand-ins are made. */
   #checkOptions(signal: AbortSignal | undefined) {
     return {
       destination:
         this.deps.activeConnectionId() === LOCAL_CONNECTION_ID ? ("local" as const) : ("cos" as const),
-      standIn: (file: CheckedFile, abort?: AbortSignal) =>
-        file.header ? makeStandIn(file.header, abort) : Promise.resolve(undefined),
+      standIn: standInOf,
       signal,
     };
   }
@@ -400,7 +401,10 @@ async function objectsToCheck(
     const object = objects[index];
     const bytes = object?.size ?? wholeBytes;
     if (!plan || !object || bytes === undefined) return [];
-    return [{ plan, name: object.key, bytes, header }];
+    const checked: CheckedFile = { plan, name: object.key, bytes, header };
+    // One object a kind is fetched whole for its stand-in, and only a small one.
+    if (bytes <= SAMPLE_BYTE_LIMIT) checked.read = (abort) => readWholeObject(client, object, abort);
+    return [checked];
   });
 }
 

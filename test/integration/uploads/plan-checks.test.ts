@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -9,6 +9,7 @@ import {
   addPlanChecks,
   type CheckedFile,
   type PlanCheckOptions,
+  standInOf,
 } from "../../../electron/uploads/plan-checks";
 import { fileKindOf } from "../../../shared/uploads/file-kinds";
 import { defaultUploadOptions } from "../../../shared/uploads/options";
@@ -54,6 +55,10 @@ const FILES: Record<string, () => Promise<Buffer>> = {
   // Its header says 6000×4000: large, though the file holds a few hundred bytes.
   "panorama.jpg": () => jpegDeclaring(6000, 4000),
   "photo.jpg": () => noiseImage(400, 300, 30).jpeg({ quality: 80 }).toBuffer(),
+  "flat.jpg": () =>
+    sharp({ create: { width: 800, height: 600, channels: 3, background: "#336699" } })
+      .jpeg()
+      .toBuffer(),
 };
 
 beforeAll(async () => {
@@ -84,14 +89,14 @@ async function checkedPlan(names: string[], rules: string[], destination: "local
     const name = names[index] as string;
     const found = await header(name);
     const bytes = (await FILES[name]?.())?.length ?? 0;
-    files.push({ plan, name, bytes, header: found });
+    files.push({ plan, name, bytes, header: found, read: () => readFile(path.join(folder, name)) });
   }
   const standIns: string[] = [];
   const checks: PlanCheckOptions = {
     destination,
     standIn: async (file) => {
       standIns.push(file.name);
-      return file.header ? makeStandIn(file.header) : undefined;
+      return standInOf(file);
     },
   };
   await addPlanChecks(files, options.rules, checks);
@@ -110,6 +115,7 @@ describe("the sampler", () => {
       "print.jpg": "cmyk",
       "panorama.jpg": "large",
       "photo.jpg": "plain",
+      "flat.jpg": "plain",
     });
     expect(await header("party.gif")).toMatchObject({ format: "gif", width: 120, height: 80, frames: 3 });
     expect(await header("panorama.jpg")).toMatchObject({ format: "jpg", width: 6000, height: 4000 });
@@ -119,7 +125,7 @@ describe("the sampler", () => {
     for (const name of Object.keys(FILES)) {
       const original = await header(name);
       const standIn = await makeStandIn(original);
-      const made = await sharp(standIn as Buffer).metadata();
+      const made = await sharp(standIn?.data).metadata();
       expect(Math.max(made.width, made.pageHeight ?? made.height)).toBeLessThanOrEqual(256);
       expect(made.format).toBe(original.format === "jpg" ? "jpeg" : original.format);
       expect((made.pages ?? 1) > 1).toBe(original.frames > 1);
@@ -186,6 +192,11 @@ describe("the trial", () => {
       fileKind: "plain",
     });
     expect(larger?.bytes?.output).toBeGreaterThan(larger?.bytes?.original ?? Number.POSITIVE_INFINITY);
+  });
+
+  it("judges bytes on the file's own content: a PNG of a flat-colour JPEG is no larger", async () => {
+    const { plans } = await checkedPlan(["flat.jpg"], ["imageMogr2/thumbnail/!50p/format/png"]);
+    expect(plans[0]?.warnings).toEqual([]);
   });
 
   it("refuses from the header a rule whose output COS would refuse as too large", async () => {
