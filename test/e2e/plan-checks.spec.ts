@@ -1,0 +1,73 @@
+import sharp from "sharp";
+import { expect, test } from "./web-host-fixture";
+
+/**
+ * The plan catches what the engine knows (issue 15, point 4): each rule is tried at reduced
+ * size on one file of each kind before anything is sent.
+ */
+
+/** Three frames, red, green and blue: an animated GIF. */
+async function animatedGif(width: number, height: number): Promise<Buffer> {
+  const area = width * height;
+  const strip = Buffer.alloc(area * 3 * 3);
+  [
+    [255, 0, 0],
+    [0, 255, 0],
+    [0, 0, 255],
+  ].forEach((colour, frame) => {
+    for (let i = frame * area; i < (frame + 1) * area; i++) strip.set(colour, i * 3);
+  });
+  return sharp(strip, { raw: { width, height: height * 3, channels: 3, pageHeight: height } })
+    .gif({ delay: [100, 100, 100], loop: 0 })
+    .toBuffer();
+}
+
+test("a crop the engine cannot run on an animated GIF is an error in the plan, and Start stays off", async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  await page.getByTestId("file-input").setInputFiles([
+    { name: "party.gif", mimeType: "image/gif", buffer: await animatedGif(160, 120) },
+    {
+      name: "still.jpg",
+      mimeType: "image/jpeg",
+      buffer: await sharp({ create: { width: 160, height: 120, channels: 3, background: "#3d6d9d" } })
+        .jpeg()
+        .toBuffer(),
+    },
+  ]);
+  await expect(page.getByRole("heading", { name: "2 ready, 0 kept out" })).toBeVisible();
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/scrop/80x80");
+  await page.getByRole("button", { name: "Review plan" }).click();
+
+  const party = page.getByTestId("plan-row").filter({ hasText: "party.gif" });
+  await expect(party).toContainText(
+    "Rule 1 (imageMogr2/scrop/80x80) fails on animated GIF images, such as party.gif. scrop on an animated image is not supported locally.",
+  );
+  const still = page.getByTestId("plan-row").filter({ hasText: "still.jpg" });
+  await expect(still).not.toContainText("fails on");
+  await expect(page.getByRole("button", { name: "Upload 2 files" })).toBeDisabled();
+});
+
+test("a Fit that enlarges a small JPEG is a warning in the plan", async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await page.getByTestId("file-input").setInputFiles({
+    name: "small.jpg",
+    mimeType: "image/jpeg",
+    buffer: await sharp({ create: { width: 400, height: 300, channels: 3, background: "#806040" } })
+      .jpeg()
+      .toBuffer(),
+  });
+  await expect(page.getByRole("heading", { name: "1 ready, 0 kept out" })).toBeVisible();
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/1200x900");
+  await page.getByLabel("Output name").first().fill("{name}_fit.jpg");
+  await page.getByRole("button", { name: "Review plan" }).click();
+
+  await expect(page.getByTestId("plan-warning").filter({ hasText: "enlarges" })).toHaveText(
+    "Rule 1 enlarges the picture from 400×300 to 1200×900 px: picops-1250000000/small_fit.jpg",
+  );
+  await expect(page.getByRole("button", { name: /^Upload 1 files?$/ })).toBeEnabled();
+});
