@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
+import { openLocalBucket } from "./bucket-reader";
 import { expect, test } from "./web-host-fixture";
 
 /**
@@ -70,4 +73,33 @@ test("a Fit that enlarges a small JPEG is a warning in the plan", async ({ page,
     "Rule 1 enlarges the picture from 400×300 to 1200×900 px: picops-1250000000/small_fit.jpg",
   );
   await expect(page.getByRole("button", { name: /^Upload 1 files?$/ })).toBeEnabled();
+});
+
+test("processing in the bucket tries the rule on the objects' kinds: a crop on an animated GIF blocks it", async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  // Opening the Bucket tab lists the Local bucket, which starts it.
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await expect.poll(() => existsSync(path.join(webHost.dataDir, "local-bucket", "address.json"))).toBe(true);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    await bucket.client.putObject({
+      bucket: "picops-1250000000",
+      key: "party.gif",
+      body: await animatedGif(160, 120),
+    });
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    await page.locator('[data-testid="entry"][data-key="party.gif"]').click();
+    await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/scrop/80x80");
+    await page.getByLabel("Output name").first().fill("{name}_crop.gif");
+    await page.getByRole("button", { name: "Review plan" }).click();
+    await expect(page.getByTestId("plan-row")).toContainText(
+      "Rule 1 (imageMogr2/scrop/80x80) fails on animated GIF images, such as party.gif.",
+    );
+    await expect(page.getByRole("button", { name: /^Process 1 objects?$/ })).toBeDisabled();
+  } finally {
+    await bucket.close();
+  }
 });
