@@ -1,6 +1,8 @@
+import type { PlannedUpload } from "../../shared/uploads/plan";
 import type { CosClient } from "../cos/client";
 import { type PictureHeader, readPictureHeader } from "../engine/index";
 import { HEADER_BYTES } from "./picture-headers";
+import type { CheckedFile } from "./plan-checks";
 
 /**
  * The objects of a processing plan whose headers are read: each read is one ranged GET of
@@ -83,4 +85,24 @@ export async function readObjectHeaders(
   };
   await Promise.all(Array.from({ length: READS_AT_ONCE }, worker));
   return found;
+}
+
+/** The first objects of a processing plan with their headers, each read by one small ranged GET. */
+export async function objectsToCheck(
+  client: Pick<CosClient, "getObject">,
+  objects: { bucket: string; key: string; size?: number }[],
+  plans: PlannedUpload[],
+  signal: AbortSignal | undefined,
+): Promise<CheckedFile[]> {
+  const read = await readObjectHeaders(client, objects.slice(0, MAX_OBJECT_HEADERS), signal);
+  return read.flatMap(({ header, bytes: wholeBytes }, index) => {
+    const plan = plans[index];
+    const object = objects[index];
+    const bytes = object?.size ?? wholeBytes;
+    if (!plan || !object || bytes === undefined) return [];
+    const checked: CheckedFile = { plan, name: object.key, bytes, header };
+    // One object a kind is fetched whole for its stand-in, and only a small one.
+    if (bytes <= SAMPLE_BYTE_LIMIT) checked.read = (abort) => readWholeObject(client, object, abort);
+    return [checked];
+  });
 }

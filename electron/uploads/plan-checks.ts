@@ -99,29 +99,40 @@ export async function addPlanChecks(
         for (const file of group.files) markFailure(file, group.kind, sample, rule, outcome.error, options);
         continue;
       }
-      const outputBytesPerPixel = outcome.output.bytes / pixelsOf(outcome.output);
-      const standInBytesPerPixel = standIn.data.length / pixelsOf(standIn);
-      for (const file of group.files) {
-        const header = file.header as PictureHeader;
-        const planned = safePlannedSize(header, rule.pipeline);
-        // Without a planned size (an animation), the trial's own ratio of bytes stands for it.
-        const output = planned
-          ? (outputBytesPerPixel / standInBytesPerPixel) * (file.bytes / pixelsOf(header)) * pixelsOf(planned)
-          : (outcome.output.bytes / standIn.data.length) * file.bytes;
-        if (output > file.bytes * LARGER_MARGIN) {
-          const result = file.plan.results[rule.index];
-          if (!result) continue;
-          file.plan.warnings.push({
-            kind: "larger-than-original",
-            ...result,
-            ruleNumber: rule.index + 1,
-            bytes: { original: file.bytes, output: Math.round(output) },
-            sample: sample.name,
-            fileKind: group.kind,
-          });
-        }
-      }
+      markLargerOutputs(group, standIn, rule, outcome.output);
     }
+  }
+}
+
+/**
+ * Estimates each file's output bytes from the trial: the rule's change in bytes a pixel on
+ * the stand-in, applied to the file's own bytes a pixel and its planned output size.
+ */
+function markLargerOutputs(
+  group: KindGroup,
+  standIn: StandIn,
+  rule: TriedRule,
+  trial: { width: number; height: number; bytes: number },
+): void {
+  const sample = group.files[0] as CheckedFile;
+  const change = trial.bytes / pixelsOf(trial) / (standIn.data.length / pixelsOf(standIn));
+  for (const file of group.files) {
+    const header = file.header as PictureHeader;
+    const planned = safePlannedSize(header, rule.pipeline);
+    // Without a planned size (an animation), the trial's own ratio of bytes stands for it.
+    const output = planned
+      ? change * (file.bytes / pixelsOf(header)) * pixelsOf(planned)
+      : (trial.bytes / standIn.data.length) * file.bytes;
+    const result = file.plan.results[rule.index];
+    if (output <= file.bytes * LARGER_MARGIN || !result) continue;
+    file.plan.warnings.push({
+      kind: "larger-than-original",
+      ...result,
+      ruleNumber: rule.index + 1,
+      bytes: { original: file.bytes, output: Math.round(output) },
+      sample: sample.name,
+      fileKind: group.kind,
+    });
   }
 }
 

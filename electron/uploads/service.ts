@@ -15,7 +15,6 @@ import {
   type PlannedUpload,
 } from "../../shared/uploads/plan";
 import type { ConnectionClients } from "../connections/clients";
-import type { CosClient } from "../cos/client";
 import type { EventBus } from "../ipc/event-bus";
 import { type BatchClient, BatchRunner } from "./batch-runner";
 import { type ExistingObjects, existingObjects } from "./existing-keys";
@@ -23,7 +22,7 @@ import { exportBatch } from "./export";
 import { FileNaming } from "./file-naming";
 import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
-import { MAX_OBJECT_HEADERS, readObjectHeaders, readWholeObject, SAMPLE_BYTE_LIMIT } from "./object-headers";
+import { objectsToCheck } from "./object-headers";
 import { PictureHeaders, readFileHeader } from "./picture-headers";
 import { addPlanChecks, type CheckedFile, standInOf } from "./plan-checks";
 import { resolveSelection } from "./selection";
@@ -386,26 +385,6 @@ function planProblemError(plans: PlannedUpload[]): PicopsError | undefined {
   if (!broken?.problem) return undefined;
   const { messageId, values } = broken.problem;
   return new PicopsError("invalid-plan", messageId, values, { path: [broken.originalKey] });
-}
-
-/** The first objects of a processing plan with their headers, each read by one small ranged GET. */
-async function objectsToCheck(
-  client: Pick<CosClient, "getObject">,
-  objects: { bucket: string; key: string; size?: number }[],
-  plans: PlannedUpload[],
-  signal: AbortSignal | undefined,
-): Promise<CheckedFile[]> {
-  const read = await readObjectHeaders(client, objects.slice(0, MAX_OBJECT_HEADERS), signal);
-  return read.flatMap(({ header, bytes: wholeBytes }, index) => {
-    const plan = plans[index];
-    const object = objects[index];
-    const bytes = object?.size ?? wholeBytes;
-    if (!plan || !object || bytes === undefined) return [];
-    const checked: CheckedFile = { plan, name: object.key, bytes, header };
-    // One object a kind is fetched whole for its stand-in, and only a small one.
-    if (bytes <= SAMPLE_BYTE_LIMIT) checked.read = (abort) => readWholeObject(client, object, abort);
-    return [checked];
-  });
 }
 
 function etagOf(existing: ExistingObjects): (bucket: string, key: string) => string | undefined {
