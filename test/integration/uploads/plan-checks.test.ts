@@ -1,10 +1,16 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeStandIn, type PictureHeader } from "../../../electron/engine/index";
-import { readFileHeader } from "../../../electron/uploads/picture-headers";
+import {
+  readObjectHeader,
+  readWholeObject,
+  SAMPLE_BYTE_LIMIT,
+} from "../../../electron/uploads/object-headers";
+import { HEADER_BYTES, readFileHeader } from "../../../electron/uploads/picture-headers";
 import {
   addPlanChecks,
   type CheckedFile,
@@ -242,5 +248,46 @@ describe("the trial", () => {
         signal: controller.signal,
       }),
     ).rejects.toBeDefined();
+  });
+});
+
+describe("the sampler in the bucket", () => {
+  /** A server that ignores ranges: it streams the whole object, and counts what was pulled. */
+  function wholeObjectServer(object: Buffer) {
+    const sent = { bytes: 0, ranges: [] as (string | undefined)[] };
+    const client = {
+      async getObject(input: { range?: string | undefined }) {
+        sent.ranges.push(input.range);
+        const body = Readable.from(
+          (function* () {
+            for (let at = 0; at < object.length; at += 16 * 1024) {
+              const chunk = object.subarray(at, at + 16 * 1024);
+              sent.bytes += chunk.length;
+              yield chunk;
+            }
+          })(),
+        );
+        return { metadata: {}, body } as never;
+      },
+    };
+    return { client, sent };
+  }
+
+  it("reads an object's kind from its first bytes, never the whole object", async () => {
+    const gif = await animatedGif();
+    // A large object: the GIF's bytes, then padding up to 20 MB.
+    const object = Buffer.concat([gif, Buffer.alloc(20 * 1024 * 1024)]);
+    const { client, sent } = wholeObjectServer(object);
+    const { header } = await readObjectHeader(client, { bucket: BUCKET, key: "party.gif" });
+    expect(header && fileKindOf(header)).toBe("animated");
+    expect(sent.ranges).toEqual([`bytes=0-${HEADER_BYTES - 1}`]);
+    expect(sent.bytes).toBeLessThanOrEqual(HEADER_BYTES + 32 * 1024);
+  });
+
+  it("fetches a sample whole only up to its byte limit", async () => {
+    const { client, sent } = wholeObjectServer(Buffer.alloc(SAMPLE_BYTE_LIMIT * 3));
+    const sample = await readWholeObject(client, { bucket: BUCKET, key: "big.jpg" });
+    expect(sample.length).toBe(SAMPLE_BYTE_LIMIT);
+    expect(sent.bytes).toBeLessThanOrEqual(SAMPLE_BYTE_LIMIT + 32 * 1024);
   });
 });
