@@ -29,6 +29,7 @@ test("a crop the engine cannot run on an animated GIF is an error in the plan, a
   page,
   webHost,
 }) => {
+  test.setTimeout(180_000);
   await page.goto(webHost.url);
   await page.getByTestId("file-input").setInputFiles([
     { name: "party.gif", mimeType: "image/gif", buffer: await animatedGif(160, 120) },
@@ -40,10 +41,12 @@ test("a crop the engine cannot run on an animated GIF is an error in the plan, a
         .toBuffer(),
     },
   ]);
-  await expect(page.getByRole("heading", { name: "2 ready, 0 kept out" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "2 ready, 0 kept out" })).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Add a rule" }).click();
   await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/scrop/80x80");
   await page.getByRole("button", { name: "Review plan" }).click();
+  // Planning reads the headers and runs the trials: it waits for the machine, not for a clock.
+  await expect(page.getByTestId("plan-table")).toBeVisible({ timeout: 60_000 });
 
   const party = page.getByTestId("plan-row").filter({ hasText: "party.gif" });
   await expect(party).toContainText(
@@ -55,6 +58,7 @@ test("a crop the engine cannot run on an animated GIF is an error in the plan, a
 });
 
 test("a Fit that enlarges a small JPEG is a warning in the plan", async ({ page, webHost }) => {
+  test.setTimeout(180_000);
   await page.goto(webHost.url);
   await page.getByTestId("file-input").setInputFiles({
     name: "small.jpg",
@@ -63,11 +67,13 @@ test("a Fit that enlarges a small JPEG is a warning in the plan", async ({ page,
       .jpeg()
       .toBuffer(),
   });
-  await expect(page.getByRole("heading", { name: "1 ready, 0 kept out" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "1 ready, 0 kept out" })).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Add a rule" }).click();
   await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/1200x900");
   await page.getByLabel("Output name").first().fill("{name}_fit.jpg");
   await page.getByRole("button", { name: "Review plan" }).click();
+  // Planning reads the headers and runs the trials: it waits for the machine, not for a clock.
+  await expect(page.getByTestId("plan-table")).toBeVisible({ timeout: 60_000 });
 
   await expect(page.getByTestId("plan-warning").filter({ hasText: "enlarges" })).toHaveText(
     "Rule 1 enlarges the picture from 400×300 to 1200×900 px: picops-1250000000/small_fit.jpg",
@@ -79,10 +85,13 @@ test("processing in the bucket tries the rule on the objects' kinds: a crop on a
   page,
   webHost,
 }) => {
+  test.setTimeout(180_000);
   await page.goto(webHost.url);
   // Opening the Bucket tab lists the Local bucket, which starts it.
   await page.getByRole("tab", { name: "Bucket" }).click();
-  await expect.poll(() => existsSync(path.join(webHost.dataDir, "local-bucket", "address.json"))).toBe(true);
+  await expect
+    .poll(() => existsSync(path.join(webHost.dataDir, "local-bucket", "address.json")), { timeout: 60_000 })
+    .toBe(true);
   const bucket = await openLocalBucket(webHost.dataDir);
   try {
     await bucket.client.putObject({
@@ -95,6 +104,9 @@ test("processing in the bucket tries the rule on the objects' kinds: a crop on a
     await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/scrop/80x80");
     await page.getByLabel("Output name").first().fill("{name}_crop.gif");
     await page.getByRole("button", { name: "Review plan" }).click();
+    await expect(page.getByTestId("plan-table")).toBeVisible({ timeout: 60_000 });
+    // Planning reads the headers and runs the trials: it waits for the machine, not for a clock.
+    await expect(page.getByTestId("plan-table")).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId("plan-row")).toContainText(
       "Rule 1 (imageMogr2/scrop/80x80) fails on animated GIF images, such as party.gif.",
     );
