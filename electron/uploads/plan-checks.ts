@@ -177,7 +177,8 @@ function checkSizes(
     try {
       output = plannedOutputSize(header, rule.pipeline);
     } catch (error) {
-      markFailure(file, fileKindOf(header), file, rule, error as ThrownAppError, options);
+      if (!(error instanceof ThrownAppError)) throw error;
+      markFailure(file, fileKindOf(header), file, rule, error, options);
       continue;
     }
     if (!output || !enlarges(header, output)) continue;
