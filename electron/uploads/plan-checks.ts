@@ -76,6 +76,11 @@ function rulesToTry(rules: readonly { rule: string }[]): TriedRule[] {
   });
 }
 
+/** Whether any rule is worth trying: without one, no header need be read. */
+export function hasRulesToTry(rules: readonly { rule: string }[]): boolean {
+  return rulesToTry(rules).length > 0;
+}
+
 export async function addPlanChecks(
   files: CheckedFile[],
   rules: readonly { rule: string }[],

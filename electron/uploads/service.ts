@@ -24,7 +24,7 @@ import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
 import { objectsToCheck } from "./object-headers";
 import { PictureHeaders, readFileHeader } from "./picture-headers";
-import { addPlanChecks, type CheckedFile, standInOf } from "./plan-checks";
+import { addPlanChecks, type CheckedFile, hasRulesToTry, standInOf } from "./plan-checks";
 import { resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
@@ -105,13 +105,18 @@ export class UploadService {
     const sources = await this.#naming.sources(usable);
     const plans = buildUploadPlan(sources, options);
     const client = await this.deps.clients.get(this.deps.activeConnectionId());
-    const existing = await existingObjects(client, plans, signal);
+    // The headers are read from the disk while the bucket is asked what it holds.
+    const [existing, headers] = await Promise.all([
+      existingObjects(client, plans, signal),
+      !hasRulesToTry(options.rules)
+        ? []
+        : this.#headers.of(
+            usable.map((file) => ({ id: file.id, read: (abort) => readFileHeader(file.path, abort) })),
+            signal,
+          ),
+    ]);
     markAlreadyThere(plans, sources, etagOf(existing));
     markExisting(plans, (bucket, key) => existing(bucket, key) !== undefined);
-    const headers = await this.#headers.of(
-      usable.map((file) => ({ id: file.id, read: (signal) => readFileHeader(file.path, signal) })),
-      signal,
-    );
     // The plans are in the files' order.
     const checked = usable.map(
       (file, index): CheckedFile => ({
