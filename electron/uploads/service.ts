@@ -108,12 +108,12 @@ export class UploadService {
     // The headers are read from the disk while the bucket is asked what it holds.
     const [existing, headers] = await Promise.all([
       existingObjects(client, plans, signal),
-      !hasRulesToTry(options.rules)
-        ? []
-        : this.#headers.of(
+      hasRulesToTry(options.rules)
+        ? this.#headers.of(
             usable.map((file) => ({ id: file.id, read: (abort) => readFileHeader(file.path, abort) })),
             signal,
-          ),
+          )
+        : [],
     ]);
     markAlreadyThere(plans, sources, etagOf(existing));
     markExisting(plans, (bucket, key) => existing(bucket, key) !== undefined);
@@ -224,11 +224,10 @@ export class UploadService {
         (w) => !(w.kind === "overwrites-existing" && w.key === plan.originalKey),
       );
     }
-    await addPlanChecks(
-      await objectsToCheck(client, objects, plans, signal),
-      options.rules,
-      this.#checkOptions(signal),
-    );
+    if (hasRulesToTry(options.rules)) {
+      const checked = await objectsToCheck(client, objects, plans, signal);
+      await addPlanChecks(checked, options.rules, this.#checkOptions(signal));
+    }
     return { plans, skipped };
   }
 
