@@ -185,6 +185,16 @@ export const ERROR_MESSAGES = {
   "watermark-text-too-large":
     "The text watermark would be about {width}×{height} px, more than the {maxSide} px per side a text can be drawn.",
 
+  // A plan's trial of each rule on one file of each kind (electron/uploads/plan-checks.ts)
+  "rule-fails-on-animated": "Rule {n} ({rule}) fails on animated {format} images, such as {sample}.",
+  "rule-fails-on-cmyk": "Rule {n} ({rule}) fails on CMYK {format} images, such as {sample}.",
+  "rule-fails-on-grey": "Rule {n} ({rule}) fails on greyscale {format} images, such as {sample}.",
+  "rule-fails-on-transparent":
+    "Rule {n} ({rule}) fails on {format} images with transparency, such as {sample}.",
+  "rule-fails-on-large": "Rule {n} ({rule}) fails on large {format} images (over 20 MP), such as {sample}.",
+  "rule-fails-on-plain": "Rule {n} ({rule}) fails on {format} images, such as {sample}.",
+  "trial-failed": "The engine could not run it ({code}).",
+
   // The IPC boundary
   "unknown-channel": "There is no channel named {channel}.",
   internal: "Something went wrong inside Picops; see the log for details.",

@@ -27,7 +27,7 @@ export interface SourceImage {
 }
 
 /** The inputs Cloud Infinite processes (reference §8), by libvips loader name. */
-function cosFormat(metadata: Metadata): FormatName | undefined {
+export function cosFormat(metadata: Metadata): FormatName | undefined {
   switch (metadata.format) {
     case "jpeg":
       return "jpg";

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { LOCAL_CONNECTION_ID } from "../../shared/connections";
 import { PicopsError } from "../../shared/errors";
 import type { ObjectSelection } from "../../shared/ipc/channels/uploads";
 import type { BatchDetail, BatchSummary } from "../../shared/uploads/batch";
@@ -21,6 +23,9 @@ import { exportBatch } from "./export";
 import { FileNaming } from "./file-naming";
 import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
+import { objectsToCheck } from "./object-headers";
+import { PictureHeaders, readFileHeader } from "./picture-headers";
+import { addPlanChecks, type CheckedFile, hasRulesToTry, standInOf } from "./plan-checks";
 import { resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
@@ -40,6 +45,7 @@ export class UploadService {
   #files: IntakeFile[] = [];
   readonly #batches = new Map<string, BatchRunner>();
   readonly #naming = new FileNaming(() => randomBytes(32));
+  readonly #headers = new PictureHeaders();
 
   private constructor(private readonly deps: UploadServiceDeps) {}
 
@@ -62,7 +68,9 @@ export class UploadService {
     // Adding a file again (the same place in what was dropped) replaces the earlier entry:
     // both would be uploaded to the same key.
     const replaced = new Set(added.map((file) => file.relativePath));
-    this.#naming.forget(this.#files.filter((file) => replaced.has(file.relativePath)).map((file) => file.id));
+    const gone = this.#files.filter((file) => replaced.has(file.relativePath)).map((file) => file.id);
+    this.#naming.forget(gone);
+    this.#headers.forget(gone);
     this.#files = [...this.#files.filter((file) => !replaced.has(file.relativePath)), ...added];
     this.#naming.add(added.map((file) => file.id));
     this.deps.onFileUseChanged?.();
@@ -78,7 +86,9 @@ export class UploadService {
 
   removeFiles(ids: string[] | undefined): IntakeFile[] {
     const drop = ids ? new Set(ids) : undefined;
-    this.#naming.forget(this.#files.filter((file) => !drop || drop.has(file.id)).map((file) => file.id));
+    const gone = this.#files.filter((file) => !drop || drop.has(file.id)).map((file) => file.id);
+    this.#naming.forget(gone);
+    this.#headers.forget(gone);
     this.#files = drop ? this.#files.filter((file) => !drop.has(file.id)) : [];
     this.deps.onFileUseChanged?.();
     return this.#files;
@@ -96,10 +106,40 @@ export class UploadService {
     const sources = await this.#naming.sources(usable);
     const plans = buildUploadPlan(sources, options);
     const client = await this.deps.clients.get(this.deps.activeConnectionId());
-    const existing = await existingObjects(client, plans, signal);
+    // The headers are read from the disk while the bucket is asked what it holds.
+    const [existing, headers] = await Promise.all([
+      existingObjects(client, plans, signal),
+      hasRulesToTry(options.rules)
+        ? this.#headers.of(
+            usable.map((file) => ({ id: file.id, read: (abort) => readFileHeader(file.path, abort) })),
+            signal,
+          )
+        : [],
+    ]);
     markAlreadyThere(plans, sources, etagOf(existing));
     markExisting(plans, (bucket, key) => existing(bucket, key) !== undefined);
+    // The plans are in the files' order.
+    const checked = usable.map(
+      (file, index): CheckedFile => ({
+        plan: plans[index] as PlannedUpload,
+        name: file.relativePath,
+        bytes: file.size,
+        header: headers[index],
+        read: (abort) => readFile(file.path, { signal: abort }),
+      }),
+    );
+    await addPlanChecks(checked, options.rules, this.#checkOptions(signal));
     return plans;
+  }
+
+  /** Where the plan's checks are run against, and how their stand-ins are made. */
+  #checkOptions(signal: AbortSignal | undefined) {
+    return {
+      destination:
+        this.deps.activeConnectionId() === LOCAL_CONNECTION_ID ? ("local" as const) : ("cos" as const),
+      standIn: standInOf,
+      signal,
+    };
   }
 
   async start(options: UploadOptions): Promise<BatchSummary> {
@@ -210,6 +250,10 @@ export class UploadService {
       plan.warnings = plan.warnings.filter(
         (w) => !(w.kind === "overwrites-existing" && w.key === plan.originalKey),
       );
+    }
+    if (hasRulesToTry(options.rules)) {
+      const checked = await objectsToCheck(client, objects, plans, signal);
+      await addPlanChecks(checked, options.rules, this.#checkOptions(signal));
     }
     return { plans, skipped };
   }

@@ -1,3 +1,4 @@
+import { batchesMessages } from "../features/batches/messages";
 import { bucketMessages } from "../features/bucket/messages";
 import { connectionTestMessages } from "../features/connections/messages";
 import { picgoMessages } from "../features/picgo/messages";
@@ -22,6 +23,7 @@ const tables = [
   connectionTestMessages,
   tourMessages,
   picgoMessages,
+  batchesMessages,
 ] as const;
 
 declare module "../i18n/catalog" {

@@ -158,6 +158,15 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.watermark-text-too-large":
     "文字水印约为 {width}×{height} 像素，超过文字每边最多可绘制的 {maxSide} 像素。",
 
+  "error.rule-fails-on-animated": "规则 {n}（{rule}）无法处理 {format} 动图，例如 {sample}。",
+  "error.rule-fails-on-cmyk": "规则 {n}（{rule}）无法处理 CMYK {format} 图片，例如 {sample}。",
+  "error.rule-fails-on-grey": "规则 {n}（{rule}）无法处理灰度 {format} 图片，例如 {sample}。",
+  "error.rule-fails-on-transparent": "规则 {n}（{rule}）无法处理带透明度的 {format} 图片，例如 {sample}。",
+  "error.rule-fails-on-large":
+    "规则 {n}（{rule}）无法处理大尺寸 {format} 图片（超过 2000 万像素），例如 {sample}。",
+  "error.rule-fails-on-plain": "规则 {n}（{rule}）无法处理 {format} 图片，例如 {sample}。",
+  "error.trial-failed": "引擎无法执行（{code}）。",
+
   "error.unknown-channel": "没有名为 {channel} 的通道。",
   "error.internal": "Picops 内部出错，详情请查看日志。",
 

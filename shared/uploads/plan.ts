@@ -10,6 +10,7 @@ import {
   resolveFileId,
   validatePicOperations,
 } from "../rules";
+import { FileKindSchema } from "./file-kinds";
 import { expandFileIdTemplate } from "./fileid-template";
 import { expandKeyTemplate } from "./key-template";
 import type { ProcessOptions, RuleSlot, UploadOptions } from "./options";
@@ -40,6 +41,8 @@ export interface NamingInputs {
   uuid(): string;
 }
 
+const PixelSizeSchema = z.object({ width: z.number(), height: z.number() });
+
 const PlannedResultSchema = z.object({ bucket: z.string(), key: z.string() });
 export type PlannedResult = z.infer<typeof PlannedResultSchema>;
 
@@ -56,12 +59,25 @@ export const PlanWarningSchema = z.object({
     "already-there",
     /** Another file of the batch has the same bytes; `sameAs` is its original's key. */
     "identical-in-batch",
+    /** The rule makes the output larger than the original in width or height (`from`, `to`). */
+    "enlarges",
+    /** Tried on a file of this kind (`sample`), the rule's output took more bytes than its input (`bytes`, scaled). */
+    "larger-than-original",
   ]),
   bucket: z.string(),
   key: z.string(),
   /** For the local-run warnings: the operations concerned, as the rule writes them (`scrop, format/tpg`). */
   operations: z.string().optional(),
   sameAs: z.string().optional(),
+  /** For the checks of a rule's output: which rule, 1-based as the form numbers them. */
+  ruleNumber: z.number().int().positive().optional(),
+  from: PixelSizeSchema.optional(),
+  to: PixelSizeSchema.optional(),
+  /** The original's bytes and the output's, estimated from a trial at reduced size. */
+  bytes: z.object({ original: z.number(), output: z.number() }).optional(),
+  /** The file the rule was tried on, for a warning drawn from a trial (its kind is `fileKind`). */
+  sample: z.string().optional(),
+  fileKind: FileKindSchema.optional(),
 });
 export type PlanWarning = z.infer<typeof PlanWarningSchema>;
 
@@ -73,8 +89,10 @@ export const PlannedUploadSchema = z.object({
   picOperations: PicOperationsSchema.optional(),
   results: z.array(PlannedResultSchema),
   warnings: z.array(PlanWarningSchema),
-  /** Why this file cannot be uploaded as planned (a bad key, an invalid Pic-Operations). */
+  /** Why this file cannot be uploaded as planned (a bad key, an invalid Pic-Operations, a rule that fails on its kind). */
   problem: MessageRefSchema.optional(),
+  /** What the engine said when a rule was tried on a file of this kind: the reason behind `problem`. */
+  problemCause: MessageRefSchema.optional(),
 });
 export type PlannedUpload = z.infer<typeof PlannedUploadSchema>;
 

@@ -1,6 +1,10 @@
 import type { PlannedUpload, PlanWarning } from "../../../shared/uploads/plan";
 import { type Translate, useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
+import { formatBytes } from "../../ui/format";
+
+const pixels = (size: { width: number; height: number } | undefined) =>
+  size ? `${size.width}×${size.height}` : "";
 
 function warningText(t: Translate, warning: PlanWarning): string {
   const key = `${warning.bucket}/${warning.key}`;
@@ -20,6 +24,23 @@ function warningText(t: Translate, warning: PlanWarning): string {
       return t("plan.alreadyThere", { key });
     case "identical-in-batch":
       return t("plan.identicalInBatch", { key, sameAs: warning.sameAs ?? "" });
+    case "enlarges":
+      return t("plan.enlarges", {
+        n: warning.ruleNumber ?? 1,
+        from: pixels(warning.from),
+        to: pixels(warning.to),
+        key,
+      });
+    case "larger-than-original": {
+      const sample = warning.sample ?? "";
+      return t("plan.largerThanOriginal", {
+        n: warning.ruleNumber ?? 1,
+        output: formatBytes(warning.bytes?.output ?? 0),
+        original: formatBytes(warning.bytes?.original ?? 0),
+        triedOn: t(`plan.triedOn.${warning.fileKind ?? "plain"}`, { sample }),
+        key,
+      });
+    }
   }
 }
 
@@ -74,7 +95,12 @@ export function PlanView(props: {
                     </li>
                   ))}
                 </ul>
-                {plan.problem && <p className="field-error">{messageText(t, plan.problem)}</p>}
+                {plan.problem && (
+                  <p className="field-error">
+                    {messageText(t, plan.problem)}
+                    {plan.problemCause && ` ${messageText(t, plan.problemCause)}`}
+                  </p>
+                )}
                 {plan.warnings.map((warning) => (
                   <p key={`${warning.kind}-${warning.key}`} className="warning" data-testid="plan-warning">
                     {warningText(t, warning)}
