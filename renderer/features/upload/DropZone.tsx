@@ -1,12 +1,13 @@
 import { type DragEvent, useRef, useState } from "react";
 import { useT } from "../../i18n";
+import { useUpload, useUploadStore } from "./context";
 import { filesFromDrop, filesFromInput } from "./dropped-files";
-import { useUpload } from "./store";
 
 /** Drop files or folders, or pick them: every way in ends in the same add-files call. */
 export function DropZone() {
   const t = useT();
-  const { addFiles, adding } = useUpload();
+  const adding = useUpload((state) => state.adding);
+  const { addFiles } = useUploadStore().getState();
   const [over, setOver] = useState(false);
   const filePicker = useRef<HTMLInputElement>(null);
   const folderPicker = useRef<HTMLInputElement>(null);

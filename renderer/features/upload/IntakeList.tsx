@@ -1,13 +1,14 @@
 import { useT } from "../../i18n";
 import { formatBytes } from "../../ui/format";
 import { PreviewButton } from "../preview";
+import { useUpload, useUploadStore } from "./context";
 import { intakeProblemText } from "./intake-problem-text";
-import { useUpload } from "./store";
 
 /** What was added: the files that will go, and the ones kept out with their reason. */
 export function IntakeList() {
   const t = useT();
-  const { files, removeFiles } = useUpload();
+  const files = useUpload((state) => state.files);
+  const { removeFiles } = useUploadStore().getState();
   if (files.length === 0) return null;
   const refused = files.filter((file) => file.problem);
   const accepted = files.length - refused.length;

@@ -3,8 +3,8 @@ import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
 import { ProcessingFields } from "../batches";
+import { useUpload, useUploadStore } from "./context";
 import { ObjectOptions } from "./ObjectOptions";
-import { useUpload } from "./store";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), shown where they are. */
 export function optionErrors(t: Translate, options: UploadOptions): Map<string, string> {
@@ -25,7 +25,8 @@ export function optionErrors(t: Translate, options: UploadOptions): Map<string, 
 
 export function OptionsPanel() {
   const t = useT();
-  const { options, setOptions } = useUpload();
+  const options = useUpload((state) => state.options);
+  const { setOptions } = useUploadStore().getState();
   const errors = optionErrors(t, options);
   return (
     <section aria-labelledby="options-heading" className="card">

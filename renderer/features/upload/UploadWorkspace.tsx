@@ -3,16 +3,21 @@ import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { BatchView, PlanView, useBatchesStore } from "../batches";
 import { useActiveConnection } from "../connections";
+import { useUpload, useUploadStore } from "./context";
 import { DropZone } from "./DropZone";
 import { IntakeList } from "./IntakeList";
 import { OptionsPanel, optionErrors } from "./OptionsPanel";
-import { useUpload } from "./store";
 
 /** Upload with processing: add files, set options and rules, review the plan, run, see results. */
 export function UploadWorkspace() {
   const t = useT();
   const active = useActiveConnection();
-  const { files, options, plans, setOptions, reviewPlan, start, planning, error, loadFiles } = useUpload();
+  const files = useUpload((state) => state.files);
+  const options = useUpload((state) => state.options);
+  const plans = useUpload((state) => state.plans);
+  const planning = useUpload((state) => state.planning);
+  const error = useUpload((state) => state.error);
+  const { setOptions, reviewPlan, start, loadFiles } = useUploadStore().getState();
   const batches = useBatchesStore().getState();
   const names = new Map(files.map((file) => [file.id, file.relativePath]));
 

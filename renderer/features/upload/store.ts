@@ -1,13 +1,13 @@
-import { create } from "zustand";
+import { createStore, type StoreApi } from "zustand/vanilla";
 import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { AppError } from "../../../shared/errors";
 import type { IntakeFile } from "../../../shared/uploads/intake";
 import { defaultUploadOptions, type UploadOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
-import { api, failureOf, wasCancelled } from "../../api";
+import { type ApiClient, failureOf, wasCancelled } from "../../api";
 import type { DroppedFile } from "./dropped-files";
 
-interface UploadState {
+export interface UploadState {
   files: IntakeFile[];
   adding: boolean;
   options: UploadOptions;
@@ -25,82 +25,95 @@ interface UploadState {
   start(): Promise<string | undefined>;
 }
 
-/** The plan being asked for: a newer request, or any change to the options, cancels it. */
-let planCall: AbortController | undefined;
-const cancelPlan = () => planCall?.abort();
+export type UploadStore = StoreApi<UploadState>;
 
-export const useUpload = create<UploadState>((set, get) => ({
-  files: [],
-  adding: false,
-  options: defaultUploadOptions(LOCAL_BUCKET_NAME),
-  plans: undefined,
-  planning: false,
-  error: undefined,
+/**
+ * Upload with processing: the files added, the options and rules, and the plan. The store owns
+ * every call about them; the file list is the main process's, so it is reloaded, not kept here.
+ */
+export function createUploadStore(api: ApiClient): UploadStore {
+  /** The plan being asked for: a newer request, or any change to the options, cancels it. */
+  let planCall: AbortController | undefined;
+  const cancelPlan = () => planCall?.abort();
 
-  async loadFiles() {
-    try {
-      const { files } = await api.call("files.list", {});
-      set({ files });
-    } catch (error) {
-      set({ error: failureOf(error) });
-    }
-  },
+  const store = createStore<UploadState>()((set, get) => ({
+    files: [],
+    adding: false,
+    options: defaultUploadOptions(LOCAL_BUCKET_NAME),
+    plans: undefined,
+    planning: false,
+    error: undefined,
 
-  async addFiles(dropped) {
-    if (dropped.length === 0) return;
-    set({ adding: true, error: undefined });
-    try {
-      const { files } = await api.addFiles(dropped);
-      set({ files, plans: undefined });
-    } catch (error) {
-      set({ error: failureOf(error) });
-    } finally {
-      set({ adding: false });
-    }
-  },
-
-  async removeFiles(ids) {
-    const { files } = await api.call("files.remove", ids ? { ids } : {});
-    set({ files, plans: undefined });
-  },
-
-  setOptions(patch) {
-    // Any change makes a shown plan (or one on its way) stale: it must be reviewed again before running.
-    cancelPlan();
-    set({ options: { ...get().options, ...patch }, plans: undefined });
-  },
-
-  async reviewPlan() {
-    cancelPlan();
-    const call = new AbortController();
-    planCall = call;
-    set({ planning: true, error: undefined });
-    try {
-      const { plans } = await api.call("uploads.plan", { options: get().options }, { signal: call.signal });
-      set({ plans });
-    } catch (error) {
-      if (!wasCancelled(error)) set({ error: failureOf(error) });
-    } finally {
-      if (planCall === call) {
-        planCall = undefined;
-        set({ planning: false });
+    async loadFiles() {
+      try {
+        const { files } = await api.call("files.list", {});
+        set({ files });
+      } catch (error) {
+        set({ error: failureOf(error) });
       }
-    }
-  },
+    },
 
-  async start() {
-    set({ error: undefined });
-    try {
-      const summary = await api.call("uploads.start", { options: get().options });
-      const { files } = await api.call("files.list", {});
-      set({ files, plans: undefined });
-      return summary.id;
-    } catch (error) {
-      set({ error: failureOf(error) });
-      return undefined;
-    }
-  },
-}));
+    async addFiles(dropped) {
+      if (dropped.length === 0) return;
+      set({ adding: true, error: undefined });
+      try {
+        const { files } = await api.addFiles(dropped);
+        set({ files, plans: undefined });
+      } catch (error) {
+        set({ error: failureOf(error) });
+      } finally {
+        set({ adding: false });
+      }
+    },
 
-// Files opened with Picops from outside the window (Open with…, the command line).
-api.on("files.opened", ({ files }) => useUpload.setState({ files, plans: undefined }));
+    async removeFiles(ids) {
+      try {
+        const { files } = await api.call("files.remove", ids ? { ids } : {});
+        set({ files, plans: undefined });
+      } catch (error) {
+        set({ error: failureOf(error) });
+      }
+    },
+
+    setOptions(patch) {
+      // Any change makes a shown plan (or one on its way) stale: it must be reviewed again before running.
+      cancelPlan();
+      set({ options: { ...get().options, ...patch }, plans: undefined });
+    },
+
+    async reviewPlan() {
+      cancelPlan();
+      const call = new AbortController();
+      planCall = call;
+      set({ planning: true, error: undefined });
+      try {
+        const { plans } = await api.call("uploads.plan", { options: get().options }, { signal: call.signal });
+        set({ plans });
+      } catch (error) {
+        if (!wasCancelled(error)) set({ error: failureOf(error) });
+      } finally {
+        if (planCall === call) {
+          planCall = undefined;
+          set({ planning: false });
+        }
+      }
+    },
+
+    async start() {
+      set({ error: undefined });
+      try {
+        const summary = await api.call("uploads.start", { options: get().options });
+        const { files } = await api.call("files.list", {});
+        set({ files, plans: undefined });
+        return summary.id;
+      } catch (error) {
+        set({ error: failureOf(error) });
+        return undefined;
+      }
+    },
+  }));
+
+  // Files opened with Picops from outside the window (Open with…, the command line).
+  api.on("files.opened", ({ files }) => store.setState({ files, plans: undefined }));
+  return store;
+}
