@@ -1,6 +1,7 @@
 import type { PlannedUpload, PlanWarning } from "../../../shared/uploads/plan";
 import { type Translate, useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
+import { ProblemCount } from "./ProblemCount";
 
 function warningText(t: Translate, warning: PlanWarning): string {
   const key = `${warning.bucket}/${warning.key}`;
@@ -43,7 +44,9 @@ export function PlanView(props: {
   return (
     <section aria-labelledby="plan-heading" className="card">
       <div className="row spread">
-        <h3 id="plan-heading">{t("plan.heading", { files: plans.length, warnings })}</h3>
+        <h3 id="plan-heading">
+          {t("plan.heading", { files: plans.length })} <ProblemCount errors={problems} warnings={warnings} />
+        </h3>
         <button
           type="button"
           className="primary"

@@ -1,7 +1,29 @@
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
-import { useT } from "../../i18n";
+import { type Translate, useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
+import { useTouched } from "../../ui/touched";
 import { diagnosticText, firstRuleError, firstRuleWarning, useUnknownStyles } from "../rules";
+
+/**
+ * Each slot's warning (allowed, but likely a mistake): a `style/<name>` the bucket does not
+ * have, or the rule language's first warning. The form counts them apart from its errors.
+ */
+export function useRuleWarnings(rules: RuleSlot[], bucket: string): (string | undefined)[] {
+  const t = useT();
+  const unknownStyles = useUnknownStyles(
+    rules.map((slot) => slot.rule),
+    bucket,
+  );
+  return rules.map((slot, index) => {
+    const unknownStyle = unknownStyles[index]?.[0];
+    return unknownStyle ? diagnosticText(t, unknownStyle) : firstRuleWarning(t, slot.rule);
+  });
+}
+
+/** A rule's error in detail (where and why), else what the options' schema says of it. */
+function ruleErrorText(t: Translate, slot: RuleSlot, schemaError: string | undefined): string | undefined {
+  return firstRuleError(t, slot.rule) ?? schemaError;
+}
 
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
 export function RuleSlots(props: {
@@ -12,10 +34,8 @@ export function RuleSlots(props: {
   onChange(rules: RuleSlot[]): void;
 }) {
   const t = useT();
-  const unknownStyles = useUnknownStyles(
-    props.rules.map((slot) => slot.rule),
-    props.bucket,
-  );
+  const { touch, shown } = useTouched();
+  const warnings = useRuleWarnings(props.rules, props.bucket);
   const update = (index: number, patch: Partial<RuleSlot>) =>
     props.onChange(props.rules.map((slot, i) => (i === index ? { ...slot, ...patch } : slot)));
 
@@ -24,13 +44,21 @@ export function RuleSlots(props: {
       <legend>{t("upload.rules")}</legend>
       {props.rules.length === 0 && <p className="hint">{t("upload.noRules")}</p>}
       {props.rules.map((slot, index) => {
-        const ruleError = props.errors.get(`rules.${index}.rule`) ?? firstRuleError(t, slot.rule);
-        const unknownStyle = unknownStyles[index]?.[0];
-        const warning = unknownStyle ? diagnosticText(t, unknownStyle) : firstRuleWarning(t, slot.rule);
-        const ruleWarning = warning && `${t("rules.ruleText.warning")}: ${warning}`;
-        const fileidError = props.errors.get(`rules.${index}.fileid`);
-        const bucketError = props.errors.get(`rules.${index}.bucket`);
         const id = `rule-${index}`;
+        const ruleError = shown(
+          `${id}-rule`,
+          ruleErrorText(t, slot, props.errors.get(`rules.${index}.rule`)),
+          slot.rule,
+        );
+        const warning = warnings[index];
+        const ruleWarning = warning && `${t("rules.ruleText.warning")}: ${warning}`;
+        const fileidError = shown(`${id}-fileid`, props.errors.get(`rules.${index}.fileid`), slot.fileid);
+        const bucketError = shown(
+          `${id}-bucket`,
+          props.errors.get(`rules.${index}.bucket`),
+          slot.bucket ?? "",
+        );
+        const touching = (field: string) => ({ onBlur: () => touch(`${id}-${field}`) });
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: slots have no identity beyond their position
           <div className="rule-slot" key={index} data-testid="rule-slot">
@@ -46,7 +74,11 @@ export function RuleSlots(props: {
                 value={slot.rule}
                 placeholder="imageMogr2/thumbnail/800x/format/webp"
                 spellCheck={false}
-                onChange={(event) => update(index, { rule: event.target.value })}
+                onChange={(event) => {
+                  touch(`${id}-rule`);
+                  update(index, { rule: event.target.value });
+                }}
+                {...touching("rule")}
                 {...describedBy(`${id}-rule`, undefined, ruleError, ruleWarning)}
               />
             </Field>
@@ -61,7 +93,11 @@ export function RuleSlots(props: {
                 className="mono"
                 value={slot.fileid}
                 spellCheck={false}
-                onChange={(event) => update(index, { fileid: event.target.value })}
+                onChange={(event) => {
+                  touch(`${id}-fileid`);
+                  update(index, { fileid: event.target.value });
+                }}
+                {...touching("fileid")}
                 {...describedBy(`${id}-fileid`, t("upload.fileidHint"), fileidError)}
               />
             </Field>
@@ -70,7 +106,11 @@ export function RuleSlots(props: {
                 id={`${id}-bucket`}
                 value={slot.bucket ?? ""}
                 placeholder={t("upload.sameBucket")}
-                onChange={(event) => update(index, { bucket: event.target.value || undefined })}
+                onChange={(event) => {
+                  touch(`${id}-bucket`);
+                  update(index, { bucket: event.target.value || undefined });
+                }}
+                {...touching("bucket")}
                 {...describedBy(`${id}-bucket`, undefined, bucketError)}
               />
             </Field>

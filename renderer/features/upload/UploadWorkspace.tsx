@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { BatchView, PlanView, useBatchesStore } from "../batches";
+import { BatchView, PlanView, ProblemCount, useBatchesStore, useRuleWarnings } from "../batches";
 import { useActiveConnection } from "../connections";
 import { useUpload, useUploadStore } from "./context";
 import { DropZone } from "./DropZone";
@@ -31,7 +31,9 @@ export function UploadWorkspace() {
     if (active?.defaultBucket) setOptions({ bucket: active.defaultBucket });
   }, [active?.defaultBucket, setOptions]);
 
-  const ready = files.some((file) => !file.problem) && optionErrors(t, options).size === 0;
+  const errorCount = optionErrors(t, options).size;
+  const warningCount = useRuleWarnings(options.rules, options.bucket).filter(Boolean).length;
+  const ready = files.some((file) => !file.problem) && errorCount === 0;
   return (
     <div className="upload-workspace">
       <DropZone />
@@ -48,10 +50,13 @@ export function UploadWorkspace() {
           className="primary"
           data-tour="upload"
           disabled={!ready || planning}
+          aria-describedby={errorCount > 0 ? "form-problems" : undefined}
           onClick={() => reviewPlan()}
         >
           {planning ? t("plan.checking") : t("plan.review")}
         </button>
+        <ProblemCount id="form-problems" errors={errorCount} warnings={warningCount} />
+        {errorCount > 0 && <span className="hint">{t("form.blocked")}</span>}
       </div>
       <PlanView
         plans={plans}
