@@ -86,7 +86,9 @@ function BatchDetailView({ t }: { t: Translate }) {
   return (
     <section aria-labelledby="batch-heading" className="card" data-testid="batch">
       <div className="row spread">
-        <h3 id="batch-heading">{t("batch.heading")}</h3>
+        <h3 id="batch-heading" tabIndex={-1}>
+          {t("batch.heading")}
+        </h3>
         <span className="badge" data-testid="batch-state">
           {t(`batch.state.${detail.state}`)}
         </span>

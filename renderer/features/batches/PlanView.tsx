@@ -44,10 +44,11 @@ export function PlanView(props: {
   return (
     <section aria-labelledby="plan-heading" className="card">
       <div className="row spread">
-        <h3 id="plan-heading">
+        <h3 id="plan-heading" tabIndex={-1}>
           {t("plan.heading", { files: plans.length })} <ProblemCount errors={problems} warnings={warnings} />
         </h3>
         <button
+          id="plan-start"
           type="button"
           className="primary"
           disabled={problems > 0 || plans.length === 0}

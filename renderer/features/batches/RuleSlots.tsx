@@ -1,8 +1,10 @@
+import type { Preset } from "../../../shared/presets/preset";
+import { numberedOutputName, presetOutputName } from "../../../shared/uploads/fileid-template";
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
 import { useTouched } from "../../ui/touched";
-import { diagnosticText, firstRuleError, firstRuleWarning, useUnknownStyles } from "../rules";
+import { diagnosticText, firstRuleError, firstRuleWarning, usePresetList, useUnknownStyles } from "../rules";
 
 /**
  * Each slot's warning (allowed, but likely a mistake): a `style/<name>` the bucket does not
@@ -25,6 +27,20 @@ function ruleErrorText(t: Translate, slot: RuleSlot, schemaError: string | undef
   return firstRuleError(t, slot.rule) ?? schemaError;
 }
 
+/** The slot with `preset`'s rule; its output name follows the preset unless the designer named it. */
+function withPreset(slot: RuleSlot, slotNumber: number, preset: Preset, presets: Preset[]): RuleSlot {
+  const defaults = [
+    numberedOutputName(slotNumber),
+    ...presets.map((p) => presetOutputName(p.name, slotNumber)),
+  ];
+  const named = !defaults.includes(slot.fileid.trim());
+  return {
+    ...slot,
+    rule: preset.rule,
+    fileid: named ? slot.fileid : presetOutputName(preset.name, slotNumber),
+  };
+}
+
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
 export function RuleSlots(props: {
   rules: RuleSlot[];
@@ -36,6 +52,7 @@ export function RuleSlots(props: {
   const t = useT();
   const { touch, shown } = useTouched();
   const warnings = useRuleWarnings(props.rules, props.bucket);
+  const presets = usePresetList();
   const update = (index: number, patch: Partial<RuleSlot>) =>
     props.onChange(props.rules.map((slot, i) => (i === index ? { ...slot, ...patch } : slot)));
 
@@ -62,6 +79,27 @@ export function RuleSlots(props: {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: slots have no identity beyond their position
           <div className="rule-slot" key={index} data-testid="rule-slot">
+            <select
+              id={`${id}-preset`}
+              className="preset-picker"
+              aria-label={t("upload.presetPicker", { n: index + 1 })}
+              aria-keyshortcuts={index === 0 ? "Alt+P" : undefined}
+              value={presets.find((preset) => preset.rule === slot.rule.trim())?.id ?? ""}
+              onChange={(event) => {
+                const preset = presets.find((candidate) => candidate.id === event.target.value);
+                if (preset)
+                  props.onChange(
+                    props.rules.map((s, i) => (i === index ? withPreset(s, index + 1, preset, presets) : s)),
+                  );
+              }}
+            >
+              <option value="">{t("upload.presetNone")}</option>
+              {presets.map((preset) => (
+                <option key={preset.id} value={preset.id}>
+                  {preset.name}
+                </option>
+              ))}
+            </select>
             <Field
               id={`${id}-rule`}
               label={t("upload.ruleText", { n: index + 1 })}
@@ -128,7 +166,7 @@ export function RuleSlots(props: {
         type="button"
         disabled={props.rules.length >= MAX_RULES}
         onClick={() =>
-          props.onChange([...props.rules, { rule: "", fileid: `{name}_${props.rules.length + 1}.{format}` }])
+          props.onChange([...props.rules, { rule: "", fileid: numberedOutputName(props.rules.length + 1) }])
         }
       >
         {props.rules.length >= MAX_RULES ? t("upload.maxRules") : t("upload.addRule")}

@@ -15,7 +15,9 @@ export function IntakeList() {
   return (
     <section aria-labelledby="intake-heading" className="card">
       <div className="row spread">
-        <h3 id="intake-heading">{t("upload.filesHeading", { accepted, refused: refused.length })}</h3>
+        <h3 id="intake-heading" tabIndex={-1}>
+          {t("upload.filesHeading", { accepted, refused: refused.length })}
+        </h3>
         <button type="button" onClick={() => removeFiles()}>
           {t("upload.clear")}
         </button>

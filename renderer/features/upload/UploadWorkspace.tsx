@@ -1,6 +1,8 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
+import { numberedOutputName } from "../../../shared/uploads/fileid-template";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
+import { focusNext } from "../../ui/focus";
 import { BatchView, PlanView, ProblemCount, useBatchesStore, useRuleWarnings } from "../batches";
 import { useActiveConnection } from "../connections";
 import { useUpload, useUploadStore } from "./context";
@@ -17,19 +19,40 @@ export function UploadWorkspace() {
   const plans = useUpload((state) => state.plans);
   const planning = useUpload((state) => state.planning);
   const error = useUpload((state) => state.error);
-  const { setOptions, reviewPlan, start, loadFiles } = useUploadStore().getState();
+  const upload = useUploadStore();
+  const { setOptions, reviewPlan, start, loadFiles, loadDraft } = upload.getState();
   const batches = useBatchesStore().getState();
   const names = new Map(files.map((file) => [file.id, file.relativePath]));
 
-  // The list lives in the main process: it outlives a reload and holds files opened from outside.
+  // The list and the form's draft live in the main process: they outlive a reload and a restart.
   useEffect(() => {
     void loadFiles();
-  }, [loadFiles]);
+    void loadDraft();
+  }, [loadFiles, loadDraft]);
 
   // The destination follows the connection the designer picked.
   useEffect(() => {
     if (active?.defaultBucket) setOptions({ bucket: active.defaultBucket });
   }, [active?.defaultBucket, setOptions]);
+
+  // Alt+P, "Go to presets": the first rule slot's preset picker, adding a slot when there is none.
+  const [goToPresets, setGoToPresets] = useState(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.code !== "KeyP") return;
+      event.preventDefault();
+      const { options, setOptions } = upload.getState();
+      if (options.rules.length === 0) setOptions({ rules: [{ rule: "", fileid: numberedOutputName(1) }] });
+      setGoToPresets(true);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [upload]);
+  useEffect(() => {
+    if (!goToPresets) return;
+    focusNext("#rule-0-preset");
+    setGoToPresets(false);
+  }, [goToPresets]);
 
   const errorCount = optionErrors(t, options).size;
   const warningCount = useRuleWarnings(options.rules, options.bucket).filter(Boolean).length;
@@ -46,12 +69,16 @@ export function UploadWorkspace() {
       )}
       <div className="row">
         <button
+          id="review-plan"
           type="button"
           className="primary"
           data-tour="upload"
           disabled={!ready || planning}
           aria-describedby={errorCount > 0 ? "form-problems" : undefined}
-          onClick={() => reviewPlan()}
+          onClick={async () => {
+            await reviewPlan();
+            focusNext("#plan-start", "#plan-heading");
+          }}
         >
           {planning ? t("plan.checking") : t("plan.review")}
         </button>
@@ -63,7 +90,9 @@ export function UploadWorkspace() {
         nameOf={(plan) => names.get(plan.sourceId)}
         onStart={async () => {
           const batchId = await start();
-          if (batchId) await batches.started(batchId);
+          if (!batchId) return;
+          await batches.started(batchId);
+          focusNext("#batch-heading");
         }}
       />
       <BatchView />

@@ -1,6 +1,8 @@
 import { useState } from "react";
+import { numberedOutputName, presetOutputName } from "../../../shared/uploads/fileid-template";
 import { MAX_RULES } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
+import { usePresetList } from "../rules";
 import { useUpload, useUploadStore } from "./context";
 
 /** Appends the draft as a new rule slot of the upload options, within COS's five-rule limit. */
@@ -8,6 +10,7 @@ export function UseInUpload(props: { text: string; valid: boolean }) {
   const t = useT();
   const rules = useUpload((state) => state.options.rules);
   const upload = useUploadStore();
+  const presets = usePresetList();
   const [status, setStatus] = useState<string>();
   const full = rules.length >= MAX_RULES;
 
@@ -18,9 +21,12 @@ export function UseInUpload(props: { text: string; valid: boolean }) {
         disabled={full || !props.valid}
         onClick={() => {
           const n = upload.getState().options.rules.length + 1;
-          upload.getState().setOptions({
-            rules: [...upload.getState().options.rules, { rule: props.text, fileid: `{name}_${n}.{format}` }],
-          });
+          // A rule loaded from a preset names its outputs after the preset.
+          const preset = presets.find((candidate) => candidate.rule === props.text.trim());
+          const fileid = preset ? presetOutputName(preset.name, n) : numberedOutputName(n);
+          upload
+            .getState()
+            .setOptions({ rules: [...upload.getState().options.rules, { rule: props.text, fileid }] });
           setStatus(t("rules.useInUpload.added", { n }));
         }}
       >

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { AppError } from "../../../shared/errors";
+import { type UploadDraft, UploadDraftSchema } from "../../../shared/uploads/drafts";
 import type { IntakeFile } from "../../../shared/uploads/intake";
 import { defaultUploadOptions, type UploadOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
@@ -17,6 +18,8 @@ export interface UploadState {
 
   /** The main process's list, which outlives the window (a reload) and takes files opened from outside it. */
   loadFiles(): Promise<void>;
+  /** Restores what the designer last typed (kept by the main process), unless they are already typing. */
+  loadDraft(): Promise<void>;
   addFiles(files: DroppedFile[]): Promise<void>;
   removeFiles(ids?: string[]): Promise<void>;
   setOptions(patch: Partial<UploadOptions>): void;
@@ -27,6 +30,21 @@ export interface UploadState {
 
 export type UploadStore = StoreApi<UploadState>;
 
+/** A save waits this long after the last change, so typing a word is one write, not one per key. */
+export const DRAFT_SAVE_DELAY_MS = 400;
+
+function draftOf(options: UploadOptions): UploadDraft {
+  const { prefix, naming, keyTemplate, isPicInfo, concurrency, rules } = options;
+  return {
+    prefix,
+    naming,
+    isPicInfo,
+    concurrency,
+    rules,
+    ...(keyTemplate === undefined ? {} : { keyTemplate }),
+  };
+}
+
 /**
  * Upload with processing: the files added, the options and rules, and the plan. The store owns
  * every call about them; the file list is the main process's, so it is reloaded, not kept here.
@@ -35,6 +53,20 @@ export function createUploadStore(api: ApiClient): UploadStore {
   /** The plan being asked for: a newer request, or any change to the options, cancels it. */
   let planCall: AbortController | undefined;
   const cancelPlan = () => planCall?.abort();
+  /** Whether the designer changed the form before the saved draft arrived: theirs wins. */
+  let edited = false;
+  let pendingSave: ReturnType<typeof setTimeout> | undefined;
+  const saveDraft = (options: UploadOptions) => {
+    clearTimeout(pendingSave);
+    pendingSave = setTimeout(() => {
+      // A field mid-edit that even a draft cannot hold (an emptied number) waits for the next change.
+      const draft = UploadDraftSchema.safeParse(draftOf(options));
+      if (!draft.success) return;
+      api.call("forms.saveDraft", { form: "upload", draft: draft.data }).catch((error) => {
+        store.setState({ error: failureOf(error) });
+      });
+    }, DRAFT_SAVE_DELAY_MS);
+  };
 
   const store = createStore<UploadState>()((set, get) => ({
     files: [],
@@ -48,6 +80,15 @@ export function createUploadStore(api: ApiClient): UploadStore {
       try {
         const { files } = await api.call("files.list", {});
         set({ files });
+      } catch (error) {
+        set({ error: failureOf(error) });
+      }
+    },
+
+    async loadDraft() {
+      try {
+        const { upload } = await api.call("forms.drafts", {});
+        if (upload && !edited) set({ options: { ...get().options, ...upload } });
       } catch (error) {
         set({ error: failureOf(error) });
       }
@@ -78,7 +119,13 @@ export function createUploadStore(api: ApiClient): UploadStore {
     setOptions(patch) {
       // Any change makes a shown plan (or one on its way) stale: it must be reviewed again before running.
       cancelPlan();
-      set({ options: { ...get().options, ...patch }, plans: undefined });
+      const options = { ...get().options, ...patch };
+      set({ options, plans: undefined });
+      // The bucket follows the connection picked; only what the designer typed is a draft.
+      if (Object.keys(patch).some((field) => field !== "bucket")) {
+        edited = true;
+        saveDraft(options);
+      }
     },
 
     async reviewPlan() {
