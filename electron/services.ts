@@ -43,6 +43,7 @@ import { PresetService } from "./presets/service";
 import { previewHandlers } from "./preview/handlers";
 import { PreviewService } from "./preview/service";
 import { FileGrants } from "./uploads/file-grants";
+import { FileThumbnails, fileThumbnailHandlers } from "./uploads/file-thumbnails";
 import { uploadHandlers } from "./uploads/handlers";
 import { UploadService } from "./uploads/service";
 import { StagingArea } from "./web-host/staging";
@@ -219,6 +220,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...historyHandlers(history),
       ...jobHandlers(cloudJobs),
       ...formHandlers(formDrafts),
+      ...fileThumbnailHandlers(new FileThumbnails(() => uploads.files(), media)),
     },
     config.logger,
   );

@@ -31,6 +31,9 @@ export const ERROR_MESSAGES = {
   // Presets
   "preset-gone": "That preset no longer exists.",
 
+  // Uploads
+  "file-gone": "That file is no longer in the upload list.",
+
   // Links
   "link-template-gone": "That link template no longer exists for this connection.",
 

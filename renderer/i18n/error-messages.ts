@@ -24,6 +24,7 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
     "已保存的密钥只会发送到此连接已保存的地址：要测试其他地址，请填写 SecretId 和 SecretKey。",
 
   "error.preset-gone": "该预设已不存在。",
+  "error.file-gone": "该文件已不在上传列表中。",
   "error.link-template-gone": "此连接已没有该链接模板。",
   "error.history-delete-changed": "待删除的对象在列出后已有变化：未删除任何对象。请重新查看列表。",
   "error.presets-not-json": "该文件不是 JSON。",

@@ -20,6 +20,9 @@ function renderUpload() {
   const api = fakeApi({
     "files.list": () => ({ files: [photo] }),
     "batches.list": () => ({ batches: [] }),
+    "forms.drafts": () => ({}),
+    "forms.saveDraft": () => ({}),
+    "files.thumbnail": () => ({ url: "media/00000000-0000-4000-8000-000000000000" }),
   });
   render(
     <StoresProvider stores={createStores(api.client)}>

@@ -21,6 +21,8 @@ export interface UploadState {
   /** Restores what the designer last typed (kept by the main process), unless they are already typing. */
   loadDraft(): Promise<void>;
   addFiles(files: DroppedFile[]): Promise<void>;
+  /** A thumbnail of an added file (its media URL), or nothing when none can be made. */
+  thumbnailOf(fileId: string): Promise<string | undefined>;
   removeFiles(ids?: string[]): Promise<void>;
   setOptions(patch: Partial<UploadOptions>): void;
   reviewPlan(): Promise<void>;
@@ -32,6 +34,8 @@ export type UploadStore = StoreApi<UploadState>;
 
 /** A save waits this long after the last change, so typing a word is one write, not one per key. */
 export const DRAFT_SAVE_DELAY_MS = 400;
+/** Longest side of an upload list thumbnail, in pixels (twice its displayed size, for sharp screens). */
+const THUMBNAIL_SIZE = 96;
 
 function draftOf(options: UploadOptions): UploadDraft {
   const { prefix, naming, keyTemplate, isPicInfo, concurrency, rules } = options;
@@ -56,6 +60,8 @@ export function createUploadStore(api: ApiClient): UploadStore {
   /** Whether the designer changed the form before the saved draft arrived: theirs wins. */
   let edited = false;
   let pendingSave: ReturnType<typeof setTimeout> | undefined;
+  /** Thumbnails asked for, by file id: each file's is made once. */
+  const thumbnails = new Map<string, Promise<string | undefined>>();
   const saveDraft = (options: UploadOptions) => {
     clearTimeout(pendingSave);
     pendingSave = setTimeout(() => {
@@ -92,6 +98,18 @@ export function createUploadStore(api: ApiClient): UploadStore {
       } catch (error) {
         set({ error: failureOf(error) });
       }
+    },
+
+    thumbnailOf(fileId) {
+      let made = thumbnails.get(fileId);
+      if (!made) {
+        made = api.call("files.thumbnail", { fileId, size: THUMBNAIL_SIZE }).then(
+          (answer) => answer.url,
+          () => undefined,
+        );
+        thumbnails.set(fileId, made);
+      }
+      return made;
     },
 
     async addFiles(dropped) {
