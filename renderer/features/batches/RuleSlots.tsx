@@ -1,4 +1,5 @@
 import type { Preset } from "../../../shared/presets/preset";
+import { checkRule } from "../../../shared/rules";
 import { numberedOutputName, presetOutputName } from "../../../shared/uploads/fileid-template";
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
@@ -20,6 +21,13 @@ export function useRuleWarnings(rules: RuleSlot[], bucket: string): (string | un
     const unknownStyle = unknownStyles[index]?.[0];
     return unknownStyle ? diagnosticText(t, unknownStyle) : firstRuleWarning(t, slot.rule);
   });
+}
+
+/** The texts a rule's `watermark/2` stages draw, decoded from their Base64 for the designer to read. */
+function watermarkTexts(rule: string): string[] {
+  return checkRule(rule).pipeline.stages.flatMap((stage) =>
+    stage.kind === "watermark" && stage.type === 2 && stage.text ? [stage.text] : [],
+  );
 }
 
 /** A rule's error in detail (where and why), else what the options' schema says of it. */
@@ -120,6 +128,11 @@ export function RuleSlots(props: {
                 {...describedBy(`${id}-rule`, undefined, ruleError, ruleWarning)}
               />
             </Field>
+            {watermarkTexts(slot.rule).map((text) => (
+              <p key={text} className="hint" data-testid="watermark-text">
+                {t("upload.watermarkText", { text })}
+              </p>
+            ))}
             <Field
               id={`${id}-fileid`}
               label={t("upload.fileid")}
