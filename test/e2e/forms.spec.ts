@@ -86,7 +86,7 @@ test("Alt+P goes to a rule slot's presets; a preset names its outputs after itse
   });
 
   await page.keyboard.press("Alt+P");
-  const picker = page.getByLabel("Preset for rule 1");
+  const picker = page.getByLabel("Presets for slot 1");
   await expect(picker).toBeFocused();
   await picker.selectOption({ label: "Thumbnail 800" });
   await expect(page.getByLabel("Rule 1", { exact: true })).toHaveValue(
