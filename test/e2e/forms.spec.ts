@@ -109,7 +109,7 @@ test("focus moves to the next step after Choose images, Review plan and Upload",
   await expect(start).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Upload", exact: true })).toBeFocused();
-  await expect(page.getByTestId("batch-state")).toHaveText("Finished");
+  await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: 60_000 });
 });
 
 test("the upload list shows thumbnails, pixel sizes and which file is animated", async ({

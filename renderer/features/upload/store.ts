@@ -135,6 +135,10 @@ export function createUploadStore(api: ApiClient): UploadStore {
     },
 
     setOptions(patch) {
+      // The same values again (the connection's bucket once more as it reloads) change nothing.
+      const current = get().options;
+      if (Object.entries(patch).every(([field, value]) => current[field as keyof UploadOptions] === value))
+        return;
       // Any change makes a shown plan (or one on its way) stale: it must be reviewed again before running.
       cancelPlan();
       const options = { ...get().options, ...patch };
