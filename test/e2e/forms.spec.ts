@@ -139,3 +139,23 @@ test("the upload list shows thumbnails, pixel sizes and which file is animated",
       .toEqual([true, true]);
   }
 });
+
+test("the bucket-processing form survives a reload", async ({ page, webHost }) => {
+  const openBucket = async () => {
+    await page.getByRole("tab", { name: "Bucket" }).click();
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+  };
+  await page.goto(webHost.url);
+  await openBucket();
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/200x/format/png");
+  const saved = draftSaved(page, "/half/{name}_200.png");
+  await page.getByLabel("Output name").fill("/half/{name}_200.png");
+  await saved;
+
+  await page.reload();
+  await openBucket();
+  await expect(page.getByLabel("Rule 1", { exact: true })).toHaveValue(
+    "imageMogr2/thumbnail/200x/format/png",
+  );
+  await expect(page.getByLabel("Output name")).toHaveValue("/half/{name}_200.png");
+});
