@@ -27,6 +27,13 @@ export function optionErrors(t: Translate, options: UploadOptions): Map<string, 
   return errors;
 }
 
+/** How many problems the options have: the metadata editor's summary line is not one more. */
+export function optionErrorCount(errors: Map<string, string>): number {
+  const keys = [...errors.keys()];
+  const summarised = keys.includes("put.metadata") && keys.some((key) => key.startsWith("put.metadata."));
+  return errors.size - (summarised ? 1 : 0);
+}
+
 export function OptionsPanel() {
   const t = useT();
   const options = useUpload((state) => state.options);

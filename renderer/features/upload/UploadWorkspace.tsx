@@ -8,7 +8,7 @@ import { useActiveConnection } from "../connections";
 import { useUpload, useUploadStore } from "./context";
 import { DropZone } from "./DropZone";
 import { IntakeList } from "./IntakeList";
-import { OptionsPanel, optionErrors } from "./OptionsPanel";
+import { OptionsPanel, optionErrorCount, optionErrors } from "./OptionsPanel";
 
 /** Upload with processing: add files, set options and rules, review the plan, run, see results. */
 export function UploadWorkspace() {
@@ -54,7 +54,7 @@ export function UploadWorkspace() {
     setGoToPresets(false);
   }, [goToPresets]);
 
-  const errorCount = optionErrors(t, options).size;
+  const errorCount = optionErrorCount(optionErrors(t, options));
   const warningCount = useRuleWarnings(options.rules, options.bucket).filter(Boolean).length;
   const ready = files.some((file) => !file.problem) && errorCount === 0;
   return (
