@@ -16,6 +16,8 @@ import { DestinationDefaultsService } from "./destinations/service";
 import { FirstRunState } from "./first-run/first-run-state";
 import { firstRunHandlers } from "./first-run/handlers";
 import { STARTER_PRESETS } from "./first-run/starter-presets";
+import { FormDraftsService } from "./forms/drafts";
+import { formHandlers } from "./forms/handlers";
 import { historyHandlers } from "./history/handlers";
 import { HistoryService } from "./history/service";
 import { HistoryStore } from "./history/store";
@@ -41,6 +43,7 @@ import { PresetService } from "./presets/service";
 import { previewHandlers } from "./preview/handlers";
 import { PreviewService } from "./preview/service";
 import { FileGrants } from "./uploads/file-grants";
+import { FileThumbnails, fileThumbnailHandlers } from "./uploads/file-thumbnails";
 import { uploadHandlers } from "./uploads/handlers";
 import { UploadService } from "./uploads/service";
 import { StagingArea } from "./web-host/staging";
@@ -142,6 +145,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     if (presets.list().presets.length === 0) await presets.addUnsaved(STARTER_PRESETS);
   });
 
+  const formDrafts = await FormDraftsService.open(path.join(config.dataDir, "form-drafts.json"));
   const destinations = await DestinationDefaultsService.open(
     path.join(config.dataDir, "destination-defaults.json"),
   );
@@ -215,6 +219,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...linkHandlers(links, linkTemplates),
       ...historyHandlers(history),
       ...jobHandlers(cloudJobs),
+      ...formHandlers(formDrafts),
+      ...fileThumbnailHandlers(new FileThumbnails(() => uploads.files(), media)),
     },
     config.logger,
   );

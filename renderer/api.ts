@@ -142,6 +142,8 @@ export interface ApiClient {
     options?: { signal?: AbortSignal },
   ): Promise<ChannelOutput<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Hands dropped or picked files to the main process (files.add), whichever host runs. */
+  addFiles(entries: { file: File; relativePath: string }[]): Promise<ChannelOutput<"files.add">>;
 }
 
 export const api = {

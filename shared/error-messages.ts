@@ -31,6 +31,9 @@ export const ERROR_MESSAGES = {
   // Presets
   "preset-gone": "That preset no longer exists.",
 
+  // Uploads
+  "file-gone": "That file is no longer in the upload list.",
+
   // Links
   "link-template-gone": "That link template no longer exists for this connection.",
 
@@ -93,14 +96,14 @@ export const ERROR_MESSAGES = {
   "key-dot-segment": "The object key cannot be used: the key contains a . or .. segment.",
   "pic-operations-no-rules": "Pic-Operations needs at least one rule",
   "pic-operations-too-many-rules": "Pic-Operations takes at most {max} rules, got {count}",
-  "fileid-empty": "rule {rule}: fileid is empty",
-  "fileid-control-character": "rule {rule}: fileid contains a control character",
-  "fileid-trailing-slash": "rule {rule}: fileid must not end with /",
-  "fileid-dot-segment": "rule {rule}: fileid must not contain . or .. segments",
-  "fileid-too-long": "rule {rule}: fileid must be at most {maxBytes} bytes, got {bytes}",
+  "fileid-empty": "Rule {rule}: the output name (fileid) is empty",
+  "fileid-control-character": "Rule {rule}: the output name (fileid) contains a control character",
+  "fileid-trailing-slash": "Rule {rule}: the output name (fileid) must not end with /",
+  "fileid-dot-segment": "Rule {rule}: the output name (fileid) must not contain . or .. folders",
+  "fileid-too-long": "Rule {rule}: the output name (fileid) must be at most {maxBytes} bytes, got {bytes}",
   "rule-bucket-invalid":
     'rule {rule}: bucket must look like examplebucket-1250000000 (lowercase letters, digits and -, then the APPID), got "{bucket}"',
-  "rule-invalid": "rule {rule}: the rule has an error at column {column}",
+  "rule-invalid": "Rule {rule}: the rule has an error at column {column}",
 
   // PutObject options
   "metadata-name-characters":
@@ -204,7 +207,6 @@ export const ERROR_MESSAGES = {
   "rule-missing": "Choose or write a rule",
   "output-name-missing": "Name the output, e.g. {name}_w800.{ext}",
   "output-name-placeholders": "Placeholders are {dir}, {name}, {ext}, {key} and {format}",
-  "output-name-trailing-slash": "An output name cannot end with /",
   "prefix-invalid": "A prefix has no leading /, no . or .. folders and no control characters",
   "too-many-upload-rules": "At most {max} rules per upload (a COS limit)",
   "no-rules": "Add at least one rule",

@@ -154,14 +154,25 @@ export async function inspectFile(filePath: string, relativePath: string): Promi
       message: "This file is not an image (its content is not JPEG, PNG, GIF, WebP, BMP, AVIF or HEIF).",
     });
   }
-  const problem =
-    (await headerProblem(filePath, format)) ?? damaged(format, truncationProblem(format, head, tail, size));
+  const header = await readHeader(filePath, format);
+  const problem = header.problem ?? damaged(format, truncationProblem(format, head, tail, size));
   if (problem) return refused(filePath, relativePath, size, problem, format);
-  return { id: randomUUID(), path: filePath, relativePath, size, format };
+  const { width, height, animated } = header;
+  return { id: randomUUID(), path: filePath, relativePath, size, format, width, height, animated };
 }
 
-/** Reads the image's header with libvips (off the main thread): a damaged header, or too many pixels. */
-async function headerProblem(filePath: string, format: SniffedFormat): Promise<IntakeProblem | undefined> {
+interface Header {
+  problem?: IntakeProblem;
+  width?: number;
+  height?: number;
+  animated?: boolean;
+}
+
+/**
+ * Reads the image's header with libvips (off the main thread): its pixel size and frames for
+ * the list, or what is wrong with it (a damaged header, too many pixels).
+ */
+async function readHeader(filePath: string, format: SniffedFormat): Promise<Header> {
   try {
     const {
       width = 0,
@@ -170,14 +181,17 @@ async function headerProblem(filePath: string, format: SniffedFormat): Promise<I
     } = await sharp(filePath, { limitInputPixels: false }).metadata();
     if (width * height * pages > MAX_PIXELS) {
       return {
-        code: "too-many-pixels",
-        message: `This image has ${width}×${height} pixels, more than COS's 250 million.`,
-        detail: `${width}×${height}`,
+        problem: {
+          code: "too-many-pixels",
+          message: `This image has ${width}×${height} pixels, more than COS's 250 million.`,
+          detail: `${width}×${height}`,
+        },
       };
     }
-    return undefined;
+    return { width, height, animated: pages > 1 };
   } catch (error) {
-    return damaged(format, (error as Error).message.split("\n")[0]?.replace(/^Input file /, ""));
+    const problem = damaged(format, (error as Error).message.split("\n")[0]?.replace(/^Input file /, ""));
+    return problem ? { problem } : {};
   }
 }
 

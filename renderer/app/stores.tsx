@@ -25,6 +25,7 @@ import {
   type WatermarkImagesStore,
 } from "../features/rules";
 import { createTourStore, TourProvider, type TourStore } from "../features/tour";
+import { createUploadStore, UploadProvider, type UploadStore } from "../features/upload";
 import { createThumbnailSource, type ThumbnailSource, ThumbnailSourceProvider } from "../ui/thumbnail-source";
 import { WorkspaceProvider } from "./workspace-context";
 import { createWorkspaceStore, type WorkspaceStore } from "./workspace-store";
@@ -45,6 +46,7 @@ export interface Stores {
   tour: TourStore;
   thumbnails: ThumbnailSource;
   workspace: WorkspaceStore;
+  upload: UploadStore;
 }
 
 export function createStores(api: ApiClient): Stores {
@@ -60,6 +62,7 @@ export function createStores(api: ApiClient): Stores {
     tour: createTourStore(api),
     thumbnails: createThumbnailSource(api),
     workspace: createWorkspaceStore(api),
+    upload: createUploadStore(api),
   };
 }
 
@@ -68,6 +71,7 @@ export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   const { stores } = props;
   // One line per store, the innermost first, so adding a store is adding a line.
   let tree = props.children;
+  tree = <UploadProvider store={stores.upload}>{tree}</UploadProvider>;
   tree = <WorkspaceProvider store={stores.workspace}>{tree}</WorkspaceProvider>;
   tree = <ThumbnailSourceProvider value={stores.thumbnails}>{tree}</ThumbnailSourceProvider>;
   tree = <TourProvider store={stores.tour}>{tree}</TourProvider>;

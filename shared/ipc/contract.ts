@@ -5,6 +5,7 @@ import { bucketChannels, bucketEvents } from "./channels/bucket";
 import type { ChannelSpecs, EventSpecs } from "./channels/common";
 import { connectionChannels, connectionEvents } from "./channels/connections";
 import { firstRunChannels } from "./channels/first-run";
+import { formChannels } from "./channels/forms";
 import { historyChannels } from "./channels/history";
 import { jobChannels, jobEvents } from "./channels/jobs";
 import { linkChannels } from "./channels/links";
@@ -33,6 +34,7 @@ export const channels = {
   ...linkChannels,
   ...historyChannels,
   ...jobChannels,
+  ...formChannels,
 } as const satisfies ChannelSpecs;
 
 export const events = {

@@ -36,6 +36,7 @@ export { type ParsedRule, parseRule } from "./parse";
 export {
   decodePicOperations,
   encodePicOperations,
+  fileIdProblem,
   PIC_OPERATIONS_MAX_RULES,
   type PicOperations,
   type PicOperationsProblem,

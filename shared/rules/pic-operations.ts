@@ -157,8 +157,12 @@ type FileIdProblem = MessageRef & {
     | "fileid-too-long";
 };
 
-/** A fileid may start with `/` (absolute), unlike a key; otherwise the same rules apply. */
-function fileIdProblem(fileid: string, rule: number): FileIdProblem | undefined {
+/**
+ * Why an output name (fileid) cannot be used, or undefined: one check for the form (on the
+ * template, as it is typed) and the plan (on each expanded name), so both say the same words.
+ * A fileid may start with `/` (absolute), unlike a key; otherwise the same rules apply.
+ */
+export function fileIdProblem(fileid: string, rule: number): FileIdProblem | undefined {
   if (fileid === "") return { messageId: "fileid-empty", values: { rule } };
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(fileid))

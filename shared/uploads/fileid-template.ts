@@ -28,3 +28,23 @@ export function unknownPlaceholders(template: string): string[] {
 export function expandFileIdTemplate(template: string, context: FileIdContext): string {
   return expandNamingTemplate(template, { path: context.key, format: context.format }, true);
 }
+
+/**
+ * The output name a rule slot gets from its preset: `{name}_<preset-slug>.{format}`, e.g.
+ * "Thumbnail 800" → `{name}_thumbnail-800.{format}`, so outputs say which rule made them.
+ * Letters of any script are kept (a 简体中文 name stays readable); a name with none is numbered.
+ */
+export function presetOutputName(presetName: string, slotNumber: number): string {
+  const slug = presetName
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return `{name}_${slug || slotNumber}.{format}`;
+}
+
+/** The output name of a slot added without a preset. */
+export function numberedOutputName(slotNumber: number): string {
+  return `{name}_${slotNumber}.{format}`;
+}

@@ -16,6 +16,11 @@ export const IntakeFileSchema = z.object({
   relativePath: z.string(),
   size: z.number().int().nonnegative(),
   format: z.enum(["jpeg", "png", "gif", "webp", "bmp", "avif", "heif", "tiff"]).optional(),
+  /** Pixel size, as its header says (read on the way in). */
+  width: z.number().int().nonnegative().optional(),
+  height: z.number().int().nonnegative().optional(),
+  /** More than one frame: an animated GIF or WebP, which some operations cannot handle. */
+  animated: z.boolean().optional(),
   /** Set when the file is kept out of the run, with the reason. */
   problem: IntakeProblemSchema.optional(),
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isValidBucketName, objectKeyProblem } from "../cos/names";
 import { PutObjectOptionsSchema } from "../cos/put-object-options";
 import { issueText } from "../error-messages";
+import { checkRule, fileIdProblem } from "../rules";
 import { unknownPlaceholders } from "./fileid-template";
 import { keyTemplateProblems } from "./key-template";
 
@@ -26,12 +27,36 @@ export const RuleSlotSchema = z.object({
     .string()
     .trim()
     .refine(notEmpty, issueText("output-name-missing"))
-    .refine((template) => unknownPlaceholders(template).length === 0, issueText("output-name-placeholders"))
-    .refine((template) => !template.endsWith("/"), issueText("output-name-trailing-slash")),
+    .refine((template) => unknownPlaceholders(template).length === 0, issueText("output-name-placeholders")),
   /** Destination bucket; the upload's bucket when absent. */
   bucket: bucketName.optional(),
 });
 export type RuleSlot = z.infer<typeof RuleSlotSchema>;
+
+/**
+ * The slots' checks that need the slot's number: the output name by the same check the plan
+ * runs on every expanded name (so the form and the review say the same words), and the rule
+ * by the rule language's own checks (an invalid rule blocks review, as the plan would refuse it).
+ */
+const ruleSlots = z.array(RuleSlotSchema).superRefine((slots, context) => {
+  slots.forEach((slot, index) => {
+    const template = slot.fileid.trim();
+    const problem = template && fileIdProblem(template, index + 1);
+    if (problem)
+      context.addIssue({
+        code: "custom",
+        path: [index, "fileid"],
+        ...issueText(problem.messageId, problem.values),
+      });
+    const ruleError = checkRule(slot.rule.trim()).diagnostics.find(
+      (diagnostic) => diagnostic.severity === "error",
+    );
+    if (slot.rule.trim() && ruleError) {
+      const values = { rule: index + 1, column: ruleError.span.start + 1 };
+      context.addIssue({ code: "custom", path: [index, "rule"], ...issueText("rule-invalid", values) });
+    }
+  });
+});
 
 export const KEY_NAMINGS = ["keep", "slug"] as const;
 
@@ -62,9 +87,10 @@ export const UploadOptionsSchema = z.object({
   /** Sends a file even when the object at its key already has its bytes; such a file is skipped by default. */
   uploadIdentical: z.boolean().optional(),
   isPicInfo: z.boolean(),
-  rules: z
-    .array(RuleSlotSchema)
-    .refine((rules) => rules.length <= MAX_RULES, issueText("too-many-upload-rules", { max: MAX_RULES })),
+  rules: ruleSlots.refine(
+    (rules) => rules.length <= MAX_RULES,
+    issueText("too-many-upload-rules", { max: MAX_RULES }),
+  ),
   concurrency: z.number().int().min(1).max(8),
 });
 export type UploadOptions = z.infer<typeof UploadOptionsSchema>;
@@ -84,8 +110,7 @@ export function defaultUploadOptions(bucket: string): UploadOptions {
 /** Processing objects already in the bucket: the rules (at least one) and how many at once. */
 export const ProcessOptionsSchema = z.object({
   isPicInfo: z.boolean(),
-  rules: z
-    .array(RuleSlotSchema)
+  rules: ruleSlots
     .refine((rules) => rules.length > 0, issueText("no-rules"))
     .refine((rules) => rules.length <= MAX_RULES, issueText("too-many-process-rules", { max: MAX_RULES })),
   concurrency: z.number().int().min(1).max(8),

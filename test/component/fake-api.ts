@@ -34,6 +34,14 @@ export function fakeApi(answers: Answers) {
       listeners.set(event, set);
       return () => set.delete(listener as (payload: never) => void);
     },
+    // Files picked in a test go to the main process by their names, as the web host's staging would.
+    addFiles(entries) {
+      const sources = entries.map((entry) => ({
+        path: `/staged/${entry.relativePath}`,
+        relativePath: entry.relativePath,
+      }));
+      return client.call("files.add", { sources });
+    },
   };
   return {
     client,

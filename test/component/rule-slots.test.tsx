@@ -58,3 +58,12 @@ describe("rule slots", () => {
     expect((add as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe("a rule slot's watermark", () => {
+  it("shows the text a watermark/2 rule draws, decoded from its Base64", () => {
+    // "Picops © 2026" in URL-safe Base64.
+    const rule = "watermark/2/text/UGljb3BzIMKpIDIwMjY";
+    renderWithStores(<Slots rules={[{ rule, fileid: "{name}_marked.{format}" }]} seen={[]} />);
+    expect(screen.getByTestId("watermark-text").textContent).toBe("Watermark text: “Picops © 2026”");
+  });
+});

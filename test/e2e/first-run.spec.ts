@@ -62,8 +62,8 @@ test.describe("a first run", () => {
     // There is something to pick: the starter presets of a first run, in the Rules tab it opened.
     await expect(page.getByTestId("preset")).toHaveCount(3);
     await expect(page.getByTestId("preset").first()).toContainText("Web thumbnail 300 px WebP");
-    // Scrolled into view in the Rules tab, which the step opened.
-    await expectSpotlightOn(page, page.locator('section[aria-labelledby="presets-heading"]'));
+    // Scrolled into view in the Rules tab, which the step opened: the first preset, whole.
+    await expectSpotlightOn(page, page.getByTestId("preset").first());
 
     await page.keyboard.press("ArrowRight");
     await expect(page.getByRole("dialog", { name: "Compare" })).toBeVisible();
@@ -74,7 +74,8 @@ test.describe("a first run", () => {
     await expectSpotlightOn(page, page.locator('[data-tour="preview"]'));
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog", { name: "Upload" })).toBeVisible();
-    await expectSpotlightOn(page, page.getByRole("button", { name: "Review plan" }));
+    // The rule slots, not the Review plan button that is disabled until files are added.
+    await expectSpotlightOn(page, page.locator("fieldset.rule-slots"));
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog", { name: "See the result" })).toBeVisible();
     await expect(tour).toHaveAccessibleDescription(/Step 5 of 5/);

@@ -27,7 +27,7 @@ test("what Picops does not know, or runs only in COS or as an approximation, is 
   await expect(slot).not.toHaveAttribute("aria-invalid", "true");
   await page.getByRole("button", { name: "Review plan" }).click();
   await expect(page.getByTestId("plan-warning")).toContainText("COS only (QRcode)");
-  await expect(page.getByRole("button", { name: /^Upload 1 files$/ })).toBeEnabled();
+  await expect(page.getByRole("button", { name: /^Upload 1 file$/ })).toBeEnabled();
 
   // The Rules tab: a value outside a range CI does not document warns; Use in upload stays on.
   await page.getByRole("button", { name: "Preview tile.png" }).click();

@@ -148,7 +148,7 @@ test("an earlier batch can be shown again from the history, and a finished one r
     });
   const uploadAll = async () => {
     await page.getByRole("button", { name: "Review plan" }).click();
-    await page.getByRole("button", { name: /^Upload 1 files$/ }).click();
+    await page.getByRole("button", { name: /^Upload 1 file$/ }).click();
     await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: 30_000 });
   };
 

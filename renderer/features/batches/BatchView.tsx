@@ -68,6 +68,11 @@ function BatchDetailView({ t }: { t: Translate }) {
   if (!detail) return null;
   const { totals } = detail;
   const finished = totals.done + totals.failed + totals.cancelled;
+  // Processing in the bucket sends no bytes: its progress is counted in files.
+  const progress =
+    totals.bytesTotal > 0
+      ? { done: totals.bytesDone, total: totals.bytesTotal }
+      : { done: finished, total: totals.files };
   // The main process pauses a batch whose keys COS refuses (when every file was already under
   // way, they all fail and it finishes): say why, and what brings it back.
   const keysRefused =
@@ -86,7 +91,9 @@ function BatchDetailView({ t }: { t: Translate }) {
   return (
     <section aria-labelledby="batch-heading" className="card" data-testid="batch">
       <div className="row spread">
-        <h3 id="batch-heading">{t("batch.heading")}</h3>
+        <h3 id="batch-heading" tabIndex={-1}>
+          {t(detail.kind === "process" ? "batch.headingProcess" : "batch.heading")}
+        </h3>
         <span className="badge" data-testid="batch-state">
           {t(`batch.state.${detail.state}`)}
         </span>
@@ -96,10 +103,10 @@ function BatchDetailView({ t }: { t: Translate }) {
         role="progressbar"
         aria-label={t("batch.overall")}
         aria-valuemin={0}
-        aria-valuemax={totals.bytesTotal}
-        aria-valuenow={totals.bytesDone}
+        aria-valuemax={progress.total}
+        aria-valuenow={progress.done}
       >
-        <div style={{ width: `${totals.bytesTotal ? (100 * totals.bytesDone) / totals.bytesTotal : 0}%` }} />
+        <div style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
       </div>
       {keysRefused && (
         <p className="notice notice-warning" role="status" data-testid="batch-keys-refused">
@@ -107,15 +114,11 @@ function BatchDetailView({ t }: { t: Translate }) {
         </p>
       )}
       <p className="meta" data-testid="batch-totals" aria-live="polite">
-        {t("batch.totals", {
-          finished,
-          files: totals.files,
-          done: totals.done,
-          failed: totals.failed,
-          bytesDone: formatBytes(totals.bytesDone),
-          bytesTotal: formatBytes(totals.bytesTotal),
-        })}
-        {detail.etaSeconds !== undefined &&
+        {t("batch.totals", { finished, files: totals.files, done: totals.done, failed: totals.failed })}
+        {totals.bytesTotal > 0 &&
+          ` · ${t("batch.bytes", { bytesDone: formatBytes(totals.bytesDone), bytesTotal: formatBytes(totals.bytesTotal) })}`}
+        {detail.state === "running" &&
+          detail.etaSeconds !== undefined &&
           ` · ${t("batch.eta", { time: formatDuration(detail.etaSeconds) })}`}
       </p>
       <div className="row">
@@ -191,6 +194,20 @@ function BatchItemRow({ item, batchId, t }: { item: UploadItem; batchId: string;
   );
 }
 
+/** EXIF orientation in words: 0 (none given) and 1 are how the picture is stored. */
+function orientationText(t: Translate, orientation: number): string {
+  if (orientation === 3) return t("item.orientation.upsideDown");
+  if (orientation === 6) return t("item.orientation.clockwise");
+  if (orientation === 8) return t("item.orientation.anticlockwise");
+  if ([2, 4, 5, 7].includes(orientation)) return t("item.orientation.mirrored", { value: orientation });
+  return t("item.orientation.normal");
+}
+
+/** COS's `Ave` (`0x493428`) as the CSS colour a designer reads (`#493428`). */
+function averageColour(ave: string): string {
+  return `#${ave.replace(/^0x/i, "")}`;
+}
+
 /** What COS answered for a finished file: OriginalInfo, then each ProcessResults object with a thumbnail. */
 function ItemResults({ item, t }: { item: UploadItem; t: Translate }) {
   const original = item.result?.originalInfo;
@@ -205,11 +222,11 @@ function ItemResults({ item, t }: { item: UploadItem; t: Translate }) {
         {info && (
           <>
             <dt>{t("item.imageInfo")}</dt>
-            <dd>
-              {info.format} · {info.width}×{info.height} · q{info.quality} · {t("item.orientation")}{" "}
-              {info.orientation} ·{" "}
-              <span className="swatch" style={{ background: `#${info.ave.slice(2)}` }} aria-hidden="true" />{" "}
-              <span className="mono">{info.ave}</span>
+            <dd data-testid="image-info">
+              {info.format} · {info.width}×{info.height} · {t("item.quality", { quality: info.quality })} ·{" "}
+              {t("item.orientation", { orientation: orientationText(t, Number(info.orientation)) })} ·{" "}
+              <span className="swatch" style={{ background: averageColour(info.ave) }} aria-hidden="true" />
+              {t("item.averageColour", { colour: averageColour(info.ave) })}
             </dd>
           </>
         )}
@@ -229,8 +246,8 @@ function ItemResults({ item, t }: { item: UploadItem; t: Translate }) {
             <div>
               <p className="mono">{result.key}</p>
               <p className="meta">
-                {result.format} {result.width}×{result.height} · {formatBytes(result.size)} · q
-                {result.quality}
+                {result.format} {result.width}×{result.height} · {formatBytes(result.size)} ·{" "}
+                {t("item.quality", { quality: result.quality })}
               </p>
               <p className="meta mono">
                 {result.location} · {result.etag}

@@ -2,6 +2,7 @@ import type { PlannedUpload, PlanWarning } from "../../../shared/uploads/plan";
 import { type Translate, useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
 import { formatBytes } from "../../ui/format";
+import { ProblemCount } from "./ProblemCount";
 
 const pixels = (size: { width: number; height: number } | undefined) =>
   size ? `${size.width}×${size.height}` : "";
@@ -64,8 +65,11 @@ export function PlanView(props: {
   return (
     <section aria-labelledby="plan-heading" className="card">
       <div className="row spread">
-        <h3 id="plan-heading">{t("plan.heading", { files: plans.length, warnings })}</h3>
+        <h3 id="plan-heading" tabIndex={-1}>
+          {t("plan.heading", { files: plans.length })} <ProblemCount errors={problems} warnings={warnings} />
+        </h3>
         <button
+          id="plan-start"
           type="button"
           className="primary"
           disabled={problems > 0 || plans.length === 0}

@@ -1,7 +1,53 @@
+import type { Preset } from "../../../shared/presets/preset";
+import { checkRule } from "../../../shared/rules";
+import { numberedOutputName, presetOutputName } from "../../../shared/uploads/fileid-template";
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
-import { useT } from "../../i18n";
+import { type Translate, useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
-import { diagnosticText, firstRuleError, firstRuleWarning, useUnknownStyles } from "../rules";
+import { useTouched } from "../../ui/touched";
+import { diagnosticText, firstRuleError, firstRuleWarning, usePresetList, useUnknownStyles } from "../rules";
+
+/**
+ * Each slot's warning (allowed, but likely a mistake): a `style/<name>` the bucket does not
+ * have, or the rule language's first warning. The form counts them apart from its errors.
+ */
+export function useRuleWarnings(rules: RuleSlot[], bucket: string): (string | undefined)[] {
+  const t = useT();
+  const unknownStyles = useUnknownStyles(
+    rules.map((slot) => slot.rule),
+    bucket,
+  );
+  return rules.map((slot, index) => {
+    const unknownStyle = unknownStyles[index]?.[0];
+    return unknownStyle ? diagnosticText(t, unknownStyle) : firstRuleWarning(t, slot.rule);
+  });
+}
+
+/** The texts a rule's `watermark/2` stages draw, decoded from their Base64 for the designer to read. */
+function watermarkTexts(rule: string): string[] {
+  return checkRule(rule).pipeline.stages.flatMap((stage) =>
+    stage.kind === "watermark" && stage.type === 2 && stage.text ? [stage.text] : [],
+  );
+}
+
+/** A rule's error in detail (where and why), else what the options' schema says of it. */
+function ruleErrorText(t: Translate, slot: RuleSlot, schemaError: string | undefined): string | undefined {
+  return firstRuleError(t, slot.rule) ?? schemaError;
+}
+
+/** The slot with `preset`'s rule; its output name follows the preset unless the designer named it. */
+function withPreset(slot: RuleSlot, slotNumber: number, preset: Preset, presets: Preset[]): RuleSlot {
+  const defaults = [
+    numberedOutputName(slotNumber),
+    ...presets.map((p) => presetOutputName(p.name, slotNumber)),
+  ];
+  const named = !defaults.includes(slot.fileid.trim());
+  return {
+    ...slot,
+    rule: preset.rule,
+    fileid: named ? slot.fileid : presetOutputName(preset.name, slotNumber),
+  };
+}
 
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
 export function RuleSlots(props: {
@@ -12,10 +58,9 @@ export function RuleSlots(props: {
   onChange(rules: RuleSlot[]): void;
 }) {
   const t = useT();
-  const unknownStyles = useUnknownStyles(
-    props.rules.map((slot) => slot.rule),
-    props.bucket,
-  );
+  const { touch, shown } = useTouched();
+  const warnings = useRuleWarnings(props.rules, props.bucket);
+  const presets = usePresetList();
   const update = (index: number, patch: Partial<RuleSlot>) =>
     props.onChange(props.rules.map((slot, i) => (i === index ? { ...slot, ...patch } : slot)));
 
@@ -24,16 +69,45 @@ export function RuleSlots(props: {
       <legend>{t("upload.rules")}</legend>
       {props.rules.length === 0 && <p className="hint">{t("upload.noRules")}</p>}
       {props.rules.map((slot, index) => {
-        const ruleError = props.errors.get(`rules.${index}.rule`) ?? firstRuleError(t, slot.rule);
-        const unknownStyle = unknownStyles[index]?.[0];
-        const warning = unknownStyle ? diagnosticText(t, unknownStyle) : firstRuleWarning(t, slot.rule);
-        const ruleWarning = warning && `${t("rules.ruleText.warning")}: ${warning}`;
-        const fileidError = props.errors.get(`rules.${index}.fileid`);
-        const bucketError = props.errors.get(`rules.${index}.bucket`);
         const id = `rule-${index}`;
+        const ruleError = shown(
+          `${id}-rule`,
+          ruleErrorText(t, slot, props.errors.get(`rules.${index}.rule`)),
+          slot.rule,
+        );
+        const warning = warnings[index];
+        const ruleWarning = warning && `${t("rules.ruleText.warning")}: ${warning}`;
+        const fileidError = shown(`${id}-fileid`, props.errors.get(`rules.${index}.fileid`), slot.fileid);
+        const bucketError = shown(
+          `${id}-bucket`,
+          props.errors.get(`rules.${index}.bucket`),
+          slot.bucket ?? "",
+        );
+        const touching = (field: string) => ({ onBlur: () => touch(`${id}-${field}`) });
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: slots have no identity beyond their position
           <div className="rule-slot" key={index} data-testid="rule-slot">
+            <select
+              id={`${id}-preset`}
+              className="preset-picker"
+              aria-label={t("upload.presetPicker", { n: index + 1 })}
+              aria-keyshortcuts={index === 0 ? "Alt+P" : undefined}
+              value={presets.find((preset) => preset.rule === slot.rule.trim())?.id ?? ""}
+              onChange={(event) => {
+                const preset = presets.find((candidate) => candidate.id === event.target.value);
+                if (preset)
+                  props.onChange(
+                    props.rules.map((s, i) => (i === index ? withPreset(s, index + 1, preset, presets) : s)),
+                  );
+              }}
+            >
+              <option value="">{t("upload.presetNone")}</option>
+              {presets.map((preset) => (
+                <option key={preset.id} value={preset.id}>
+                  {preset.name}
+                </option>
+              ))}
+            </select>
             <Field
               id={`${id}-rule`}
               label={t("upload.ruleText", { n: index + 1 })}
@@ -46,10 +120,19 @@ export function RuleSlots(props: {
                 value={slot.rule}
                 placeholder="imageMogr2/thumbnail/800x/format/webp"
                 spellCheck={false}
-                onChange={(event) => update(index, { rule: event.target.value })}
+                onChange={(event) => {
+                  touch(`${id}-rule`);
+                  update(index, { rule: event.target.value });
+                }}
+                {...touching("rule")}
                 {...describedBy(`${id}-rule`, undefined, ruleError, ruleWarning)}
               />
             </Field>
+            {watermarkTexts(slot.rule).map((text) => (
+              <p key={text} className="hint" data-testid="watermark-text">
+                {t("upload.watermarkText", { text })}
+              </p>
+            ))}
             <Field
               id={`${id}-fileid`}
               label={t("upload.fileid")}
@@ -61,7 +144,11 @@ export function RuleSlots(props: {
                 className="mono"
                 value={slot.fileid}
                 spellCheck={false}
-                onChange={(event) => update(index, { fileid: event.target.value })}
+                onChange={(event) => {
+                  touch(`${id}-fileid`);
+                  update(index, { fileid: event.target.value });
+                }}
+                {...touching("fileid")}
                 {...describedBy(`${id}-fileid`, t("upload.fileidHint"), fileidError)}
               />
             </Field>
@@ -70,7 +157,11 @@ export function RuleSlots(props: {
                 id={`${id}-bucket`}
                 value={slot.bucket ?? ""}
                 placeholder={t("upload.sameBucket")}
-                onChange={(event) => update(index, { bucket: event.target.value || undefined })}
+                onChange={(event) => {
+                  touch(`${id}-bucket`);
+                  update(index, { bucket: event.target.value || undefined });
+                }}
+                {...touching("bucket")}
                 {...describedBy(`${id}-bucket`, undefined, bucketError)}
               />
             </Field>
@@ -88,7 +179,7 @@ export function RuleSlots(props: {
         type="button"
         disabled={props.rules.length >= MAX_RULES}
         onClick={() =>
-          props.onChange([...props.rules, { rule: "", fileid: `{name}_${props.rules.length + 1}.{format}` }])
+          props.onChange([...props.rules, { rule: "", fileid: numberedOutputName(props.rules.length + 1) }])
         }
       >
         {props.rules.length >= MAX_RULES ? t("upload.maxRules") : t("upload.addRule")}

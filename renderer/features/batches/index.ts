@@ -2,5 +2,7 @@
 export { BatchView } from "./BatchView";
 export { BatchesProvider, useBatchesStore } from "./context";
 export { PlanView } from "./PlanView";
+export { ProblemCount } from "./ProblemCount";
 export { ProcessingFields } from "./ProcessingFields";
+export { useRuleWarnings } from "./RuleSlots";
 export { type BatchesStore, createBatchesStore } from "./store";

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
@@ -31,6 +32,11 @@ export function ProcessPanel() {
   const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
     useProcess();
   const batches = useBatchesStore().getState();
+  // What the designer typed here last time, kept by the main process across reloads and restarts.
+  const loadDraft = useProcess((state) => state.loadDraft);
+  useEffect(() => {
+    void loadDraft();
+  }, [loadDraft]);
   if (!place) return null;
   const errors = processErrors(t, options);
   const folder = place.prefix || "/";

@@ -1,6 +1,8 @@
 import { create } from "zustand";
 import type { AppError } from "../../../shared/errors";
 import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
+import { ProcessingDraftSchema } from "../../../shared/uploads/drafts";
+import { numberedOutputName } from "../../../shared/uploads/fileid-template";
 import { DEFAULT_CONCURRENCY, type ProcessOptions } from "../../../shared/uploads/options";
 import type { PlannedUpload } from "../../../shared/uploads/plan";
 import { api, failureOf, wasCancelled } from "../../api";
@@ -15,6 +17,8 @@ interface ProcessState {
   error: AppError | undefined;
 
   setOptions(patch: Partial<ProcessOptions>): void;
+  /** Restores what the designer last typed here (kept by the main process), unless they are already typing. */
+  loadDraft(): Promise<void>;
   setScope(scope: "selection" | "prefix"): void;
   /** Anything that changes what would be processed makes a shown plan stale. */
   forgetPlan(): void;
@@ -27,11 +31,27 @@ interface ProcessState {
 let planCall: AbortController | undefined;
 const cancelPlan = () => planCall?.abort();
 
+/** Whether the designer changed the form before the saved draft arrived: theirs wins. */
+let edited = false;
+let pendingSave: ReturnType<typeof setTimeout> | undefined;
+/** A save waits for a pause in typing, as the upload form's does. */
+const DRAFT_SAVE_DELAY_MS = 400;
+function saveDraft(options: ProcessOptions) {
+  clearTimeout(pendingSave);
+  pendingSave = setTimeout(() => {
+    const draft = ProcessingDraftSchema.safeParse(options);
+    if (!draft.success) return;
+    api.call("forms.saveDraft", { form: "processing", draft: draft.data }).catch((error) => {
+      useProcess.setState({ error: failureOf(error) });
+    });
+  }, DRAFT_SAVE_DELAY_MS);
+}
+
 /** Processing objects already in the bucket: the batch itself is the batches feature's queue. */
 export const useProcess = create<ProcessState>((set, get) => ({
   options: {
     isPicInfo: true,
-    rules: [{ rule: "", fileid: "{name}_1.{format}" }],
+    rules: [{ rule: "", fileid: numberedOutputName(1) }],
     concurrency: DEFAULT_CONCURRENCY,
   },
   scope: "selection",
@@ -42,7 +62,18 @@ export const useProcess = create<ProcessState>((set, get) => ({
 
   setOptions(patch) {
     cancelPlan();
-    set({ options: { ...get().options, ...patch }, plans: undefined });
+    const options = { ...get().options, ...patch };
+    set({ options, plans: undefined });
+    edited = true;
+    saveDraft(options);
+  },
+  async loadDraft() {
+    try {
+      const { processing } = await api.call("forms.drafts", {});
+      if (processing && !edited) set({ options: processing });
+    } catch (error) {
+      set({ error: failureOf(error) });
+    }
   },
   setScope(scope) {
     cancelPlan();

@@ -9,6 +9,7 @@ export {
 } from "./context";
 export { diagnosticText, firstRuleError, firstRuleWarning } from "./diagnostic-text";
 export { createRuleDraftStore, type RuleDraftStore } from "./draft-store";
+export { usePresetList } from "./preset-list";
 export { createPresetsStore, type PresetsStore } from "./presets-store";
 export { RulesWorkspace } from "./RulesWorkspace";
 export { type BucketStylesStore, createBucketStylesStore } from "./styles-store";

@@ -20,7 +20,7 @@ export const tourMessages = defineMessages(
       "Choose Preview on an added image: this panel shows it before and after the rule, with a slider, side by side or toggled.",
     "tour.upload.title": "Upload",
     "tour.upload.body":
-      "Review plan lists every file that will be written and warns about overwrites. Start the upload from there: the rules run as the files arrive.",
+      "Add up to five rules here, each from a preset (Alt+P) or typed, with the name of its output. Then Review plan lists every file that will be written and warns about overwrites; the upload starts from there.",
     "tour.result.title": "See the result",
     "tour.result.body":
       "Each file's result appears under the upload, with its processed copies. The Bucket tab shows them in the bucket, next to the originals.",
@@ -43,7 +43,7 @@ export const tourMessages = defineMessages(
       "在已添加的图片上选择“预览”：此面板会显示处理前后的效果，可用滑块、并排或切换方式对比。",
     "tour.upload.title": "上传",
     "tour.upload.body":
-      "“查看计划”会列出将写入的每个文件，并提示覆盖风险。然后从那里开始上传：文件到达存储桶时即执行规则。",
+      "在这里最多添加五条规则，可选自预设（Alt+P）或直接输入，并为每条规则的输出命名。然后“查看计划”会列出将写入的每个文件并提示覆盖风险，再从那里开始上传。",
     "tour.result.title": "查看结果",
     "tour.result.body":
       "每个文件的结果及其处理后的副本会显示在上传区下方。“存储桶”标签页会在原图旁显示它们。",

@@ -23,7 +23,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   {
     id: "preset",
-    target: 'section[aria-labelledby="presets-heading"]',
+    // The first preset itself (a first run has the starters): the whole panel is taller than the window.
+    target: '[data-testid="preset"]',
     workspace: "rules",
     title: "tour.preset.title",
     body: "tour.preset.body",
@@ -37,8 +38,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   {
     id: "upload",
-    // The "Review plan" button, which leads to the upload.
-    target: '[data-tour="upload"]',
+    // The rule slots, where presets become the upload's rules: "Review plan" is disabled until files are added.
+    target: "fieldset.rule-slots",
     workspace: "upload",
     title: "tour.upload.title",
     body: "tour.upload.body",

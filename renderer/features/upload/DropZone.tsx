@@ -1,12 +1,14 @@
 import { type DragEvent, useRef, useState } from "react";
 import { useT } from "../../i18n";
+import { focusNext } from "../../ui/focus";
+import { useUpload, useUploadStore } from "./context";
 import { filesFromDrop, filesFromInput } from "./dropped-files";
-import { useUpload } from "./store";
 
 /** Drop files or folders, or pick them: every way in ends in the same add-files call. */
 export function DropZone() {
   const t = useT();
-  const { addFiles, adding } = useUpload();
+  const adding = useUpload((state) => state.adding);
+  const { addFiles } = useUploadStore().getState();
   const [over, setOver] = useState(false);
   const filePicker = useRef<HTMLInputElement>(null);
   const folderPicker = useRef<HTMLInputElement>(null);
@@ -15,12 +17,17 @@ export function DropZone() {
     event.preventDefault();
     setOver(false);
     await addFiles(await filesFromDrop(event.dataTransfer));
+    added();
   };
+
+  // After files come in, the next step: review the plan, or the list that says what was kept out.
+  const added = () => focusNext("#review-plan", "#intake-heading");
 
   const onPicked = async (input: HTMLInputElement) => {
     const picked = filesFromInput([...(input.files ?? [])]);
     input.value = "";
     await addFiles(picked);
+    added();
   };
 
   return (

@@ -9,6 +9,7 @@ import { IntakeFileSchema } from "../../uploads/intake";
 import { ProcessOptionsSchema, UploadOptionsSchema } from "../../uploads/options";
 import { PlannedUploadSchema } from "../../uploads/plan";
 import { Empty } from "./common";
+import { MediaUrlSchema } from "./media";
 
 const BatchRef = z.object({ batchId: BatchIdSchema }).strict();
 const ItemsRef = z
@@ -46,6 +47,11 @@ export const uploadChannels = {
     output: FileList,
   },
   "files.list": { input: Empty, output: FileList },
+  /** A small picture of an added file for the upload list, made from the file on this machine. */
+  "files.thumbnail": {
+    input: z.object({ fileId: z.string().min(1).max(64), size: z.number().int().min(16).max(512) }).strict(),
+    output: z.object({ url: MediaUrlSchema }),
+  },
   "files.remove": {
     input: z.object({ ids: z.array(z.string().max(64)).optional() }).strict(),
     output: FileList,

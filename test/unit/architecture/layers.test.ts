@@ -154,10 +154,6 @@ const pendingConversion = {
   subscribesToAWholeStore: [
     "renderer/features/bucket/ProcessPanel.tsx",
     "renderer/features/preview/PreviewPanel.tsx",
-    "renderer/features/upload/DropZone.tsx",
-    "renderer/features/upload/IntakeList.tsx",
-    "renderer/features/upload/OptionsPanel.tsx",
-    "renderer/features/upload/UploadWorkspace.tsx",
   ],
 };
 

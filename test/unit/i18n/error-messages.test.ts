@@ -109,11 +109,11 @@ describe("a main-process failure crossing to the renderer", () => {
     const issues = UploadOptionsSchema.safeParse(options).error?.issues ?? [];
     expect(issues.map((issue) => [issue.path.join("."), issueMessageRef(issue)?.messageId])).toEqual([
       ["rules.0.rule", "rule-missing"],
-      ["rules.0.fileid", "output-name-trailing-slash"],
+      ["rules.0.fileid", "fileid-trailing-slash"],
     ]);
     expect(issues.map((issue) => schemaProblemText(zh, issue))).toEqual([
       "请选择或填写规则",
-      "输出名称不能以 / 结尾",
+      "规则 1：输出名称（fileid）不能以 / 结尾",
     ]);
     const tooMany = {
       ...options,

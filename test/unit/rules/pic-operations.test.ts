@@ -122,13 +122,21 @@ describe("validatePicOperations", () => {
   });
 
   it.each([
-    ["", "fileid-empty", "rule 3: fileid is empty"],
-    ["a/../b.jpg", "fileid-dot-segment", "rule 3: fileid must not contain . or .. segments"],
-    ["./b.jpg", "fileid-dot-segment", "rule 3: fileid must not contain . or .. segments"],
-    ["a\u0000b.jpg", "fileid-control-character", "rule 3: fileid contains a control character"],
-    ["a\nb.jpg", "fileid-control-character", "rule 3: fileid contains a control character"],
-    ["thumbs/", "fileid-trailing-slash", "rule 3: fileid must not end with /"],
-    [`${"图".repeat(284)}.jpg`, "fileid-too-long", "rule 3: fileid must be at most 850 bytes, got 856"],
+    ["", "fileid-empty", "Rule 3: the output name (fileid) is empty"],
+    ["a/../b.jpg", "fileid-dot-segment", "Rule 3: the output name (fileid) must not contain . or .. folders"],
+    ["./b.jpg", "fileid-dot-segment", "Rule 3: the output name (fileid) must not contain . or .. folders"],
+    [
+      "a\u0000b.jpg",
+      "fileid-control-character",
+      "Rule 3: the output name (fileid) contains a control character",
+    ],
+    ["a\nb.jpg", "fileid-control-character", "Rule 3: the output name (fileid) contains a control character"],
+    ["thumbs/", "fileid-trailing-slash", "Rule 3: the output name (fileid) must not end with /"],
+    [
+      `${"图".repeat(284)}.jpg`,
+      "fileid-too-long",
+      "Rule 3: the output name (fileid) must be at most 850 bytes, got 856",
+    ],
   ])("refuses fileid %j", (fileid, code, message) => {
     const ops = valid([rule("a.jpg"), rule("b.jpg"), rule(fileid)]);
     expect(validatePicOperations(ops)).toMatchObject([
