@@ -3,7 +3,7 @@ import { api } from "../api";
 import { BucketButton, BucketWorkspace } from "../features/bucket";
 import { ConnectionsPanel, useActiveConnection } from "../features/connections";
 import { EditorUploads } from "../features/picgo";
-import { PreviewPanel } from "../features/preview";
+import { PreviewDraft, PreviewPanel } from "../features/preview";
 import { RulesWorkspace } from "../features/rules";
 import type { Workspace } from "../features/tour";
 import { Tour, TourButton } from "../features/tour";
@@ -11,8 +11,12 @@ import { UploadWorkspace, UseInUpload } from "../features/upload";
 import { useT } from "../i18n";
 import { Tabs } from "../ui/Tabs";
 import { LanguagePicker } from "./LanguagePicker";
+import { ThemePicker } from "./ThemePicker";
 
-/** The frame: connections on the left, the workspace in the middle, preview and details on the right. */
+/**
+ * The studio: connections on the left, the workspace (files, options, rule steps) beside the
+ * preview, which takes the rest of the window because the picture is what the designer judges.
+ */
 export function App() {
   const t = useT();
   const [workspace, setWorkspace] = useState<Workspace>("upload");
@@ -21,7 +25,7 @@ export function App() {
   useEffect(() => api.on("files.opened", () => setWorkspace("upload")), []);
 
   return (
-    <div className="app">
+    <div className="app" data-workspace={workspace}>
       <a className="skip-link" href="#workspace">
         {t("app.skipToContent")}
       </a>
@@ -40,6 +44,7 @@ export function App() {
         <footer className="sidebar-footer">
           <TourButton />
           <LanguagePicker />
+          <ThemePicker />
         </footer>
       </aside>
       <main id="workspace" className="workspace" tabIndex={-1}>
@@ -57,13 +62,22 @@ export function App() {
             {
               id: "rules",
               label: t("tabs.rules"),
-              panel: <RulesWorkspace draftActions={(draft) => <UseInUpload {...draft} />} />,
+              panel: (
+                <RulesWorkspace
+                  draftActions={(draft) => (
+                    <>
+                      <UseInUpload {...draft} />
+                      <PreviewDraft rule={draft.text} />
+                    </>
+                  )}
+                />
+              ),
             },
           ]}
         />
       </main>
-      <aside className="details" aria-label={t("panel.preview")} data-tour="preview">
-        <h2>{t("panel.preview")}</h2>
+      <aside className="details" aria-labelledby="preview-heading" data-tour="preview">
+        <h2 id="preview-heading">{t("panel.preview")}</h2>
         <PreviewPanel />
       </aside>
       <Tour onShowWorkspace={setWorkspace} />

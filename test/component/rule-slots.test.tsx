@@ -3,26 +3,32 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ProcessingFields } from "../../renderer/features/batches";
+import { createPreviewStore, PreviewProvider } from "../../renderer/features/preview";
 import type { ProcessOptions, RuleSlot } from "../../shared/uploads/options";
+import { fakeApi } from "./fake-api";
 
 afterEach(cleanup);
 
 /** The rule slots as the upload and processing panels hold them: the options live above. */
 function Slots(props: { rules: RuleSlot[]; errors?: Map<string, string>; seen: ProcessOptions[] }) {
   const [value, setValue] = useState<ProcessOptions>({ isPicInfo: true, concurrency: 3, rules: props.rules });
+  // Each slot has a Preview button, which needs a preview store; these tests press none.
+  const [preview] = useState(() => createPreviewStore(fakeApi({}).client));
   return (
-    <ProcessingFields
-      id="test"
-      concurrencyLabel="At once"
-      value={value}
-      bucket="photos-1250000000"
-      errors={props.errors ?? new Map()}
-      onChange={(patch) => {
-        const next = { ...value, ...patch };
-        props.seen.push(next);
-        setValue(next);
-      }}
-    />
+    <PreviewProvider store={preview}>
+      <ProcessingFields
+        id="test"
+        concurrencyLabel="At once"
+        value={value}
+        bucket="photos-1250000000"
+        errors={props.errors ?? new Map()}
+        onChange={(patch) => {
+          const next = { ...value, ...patch };
+          props.seen.push(next);
+          setValue(next);
+        }}
+      />
+    </PreviewProvider>
   );
 }
 

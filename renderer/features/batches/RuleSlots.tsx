@@ -1,6 +1,7 @@
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
+import { PreviewSlotButton } from "../preview";
 import { diagnosticText, firstRuleError, firstRuleWarning, useUnknownStyles } from "../rules";
 
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
@@ -74,6 +75,7 @@ export function RuleSlots(props: {
                 {...describedBy(`${id}-bucket`, undefined, bucketError)}
               />
             </Field>
+            <PreviewSlotButton rules={props.rules} index={index} />
             <button
               type="button"
               className="link danger"

@@ -7,7 +7,7 @@ import { useUpload } from "./store";
 /** What was added: the files that will go, and the ones kept out with their reason. */
 export function IntakeList() {
   const t = useT();
-  const { files, removeFiles } = useUpload();
+  const { files, removeFiles, options } = useUpload();
   if (files.length === 0) return null;
   const refused = files.filter((file) => file.problem);
   const accepted = files.length - refused.length;
@@ -31,7 +31,9 @@ export function IntakeList() {
             ) : (
               <span className="meta">{file.format?.toUpperCase()}</span>
             )}
-            {!file.problem && <PreviewButton fileId={file.id} name={file.relativePath} />}
+            {!file.problem && (
+              <PreviewButton fileId={file.id} name={file.relativePath} rules={options.rules} />
+            )}
             <button
               type="button"
               className="link"
