@@ -14,7 +14,8 @@ export function ContactSheet() {
       {outputs.map((output, index) => {
         const answer = output.answer;
         const after = answer?.after;
-        const label = t("preview.ruleSlot", { n: (output.rule.slot ?? index) + 1 });
+        const n = (output.rule.slot ?? index) + 1;
+        const label = t("preview.ruleSlot", { n });
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: outputs are the job's slots, known by their place
           <li key={index}>
@@ -23,7 +24,6 @@ export function ContactSheet() {
               className="contact-sheet-item"
               data-testid="contact-sheet-item"
               aria-pressed={index === selected}
-              aria-label={t("preview.compareOutput", { rule: label, fileid: output.rule.fileid ?? "" })}
               onClick={() => store.getState().select(index)}
             >
               <span className="contact-sheet-thumb">
