@@ -14,7 +14,7 @@ import "./preview.css";
 import { Readout } from "./Readout";
 import { RuleName } from "./RuleName";
 import { shortcutFor } from "./shortcuts";
-import { type ComparisonMode, shownRules, type Zoom } from "./store";
+import type { ComparisonMode, Zoom } from "./store";
 
 /** The before/after preview of the rules that will run on the chosen sample: the studio's centre. */
 export function PreviewPanel() {
@@ -24,7 +24,6 @@ export function PreviewPanel() {
   const outputs = usePreview((state) => state.outputs);
   const selected = usePreview((state) => state.selected);
   const onlySlot = usePreview((state) => (state.draft === undefined ? state.job?.only : undefined));
-  const rulesWaiting = usePreview((state) => shownRules(state).length);
   const view = usePreview(
     useShallow((state) => ({
       mode: state.mode,
@@ -50,18 +49,8 @@ export function PreviewPanel() {
 
   const name = sample.kind === "file" ? sample.name : sample.key;
   const output = outputs[selected];
-  if (!output || rulesWaiting === 0) {
-    return (
-      <div className="preview" data-testid="preview">
-        <p className="preview-sample mono" title={name}>
-          {t("preview.sample", { name })}
-        </p>
-        <p className="preview-empty" data-testid="preview-no-rules">
-          {t(sample.kind === "file" ? "preview.noRules" : "preview.noRulesObject")}
-        </p>
-      </div>
-    );
-  }
+  if (!output) return null;
+  const ruled = !output.rule.none;
 
   const set = store.getState().set;
   const onKeyDown = (event: KeyboardEvent) => {
@@ -81,7 +70,13 @@ export function PreviewPanel() {
     // biome-ignore lint/a11y/noStaticElementInteractions: the keys are shortcuts for the controls inside, which all take focus themselves
     <div className="preview" onKeyDown={onKeyDown} data-testid="preview">
       <header className="preview-header">
-        <RuleName rule={output.rule} />
+        {ruled ? (
+          <RuleName rule={output.rule} />
+        ) : (
+          <p className="preview-note" data-testid="preview-no-rules">
+            {t(sample.kind === "file" ? "preview.noRules" : "preview.noRulesObject")}
+          </p>
+        )}
         <p className="preview-sample mono" title={name}>
           {t("preview.sample", { name })}
         </p>
@@ -142,7 +137,7 @@ export function PreviewPanel() {
           </button>
         )}
       </div>
-      <LocalRunNote rule={output.rule.rule} />
+      {ruled && <LocalRunNote rule={output.rule.rule} />}
       <p className="preview-status" role="status" data-testid="preview-status">
         {updating ? t("preview.updating") : !answer && !error ? t("preview.loading") : ""}
       </p>
@@ -171,7 +166,7 @@ export function PreviewPanel() {
               focus={view.focus}
               onFocus={(focus) => set({ focus })}
             />
-            {after?.kind === "problem" && (
+            {ruled && after?.kind === "problem" && (
               <AfterProblem error={after.error} sample={sample} rule={output.rule.rule} />
             )}
             <Readout before={answer.before} after={answer.after} measuring={output.measuring} />

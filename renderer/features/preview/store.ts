@@ -17,7 +17,11 @@ export interface PreviewRule {
   fileid?: string;
   /** The slot's place (0-based) among the job's rules; absent for the draft. */
   slot?: number;
+  /** No rule at all (a job without rules): the original is shown alone, as it will be stored. */
+  none?: true;
 }
+
+const NO_RULE: PreviewRule = { rule: "", none: true };
 
 /** The rules of a job (an upload, processing in the bucket), as the form that owns them holds them. */
 interface Job {
@@ -91,11 +95,14 @@ export type PreviewStore = StoreApi<PreviewState>;
 /** Answers that only say "a newer request took over": nothing to show. */
 const STALE = codeSet("superseded", "aborted");
 
-/** The rules the preview shows for a state: the draft on the Rules tab, else the job's (or one slot). */
+/**
+ * The rules the preview shows for a state: the draft on the Rules tab, else the job's (or one
+ * slot), else none, and the original is shown alone.
+ */
 export function shownRules(state: Pick<PreviewState, "draft" | "job">): PreviewRule[] {
   if (state.draft !== undefined) return [{ rule: state.draft }];
   const { job } = state;
-  if (!job) return [];
+  if (!job || job.rules.length === 0) return [NO_RULE];
   const all = job.rules.map((slot, index) => ({ rule: slot.rule, fileid: slot.fileid, slot: index }));
   if (job.only === undefined) return all;
   const only = all[job.only];
