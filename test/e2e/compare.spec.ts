@@ -96,6 +96,29 @@ test("at 100 % side by side, a resized output shows the same part of the scene a
   expect(distance(middle, corner)).toBeGreaterThan(20);
 });
 
+test("at 400 % the slider's divider stays in view, wherever the picture is panned", async ({
+  page,
+  webHost,
+}) => {
+  const preview = await previewUpload(page, webHost.url, ["imageMogr2/thumbnail/400x/format/png"]);
+  await preview.getByRole("radio", { name: "400 %" }).check();
+  await picturesLoaded(preview);
+  const area = await preview.getByTestId("preview-comparison").boundingBox();
+  const divider = preview.getByRole("slider", { name: "Before/after divider" });
+  const after = preview.getByRole("region", { name: "After" });
+  for (const corner of [
+    [0, 0],
+    [100_000, 100_000],
+  ] as const) {
+    await after.evaluate((frame, [left, top]) => frame.scrollTo(left, top), corner);
+    const box = await divider.boundingBox();
+    if (!area || !box) throw new Error("the comparison is not laid out");
+    // Half way across the view, not half way across the 6400 px scene.
+    expect(Math.abs(box.x - (area.x + area.width / 2))).toBeLessThan(4);
+    await expect(divider).toBeInViewport();
+  }
+});
+
 test("with two rules, a contact sheet shows both outputs of the file; one is picked to compare", async ({
   page,
   webHost,
