@@ -4,10 +4,12 @@ import { api } from "./api";
 import { App } from "./app/App";
 import "./app/catalog";
 import { createStores, StoresProvider } from "./app/stores";
+import { applyTheme, savedTheme } from "./app/theme";
 import { useLanguage } from "./i18n";
 import "./styles.css";
 
 document.documentElement.lang = useLanguage.getState().language;
+applyTheme(savedTheme());
 
 const stores = createStores(api);
 

@@ -10,6 +10,7 @@ import type {
 import { checkRule, type Pipeline } from "../../shared/rules/index";
 import { processImage } from "../engine/index";
 import type { MediaStore } from "../media/media-store";
+import { keptRegion, scaleRegion } from "./kept-region";
 import { readPicture } from "./picture";
 import { type LoadedSample, SampleLibrary, type SampleSources } from "./samples";
 import { PreviewTurns, untilSuperseded } from "./turns";
@@ -81,9 +82,11 @@ export class PreviewService {
       );
     }
     try {
-      return producer === "cos"
-        ? await this.#byCos(request, signal)
-        : await this.#byEngine(request, sample, pipeline, signal);
+      const after =
+        producer === "cos"
+          ? await this.#byCos(request, signal)
+          : await this.#byEngine(request, sample, pipeline, signal);
+      return after.kind === "image" ? withRegion(after, pipeline, sample, after.scope) : after;
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       if (error instanceof ThrownAppError) return problem(producer, error);
@@ -134,6 +137,19 @@ export class PreviewService {
       bytes: image.bytes.length,
     };
   }
+}
+
+/** Adds the part of the original the output shows, measured on the picture the rule ran on. */
+function withRegion(
+  after: Extract<PreviewAfter, { kind: "image" }>,
+  pipeline: Pipeline,
+  sample: LoadedSample,
+  scope: "working-copy" | "original",
+): PreviewAfter {
+  const original = sample.facts;
+  const input = scope === "working-copy" && sample.working ? sample.working : original;
+  const region = keptRegion(pipeline, input);
+  return region ? { ...after, region: scaleRegion(region, input, original) } : after;
 }
 
 function problem(producer: PreviewProducer, error: ThrownAppError): PreviewAfter {

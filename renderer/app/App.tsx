@@ -1,7 +1,7 @@
 import { BucketButton, BucketWorkspace } from "../features/bucket";
 import { ConnectionsPanel, useActiveConnection } from "../features/connections";
 import { EditorUploads } from "../features/picgo";
-import { PreviewPanel } from "../features/preview";
+import { PreviewDraft, PreviewPanel } from "../features/preview";
 import { RulesWorkspace } from "../features/rules";
 import type { Workspace } from "../features/tour";
 import { Tour, TourButton } from "../features/tour";
@@ -9,9 +9,13 @@ import { UploadWorkspace, UseInUpload } from "../features/upload";
 import { useT } from "../i18n";
 import { Tabs } from "../ui/Tabs";
 import { LanguagePicker } from "./LanguagePicker";
+import { ThemePicker } from "./ThemePicker";
 import { useWorkspace } from "./workspace-context";
 
-/** The frame: connections on the left, the workspace in the middle, preview and details on the right. */
+/**
+ * The studio: connections on the left, the workspace (files, options, rule steps) beside the
+ * preview, which takes the rest of the window because the picture is what the designer judges.
+ */
 export function App() {
   const t = useT();
   const workspace = useWorkspace((state) => state.workspace);
@@ -19,7 +23,7 @@ export function App() {
   const active = useActiveConnection();
 
   return (
-    <div className="app">
+    <div className="app" data-workspace={workspace}>
       <a className="skip-link" href="#workspace">
         {t("app.skipToContent")}
       </a>
@@ -38,6 +42,7 @@ export function App() {
         <footer className="sidebar-footer">
           <TourButton />
           <LanguagePicker />
+          <ThemePicker />
         </footer>
       </aside>
       <main id="workspace" className="workspace" tabIndex={-1}>
@@ -55,13 +60,22 @@ export function App() {
             {
               id: "rules",
               label: t("tabs.rules"),
-              panel: <RulesWorkspace draftActions={(draft) => <UseInUpload {...draft} />} />,
+              panel: (
+                <RulesWorkspace
+                  draftActions={(draft) => (
+                    <>
+                      <UseInUpload {...draft} />
+                      <PreviewDraft rule={draft.text} />
+                    </>
+                  )}
+                />
+              ),
             },
           ]}
         />
       </main>
-      <aside className="details" aria-label={t("panel.preview")} data-tour="preview">
-        <h2>{t("panel.preview")}</h2>
+      <aside className="details" aria-labelledby="preview-heading" data-tour="preview">
+        <h2 id="preview-heading">{t("panel.preview")}</h2>
         <PreviewPanel />
       </aside>
       <Tour onShowWorkspace={setWorkspace} />

@@ -10,6 +10,7 @@ import {
   createCosProfileStore,
 } from "../features/connections";
 import { createEditorUploadsStore, EditorUploadsProvider, type EditorUploadsStore } from "../features/picgo";
+import { createPreviewStore, PreviewProvider, type PreviewStore } from "../features/preview";
 import {
   BucketStylesProvider,
   type BucketStylesStore,
@@ -47,6 +48,7 @@ export interface Stores {
   thumbnails: ThumbnailSource;
   workspace: WorkspaceStore;
   upload: UploadStore;
+  preview: PreviewStore;
 }
 
 export function createStores(api: ApiClient): Stores {
@@ -63,6 +65,7 @@ export function createStores(api: ApiClient): Stores {
     thumbnails: createThumbnailSource(api),
     workspace: createWorkspaceStore(api),
     upload: createUploadStore(api),
+    preview: createPreviewStore(api),
   };
 }
 
@@ -71,6 +74,7 @@ export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   const { stores } = props;
   // One line per store, the innermost first, so adding a store is adding a line.
   let tree = props.children;
+  tree = <PreviewProvider store={stores.preview}>{tree}</PreviewProvider>;
   tree = <UploadProvider store={stores.upload}>{tree}</UploadProvider>;
   tree = <WorkspaceProvider store={stores.workspace}>{tree}</WorkspaceProvider>;
   tree = <ThumbnailSourceProvider value={stores.thumbnails}>{tree}</ThumbnailSourceProvider>;

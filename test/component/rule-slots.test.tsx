@@ -11,6 +11,7 @@ afterEach(cleanup);
 /** The rule slots as the upload and processing panels hold them: the options live above. */
 function Slots(props: { rules: RuleSlot[]; errors?: Map<string, string>; seen: ProcessOptions[] }) {
   const [value, setValue] = useState<ProcessOptions>({ isPicInfo: true, concurrency: 3, rules: props.rules });
+  // renderWithStores gives the slots' Preview buttons their preview store; these tests press none.
   return (
     <ProcessingFields
       id="test"

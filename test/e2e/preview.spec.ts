@@ -95,8 +95,9 @@ test("the comparison works from the keyboard: slider, modes, before/after, zoom"
 
   await page.keyboard.press("a");
   await expect(preview.getByRole("radio", { name: "100 %" })).toBeChecked();
-  // At 100 % the after image is drawn at its real pixel size.
-  await expect(page.getByTestId("preview-after-image")).toHaveCSS("width", "300px");
+  // At 100 % the original is drawn at its pixel size and the 300 px output over the same scene.
+  await expect(page.getByTestId("preview-after-image")).toHaveCSS("width", "2400px");
+  await expect(page.getByTestId("preview-readout")).toContainText("300×200");
   await page.keyboard.press("f");
   await expect(preview.getByRole("radio", { name: "Fit", exact: true })).toBeChecked();
 });

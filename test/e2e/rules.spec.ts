@@ -83,10 +83,12 @@ test("forms and rule text stay in step both ways, invalid text is kept and locat
   await expect(text).toHaveValue("imageMogr2/format/webp/thumbnail/300x");
   await page.keyboard.press("Control+z");
   await expect(text).toHaveValue("imageMogr2/thumbnail/300x/format/webp");
-  // And with the mouse: drag a step's handle onto another step.
+  // And with the mouse: drag a step's handle onto another step, near its lower edge: in the
+  // studio's narrow column the Thumbnail step is tall, and its middle may be out of view.
+  const target = await step(page, 0).boundingBox();
   await step(page, 1)
     .getByRole("button", { name: /^Move Format \(drag/ })
-    .dragTo(step(page, 0));
+    .dragTo(step(page, 0), { targetPosition: { x: 24, y: (target?.height ?? 24) - 12 } });
   await expect(text).toHaveValue("imageMogr2/format/webp/thumbnail/300x");
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(text).toHaveValue("imageMogr2/thumbnail/300x/format/webp");

@@ -108,7 +108,9 @@ export async function tourScreens(
     }),
   ).toBeVisible();
 
-  // Preview: the draft rule on the first picture, before and after, beside the intake list.
+  // Preview: the upload's rule on the first picture, before and after, beside the intake list.
+  await page.getByRole("button", { name: t("upload.addRule") }).click();
+  await page.getByLabel(t("upload.ruleText", { n: 1 }), { exact: true }).fill(UPLOAD_RULE);
   await page.getByRole("button", { name: t("preview.pickLabel", { name: UPLOADED_FILES[0] ?? "" }) }).click();
   await imagesLoaded(page.getByTestId("preview").locator("img"));
   await imagesLoaded(page.getByTestId("preview-after-image"));
@@ -118,8 +120,6 @@ export async function tourScreens(
   await page.getByText(t("upload.objectOptions")).click();
   await page.getByRole("button", { name: t("upload.addMetadata") }).click();
   await page.getByLabel(t("upload.metadataValue"), { exact: true }).fill(METADATA_VALUE);
-  await page.getByRole("button", { name: t("upload.addRule") }).click();
-  await page.getByLabel(t("upload.ruleText", { n: 1 }), { exact: true }).fill(UPLOAD_RULE);
   await page.getByRole("button", { name: t("plan.review") }).click();
   await expect(page.getByTestId("plan-row")).toHaveCount(UPLOADED_FILES.length);
   await at("upload-plan");

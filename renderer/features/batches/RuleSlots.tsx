@@ -5,6 +5,7 @@ import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
 import { useTouched } from "../../ui/touched";
+import { PreviewSlotButton } from "../preview";
 import { diagnosticText, firstRuleError, firstRuleWarning, usePresetList, useUnknownStyles } from "../rules";
 
 /**
@@ -165,6 +166,7 @@ export function RuleSlots(props: {
                 {...describedBy(`${id}-bucket`, undefined, bucketError)}
               />
             </Field>
+            <PreviewSlotButton rules={props.rules} index={index} />
             <button
               type="button"
               className="link danger"

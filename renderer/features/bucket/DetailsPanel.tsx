@@ -3,7 +3,7 @@ import { useLanguage, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDateTime } from "../../ui/format";
-import { usePreviewSample } from "../preview";
+import { usePreviewStore } from "../preview";
 import { useObjectDetails } from "./details-store";
 import { useBrowse } from "./store";
 
@@ -24,19 +24,20 @@ export function DetailsPanel() {
   );
   const details = useObjectDetails((state) => state.details);
   const error = useObjectDetails((state) => state.error);
+  const preview = usePreviewStore();
 
   useEffect(() => {
     const { show, clear } = useObjectDetails.getState();
     clear();
     if (!place || !object) return;
     const timer = setTimeout(() => {
-      usePreviewSample
+      preview
         .getState()
-        .setSample({ kind: "object", bucket: place.bucket, key: object.key, etag: object.etag });
+        .pickSample({ kind: "object", bucket: place.bucket, key: object.key, etag: object.etag });
       void show(place.bucket, object.key);
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [place, object]);
+  }, [place, object, preview]);
 
   return (
     <section aria-labelledby="details-heading" className="card object-details" aria-live="polite">

@@ -3,13 +3,13 @@ import type { PreviewSample } from "../../../shared/ipc/channels/preview";
 import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { firstRuleError, useRuleDraft } from "../rules";
+import { firstRuleError } from "../rules";
 
 /** Why there is no after image: the rule, the local engine's limits, or COS's answer. */
-export function AfterProblem(props: { error: AppError; sample: PreviewSample }) {
+export function AfterProblem(props: { error: AppError; sample: PreviewSample; rule: string }) {
   const t = useT();
   const { error } = props;
-  const rule = useRuleDraft((state) => state.text);
+  const { rule } = props;
   const title =
     error.code === "not-supported-locally"
       ? t("preview.notLocalTitle")
@@ -25,7 +25,7 @@ export function AfterProblem(props: { error: AppError; sample: PreviewSample }) 
   return (
     <div className="preview-problem" data-testid="preview-problem" data-code={error.code}>
       <strong>{title}</strong>
-      {/* The engine only points at the rule's column; the draft's own check says what is wrong there. */}
+      {/* The engine only points at the rule's column; the rule's own check says what is wrong there. */}
       <p className="mono">
         {(error.code === "invalid-rule" && firstRuleError(t, rule)) || <ErrorMessage error={error} />}
       </p>

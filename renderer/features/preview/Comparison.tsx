@@ -1,18 +1,9 @@
-import {
-  type CSSProperties,
-  type HTMLAttributes,
-  type KeyboardEvent,
-  type PointerEvent,
-  type ReactNode,
-  type Ref,
-  type RefObject,
-  useEffect,
-  useRef,
-} from "react";
+import { type KeyboardEvent, type PointerEvent, type ReactNode, useLayoutEffect, useRef } from "react";
 import type { PreviewAfter, PreviewBefore } from "../../../shared/ipc/channels/preview";
 import { useT } from "../../i18n";
-import { afterScale } from "./readout";
-import type { ComparisonMode, Zoom } from "./store";
+import { focusOf, regionStyle, sceneStyle, scrollFor } from "./geometry";
+import { pixels } from "./readout";
+import type { ComparisonMode, Focus, Zoom } from "./store";
 
 type AfterImage = Extract<PreviewAfter, { kind: "image" }>;
 
@@ -22,132 +13,151 @@ interface ComparisonProps {
   after: AfterImage | undefined;
   mode: ComparisonMode;
   zoom: Zoom;
+  pixelated: boolean;
   showBefore: boolean;
   divider: number;
   onDivider(divider: number): void;
+  /** One focus for every pane: they all show the same part of the scene. */
+  focus: Focus;
+  onFocus(focus: Focus): void;
 }
 
-/** Before and after, compared with a slider, side by side, or one at a time. */
+/** Before and after, compared with a slider, side by side, or one at a time, in the original's geometry. */
 export function Comparison(props: ComparisonProps) {
   const t = useT();
-  const { before, after, zoom } = props;
-  // At 100 % both sides are drawn at the pixel size of what they stand for, so a working copy
-  // is drawn as large as the original it was made from.
-  const beforePicture = (
-    <Picture
-      url={before.url}
-      alt={t("preview.before")}
-      zoom={zoom}
-      width={before.width}
-      height={before.height}
-    />
+  const { before, after } = props;
+  const region = after?.region;
+  const beforeLayer = (
+    <>
+      <img className="preview-picture" src={before.url} alt={t("preview.before")} draggable={false} />
+      {region && (
+        <div
+          className="preview-kept-region"
+          data-testid="preview-kept-region"
+          style={regionStyle(before, region)}
+          title={t("preview.keptRegion")}
+        />
+      )}
+    </>
   );
-  const aspect = before.width > 0 && before.height > 0 ? before.width / before.height : 1;
-  if (!after) {
-    return (
-      <Stage zoom={zoom} aspect={aspect} label={t("preview.before")}>
-        <div className="preview-layer">{beforePicture}</div>
-      </Stage>
-    );
-  }
-  const scale = afterScale(before, after);
-  const afterPicture = (
-    <Picture
-      url={after.url}
-      alt={t("preview.after")}
-      zoom={zoom}
-      width={Math.round(after.width * scale)}
-      height={Math.round(after.height * scale)}
-      testId="preview-after-image"
-    />
-  );
-
-  if (props.mode === "side-by-side") {
-    return <SideBySide zoom={zoom} aspect={aspect} before={beforePicture} after={afterPicture} />;
-  }
-  if (props.mode === "toggle") {
-    return (
-      <Stage
-        zoom={zoom}
-        aspect={aspect}
-        label={t("preview.showing", { side: sideName(t, props.showBefore) })}
-      >
-        <div className="preview-layer">{props.showBefore ? beforePicture : afterPicture}</div>
-      </Stage>
-    );
-  }
-  return (
-    <SliderStage
-      zoom={zoom}
-      aspect={aspect}
-      before={beforePicture}
-      after={afterPicture}
-      divider={props.divider}
-      onDivider={props.onDivider}
-    />
-  );
-}
-
-function sideName(t: ReturnType<typeof useT>, before: boolean): string {
-  return before ? t("preview.before") : t("preview.after");
-}
-
-function Picture(props: {
-  url: string;
-  alt: string;
-  zoom: Zoom;
-  width: number;
-  height: number;
-  testId?: string;
-}) {
-  return (
+  const afterLayer = after && (
     <img
-      src={props.url}
-      alt={props.alt}
-      data-testid={props.testId}
+      className="preview-picture preview-output"
+      src={after.url}
+      alt={t("preview.after")}
       draggable={false}
-      style={props.zoom === "actual" ? { width: props.width, height: props.height } : undefined}
+      data-testid="preview-after-image"
+      style={regionStyle(before, region)}
     />
   );
+  const frame = (label: string, layer: ReactNode, extra?: Partial<FrameProps>) => (
+    <Frame
+      label={label}
+      before={before}
+      zoom={props.zoom}
+      focus={props.focus}
+      onFocus={props.onFocus}
+      {...extra}
+    >
+      {layer}
+    </Frame>
+  );
+
+  let body: ReactNode;
+  if (!after) {
+    body = frame(t("preview.before"), beforeLayer);
+  } else if (props.mode === "side-by-side") {
+    body = (
+      <div className="preview-pair">
+        <figure>
+          <figcaption>{t("preview.before")}</figcaption>
+          {frame(t("preview.before"), beforeLayer)}
+        </figure>
+        <figure>
+          <figcaption>{t("preview.afterSize", { size: pixels(after) })}</figcaption>
+          {frame(t("preview.after"), afterLayer)}
+        </figure>
+      </div>
+    );
+  } else if (props.mode === "toggle") {
+    const side = props.showBefore ? t("preview.before") : t("preview.after");
+    body = frame(t("preview.showing", { side }), props.showBefore ? beforeLayer : afterLayer);
+  } else {
+    body = (
+      <Slider divider={props.divider} onDivider={props.onDivider} zoom={props.zoom}>
+        {frame(t("preview.before"), beforeLayer, { className: "preview-slider-under" })}
+        {frame(t("preview.after"), afterLayer, {
+          className: "preview-slider-over",
+          style: { clipPath: `inset(0 0 0 ${props.divider}%)` },
+        })}
+      </Slider>
+    );
+  }
+  return (
+    <div
+      className="preview-comparison"
+      data-testid="preview-comparison"
+      data-zoom={props.zoom}
+      data-pixelated={props.pixelated}
+    >
+      {body}
+    </div>
+  );
+}
+
+interface FrameProps {
+  label: string;
+  before: PreviewBefore;
+  zoom: Zoom;
+  focus: Focus;
+  onFocus(focus: Focus): void;
+  className?: string;
+  style?: React.CSSProperties;
+  children: ReactNode;
 }
 
 /**
- * The scrollable frame around the pictures. At 100 % it pans with the scroll bars, the arrow
- * keys (it is focusable) or by dragging, unless dragging means something else (the slider).
+ * A view of the scene. Zoomed in, it pans with the scroll bars, the arrow keys (it is
+ * focusable) or by dragging; every frame follows the shared focus, so panning one pans all.
  */
-function Stage(props: {
-  zoom: Zoom;
-  aspect: number;
-  label: string;
-  children: ReactNode;
-  draggable?: boolean;
-  frame?: RefObject<HTMLElement | null>;
-  onScroll?(): void;
-  stackProps?: HTMLAttributes<HTMLDivElement> & { ref?: Ref<HTMLDivElement> };
-}) {
-  const own = useRef<HTMLElement>(null);
-  const frame = props.frame ?? own;
-  // Zooming in starts from the middle of the picture, where the eye already is.
-  useEffect(() => {
-    const element = frame.current;
-    if (!element || props.zoom !== "actual") return;
-    element.scrollLeft = (element.scrollWidth - element.clientWidth) / 2;
-    element.scrollTop = (element.scrollHeight - element.clientHeight) / 2;
-  }, [frame, props.zoom]);
+function Frame(props: FrameProps) {
+  const element = useRef<HTMLElement>(null);
+  const { focus, zoom } = props;
+  const zoomed = zoom !== "fit";
+
+  // Show the shared focus: after a zoom, a pan in another frame, or a new picture.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scene's size follows the zoom and the original, and the focus is applied again once it has changed
+  useLayoutEffect(() => {
+    const frame = element.current;
+    if (!frame || !zoomed) return;
+    const { left, top } = scrollFor(focus, frame);
+    if (Math.abs(frame.scrollLeft - left) >= 1) frame.scrollLeft = left;
+    if (Math.abs(frame.scrollTop - top) >= 1) frame.scrollTop = top;
+  }, [focus, zoomed, props.before.width, props.before.height, zoom]);
+
+  const onScroll = () => {
+    const frame = element.current;
+    if (!frame || !zoomed) return;
+    const next = focusOf(frame);
+    // Less than a pixel apart is the echo of applying the focus: nothing to share.
+    const moved =
+      Math.abs(next.x - focus.x) * frame.scrollWidth >= 1 ||
+      Math.abs(next.y - focus.y) * frame.scrollHeight >= 1;
+    if (moved) props.onFocus(next);
+  };
+
   const drag = useRef<{ x: number; y: number } | undefined>(undefined);
-  const pannable = props.zoom === "actual" && props.draggable !== false;
-  const stackStyle: CSSProperties | undefined =
-    props.zoom === "fit" ? { aspectRatio: props.aspect } : undefined;
   return (
     <section
-      ref={frame}
-      className="preview-stage"
-      data-zoom={props.zoom}
+      ref={element}
+      className={["preview-frame", props.className].filter(Boolean).join(" ")}
+      style={props.style}
+      data-zoom={zoom}
       aria-label={props.label}
-      tabIndex={props.zoom === "actual" ? 0 : undefined}
-      onScroll={props.onScroll}
+      tabIndex={zoomed ? 0 : undefined}
+      onScroll={onScroll}
       onPointerDown={(event) => {
-        if (!pannable || event.button !== 0) return;
+        if (!zoomed || event.button !== 0) return;
         drag.current = { x: event.clientX, y: event.clientY };
         event.currentTarget.setPointerCapture(event.pointerId);
       }}
@@ -161,35 +171,38 @@ function Stage(props: {
         drag.current = undefined;
       }}
     >
-      <div className="preview-stack" style={stackStyle} {...props.stackProps}>
+      <div className="preview-scene" data-testid="preview-scene" style={sceneStyle(props.before, zoom)}>
         {props.children}
       </div>
     </section>
   );
 }
 
-function SliderStage(props: {
-  zoom: Zoom;
-  aspect: number;
-  before: ReactNode;
-  after: ReactNode;
+/**
+ * Two frames stacked, the upper one clipped at the divider. The divider belongs to the view,
+ * not to the scene, so it stays on screen at every zoom and pan.
+ */
+function Slider(props: {
   divider: number;
   onDivider(divider: number): void;
+  zoom: Zoom;
+  children: ReactNode;
 }) {
   const t = useT();
-  const stack = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const { divider, onDivider } = props;
   const moveTo = (clientX: number) => {
-    const rect = stack.current?.getBoundingClientRect();
+    const rect = box.current?.getBoundingClientRect();
     if (!rect || rect.width === 0) return;
     onDivider(clamp(Math.round(((clientX - rect.left) / rect.width) * 100)));
   };
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+  const startDrag = (event: PointerEvent<HTMLElement>) => {
     if (event.button !== 0) return;
+    event.stopPropagation();
     event.currentTarget.setPointerCapture(event.pointerId);
     moveTo(event.clientX);
   };
-  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+  const onPointerMove = (event: PointerEvent<HTMLElement>) => {
     if (event.currentTarget.hasPointerCapture(event.pointerId)) moveTo(event.clientX);
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -210,17 +223,14 @@ function SliderStage(props: {
     onDivider(clamp(value));
   };
   return (
-    <Stage
-      zoom={props.zoom}
-      aspect={props.aspect}
-      label={t("preview.stage")}
-      draggable={false}
-      stackProps={{ ref: stack, onPointerDown, onPointerMove }}
+    <div
+      ref={box}
+      className="preview-slider"
+      // Fitted, a press anywhere moves the divider; zoomed in, it pans and only the handle moves it.
+      onPointerDownCapture={props.zoom === "fit" ? startDrag : undefined}
+      onPointerMove={onPointerMove}
     >
-      <div className="preview-layer">{props.before}</div>
-      <div className="preview-layer" style={{ clipPath: `inset(0 0 0 ${divider}%)` }}>
-        {props.after}
-      </div>
+      {props.children}
       <div
         className="preview-divider"
         role="slider"
@@ -232,49 +242,9 @@ function SliderStage(props: {
         aria-valuetext={t("preview.dividerValue", { n: 100 - divider })}
         style={{ left: `${divider}%` }}
         onKeyDown={onKeyDown}
+        onPointerDown={startDrag}
+        onPointerMove={onPointerMove}
       />
-    </Stage>
-  );
-}
-
-/** Two frames whose zoom is shared and whose scrolling follows each other. */
-function SideBySide(props: { zoom: Zoom; aspect: number; before: ReactNode; after: ReactNode }) {
-  const t = useT();
-  const frames = [useRef<HTMLElement>(null), useRef<HTMLElement>(null)] as const;
-  const follow = (from: 0 | 1) => () => {
-    const source = frames[from].current;
-    const target = frames[from === 0 ? 1 : 0].current;
-    if (!source || !target) return;
-    // Equal positions end the echo: the follower's own scroll event changes nothing.
-    if (target.scrollLeft !== source.scrollLeft) target.scrollLeft = source.scrollLeft;
-    if (target.scrollTop !== source.scrollTop) target.scrollTop = source.scrollTop;
-  };
-  return (
-    <div className="preview-pair">
-      <figure>
-        <figcaption>{t("preview.before")}</figcaption>
-        <Stage
-          zoom={props.zoom}
-          aspect={props.aspect}
-          label={t("preview.before")}
-          frame={frames[0]}
-          onScroll={follow(0)}
-        >
-          <div className="preview-layer">{props.before}</div>
-        </Stage>
-      </figure>
-      <figure>
-        <figcaption>{t("preview.after")}</figcaption>
-        <Stage
-          zoom={props.zoom}
-          aspect={props.aspect}
-          label={t("preview.after")}
-          frame={frames[1]}
-          onScroll={follow(1)}
-        >
-          <div className="preview-layer">{props.after}</div>
-        </Stage>
-      </figure>
     </div>
   );
 }

@@ -1,16 +1,14 @@
 import { checkRule, howRuleRunsLocally } from "../../../shared/rules";
 import { useT } from "../../i18n";
-import { useRuleDraft } from "../rules";
 
 /**
- * Marks a draft rule that the local engine cannot reproduce exactly, before anything is
+ * Marks a rule that the local engine cannot reproduce exactly, before anything is
  * sent: "COS only" (Tencent's codecs and blind watermarks answer 501 here; COS runs them as
  * written) or "approximation" (CI's own algorithm, replaced here by the closest equivalent).
  */
-export function LocalRunNote() {
+export function LocalRunNote(props: { rule: string }) {
   const t = useT();
-  const rule = useRuleDraft((state) => state.text);
-  const run = howRuleRunsLocally(checkRule(rule).pipeline);
+  const run = howRuleRunsLocally(checkRule(props.rule).pipeline);
   if (run.support === "exact") return null;
   const operations = [
     ...new Set(run.notes.filter((note) => note.support === run.support).map((note) => note.operation)),

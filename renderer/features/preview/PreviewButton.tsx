@@ -1,22 +1,35 @@
+import { Eye } from "lucide-react";
+import { useEffect } from "react";
+import type { RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
+import { usePreview, usePreviewStore } from "./context";
 import "./preview.css";
-import { usePreviewSample } from "./sample-store";
 
-/** Makes a file the designer added the preview's sample. */
-export function PreviewButton(props: { fileId: string; name: string }) {
+/** The upload list's rules follow the job they belong to, whichever file is picked. */
+const UPLOAD_LIST = "upload-list";
+
+/** Makes a file the designer added the preview's sample, previewed with its upload's own rules. */
+export function PreviewButton(props: { fileId: string; name: string; rules: RuleSlot[] }) {
   const t = useT();
-  const setSample = usePreviewSample((state) => state.setSample);
-  const current = usePreviewSample(
+  const store = usePreviewStore();
+  const current = usePreview(
     (state) => state.sample?.kind === "file" && state.sample.fileId === props.fileId,
   );
+  const { rules } = props;
+  useEffect(() => store.getState().followRules(rules, UPLOAD_LIST), [store, rules]);
   return (
     <button
       type="button"
       className="link preview-pick"
       aria-label={t("preview.pickLabel", { name: props.name })}
       aria-pressed={current}
-      onClick={() => setSample({ kind: "file", fileId: props.fileId, name: props.name })}
+      onClick={() =>
+        store
+          .getState()
+          .previewFile({ kind: "file", fileId: props.fileId, name: props.name }, rules, UPLOAD_LIST)
+      }
     >
+      <Eye aria-hidden="true" size={14} />
       {t("preview.pick")}
     </button>
   );

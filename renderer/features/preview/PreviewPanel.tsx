@@ -1,91 +1,93 @@
-import { type KeyboardEvent, useEffect } from "react";
+import { ZoomIn } from "lucide-react";
+import type { KeyboardEvent } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n";
-import { useRuleDraftStore } from "../rules";
+import { explainError } from "../../i18n/errors";
+import { ErrorMessage } from "../../ui/ErrorMessage";
 import { AfterProblem } from "./AfterProblem";
 import { Choice } from "./Choice";
 import { Comparison } from "./Comparison";
-import "./preview.css";
-import { explainError } from "../../i18n/errors";
-import { ErrorMessage } from "../../ui/ErrorMessage";
+import { ContactSheet } from "./ContactSheet";
+import { usePreview, usePreviewStore } from "./context";
 import { LocalRunNote } from "./LocalRunNote";
+import "./preview.css";
 import { Readout } from "./Readout";
-import { usePreviewSample } from "./sample-store";
+import { RuleName } from "./RuleName";
 import { shortcutFor } from "./shortcuts";
-import { type ComparisonMode, usePreview, type Zoom } from "./store";
+import type { ComparisonMode, Zoom } from "./store";
 
-/**
- * Asks for a new preview whenever the sample, the draft rule or the producer changes. The
- * stores are watched directly rather than through a render: the request leaves as the
- * designer types, while React is still re-rendering the builder.
- */
-function useLivePreview(): void {
-  const draft = useRuleDraftStore();
-  useEffect(() => {
-    const update = () => {
-      const { sample } = usePreviewSample.getState();
-      if (!sample) return;
-      // COS can only process what is in a bucket; a file on this computer goes to the local engine.
-      const producer = sample.kind === "object" ? usePreview.getState().producer : "local";
-      void usePreview.getState().show(sample, draft.getState().text, producer);
-    };
-    update();
-    const stops = [
-      draft.subscribe((state, previous) => state.text !== previous.text && update()),
-      usePreviewSample.subscribe((state, previous) => {
-        if (state.sample === previous.sample) return;
-        // Another sample's pictures must not stand in for this one's while it loads.
-        usePreview.getState().reset();
-        update();
-      }),
-      usePreview.subscribe((state, previous) => state.producer !== previous.producer && update()),
-    ];
-    return () => {
-      for (const stop of stops) stop();
-    };
-  }, [draft]);
-}
-
-/** The before/after preview of the draft rule on the chosen sample, in the details panel. */
+/** The before/after preview of the rules that will run on the chosen sample: the studio's centre. */
 export function PreviewPanel() {
   const t = useT();
-  const sample = usePreviewSample((state) => state.sample);
-  const preview = usePreview();
-  useLivePreview();
+  const store = usePreviewStore();
+  const sample = usePreview((state) => state.sample);
+  const outputs = usePreview((state) => state.outputs);
+  const selected = usePreview((state) => state.selected);
+  const onlySlot = usePreview((state) => (state.draft === undefined ? state.job?.only : undefined));
+  const view = usePreview(
+    useShallow((state) => ({
+      mode: state.mode,
+      zoom: state.zoom,
+      pixelated: state.pixelated,
+      showBefore: state.showBefore,
+      divider: state.divider,
+      focus: state.focus,
+      producer: state.producer,
+    })),
+  );
 
   if (!sample) {
+    const slot = onlySlot !== undefined ? outputs[0]?.rule : undefined;
     return (
       <div className="preview-empty" data-testid="preview-empty">
+        {slot && <RuleName rule={slot} />}
         <strong>{t("preview.emptyTitle")}</strong>
         <p>{t("preview.emptyHint")}</p>
       </div>
     );
   }
 
+  const name = sample.kind === "file" ? sample.name : sample.key;
+  const output = outputs[selected];
+  if (!output) return null;
+  const ruled = !output.rule.none;
+
+  const set = store.getState().set;
   const onKeyDown = (event: KeyboardEvent) => {
     const shortcut = shortcutFor(event);
     if (!shortcut) return;
     event.preventDefault();
-    if (shortcut.kind === "mode") preview.set({ mode: shortcut.mode });
-    else if (shortcut.kind === "zoom") preview.set({ zoom: shortcut.zoom });
-    else if (shortcut.kind === "wide") preview.set({ wide: !preview.wide });
-    else preview.set({ mode: "toggle", showBefore: preview.mode === "toggle" ? !preview.showBefore : true });
+    if (shortcut.kind === "mode") set({ mode: shortcut.mode });
+    else if (shortcut.kind === "zoom") set({ zoom: shortcut.zoom });
+    else if (shortcut.kind === "pixelated") set({ pixelated: !view.pixelated });
+    else set({ mode: "toggle", showBefore: view.mode === "toggle" ? !view.showBefore : true });
   };
 
-  const { answer, error } = preview;
+  const { answer, error } = output;
   const after = answer?.after;
-  const name = sample.kind === "file" ? sample.name : sample.key;
+  const updating = outputs.some((candidate) => candidate.updating);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the keys are shortcuts for the controls inside, which all take focus themselves
-    <div className="preview" onKeyDown={onKeyDown} data-testid="preview" data-wide={preview.wide}>
-      <p className="preview-sample mono" title={name}>
-        {t("preview.sample", { name })}
-      </p>
-      <div className="preview-controls">
+    <div className="preview" onKeyDown={onKeyDown} data-testid="preview">
+      <header className="preview-header">
+        {ruled ? (
+          <RuleName rule={output.rule} />
+        ) : (
+          <p className="preview-note" data-testid="preview-no-rules">
+            {t(sample.kind === "file" ? "preview.noRules" : "preview.noRulesObject")}
+          </p>
+        )}
+        <p className="preview-sample mono" title={name}>
+          {t("preview.sample", { name })}
+        </p>
+      </header>
+      {outputs.length > 1 && <ContactSheet />}
+      <div className="preview-controls" role="toolbar" aria-label={t("preview.controls")}>
         <Choice<ComparisonMode>
           legend={t("preview.mode")}
           name="preview-mode"
-          value={preview.mode}
-          onChange={(mode) => preview.set({ mode })}
+          value={view.mode}
+          onChange={(mode) => set({ mode })}
           options={[
             { value: "slider", label: t("preview.modeSlider") },
             { value: "side-by-side", label: t("preview.modeSideBySide") },
@@ -95,45 +97,49 @@ export function PreviewPanel() {
         <Choice<Zoom>
           legend={t("preview.zoom")}
           name="preview-zoom"
-          value={preview.zoom}
-          onChange={(zoom) => preview.set({ zoom })}
+          value={view.zoom}
+          onChange={(zoom) => set({ zoom })}
           options={[
             { value: "fit", label: t("preview.zoomFit") },
-            { value: "actual", label: t("preview.zoomActual") },
+            { value: "100", label: t("preview.zoomActual") },
+            { value: "200", label: t("preview.zoom200") },
+            { value: "400", label: t("preview.zoom400") },
           ]}
         />
+        <label className="preview-toggle">
+          <input
+            type="checkbox"
+            checked={view.pixelated}
+            onChange={(event) => set({ pixelated: event.target.checked })}
+          />
+          <ZoomIn aria-hidden="true" size={14} />
+          {t("preview.pixelated")}
+        </label>
         {sample.kind === "object" && (
           <Choice
             legend={t("preview.producer")}
             name="preview-producer"
-            value={preview.producer}
-            onChange={(value) => preview.set({ producer: value })}
+            value={view.producer}
+            onChange={(value) => set({ producer: value })}
             options={[
               { value: "local", label: t("preview.producerLocal") },
               { value: "cos", label: t("preview.producerCos") },
             ]}
           />
         )}
-        <button
-          type="button"
-          aria-pressed={preview.wide}
-          onClick={() => preview.set({ wide: !preview.wide })}
-        >
-          {t("preview.wide")}
-        </button>
-        {preview.mode === "toggle" && after?.kind === "image" && (
+        {view.mode === "toggle" && after?.kind === "image" && (
           <button
             type="button"
-            aria-pressed={preview.showBefore}
-            onClick={() => preview.set({ showBefore: !preview.showBefore })}
+            aria-pressed={view.showBefore}
+            onClick={() => set({ showBefore: !view.showBefore })}
           >
-            {t(preview.showBefore ? "preview.showAfter" : "preview.showBefore")}
+            {t(view.showBefore ? "preview.showAfter" : "preview.showBefore")}
           </button>
         )}
       </div>
-      <LocalRunNote />
+      {ruled && <LocalRunNote rule={output.rule.rule} />}
       <p className="preview-status" role="status" data-testid="preview-status">
-        {preview.updating ? t("preview.updating") : !answer && !error ? t("preview.loading") : ""}
+        {updating ? t("preview.updating") : !answer && !error ? t("preview.loading") : ""}
       </p>
       {error ? (
         <div className="preview-problem" role="alert">
@@ -151,14 +157,19 @@ export function PreviewPanel() {
             <Comparison
               before={answer.before}
               after={after?.kind === "image" ? after : undefined}
-              mode={preview.mode}
-              zoom={preview.zoom}
-              showBefore={preview.showBefore}
-              divider={preview.divider}
-              onDivider={(divider) => preview.set({ divider })}
+              mode={view.mode}
+              zoom={view.zoom}
+              pixelated={view.pixelated}
+              showBefore={view.showBefore}
+              divider={view.divider}
+              onDivider={(divider) => set({ divider })}
+              focus={view.focus}
+              onFocus={(focus) => set({ focus })}
             />
-            {after?.kind === "problem" && <AfterProblem error={after.error} sample={sample} />}
-            <Readout before={answer.before} after={answer.after} measuring={preview.measuring} />
+            {ruled && after?.kind === "problem" && (
+              <AfterProblem error={after.error} sample={sample} rule={output.rule.rule} />
+            )}
+            <Readout before={answer.before} after={answer.after} measuring={output.measuring} />
           </>
         )
       )}

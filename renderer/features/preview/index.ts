@@ -1,4 +1,7 @@
-/** The before/after preview of the rule on a sample, and how a sample is picked. */
+/** The before/after preview of the rules that will run on a sample, and how a sample and a rule are picked. */
+export { PreviewProvider, usePreviewStore } from "./context";
 export { PreviewButton } from "./PreviewButton";
+export { PreviewDraft } from "./PreviewDraft";
 export { PreviewPanel } from "./PreviewPanel";
-export { usePreviewSample } from "./sample-store";
+export { PreviewSlotButton } from "./PreviewSlotButton";
+export { createPreviewStore, type PreviewStore } from "./store";

@@ -15,14 +15,6 @@ export function formatChange(percent: number): string {
   return `${sign}${Math.abs(percent).toFixed(1)} %`;
 }
 
-/**
- * How many CSS pixels one pixel of the after image covers at 100 %: an after image made from
- * the working copy is drawn at the size the original would give.
- */
-export function afterScale(before: PreviewBefore, after: Extract<PreviewAfter, { kind: "image" }>): number {
-  return after.scope === "working-copy" && before.working ? before.width / before.working.width : 1;
-}
-
 export function pixels(size: { width: number; height: number }): string {
   return `${size.width}×${size.height}`;
 }

@@ -4,17 +4,20 @@ export type PreviewShortcut =
   | { kind: "mode"; mode: ComparisonMode }
   | { kind: "zoom"; zoom: Zoom }
   | { kind: "flip" }
-  | { kind: "wide" };
+  | { kind: "pixelated" };
 
-/** The preview's single-letter keys, as the help line lists them. */
+/** The preview's single-key shortcuts, as the help line lists them. */
 const SHORTCUTS: Record<string, PreviewShortcut> = {
   s: { kind: "mode", mode: "slider" },
   d: { kind: "mode", mode: "side-by-side" },
   t: { kind: "mode", mode: "toggle" },
   b: { kind: "flip" },
   f: { kind: "zoom", zoom: "fit" },
-  a: { kind: "zoom", zoom: "actual" },
-  w: { kind: "wide" },
+  a: { kind: "zoom", zoom: "100" },
+  "1": { kind: "zoom", zoom: "100" },
+  "2": { kind: "zoom", zoom: "200" },
+  "4": { kind: "zoom", zoom: "400" },
+  p: { kind: "pixelated" },
 };
 
 /** The shortcut a key press means, unless the designer is typing or holding a modifier. */

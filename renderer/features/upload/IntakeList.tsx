@@ -10,6 +10,7 @@ export function IntakeList() {
   const t = useT();
   const files = useUpload((state) => state.files);
   const { removeFiles } = useUploadStore().getState();
+  const options = useUpload((state) => state.options);
   if (files.length === 0) return null;
   const refused = files.filter((file) => file.problem);
   const accepted = files.length - refused.length;
@@ -50,7 +51,9 @@ export function IntakeList() {
             ) : (
               <span className="meta">{file.format?.toUpperCase()}</span>
             )}
-            {!file.problem && <PreviewButton fileId={file.id} name={file.relativePath} />}
+            {!file.problem && (
+              <PreviewButton fileId={file.id} name={file.relativePath} rules={options.rules} />
+            )}
             <button
               type="button"
               className="link"

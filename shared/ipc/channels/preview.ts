@@ -56,12 +56,26 @@ export const PreviewBeforeSchema = PictureSchema.extend({
 });
 export type PreviewBefore = z.infer<typeof PreviewBeforeSchema>;
 
+/** A rectangle of the original, in the original's pixels. */
+export const PreviewRegionSchema = z.object({
+  left: z.number().nonnegative(),
+  top: z.number().nonnegative(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+});
+export type PreviewRegion = z.infer<typeof PreviewRegionSchema>;
+
 export const PreviewAfterSchema = z.discriminatedUnion("kind", [
   PictureSchema.extend({
     kind: z.literal("image"),
     producer: PreviewProducerSchema,
     /** `working-copy`: made from the working copy, so sizes and bytes are the working copy's. */
     scope: z.enum(["working-copy", "original"]),
+    /**
+     * The part of the original the output shows, when it is known and is not the whole picture
+     * (a crop, a cover thumbnail): the comparison draws the output over it and outlines it.
+     */
+    region: PreviewRegionSchema.optional(),
   }),
   /** No picture: an invalid rule (`invalid-rule`, path = [column]), `not-supported-locally`, a COS error. */
   z.object({ kind: z.literal("problem"), producer: PreviewProducerSchema, error: AppErrorSchema }),

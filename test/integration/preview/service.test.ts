@@ -266,6 +266,21 @@ describe("superseded previews", () => {
     expect((await rejection(preview.render({ ...older, resolution: "working" }))).code).toBe("superseded");
   });
 
+  it("reports the part of the original a crop keeps, in the original's pixels, for both runs", async () => {
+    const preview = service();
+    // 2400×1600 (3:2): the square in the middle, whether cut from the working copy or the original.
+    const rule = "imageMogr2/thumbnail/!200x200r/crop/200x200";
+    const working = image((await preview.render(request({ rule }))).after);
+    expect(working).toMatchObject({ scope: "working-copy", width: 200, height: 200 });
+    const full = image((await preview.render(request({ rule, resolution: "full" }))).after);
+    for (const region of [working.region, full.region]) {
+      expect(Math.abs((region?.left ?? 0) - 400)).toBeLessThan(3);
+      expect(Math.abs((region?.width ?? 0) - 1600)).toBeLessThan(3);
+      expect(region?.height).toBeCloseTo(1600, 0);
+    }
+    expect(image((await preview.render(request({}))).after).region).toBeUndefined();
+  });
+
   it("keeps views apart: another window's requests do not supersede this one's", async () => {
     const preview = service();
     const mine = await preview.render(request({ view: "a" }));

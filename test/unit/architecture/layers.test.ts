@@ -153,7 +153,6 @@ const pendingConversion = {
   /** Components that still subscribe to a whole store. */
   subscribesToAWholeStore: [
     "renderer/features/bucket/ProcessPanel.tsx",
-    "renderer/features/preview/PreviewPanel.tsx",
   ],
 };
 

@@ -13,6 +13,8 @@ const SAME_IN_BOTH: Partial<Record<MessageKey, string>> = {
   "form.secretKey": "COS's own name for the key, as its console shows it",
   "details.etag": "an HTTP header name",
   "preview.zoomActual": "a number and a unit",
+  "preview.zoom200": "a number and a unit",
+  "preview.zoom400": "a number and a unit",
   "preview.producerCos": "the service's name",
   "diagnostic.expected.one": "a number",
 };

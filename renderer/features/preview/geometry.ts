@@ -1,0 +1,66 @@
+import type { CSSProperties } from "react";
+import type { PreviewBefore, PreviewRegion } from "../../../shared/ipc/channels/preview";
+import type { Focus, Zoom } from "./store";
+
+/**
+ * Both sides of a comparison are drawn in the original's coordinates (Squoosh's rule): the
+ * scene is the original at the zoom, and an output covers the part of the original it
+ * shows, whatever its own pixel size. So a point of the scene sits at the same place on
+ * both sides at every zoom, and panning one side pans the other by the same amount.
+ */
+
+/** The scene's size: the original's pixels times the zoom, or the largest that fits the view. */
+export function sceneStyle(before: PreviewBefore, zoom: Zoom): CSSProperties {
+  const width = Math.max(1, before.width);
+  const height = Math.max(1, before.height);
+  if (zoom === "fit") {
+    // cq units measure the frame, a size container: the scene is as large as fits inside it.
+    return { aspectRatio: `${width} / ${height}`, width: `min(100cqw, 100cqh * ${width / height})` };
+  }
+  const scale = Number(zoom) / 100;
+  return { width: `${width * scale}px`, height: `${height * scale}px` };
+}
+
+/** Where a rectangle of the original sits in the scene, in percent of it. */
+export function regionStyle(before: PreviewBefore, region: PreviewRegion | undefined): CSSProperties {
+  if (!region || before.width === 0 || before.height === 0) {
+    return { left: "0%", top: "0%", width: "100%", height: "100%" };
+  }
+  const percent = (value: number, of: number) => `${round((value / of) * 100)}%`;
+  return {
+    left: percent(region.left, before.width),
+    top: percent(region.top, before.height),
+    width: percent(region.width, before.width),
+    height: percent(region.height, before.height),
+  };
+}
+
+/** The focus of a frame scrolled as it is: the point of the scene at the middle of the view. */
+export function focusOf(frame: {
+  scrollLeft: number;
+  scrollTop: number;
+  scrollWidth: number;
+  scrollHeight: number;
+  clientWidth: number;
+  clientHeight: number;
+}): Focus {
+  return {
+    x: frame.scrollWidth > 0 ? (frame.scrollLeft + frame.clientWidth / 2) / frame.scrollWidth : 0.5,
+    y: frame.scrollHeight > 0 ? (frame.scrollTop + frame.clientHeight / 2) / frame.scrollHeight : 0.5,
+  };
+}
+
+/** The scroll position that puts the focus at the middle of the view. */
+export function scrollFor(
+  focus: Focus,
+  frame: { scrollWidth: number; scrollHeight: number; clientWidth: number; clientHeight: number },
+): { left: number; top: number } {
+  return {
+    left: Math.round(focus.x * frame.scrollWidth - frame.clientWidth / 2),
+    top: Math.round(focus.y * frame.scrollHeight - frame.clientHeight / 2),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
