@@ -2,8 +2,8 @@ import { useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n";
 import { Field } from "../../ui/Field";
+import { useBrowse } from "./context";
 import type { SortKey } from "./entries";
-import { useBrowse } from "./store";
 
 /** The bucket to browse, back/forward/up, the breadcrumbs, and the filter, sort and view. */
 export function BrowseBar() {

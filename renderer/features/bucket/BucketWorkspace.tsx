@@ -5,19 +5,20 @@ import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useActiveConnection } from "../connections";
 import { BrowseBar } from "./BrowseBar";
+import { useBrowse, useBrowseStore, useProcessStore } from "./context";
 import { DetailsPanel } from "./DetailsPanel";
 import { visibleEntries } from "./entries";
 import { ManageBar } from "./ManageBar";
 import { ObjectView } from "./ObjectView";
 import { ProcessPanel } from "./ProcessPanel";
-import { useProcess } from "./process-store";
-import { useBrowse } from "./store";
 import "./bucket.css";
 
 /** Browse a bucket's folders, look at an object, process, download or delete what is selected. */
 export function BucketWorkspace() {
   const t = useT();
   const active = useActiveConnection();
+  const browse = useBrowseStore();
+  const process = useProcessStore();
   const {
     place,
     folders,
@@ -54,23 +55,23 @@ export function BucketWorkspace() {
 
   // The first visit opens the connection's default bucket; coming back resumes an interrupted listing.
   useEffect(() => {
-    const state = useBrowse.getState();
+    const state = browse.getState();
     if (!state.place && active?.defaultBucket) state.open({ bucket: active.defaultBucket, prefix: "" });
     else if (state.place && state.interrupted) state.refresh();
-  }, [active?.defaultBucket]);
+  }, [browse, active?.defaultBucket]);
 
   // Leaving the tab stops the listing: nobody is looking at it.
   useEffect(
     () => () => {
-      const state = useBrowse.getState();
+      const state = browse.getState();
       if (state.listing) void state.stop();
     },
-    [],
+    [browse],
   );
 
   // A plan shown for another selection or folder would be misleading.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when what would be processed changes
-  useEffect(() => useProcess.getState().forgetPlan(), [selected, listingId]);
+  useEffect(() => process.getState().forgetPlan(), [selected, listingId]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.altKey) return;

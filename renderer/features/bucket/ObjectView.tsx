@@ -13,8 +13,8 @@ import { useShallow } from "zustand/react/shallow";
 import { useLanguage, useT } from "../../i18n";
 import { formatBytes, formatDateTime } from "../../ui/format";
 import { Thumbnail } from "../../ui/Thumbnail";
+import { useBrowse } from "./context";
 import { type BrowseEntry, rangeOfObjects } from "./entries";
-import { useBrowse } from "./store";
 
 const TILE_WIDTH = 168;
 const GRID_ROW = 200;

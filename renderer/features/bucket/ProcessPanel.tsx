@@ -5,8 +5,7 @@ import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { BatchView, PlanView, ProcessingFields, useBatchesStore } from "../batches";
-import { useProcess } from "./process-store";
-import { useBrowse } from "./store";
+import { useBrowse, useProcess } from "./context";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), as the upload panel shows them. */
 function processErrors(t: Translate, options: unknown): Map<string, string> {
@@ -29,7 +28,20 @@ export function ProcessPanel() {
     useShallow((state) => ({ place: state.place, selected: state.selected })),
   );
   const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
-    useProcess();
+    useProcess(
+      useShallow((state) => ({
+        options: state.options,
+        scope: state.scope,
+        plans: state.plans,
+        skipped: state.skipped,
+        planning: state.planning,
+        error: state.error,
+        setOptions: state.setOptions,
+        setScope: state.setScope,
+        reviewPlan: state.reviewPlan,
+        start: state.start,
+      })),
+    );
   const batches = useBatchesStore().getState();
   if (!place) return null;
   const errors = processErrors(t, options);

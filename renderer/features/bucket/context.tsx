@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import type { ApiClient } from "../../api";
+import { storeContext } from "../../ui/store-context";
+import { createObjectDetailsStore, type ObjectDetailsState, type ObjectDetailsStore } from "./details-store";
+import { createManageStore, type ManageState, type ManageStore } from "./manage-store";
+import { createProcessStore, type ProcessState, type ProcessStore } from "./process-store";
+import { type BrowseState, type BrowseStore, createBrowseStore } from "./store";
+
+const browseContext = storeContext<BrowseState>("BrowseStore");
+const detailsContext = storeContext<ObjectDetailsState>("ObjectDetailsStore");
+const processContext = storeContext<ProcessState>("ProcessStore");
+const manageContext = storeContext<ManageState>("ManageStore");
+
+/** The bucket browser's stores: the folder shown, the focused object, processing, and managing objects. */
+export interface BucketStores {
+  browse: BrowseStore;
+  details: ObjectDetailsStore;
+  process: ProcessStore;
+  manage: ManageStore;
+}
+
+export function createBucketStores(api: ApiClient): BucketStores {
+  const browse = createBrowseStore(api);
+  return {
+    browse,
+    details: createObjectDetailsStore(api),
+    process: createProcessStore(api),
+    manage: createManageStore(api, browse),
+  };
+}
+
+/** Gives the components below the bucket browser's stores: the app's, or a test's with a fake client. */
+export function BucketProvider(props: { stores: BucketStores; children: ReactNode }) {
+  const { stores } = props;
+  return (
+    <browseContext.Provider store={stores.browse}>
+      <detailsContext.Provider store={stores.details}>
+        <processContext.Provider store={stores.process}>
+          <manageContext.Provider store={stores.manage}>{props.children}</manageContext.Provider>
+        </processContext.Provider>
+      </detailsContext.Provider>
+    </browseContext.Provider>
+  );
+}
+
+export const useBrowseStore = browseContext.useStoreApi;
+/** What a component shows of the folder: it re-renders only when that changes. */
+export const useBrowse = browseContext.useSelected;
+export const useObjectDetailsStore = detailsContext.useStoreApi;
+export const useObjectDetails = detailsContext.useSelected;
+export const useProcessStore = processContext.useStoreApi;
+export const useProcess = processContext.useSelected;
+export const useManageStore = manageContext.useStoreApi;
+export const useManage = manageContext.useSelected;
