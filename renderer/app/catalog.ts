@@ -1,5 +1,6 @@
 import { bucketMessages } from "../features/bucket/messages";
 import { connectionTestMessages } from "../features/connections/messages";
+import { jobsMessages } from "../features/jobs/messages";
 import { picgoMessages } from "../features/picgo/messages";
 import { previewMessages } from "../features/preview/messages";
 import { diagnosticMessages } from "../features/rules/diagnostic-messages";
@@ -18,6 +19,7 @@ const tables = [
   rulesMessages,
   diagnosticMessages,
   bucketMessages,
+  jobsMessages,
   previewMessages,
   connectionTestMessages,
   tourMessages,

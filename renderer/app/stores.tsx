@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { ApiClient } from "../api";
 import { BatchesProvider, type BatchesStore, createBatchesStore } from "../features/batches";
 import { BucketProvider, type BucketStores, createBucketStores } from "../features/bucket";
+import { createJobsStore, JobsProvider, type JobsStore } from "../features/jobs";
 
 /**
  * The composition root of the renderer's stores: every store that owns API calls is made here,
@@ -10,12 +11,14 @@ import { BucketProvider, type BucketStores, createBucketStores } from "../featur
 export interface Stores {
   batches: BatchesStore;
   bucket: BucketStores;
+  jobs: JobsStore;
 }
 
 export function createStores(api: ApiClient): Stores {
   return {
     batches: createBatchesStore(api),
     bucket: createBucketStores(api),
+    jobs: createJobsStore(api),
   };
 }
 
@@ -24,7 +27,9 @@ export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   const { stores } = props;
   return (
     <BatchesProvider store={stores.batches}>
-      <BucketProvider stores={stores.bucket}>{props.children}</BucketProvider>
+      <BucketProvider stores={stores.bucket}>
+        <JobsProvider store={stores.jobs}>{props.children}</JobsProvider>
+      </BucketProvider>
     </BatchesProvider>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useActiveConnection } from "../connections";
+import { JobsView, useJobsStore } from "../jobs";
 import { BrowseBar } from "./BrowseBar";
 import { useBrowse, useBrowseStore, useProcessStore } from "./context";
 import { DetailsPanel } from "./DetailsPanel";
@@ -19,6 +20,7 @@ export function BucketWorkspace() {
   const active = useActiveConnection();
   const browse = useBrowseStore();
   const process = useProcessStore();
+  const jobs = useJobsStore();
   const {
     place,
     folders,
@@ -71,7 +73,10 @@ export function BucketWorkspace() {
 
   // A plan shown for another selection or folder would be misleading.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when what would be processed changes
-  useEffect(() => process.getState().forgetPlan(), [selected, listingId]);
+  useEffect(() => {
+    process.getState().forgetPlan();
+    jobs.getState().forgetPlan();
+  }, [selected, listingId]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.altKey) return;
@@ -117,6 +122,7 @@ export function BucketWorkspace() {
         <DetailsPanel />
       </div>
       {place && <ProcessPanel />}
+      {active?.defaultBucket && <JobsView />}
       {!place && !active?.defaultBucket && <p className="empty">{t("details.none")}</p>}
     </div>
   );
