@@ -3,6 +3,7 @@ import type { ApiClient } from "../../api";
 import { storeContext } from "../../ui/store-context";
 import { createObjectDetailsStore, type ObjectDetailsState, type ObjectDetailsStore } from "./details-store";
 import { createManageStore, type ManageState, type ManageStore } from "./manage-store";
+import { createPixelSizesStore, type PixelSizesState, type PixelSizesStore } from "./pixels-store";
 import { createProcessStore, type ProcessState, type ProcessStore } from "./process-store";
 import { type BrowseState, type BrowseStore, createBrowseStore } from "./store";
 
@@ -10,6 +11,7 @@ const browseContext = storeContext<BrowseState>("BrowseStore");
 const detailsContext = storeContext<ObjectDetailsState>("ObjectDetailsStore");
 const processContext = storeContext<ProcessState>("ProcessStore");
 const manageContext = storeContext<ManageState>("ManageStore");
+const pixelsContext = storeContext<PixelSizesState>("PixelSizesStore");
 
 /** The bucket browser's stores: the folder shown, the focused object, processing, and managing objects. */
 export interface BucketStores {
@@ -17,6 +19,7 @@ export interface BucketStores {
   details: ObjectDetailsStore;
   process: ProcessStore;
   manage: ManageStore;
+  pixels: PixelSizesStore;
 }
 
 export function createBucketStores(api: ApiClient): BucketStores {
@@ -26,6 +29,7 @@ export function createBucketStores(api: ApiClient): BucketStores {
     details: createObjectDetailsStore(api),
     process: createProcessStore(api),
     manage: createManageStore(api, browse),
+    pixels: createPixelSizesStore(api),
   };
 }
 
@@ -36,7 +40,9 @@ export function BucketProvider(props: { stores: BucketStores; children: ReactNod
     <browseContext.Provider store={stores.browse}>
       <detailsContext.Provider store={stores.details}>
         <processContext.Provider store={stores.process}>
-          <manageContext.Provider store={stores.manage}>{props.children}</manageContext.Provider>
+          <manageContext.Provider store={stores.manage}>
+            <pixelsContext.Provider store={stores.pixels}>{props.children}</pixelsContext.Provider>
+          </manageContext.Provider>
         </processContext.Provider>
       </detailsContext.Provider>
     </browseContext.Provider>
@@ -52,3 +58,4 @@ export const useProcessStore = processContext.useStoreApi;
 export const useProcess = processContext.useSelected;
 export const useManageStore = manageContext.useStoreApi;
 export const useManage = manageContext.useSelected;
+export const usePixelSizes = pixelsContext.useSelected;

@@ -17,7 +17,6 @@ export const jobsMessages = defineMessages(
     "jobs.state.Pause": "Paused",
     "jobs.state.Cancel": "Cancelled",
     "jobs.progress": "Progress of {name}",
-    "jobs.percent": "{percent} %",
     "jobs.rule": "Rule {rule}",
     "jobs.writes": "writes {output}",
     "jobs.created": "Started {time}",
@@ -45,7 +44,6 @@ export const jobsMessages = defineMessages(
     "plan.starting": "Starting…",
     "plan.reviewLocal": "Review the plan on this computer",
     "plan.startFailed": "The plan or the job failed:",
-    "plan.started": "Started. Follow it under Cloud jobs.",
   },
   {
     "jobs.heading": "云端任务",
@@ -62,7 +60,6 @@ export const jobsMessages = defineMessages(
     "jobs.state.Pause": "已暂停",
     "jobs.state.Cancel": "已取消",
     "jobs.progress": "{name} 的进度",
-    "jobs.percent": "{percent} %",
     "jobs.rule": "规则 {rule}",
     "jobs.writes": "写入 {output}",
     "jobs.created": "开始于 {time}",
@@ -88,6 +85,5 @@ export const jobsMessages = defineMessages(
     "plan.starting": "正在启动…",
     "plan.reviewLocal": "在本机查看计划",
     "plan.startFailed": "计划或任务失败：",
-    "plan.started": "已启动。请在“云端任务”中跟进。",
   },
 );
