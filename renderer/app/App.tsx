@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
-import { BucketButton, BucketWorkspace } from "../features/bucket";
+import { BucketButton, BucketWorkspace, UseInBucketProcessing } from "../features/bucket";
 import { ConnectionsPanel, useActiveConnection } from "../features/connections";
 import { EditorUploads } from "../features/picgo";
 import { PreviewPanel } from "../features/preview";
@@ -57,7 +57,16 @@ export function App() {
             {
               id: "rules",
               label: t("tabs.rules"),
-              panel: <RulesWorkspace draftActions={(draft) => <UseInUpload {...draft} />} />,
+              panel: (
+                <RulesWorkspace
+                  draftActions={(draft) => (
+                    <>
+                      <UseInUpload {...draft} />
+                      <UseInBucketProcessing {...draft} />
+                    </>
+                  )}
+                />
+              ),
             },
           ]}
         />

@@ -8,6 +8,7 @@ import { BatchView, PlanView, ProcessingFields, useBatchesStore } from "../batch
 import { useActiveConnection } from "../connections";
 import { CloudJobPlanView, cloudJobRequests, useJobs, useJobsStore } from "../jobs";
 import { useBrowse, useProcess } from "./context";
+import { RuleLibraryPicker } from "./RuleLibraryPicker";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), as the upload panel shows them. */
 function processErrors(t: Translate, options: unknown): Map<string, string> {
@@ -108,6 +109,7 @@ export function ProcessPanel() {
           {t("process.scopePrefix", { prefix: folder })}
         </label>
       </fieldset>
+      <RuleLibraryPicker />
       <ProcessingFields
         id="process"
         concurrencyLabel={t("process.concurrency")}

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { ApiClient } from "../../api";
 import { storeContext } from "../../ui/store-context";
 import { createObjectDetailsStore, type ObjectDetailsState, type ObjectDetailsStore } from "./details-store";
+import { createRuleLibraryStore, type RuleLibraryState, type RuleLibraryStore } from "./library-store";
 import { createManageStore, type ManageState, type ManageStore } from "./manage-store";
 import { createPixelSizesStore, type PixelSizesState, type PixelSizesStore } from "./pixels-store";
 import { createProcessStore, type ProcessState, type ProcessStore } from "./process-store";
@@ -12,6 +13,7 @@ const detailsContext = storeContext<ObjectDetailsState>("ObjectDetailsStore");
 const processContext = storeContext<ProcessState>("ProcessStore");
 const manageContext = storeContext<ManageState>("ManageStore");
 const pixelsContext = storeContext<PixelSizesState>("PixelSizesStore");
+const libraryContext = storeContext<RuleLibraryState>("RuleLibraryStore");
 
 /** The bucket browser's stores: the folder shown, the focused object, processing, and managing objects. */
 export interface BucketStores {
@@ -20,6 +22,7 @@ export interface BucketStores {
   process: ProcessStore;
   manage: ManageStore;
   pixels: PixelSizesStore;
+  library: RuleLibraryStore;
 }
 
 export function createBucketStores(api: ApiClient): BucketStores {
@@ -30,6 +33,7 @@ export function createBucketStores(api: ApiClient): BucketStores {
     process: createProcessStore(api),
     manage: createManageStore(api, browse),
     pixels: createPixelSizesStore(api),
+    library: createRuleLibraryStore(api),
   };
 }
 
@@ -41,7 +45,9 @@ export function BucketProvider(props: { stores: BucketStores; children: ReactNod
       <detailsContext.Provider store={stores.details}>
         <processContext.Provider store={stores.process}>
           <manageContext.Provider store={stores.manage}>
-            <pixelsContext.Provider store={stores.pixels}>{props.children}</pixelsContext.Provider>
+            <pixelsContext.Provider store={stores.pixels}>
+              <libraryContext.Provider store={stores.library}>{props.children}</libraryContext.Provider>
+            </pixelsContext.Provider>
           </manageContext.Provider>
         </processContext.Provider>
       </detailsContext.Provider>
@@ -59,3 +65,4 @@ export const useProcess = processContext.useSelected;
 export const useManageStore = manageContext.useStoreApi;
 export const useManage = manageContext.useSelected;
 export const usePixelSizes = pixelsContext.useSelected;
+export const useRuleLibrary = libraryContext.useSelected;

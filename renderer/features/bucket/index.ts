@@ -2,3 +2,4 @@
 export { BucketButton } from "./BucketButton";
 export { BucketWorkspace } from "./BucketWorkspace";
 export { BucketProvider, type BucketStores, createBucketStores } from "./context";
+export { UseInBucketProcessing } from "./UseInBucketProcessing";
