@@ -7,7 +7,8 @@ type BucketChannels =
   | "bucket.details"
   | "bucket.delete"
   | "bucket.download"
-  | "bucket.objectUrl";
+  | "bucket.objectUrl"
+  | "bucket.pixelSize";
 
 export function bucketHandlers(browser: BucketBrowser): Pick<Handlers, BucketChannels> {
   return {
@@ -23,5 +24,9 @@ export function bucketHandlers(browser: BucketBrowser): Pick<Handlers, BucketCha
     "bucket.delete": async ({ bucket, keys }) => browser.delete(bucket, keys),
     "bucket.download": async (request) => browser.download(request),
     "bucket.objectUrl": async ({ bucket, key }) => ({ url: await browser.objectUrl(bucket, key) }),
+    "bucket.pixelSize": async (object, signal) => {
+      const pixels = await browser.pixelSize(object, signal);
+      return pixels ? { pixels } : {};
+    },
   };
 }

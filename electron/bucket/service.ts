@@ -5,12 +5,14 @@ import type {
   DeleteOutcome,
   DownloadOutcome,
   ObjectDetails,
+  PixelSize,
 } from "../../shared/ipc/channels/bucket";
 import type { CosClient } from "../cos/client";
 import type { MediaStore } from "../media/media-store";
 import { downloadForBrowser, downloadToFolder, toAppError } from "./downloads";
 import { listFolder } from "./listing";
 import { shareableObjectUrl } from "./object-url";
+import { PixelSizes } from "./pixel-size";
 
 type BrowserClient = Pick<
   CosClient,
@@ -37,6 +39,7 @@ const DELETE_CHUNK = 1000;
  */
 export class BucketBrowser {
   readonly #listings = new Map<string, AbortController>();
+  readonly #pixelSizes = new PixelSizes();
 
   constructor(private readonly deps: BucketBrowserDeps) {}
 
@@ -97,6 +100,14 @@ export class BucketBrowser {
       details.image = { format: image.info.format, width: image.info.width, height: image.info.height };
     else details.imageProblem = toAppError(image.error);
     return details;
+  }
+
+  /** An image's width and height from its first bytes, cached by ETag; nothing for a non-image. */
+  async pixelSize(
+    object: { bucket: string; key: string; etag: string },
+    signal?: AbortSignal,
+  ): Promise<PixelSize | undefined> {
+    return this.#pixelSizes.read(await this.#client(), object, signal);
   }
 
   /** Deletes in chunks of 1000, reporting each key; a chunk COS refused whole fails each of its keys. */

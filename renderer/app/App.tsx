@@ -1,4 +1,4 @@
-import { BucketButton, BucketWorkspace } from "../features/bucket";
+import { BucketButton, BucketWorkspace, UseInBucketProcessing } from "../features/bucket";
 import { ConnectionsPanel, useActiveConnection } from "../features/connections";
 import { EditorUploads } from "../features/picgo";
 import { PreviewDraft, PreviewPanel } from "../features/preview";
@@ -66,6 +66,7 @@ export function App() {
                     <>
                       <UseInUpload {...draft} />
                       <PreviewDraft rule={draft.text} />
+                      <UseInBucketProcessing {...draft} />
                     </>
                   )}
                 />

@@ -1,6 +1,7 @@
 import { batchesMessages } from "../features/batches/messages";
 import { bucketMessages } from "../features/bucket/messages";
 import { connectionTestMessages } from "../features/connections/messages";
+import { jobsMessages } from "../features/jobs/messages";
 import { picgoMessages } from "../features/picgo/messages";
 import { previewMessages } from "../features/preview/messages";
 import { diagnosticMessages } from "../features/rules/diagnostic-messages";
@@ -19,6 +20,7 @@ const tables = [
   rulesMessages,
   diagnosticMessages,
   bucketMessages,
+  jobsMessages,
   previewMessages,
   connectionTestMessages,
   tourMessages,

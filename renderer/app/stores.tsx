@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ApiClient } from "../api";
 import { BatchesProvider, type BatchesStore, createBatchesStore } from "../features/batches";
+import { BucketProvider, type BucketStores, createBucketStores } from "../features/bucket";
 import {
   ConnectionsProvider,
   type ConnectionsStore,
@@ -9,6 +10,7 @@ import {
   createConnectionsStore,
   createCosProfileStore,
 } from "../features/connections";
+import { createJobsStore, JobsProvider, type JobsStore } from "../features/jobs";
 import { createEditorUploadsStore, EditorUploadsProvider, type EditorUploadsStore } from "../features/picgo";
 import { createPreviewStore, PreviewProvider, type PreviewStore } from "../features/preview";
 import {
@@ -48,6 +50,8 @@ export interface Stores {
   thumbnails: ThumbnailSource;
   workspace: WorkspaceStore;
   upload: UploadStore;
+  jobs: JobsStore;
+  bucket: BucketStores;
   preview: PreviewStore;
 }
 
@@ -65,6 +69,8 @@ export function createStores(api: ApiClient): Stores {
     thumbnails: createThumbnailSource(api),
     workspace: createWorkspaceStore(api),
     upload: createUploadStore(api),
+    jobs: createJobsStore(api),
+    bucket: createBucketStores(api),
     preview: createPreviewStore(api),
   };
 }
@@ -74,6 +80,8 @@ export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   const { stores } = props;
   // One line per store, the innermost first, so adding a store is adding a line.
   let tree = props.children;
+  tree = <JobsProvider store={stores.jobs}>{tree}</JobsProvider>;
+  tree = <BucketProvider stores={stores.bucket}>{tree}</BucketProvider>;
   tree = <PreviewProvider store={stores.preview}>{tree}</PreviewProvider>;
   tree = <UploadProvider store={stores.upload}>{tree}</UploadProvider>;
   tree = <WorkspaceProvider store={stores.workspace}>{tree}</WorkspaceProvider>;

@@ -1,14 +1,29 @@
+import { RefreshCw } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useT } from "../../i18n";
 import { Field } from "../../ui/Field";
+import { useBrowse } from "./context";
 import type { SortKey } from "./entries";
-import { useBrowse } from "./store";
 
 /** The bucket to browse, back/forward/up, the breadcrumbs, and the filter, sort and view. */
 export function BrowseBar() {
   const t = useT();
-  const { place, history, at, view, sort, descending, filter, open, back, forward, setOrder } = useBrowse(
+  const {
+    place,
+    history,
+    at,
+    view,
+    sort,
+    descending,
+    filter,
+    open,
+    back,
+    forward,
+    refresh,
+    listing,
+    setOrder,
+  } = useBrowse(
     useShallow((state) => ({
       place: state.place,
       history: state.history,
@@ -20,6 +35,8 @@ export function BrowseBar() {
       open: state.open,
       back: state.back,
       forward: state.forward,
+      refresh: state.refresh,
+      listing: state.listing,
       setOrder: state.setOrder,
     })),
   );
@@ -75,6 +92,9 @@ export function BrowseBar() {
         >
           ↑ {t("browse.up")}
         </button>
+        <button type="button" disabled={!place || listing} onClick={refresh}>
+          <RefreshCw size={14} aria-hidden="true" /> {t("browse.refresh")}
+        </button>
         {place && (
           <nav aria-label={t("browse.breadcrumbs")} className="breadcrumbs">
             <ol>
@@ -126,6 +146,7 @@ export function BrowseBar() {
             <option value="name">{t("browse.sortName")}</option>
             <option value="size">{t("browse.sortSize")}</option>
             <option value="date">{t("browse.sortDate")}</option>
+            <option value="pixels">{t("browse.sortPixels")}</option>
           </select>
         </Field>
         <button type="button" aria-pressed={descending} onClick={() => setOrder({ descending: !descending })}>

@@ -4,20 +4,28 @@ import { useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useActiveConnection } from "../connections";
+import { JobsView, useJobsStore } from "../jobs";
 import { BrowseBar } from "./BrowseBar";
+import { useBrowse, useBrowseStore, usePixelSizes, useProcessStore } from "./context";
 import { DetailsPanel } from "./DetailsPanel";
-import { visibleEntries } from "./entries";
+import { type ObjectEntry, visibleEntries } from "./entries";
+import { ListHeader } from "./ListHeader";
 import { ManageBar } from "./ManageBar";
 import { ObjectView } from "./ObjectView";
 import { ProcessPanel } from "./ProcessPanel";
-import { useProcess } from "./process-store";
-import { useBrowse } from "./store";
+import { pixelId } from "./pixels-store";
 import "./bucket.css";
+
+/** Past this many objects, sorting by pixels sorts those measured so far. */
+const PIXELS_SORTED_AT_MOST = 2000;
 
 /** Browse a bucket's folders, look at an object, process, download or delete what is selected. */
 export function BucketWorkspace() {
   const t = useT();
   const active = useActiveConnection();
+  const browse = useBrowseStore();
+  const process = useProcessStore();
+  const jobs = useJobsStore();
   const {
     place,
     folders,
@@ -29,6 +37,7 @@ export function BucketWorkspace() {
     filter,
     selected,
     listingId,
+    view,
     back,
     forward,
   } = useBrowse(
@@ -43,34 +52,52 @@ export function BucketWorkspace() {
       filter: state.filter,
       selected: state.selected,
       listingId: state.listingId,
+      view: state.view,
       back: state.back,
       forward: state.forward,
     })),
   );
-  const entries = useMemo(
-    () => visibleEntries(folders, objects, { sort, descending, filter }),
-    [folders, objects, sort, descending, filter],
-  );
+  // Pixel answers re-order the entries only while they are sorted by pixels.
+  const sizes = usePixelSizes((state) => (sort === "pixels" ? state.sizes : undefined));
+  const want = usePixelSizes((state) => state.want);
+  const entries = useMemo(() => {
+    const bucket = place?.bucket ?? "";
+    const pixelsOf = (entry: ObjectEntry) => {
+      const size = sizes?.get(pixelId({ bucket, key: entry.key, etag: entry.object.etag }));
+      return size ? size.width * size.height : undefined;
+    };
+    return visibleEntries(folders, objects, { sort, descending, filter, pixelsOf });
+  }, [place, folders, objects, sort, descending, filter, sizes]);
+
+  // Sorting by pixels needs every object's size, not only the rows drawn.
+  useEffect(() => {
+    if (sort !== "pixels" || !place || listing) return;
+    for (const entry of objects.slice(0, PIXELS_SORTED_AT_MOST))
+      want({ bucket: place.bucket, key: entry.key, etag: entry.object.etag });
+  }, [sort, place, listing, objects, want]);
 
   // The first visit opens the connection's default bucket; coming back resumes an interrupted listing.
   useEffect(() => {
-    const state = useBrowse.getState();
+    const state = browse.getState();
     if (!state.place && active?.defaultBucket) state.open({ bucket: active.defaultBucket, prefix: "" });
     else if (state.place && state.interrupted) state.refresh();
-  }, [active?.defaultBucket]);
+  }, [browse, active?.defaultBucket]);
 
   // Leaving the tab stops the listing: nobody is looking at it.
   useEffect(
     () => () => {
-      const state = useBrowse.getState();
+      const state = browse.getState();
       if (state.listing) void state.stop();
     },
-    [],
+    [browse],
   );
 
   // A plan shown for another selection or folder would be misleading.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when what would be processed changes
-  useEffect(() => useProcess.getState().forgetPlan(), [selected, listingId]);
+  useEffect(() => {
+    process.getState().forgetPlan();
+    jobs.getState().forgetPlan();
+  }, [selected, listingId]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.altKey) return;
@@ -110,12 +137,14 @@ export function BucketWorkspace() {
           {!listing && entries.length === 0 && !error && (
             <p className="empty">{filter ? t("browse.noMatch", { filter }) : t("browse.emptyFolder")}</p>
           )}
+          {view === "list" && <ListHeader />}
           <ObjectView entries={entries} label={t("browse.objectsLabel", { prefix: prefixLabel })} />
           <ManageBar />
         </div>
         <DetailsPanel />
       </div>
       {place && <ProcessPanel />}
+      {active?.defaultBucket && <JobsView />}
       {!place && !active?.defaultBucket && <p className="empty">{t("details.none")}</p>}
     </div>
   );

@@ -4,8 +4,7 @@ import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDateTime } from "../../ui/format";
 import { usePreviewStore } from "../preview";
-import { useObjectDetails } from "./details-store";
-import { useBrowse } from "./store";
+import { useBrowse, useObjectDetails, useObjectDetailsStore } from "./context";
 
 /** Arrowing through a folder should not fire a HEAD per object passed over. */
 const SETTLE_MS = 150;
@@ -25,9 +24,10 @@ export function DetailsPanel() {
   const details = useObjectDetails((state) => state.details);
   const error = useObjectDetails((state) => state.error);
   const preview = usePreviewStore();
+  const detailsStore = useObjectDetailsStore();
 
   useEffect(() => {
-    const { show, clear } = useObjectDetails.getState();
+    const { show, clear } = detailsStore.getState();
     clear();
     if (!place || !object) return;
     const timer = setTimeout(() => {
@@ -37,7 +37,7 @@ export function DetailsPanel() {
       void show(place.bucket, object.key);
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [place, object, preview]);
+  }, [detailsStore, place, object, preview]);
 
   return (
     <section aria-labelledby="details-heading" className="card object-details" aria-live="polite">

@@ -1,110 +1,59 @@
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { AppError } from "../../../shared/errors";
-import type { DeleteOutcome } from "../../../shared/ipc/channels/bucket";
-import { api, failureOf } from "../../api";
-import { useT } from "../../i18n";
+import { type Translate, useT } from "../../i18n";
 import { errorText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
-import { useBrowse } from "./store";
+import { useBrowse, useManage } from "./context";
+import type { ManageStatus } from "./manage-store";
 
-/** Saves an object through the browser's own download, from the one-off URL the main process made for it. */
-function save(url: string, fileName: string) {
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
+function statusText(t: Translate, status: ManageStatus): string {
+  switch (status.kind) {
+    case "downloading":
+      return t("manage.downloading");
+    case "downloaded":
+      return t("manage.downloaded", { count: status.count, folder: status.folder });
+    case "downloadedBrowser":
+      return t("manage.downloadedBrowser", { count: status.count });
+    case "copied":
+      return t("manage.copied", { url: status.url });
+    case "copyFailed":
+      return t("manage.copyFailed", { url: status.url });
+  }
 }
 
 /** Download, delete and copy-URL for the selected objects (or the focused one). */
 export function ManageBar() {
   const t = useT();
-  const { place, selected, focused, objects, refresh } = useBrowse(
+  const { place, selected, focused, objects } = useBrowse(
     useShallow((state) => ({
       place: state.place,
       selected: state.selected,
       focused: state.focused,
       objects: state.objects,
-      refresh: state.refresh,
     })),
   );
-  const [status, setStatus] = useState<string | undefined>();
-  const [failure, setFailure] = useState<AppError | undefined>();
-  const [failures, setFailures] = useState<{ key: string; error: AppError }[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<DeleteOutcome | undefined>();
+  const { status, failure, failures, busy, outcome, download, copyUrl, forgetOutcome, remove } = useManage(
+    useShallow((state) => ({
+      status: state.status,
+      failure: state.failure,
+      failures: state.failures,
+      busy: state.busy,
+      outcome: state.outcome,
+      download: state.download,
+      copyUrl: state.copyUrl,
+      forgetOutcome: state.forgetOutcome,
+      remove: state.remove,
+    })),
+  );
   const dialog = useRef<HTMLDialogElement>(null);
   if (!place) return null;
   const keys = [...selected];
   const single =
     keys.length === 1 ? keys[0] : focused && objects.some((o) => o.key === focused) ? focused : undefined;
 
-  const download = async () => {
-    setBusy(true);
-    setStatus(t("manage.downloading"));
-    setFailure(undefined);
-    setFailures([]);
-    try {
-      const { host } = await api.call("app.describe", {});
-      if (host === "electron") {
-        const result = await api.call("bucket.download", { bucket: place.bucket, keys, base: place.prefix });
-        if (result.kind === "saved") {
-          const failed = result.files.flatMap(({ key, error }) => (error ? [{ key, error }] : []));
-          setFailures(failed);
-          setStatus(
-            t("manage.downloaded", { count: result.files.length - failed.length, folder: result.folder }),
-          );
-        } else setStatus(undefined);
-        return;
-      }
-      // The objects are streamed from the bucket as the browser saves them: nothing is held meanwhile.
-      const result = await api.call("bucket.download", { bucket: place.bucket, keys, base: place.prefix });
-      if (result.kind === "browser") for (const file of result.files) save(file.url, file.fileName);
-      setStatus(t("manage.downloadedBrowser", { count: keys.length }));
-    } catch (error) {
-      setStatus(undefined);
-      setFailure(failureOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const copyUrl = async () => {
-    if (!single) return;
-    setFailure(undefined);
-    try {
-      const { url } = await api.call("bucket.objectUrl", { bucket: place.bucket, key: single });
-      try {
-        await navigator.clipboard.writeText(url);
-        setStatus(t("manage.copied", { url }));
-      } catch {
-        setStatus(t("manage.copyFailed", { url }));
-      }
-    } catch (error) {
-      setStatus(undefined);
-      setFailure(failureOf(error));
-    }
-  };
-
-  const remove = async () => {
-    setBusy(true);
-    try {
-      const result = await api.call("bucket.delete", { bucket: place.bucket, keys });
-      setOutcome(result);
-      if (result.deleted.length > 0) refresh();
-    } catch (error) {
-      setOutcome({
-        deleted: [],
-        failed: keys.map((key) => ({ key, ...failureOf(error) })),
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <div className="row manage-bar" role="toolbar" aria-label={t("manage.actions")}>
-      <button type="button" disabled={keys.length === 0 || busy} onClick={download}>
+      <button type="button" disabled={keys.length === 0 || busy} onClick={() => download(place, keys)}>
         {t("manage.download")}
       </button>
       <button
@@ -112,18 +61,18 @@ export function ManageBar() {
         className="danger"
         disabled={keys.length === 0 || busy}
         onClick={() => {
-          setOutcome(undefined);
+          forgetOutcome();
           dialog.current?.showModal();
         }}
       >
         {t("manage.delete")}
       </button>
-      <button type="button" disabled={!single} onClick={copyUrl}>
+      <button type="button" disabled={!single} onClick={() => single && copyUrl(place, single)}>
         {t("manage.copyUrl")}
       </button>
       {status && (
         <span className="meta" role="status">
-          {status}
+          {statusText(t, status)}
         </span>
       )}
       {failure && (
@@ -146,12 +95,12 @@ export function ManageBar() {
               {t("manage.deleteOutcome", { deleted: outcome.deleted.length, failed: outcome.failed.length })}
             </p>
             <ul className="plain mono delete-keys">
-              {outcome.failed.map((failure) => (
-                <li key={failure.key} className="field-error">
+              {outcome.failed.map((failed) => (
+                <li key={failed.key} className="field-error">
                   {t("manage.deleteFailedKey", {
-                    key: failure.key,
-                    code: failure.code,
-                    message: errorText(t, failure),
+                    key: failed.key,
+                    code: failed.code,
+                    message: errorText(t, failed),
                   })}
                 </li>
               ))}
@@ -173,7 +122,7 @@ export function ManageBar() {
             {outcome ? t("manage.close") : t("manage.cancel")}
           </button>
           {!outcome && (
-            <button type="button" className="danger" disabled={busy} onClick={remove}>
+            <button type="button" className="danger" disabled={busy} onClick={() => remove(place, keys)}>
               {busy ? t("manage.deleting") : t("manage.confirmDelete", { count: keys.length })}
             </button>
           )}

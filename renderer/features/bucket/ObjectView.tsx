@@ -1,3 +1,4 @@
+import { Folder } from "lucide-react";
 import {
   type KeyboardEvent,
   type MouseEvent,
@@ -13,8 +14,9 @@ import { useShallow } from "zustand/react/shallow";
 import { useLanguage, useT } from "../../i18n";
 import { formatBytes, formatDateTime } from "../../ui/format";
 import { Thumbnail } from "../../ui/Thumbnail";
-import { type BrowseEntry, rangeOfObjects } from "./entries";
-import { useBrowse } from "./store";
+import { useBrowse, usePixelSizes } from "./context";
+import { type BrowseEntry, type ObjectEntry, rangeOfObjects } from "./entries";
+import { pixelId } from "./pixels-store";
 
 const TILE_WIDTH = 168;
 const GRID_ROW = 200;
@@ -36,6 +38,23 @@ interface EntryTileProps {
   focused: boolean;
   onMouseDown(event: MouseEvent): void;
   onClick(event: MouseEvent, entry: BrowseEntry, index: number): void;
+}
+
+/** A list row's pixel size, asked for when the row is drawn. */
+function Pixels(props: { bucket: string; entry: ObjectEntry }) {
+  const { bucket, entry } = props;
+  const object = { bucket, key: entry.key, etag: entry.object.etag };
+  const id = pixelId(object);
+  const size = usePixelSizes((state) => state.sizes.get(id));
+  const want = usePixelSizes((state) => state.want);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the object is named by its id
+  useEffect(() => want(object), [want, id]);
+  if (!size) return null;
+  return (
+    <>
+      {size.width} × {size.height}
+    </>
+  );
 }
 
 /**
@@ -70,7 +89,9 @@ const EntryTile = memo(function EntryTile(props: EntryTileProps) {
               size={THUMB_SIZE}
             />
           ) : (
-            <span className="folder-icon" aria-hidden="true" />
+            <span className="folder-icon" aria-hidden="true">
+              <Folder size={56} strokeWidth={1.5} />
+            </span>
           )}
           <span className="entry-name" title={entry.name}>
             {entry.name}
@@ -88,6 +109,9 @@ const EntryTile = memo(function EntryTile(props: EntryTileProps) {
           </span>
           <span className="entry-date">
             {entry.kind === "object" ? formatDateTime(language, entry.object.lastModified) : ""}
+          </span>
+          <span className="entry-pixels" data-testid="entry-pixels">
+            {entry.kind === "object" && props.bucket && <Pixels bucket={props.bucket} entry={entry} />}
           </span>
         </>
       )}

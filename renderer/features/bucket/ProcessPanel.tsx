@@ -6,8 +6,10 @@ import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { BatchView, PlanView, ProcessingFields, useBatchesStore } from "../batches";
-import { useProcess } from "./process-store";
-import { useBrowse } from "./store";
+import { useActiveConnection } from "../connections";
+import { CloudJobPlanView, cloudJobRequests, useJobs, useJobsStore } from "../jobs";
+import { useBrowse, useProcess } from "./context";
+import { RuleLibraryPicker } from "./RuleLibraryPicker";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), as the upload panel shows them. */
 function processErrors(t: Translate, options: unknown): Map<string, string> {
@@ -30,13 +32,29 @@ export function ProcessPanel() {
     useShallow((state) => ({ place: state.place, selected: state.selected })),
   );
   const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
-    useProcess();
+    useProcess(
+      useShallow((state) => ({
+        options: state.options,
+        scope: state.scope,
+        plans: state.plans,
+        skipped: state.skipped,
+        planning: state.planning,
+        error: state.error,
+        setOptions: state.setOptions,
+        setScope: state.setScope,
+        reviewPlan: state.reviewPlan,
+        start: state.start,
+      })),
+    );
   const batches = useBatchesStore().getState();
   // What the designer typed here last time, kept by the main process across reloads and restarts.
   const loadDraft = useProcess((state) => state.loadDraft);
   useEffect(() => {
     void loadDraft();
   }, [loadDraft]);
+  const jobs = useJobsStore();
+  const cloudPlanning = useJobs((state) => state.planning);
+  const active = useActiveConnection();
   if (!place) return null;
   const errors = processErrors(t, options);
   const folder = place.prefix || "/";
@@ -45,6 +63,27 @@ export function ProcessPanel() {
       ? { bucket: place.bucket, prefix: place.prefix }
       : { bucket: place.bucket, keys: [...selected] };
   const ready = errors.size === 0 && (scope === "prefix" || selected.size > 0);
+  // A job reads a whole folder or one object, of the bucket the connection's jobs run on.
+  const [onlyKey] = selected;
+  const cloudInput =
+    scope === "prefix"
+      ? { prefix: place.prefix }
+      : selected.size === 1 && onlyKey
+        ? { object: onlyKey }
+        : undefined;
+  const cloudRegion = active?.defaultBucket === place.bucket ? active.region : undefined;
+  const review = () => {
+    if (!cloudInput || !cloudRegion) return reviewPlan(selection);
+    const requests = cloudJobRequests({
+      input: cloudInput,
+      bucket: place.bucket,
+      region: cloudRegion,
+      rules: options.rules,
+      isPicInfo: options.isPicInfo,
+      now: new Date(),
+    });
+    return jobs.getState().planJobs(requests);
+  };
 
   return (
     <section aria-labelledby="process-heading" className="card process-panel">
@@ -56,7 +95,10 @@ export function ProcessPanel() {
             type="radio"
             name="process-scope"
             checked={scope === "selection"}
-            onChange={() => setScope("selection")}
+            onChange={() => {
+              jobs.getState().forgetPlan();
+              setScope("selection");
+            }}
           />
           {t("process.scopeSelection", { count: selected.size })}
         </label>
@@ -65,18 +107,25 @@ export function ProcessPanel() {
             type="radio"
             name="process-scope"
             checked={scope === "prefix"}
-            onChange={() => setScope("prefix")}
+            onChange={() => {
+              jobs.getState().forgetPlan();
+              setScope("prefix");
+            }}
           />
           {t("process.scopePrefix", { prefix: folder })}
         </label>
       </fieldset>
+      <RuleLibraryPicker />
       <ProcessingFields
         id="process"
         concurrencyLabel={t("process.concurrency")}
         value={options}
         bucket={place.bucket}
         errors={errors}
-        onChange={setOptions}
+        onChange={(patch) => {
+          jobs.getState().forgetPlan();
+          setOptions(patch);
+        }}
       />
       {error && (
         <p role="alert" className="notice notice-error">
@@ -87,12 +136,13 @@ export function ProcessPanel() {
         <button
           type="button"
           className="primary"
-          disabled={!ready || planning}
-          onClick={() => reviewPlan(selection)}
+          disabled={!ready || planning || cloudPlanning}
+          onClick={review}
         >
-          {planning ? t("process.checking") : t("process.review")}
+          {planning || cloudPlanning ? t("process.checking") : t("process.review")}
         </button>
       </div>
+      <CloudJobPlanView onLocal={() => reviewPlan(selection)} />
       {skipped.length > 0 && (
         <p className="notice notice-warning" role="status">
           {t("process.skipped", {

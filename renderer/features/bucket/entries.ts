@@ -5,13 +5,15 @@ export type FolderEntry = { kind: "folder"; key: string; name: string };
 export type ObjectEntry = { kind: "object"; key: string; name: string; object: BucketObject };
 export type BrowseEntry = FolderEntry | ObjectEntry;
 
-export type SortKey = "name" | "size" | "date";
+export type SortKey = "name" | "size" | "date" | "pixels";
 
 export interface EntryOrder {
   sort: SortKey;
   descending: boolean;
   /** Keeps names that start with it, ignoring case. */
   filter: string;
+  /** An object's pixel count where known, for sorting by pixels; unknown sizes sort first. */
+  pixelsOf?: (entry: ObjectEntry) => number | undefined;
 }
 
 /** `shoot/day1/` in `shoot/` is `day1`; `shoot/cat.jpg` is `cat.jpg`. */
@@ -70,12 +72,18 @@ export function visibleEntries(
     order.sort === "date"
       ? new Map(shownObjects.map((entry) => [entry, Date.parse(entry.object.lastModified)]))
       : undefined;
+  const pixels =
+    order.sort === "pixels"
+      ? new Map(shownObjects.map((entry) => [entry, order.pixelsOf?.(entry) ?? -1]))
+      : undefined;
   const compare =
     order.sort === "size"
       ? (a: ObjectEntry, b: ObjectEntry) => a.object.size - b.object.size || byName(a, b)
-      : times
-        ? (a: ObjectEntry, b: ObjectEntry) => (times.get(a) ?? 0) - (times.get(b) ?? 0) || byName(a, b)
-        : byName;
+      : pixels
+        ? (a: ObjectEntry, b: ObjectEntry) => (pixels.get(a) ?? -1) - (pixels.get(b) ?? -1) || byName(a, b)
+        : times
+          ? (a: ObjectEntry, b: ObjectEntry) => (times.get(a) ?? 0) - (times.get(b) ?? 0) || byName(a, b)
+          : byName;
   return [
     ...sorted(shownFolders, byName),
     ...sorted(shownObjects, order.descending ? (a, b) => compare(b, a) : compare),

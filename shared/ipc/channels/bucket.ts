@@ -55,6 +55,10 @@ export const ObjectDetailsSchema = z.object({
 });
 export type ObjectDetails = z.infer<typeof ObjectDetailsSchema>;
 
+/** An image's width and height in pixels. */
+export const PixelSizeSchema = z.object({ width: z.number().int(), height: z.number().int() });
+export type PixelSize = z.infer<typeof PixelSizeSchema>;
+
 export const DeleteOutcomeSchema = z.object({
   deleted: z.array(z.string()),
   /** COS's per-key answers; the renderer adds a failed call's own error to every key. */
@@ -108,6 +112,14 @@ export const bucketChannels = {
     output: DownloadOutcomeSchema,
   },
   "bucket.objectUrl": { input: ObjectRef, output: z.object({ url: z.string() }) },
+  /**
+   * An object's pixels, read from the start of its bytes (a ranged GET), cached by ETag; `pixels`
+   * is absent when the object is not an image Picops can read.
+   */
+  "bucket.pixelSize": {
+    input: z.object({ bucket: Bucket, key: Key, etag: z.string().max(200) }).strict(),
+    output: z.object({ pixels: PixelSizeSchema.optional() }),
+  },
 } as const;
 
 export const bucketEvents = {

@@ -149,11 +149,9 @@ describe("layers", () => {
  */
 const pendingConversion = {
   /** Components that still call the client themselves. */
-  callsTheClient: ["renderer/features/bucket/ManageBar.tsx"],
+  callsTheClient: [] as string[],
   /** Components that still subscribe to a whole store. */
-  subscribesToAWholeStore: [
-    "renderer/features/bucket/ProcessPanel.tsx",
-  ],
+  subscribesToAWholeStore: [],
 };
 
 const rendererFiles = files.filter((file) => file.startsWith("renderer/"));

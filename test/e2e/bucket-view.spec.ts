@@ -1,0 +1,93 @@
+import { access, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { openLocalBucket } from "./bucket-reader";
+import { expect, test } from "./web-host-fixture";
+
+const BUCKET = "picops-1250000000";
+
+/** Three pictures of different sizes, as a designer would pick them. */
+async function makePictures(): Promise<string[]> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), "picops-view-"));
+  const pictures = [
+    { name: "a.jpg", width: 640, height: 480 },
+    { name: "b.png", width: 300, height: 200 },
+    { name: "c.jpg", width: 1000, height: 800 },
+  ];
+  const files: string[] = [];
+  for (const picture of pictures) {
+    const image = sharp({
+      create: { width: picture.width, height: picture.height, channels: 3, background: "#3366aa" },
+    });
+    const file = path.join(folder, picture.name);
+    await writeFile(file, await (picture.name.endsWith(".png") ? image.png() : image.jpeg()).toBuffer());
+    files.push(file);
+  }
+  return files;
+}
+
+test("the Bucket tab shows what an upload wrote without a reload, refreshes, and sorts its list by pixels", async ({
+  page,
+  webHost,
+}) => {
+  test.setTimeout(120_000);
+  const files = await makePictures();
+  await page.goto(webHost.url);
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  const address = path.join(webHost.dataDir, "local-bucket", "address.json");
+  await expect
+    .poll(() =>
+      access(address).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  const status = page.getByTestId("browse-status");
+  await expect(status).toHaveText("0 folders, 0 objects");
+
+  await page.getByRole("tab", { name: "Upload" }).click();
+  await page.getByTestId("file-input").setInputFiles(files);
+  await expect(page.getByRole("heading", { name: "3 ready, 0 kept out" })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Review plan" }).click();
+  await page.getByRole("button", { name: "Upload 3 files" }).click();
+  await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: 60_000 });
+
+  // The folder shown was listed again when the upload into it ended.
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await expect(status).toHaveText("0 folders, 3 objects");
+
+  // Something else writes into the bucket: Refresh shows it.
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    const webp = await sharp({ create: { width: 50, height: 40, channels: 3, background: "#aa3366" } })
+      .webp()
+      .toBuffer();
+    await bucket.client.putObject({ bucket: BUCKET, key: "d.webp", body: webp });
+  } finally {
+    await bucket.close();
+  }
+  await expect(status).toHaveText("0 folders, 3 objects");
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await expect(status).toHaveText("0 folders, 4 objects");
+
+  await page.getByRole("button", { name: "List", exact: true }).click();
+  const pixels = (key: string) =>
+    page.locator(`[data-testid="entry"][data-key="${key}"]`).getByTestId("entry-pixels");
+  await expect(pixels("a.jpg")).toHaveText("640 × 480");
+  await expect(pixels("b.png")).toHaveText("300 × 200");
+  await expect(pixels("c.jpg")).toHaveText("1000 × 800");
+  await expect(pixels("d.webp")).toHaveText("50 × 40");
+
+  const order = () => page.getByTestId("entry").evaluateAll((rows) => rows.map((row) => row.dataset.key));
+  const header = page.getByTestId("list-header");
+  await header.getByRole("button", { name: "Pixels" }).click();
+  await expect.poll(order).toEqual(["d.webp", "b.png", "a.jpg", "c.jpg"]);
+  await header.getByRole("button", { name: "Pixels" }).click();
+  await expect.poll(order).toEqual(["c.jpg", "a.jpg", "b.png", "d.webp"]);
+  await header.getByRole("button", { name: "Name" }).click();
+  await expect.poll(order).toEqual(["a.jpg", "b.png", "c.jpg", "d.webp"]);
+  await expect(header.getByRole("button", { name: "Name" })).toHaveAttribute("aria-pressed", "true");
+});
