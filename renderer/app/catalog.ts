@@ -2,6 +2,7 @@ import { bucketMessages } from "../features/bucket/messages";
 import { connectionTestMessages } from "../features/connections/messages";
 import { picgoMessages } from "../features/picgo/messages";
 import { previewMessages } from "../features/preview/messages";
+import { quickMessages } from "../features/quick/messages";
 import { diagnosticMessages } from "../features/rules/diagnostic-messages";
 import { rulesMessages } from "../features/rules/messages";
 import { tourMessages } from "../features/tour/messages";
@@ -22,6 +23,7 @@ const tables = [
   connectionTestMessages,
   tourMessages,
   picgoMessages,
+  quickMessages,
 ] as const;
 
 declare module "../i18n/catalog" {

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ApiClient } from "../api";
 import { BatchesProvider, type BatchesStore, createBatchesStore } from "../features/batches";
+import { createQuickStore, QuickProvider, type QuickStore } from "../features/quick";
 
 /**
  * The composition root of the renderer's stores: every store that owns API calls is made here,
@@ -8,16 +9,22 @@ import { BatchesProvider, type BatchesStore, createBatchesStore } from "../featu
  */
 export interface Stores {
   batches: BatchesStore;
+  quick: QuickStore;
 }
 
 export function createStores(api: ApiClient): Stores {
   return {
     batches: createBatchesStore(api),
+    quick: createQuickStore(localStorage),
   };
 }
 
 /** Hands every store to the components below it. */
 export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   const { stores } = props;
-  return <BatchesProvider store={stores.batches}>{props.children}</BatchesProvider>;
+  return (
+    <BatchesProvider store={stores.batches}>
+      <QuickProvider store={stores.quick}>{props.children}</QuickProvider>
+    </BatchesProvider>
+  );
 }

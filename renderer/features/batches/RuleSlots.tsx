@@ -1,6 +1,7 @@
 import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
+import { NamingExample } from "../quick";
 import { diagnosticText, firstRuleError, firstRuleWarning, useUnknownStyles } from "../rules";
 
 /** The 1–5 rules of an upload: each a rule, an output name template and an optional destination bucket. */
@@ -63,6 +64,12 @@ export function RuleSlots(props: {
                 spellCheck={false}
                 onChange={(event) => update(index, { fileid: event.target.value })}
                 {...describedBy(`${id}-fileid`, t("upload.fileidHint"), fileidError)}
+              />
+              <NamingExample
+                id={`${id}-fileid-example`}
+                template={slot.fileid}
+                kind="output"
+                rule={slot.rule}
               />
             </Field>
             <Field id={`${id}-bucket`} label={t("upload.destinationBucket")} error={bucketError}>

@@ -1,5 +1,6 @@
 import { type DragEvent, useRef, useState } from "react";
 import { useT } from "../../i18n";
+import { PasteIntake } from "../quick";
 import { filesFromDrop, filesFromInput } from "./dropped-files";
 import { useUpload } from "./store";
 
@@ -36,6 +37,7 @@ export function DropZone() {
       onDrop={onDrop}
     >
       <p>{adding ? t("upload.checking") : t("upload.empty")}</p>
+      <PasteIntake onFiles={addFiles} />
       <div className="row">
         <button type="button" onClick={() => filePicker.current?.click()} disabled={adding}>
           {t("upload.pickFiles")}

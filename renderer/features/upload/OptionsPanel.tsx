@@ -3,6 +3,7 @@ import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
 import { ProcessingFields } from "../batches";
+import { NamingFields } from "../quick";
 import { ObjectOptions } from "./ObjectOptions";
 import { useUpload } from "./store";
 
@@ -68,6 +69,11 @@ export function OptionsPanel() {
           </select>
         </Field>
       </div>
+      <NamingFields
+        keyTemplate={options.keyTemplate}
+        error={errors.get("keyTemplate")}
+        onKeyTemplate={(keyTemplate) => setOptions({ keyTemplate })}
+      />
       <ProcessingFields
         id="opt"
         concurrencyLabel={t("upload.concurrency")}
