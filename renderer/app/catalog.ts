@@ -1,5 +1,6 @@
 import { bucketMessages } from "../features/bucket/messages";
 import { connectionTestMessages } from "../features/connections/messages";
+import { linksMessages } from "../features/links/messages";
 import { picgoMessages } from "../features/picgo/messages";
 import { previewMessages } from "../features/preview/messages";
 import { quickMessages } from "../features/quick/messages";
@@ -24,6 +25,7 @@ const tables = [
   tourMessages,
   picgoMessages,
   quickMessages,
+  linksMessages,
 ] as const;
 
 declare module "../i18n/catalog" {

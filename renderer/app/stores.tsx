@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ApiClient } from "../api";
 import { BatchesProvider, type BatchesStore, createBatchesStore } from "../features/batches";
+import { createLinksStore, LinksProvider, type LinksStore } from "../features/links";
 import { createQuickStore, QuickProvider, type QuickStore } from "../features/quick";
 
 /**
@@ -10,12 +11,18 @@ import { createQuickStore, QuickProvider, type QuickStore } from "../features/qu
 export interface Stores {
   batches: BatchesStore;
   quick: QuickStore;
+  links: LinksStore;
 }
 
 export function createStores(api: ApiClient): Stores {
   return {
     batches: createBatchesStore(api),
     quick: createQuickStore(localStorage),
+    links: createLinksStore(api, {
+      writeText: (text) => navigator.clipboard.writeText(text),
+      // Electron's window hands http(s) windows to the system browser (electron/shell/window/hardening.ts).
+      openUrl: (url) => void window.open(url, "_blank", "noopener"),
+    }),
   };
 }
 
@@ -24,7 +31,9 @@ export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   const { stores } = props;
   return (
     <BatchesProvider store={stores.batches}>
-      <QuickProvider store={stores.quick}>{props.children}</QuickProvider>
+      <QuickProvider store={stores.quick}>
+        <LinksProvider store={stores.links}>{props.children}</LinksProvider>
+      </QuickProvider>
     </BatchesProvider>
   );
 }

@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import sharp from "sharp";
 import { openLocalBucket } from "./bucket-reader";
@@ -112,4 +115,153 @@ test("naming templates show their example under the field, the plan shows every 
   } finally {
     await bucket.close();
   }
+});
+
+/** Uploads pictures through the file picker with one rule, and waits for the batch to finish. */
+async function uploadWithRule(page: Page, folder: string, names: string[], rule: string, fileid: string) {
+  await page.getByTestId("file-input").setInputFiles(names.map((name) => path.join(folder, name)));
+  await expect(page.getByTestId("intake-file")).toHaveCount(names.length);
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  await page.getByLabel("Rule 1").fill(rule);
+  await page.getByLabel("Output name").fill(fileid);
+  await page.getByRole("button", { name: "Review plan" }).click();
+  await page.getByRole("button", { name: `Upload ${names.length} files` }).click();
+  await expect(page.getByTestId("batch-state")).toHaveText("Finished");
+}
+
+async function pictureFolder(pictures: Record<string, string>): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), "picops-daily-"));
+  for (const [name, colour] of Object.entries(pictures)) {
+    const image = sharp({ create: { width: 640, height: 400, channels: 3, background: colour } });
+    await writeFile(
+      path.join(folder, name),
+      await (name.endsWith(".png") ? image.png() : image.jpeg()).toBuffer(),
+    );
+  }
+  return folder;
+}
+
+const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+test("links of an upload, some of its files and a bucket object, in every format, reach the clipboard", async ({
+  page,
+  context,
+  webHost,
+}) => {
+  await allowClipboard(context, webHost);
+  await page.goto(webHost.url);
+  const folder = await pictureFolder({ "harbour.jpg": "#225588", "meadow.jpg": "#448822" });
+  await uploadWithRule(
+    page,
+    folder,
+    ["harbour.jpg", "meadow.jpg"],
+    "imageMogr2/thumbnail/320x/format/webp",
+    "{name}_w320.webp",
+  );
+
+  const menu = page.getByTestId("links-menu");
+  const outcome = menu.getByTestId("links-outcome");
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  await expect(outcome).toHaveText("Copied 2 links");
+  const urls = (await clipboardText(page)).split("\n");
+  expect(urls).toHaveLength(2);
+  expect(urls.map((url) => decodeURIComponent(new URL(url).pathname).split("/").pop()).sort()).toEqual([
+    "harbour.jpg",
+    "meadow.jpg",
+  ]);
+
+  await menu.getByLabel("Link format").selectOption({ label: "Markdown" });
+  await menu.getByLabel("Only these files (none chosen: all)").selectOption({ label: "meadow.jpg" });
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  await expect(outcome).toHaveText("Copied 1 link");
+  expect(await clipboardText(page)).toMatch(/^!\[meadow\]\(http[^)]+\/meadow\.jpg\)$/);
+
+  await menu.getByLabel("Only these files (none chosen: all)").selectOption([]);
+  await menu.getByLabel("Link format").selectOption({ label: "<picture>" });
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  const pictures = await clipboardText(page);
+  expect(pictures.match(/<picture>/g)).toHaveLength(2);
+  expect(pictures).toContain('<source type="image/webp" srcset="');
+  expect(pictures).toMatch(/harbour_w320\.webp 320w/);
+
+  await menu.getByLabel("Link to").selectOption({ label: "Processed outputs" });
+  await menu.getByLabel("Link format").selectOption({ label: "HTML <img>" });
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  const images = (await clipboardText(page)).split("\n").sort();
+  expect(images).toHaveLength(2);
+  expect(images[0]).toMatch(
+    /^<img src="http[^"]+\/harbour_w320\.webp" alt="harbour_w320" width="320" height="200">$/,
+  );
+
+  // A custom template, saved with the connection: it is there after a reload.
+  await menu.getByRole("button", { name: "Custom templates…" }).click();
+  await menu.getByRole("button", { name: "Add a template" }).click();
+  await menu.getByLabel("Name of template 1").fill("BBCode");
+  await menu.getByLabel("Template 1", { exact: true }).fill("[img]{oops}[/img]");
+  await expect(menu.getByText("Unknown placeholders: {oops}")).toBeVisible();
+  await expect(menu.getByRole("button", { name: "Save templates" })).toBeDisabled();
+  await menu.getByLabel("Template 1", { exact: true }).fill("[img]{url}[/img] {width}");
+  await menu.getByRole("button", { name: "Save templates" }).click();
+  await expect(outcome).toHaveText("Templates saved.");
+  await page.reload();
+  await page.getByTestId("links-menu").getByLabel("Link format").selectOption({ label: "BBCode" });
+  await page.getByTestId("links-menu").getByLabel("Link to").selectOption({ label: "Processed outputs" });
+  await page.getByTestId("links-menu").getByRole("button", { name: "Copy links" }).click();
+  await expect(page.getByTestId("links-outcome")).toHaveText("Copied 2 links");
+  expect((await clipboardText(page)).split("\n").sort()[0]).toMatch(
+    /^\[img\]http\S+\/harbour_w320\.webp\[\/img\] 320$/,
+  );
+
+  // A bucket object's own links.
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await page.locator(`[data-testid="entry"][data-key="harbour.jpg"]`).click();
+  const objectMenu = page.locator(".object-details").getByTestId("links-menu");
+  await objectMenu.getByLabel("Link format").selectOption({ label: "URL" });
+  await objectMenu.getByRole("button", { name: "Copy links" }).click();
+  await expect(objectMenu.getByTestId("links-outcome")).toHaveText("Copied 1 link");
+  expect(await clipboardText(page)).toMatch(/^http\S+\/harbour\.jpg$/);
+});
+
+test("a presigned link of a private bucket opens for the chosen time and serves the object's bytes", async ({
+  page,
+  context,
+  webHost,
+  request,
+}) => {
+  await allowClipboard(context, webHost);
+  await page.goto(webHost.url);
+  const folder = await pictureFolder({ "lagoon.png": "#118899" });
+  await uploadWithRule(page, folder, ["lagoon.png"], "imageMogr2/thumbnail/100x", "{name}_small.{ext}");
+
+  const menu = page.getByTestId("links-menu");
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  await expect(menu.getByTestId("links-outcome")).toHaveText("Copied 1 link");
+  const plain = await clipboardText(page);
+  expect((await request.get(plain)).status()).toBe(403);
+
+  await menu.getByLabel("Access").selectOption({ label: "Presigned, opens for 1 hour" });
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  await expect.poll(() => clipboardText(page)).not.toBe(plain);
+  const signed = await clipboardText(page);
+  expect(signed).toContain("q-sign-time=");
+  const [start, end] = (new URL(signed).searchParams.get("q-sign-time") ?? "").split(";").map(Number);
+  expect((end ?? 0) - (start ?? 0)).toBe(3600);
+
+  const response = await request.get(signed);
+  expect(response.status()).toBe(200);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    expect(Buffer.from(await response.body()).equals(await bucket.bytes("lagoon.png"))).toBe(true);
+  } finally {
+    await bucket.close();
+  }
+
+  // Opening it from the bucket browser hands the browser a presigned address.
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await page.locator(`[data-testid="entry"][data-key="lagoon.png"]`).click();
+  const objectMenu = page.locator(".object-details").getByTestId("links-menu");
+  const opened = context.waitForEvent("page");
+  await objectMenu.getByRole("button", { name: "Open in the browser" }).click();
+  const tab = await opened;
+  expect(tab.url()).toContain("q-sign-time=");
 });

@@ -3,6 +3,7 @@ import { useLanguage, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDateTime } from "../../ui/format";
+import { ObjectLinks } from "../links";
 import { usePreviewSample } from "../preview";
 import { useObjectDetails } from "./details-store";
 import { useBrowse } from "./store";
@@ -95,6 +96,7 @@ export function DetailsPanel() {
           </dd>
         </dl>
       )}
+      {details && place && <ObjectLinks bucket={place.bucket} keys={[details.key]} />}
     </section>
   );
 }
