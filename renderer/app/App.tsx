@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { api } from "../api";
 import { BucketButton, BucketWorkspace } from "../features/bucket";
 import { ConnectionsPanel, useActiveConnection } from "../features/connections";
+import { HistoryWorkspace } from "../features/history";
 import { EditorUploads } from "../features/picgo";
 import { PreviewPanel } from "../features/preview";
 import { RulesWorkspace } from "../features/rules";
@@ -59,6 +60,7 @@ export function App() {
               label: t("tabs.rules"),
               panel: <RulesWorkspace draftActions={(draft) => <UseInUpload {...draft} />} />,
             },
+            { id: "history", label: t("historyTab.tab"), panel: <HistoryWorkspace /> },
           ]}
         />
       </main>

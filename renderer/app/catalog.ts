@@ -1,5 +1,6 @@
 import { bucketMessages } from "../features/bucket/messages";
 import { connectionTestMessages } from "../features/connections/messages";
+import { historyMessages } from "../features/history/messages";
 import { linksMessages } from "../features/links/messages";
 import { picgoMessages } from "../features/picgo/messages";
 import { previewMessages } from "../features/preview/messages";
@@ -26,6 +27,7 @@ const tables = [
   picgoMessages,
   quickMessages,
   linksMessages,
+  historyMessages,
 ] as const;
 
 declare module "../i18n/catalog" {

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { ApiClient } from "../api";
 import { BatchesProvider, type BatchesStore, createBatchesStore } from "../features/batches";
+import { createHistoryStore, HistoryProvider, type HistoryStore } from "../features/history";
 import { createLinksStore, LinksProvider, type LinksStore } from "../features/links";
 import { createQuickStore, QuickProvider, type QuickStore } from "../features/quick";
 
@@ -12,6 +13,7 @@ export interface Stores {
   batches: BatchesStore;
   quick: QuickStore;
   links: LinksStore;
+  history: HistoryStore;
 }
 
 export function createStores(api: ApiClient): Stores {
@@ -23,6 +25,7 @@ export function createStores(api: ApiClient): Stores {
       // Electron's window hands http(s) windows to the system browser (electron/shell/window/hardening.ts).
       openUrl: (url) => void window.open(url, "_blank", "noopener"),
     }),
+    history: createHistoryStore(api),
   };
 }
 
@@ -32,7 +35,9 @@ export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   return (
     <BatchesProvider store={stores.batches}>
       <QuickProvider store={stores.quick}>
-        <LinksProvider store={stores.links}>{props.children}</LinksProvider>
+        <LinksProvider store={stores.links}>
+          <HistoryProvider store={stores.history}>{props.children}</HistoryProvider>
+        </LinksProvider>
       </QuickProvider>
     </BatchesProvider>
   );

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
 import sharp from "sharp";
 import { openLocalBucket } from "./bucket-reader";
-import { expect, type RunningWebHost, test } from "./web-host-fixture";
+import { expect, type RunningWebHost, startWebHost, test } from "./web-host-fixture";
 
 /** A small PNG of one colour: each test's picture differs in its bytes. */
 function picture(colour: string): Promise<Buffer> {
@@ -30,6 +30,12 @@ async function pasteScreenshot(page: Page, png: Buffer): Promise<void> {
   );
   await page.getByTestId("dropzone").click();
   await page.keyboard.press("Control+V");
+}
+
+/** Stops a host this spec started itself, and waits until it has exited. */
+async function stop(host: Awaited<ReturnType<typeof startWebHost>>): Promise<void> {
+  host.process.kill("SIGTERM");
+  await new Promise((resolve) => host.process.once("exit", resolve));
 }
 
 function md5(bytes: Buffer): string {
@@ -264,4 +270,87 @@ test("a presigned link of a private bucket opens for the chosen time and serves 
   await objectMenu.getByRole("button", { name: "Open in the browser" }).click();
   const tab = await opened;
   expect(tab.url()).toContain("q-sign-time=");
+});
+
+test("the history keeps every upload across a restart, finds by name and date, copies links, and removes with the objects once confirmed", async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "picops-history-"));
+  const first = await startWebHost(dataDir);
+  const folder = await pictureFolder({ "harbour.jpg": "#225588", "meadow.jpg": "#448822" });
+  try {
+    await page.goto(first.url);
+    await uploadWithRule(
+      page,
+      folder,
+      ["harbour.jpg", "meadow.jpg"],
+      "imageMogr2/thumbnail/200x",
+      "{name}_w200.{ext}",
+    );
+  } finally {
+    await stop(first);
+  }
+
+  const second = await startWebHost(dataDir);
+  try {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: second.origin });
+    await page.goto(second.url);
+    await page.getByRole("tab", { name: "History" }).click();
+    const entries = page.getByTestId("history-entry");
+    await expect(entries).toHaveCount(2);
+    await expect(entries.filter({ hasText: "harbour.jpg" })).toContainText("harbour_w200.jpg");
+
+    await page.getByLabel("Search by name or key").fill("meadow");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(entries).toHaveCount(1);
+    await expect(entries).toContainText("meadow.jpg");
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    const day = (date: Date) =>
+      `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+    await page.getByLabel("Search by name or key").fill("");
+    await page.getByLabel("From date", { exact: true }).fill(day(tomorrow));
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(page.getByText("Nothing uploaded matches.")).toBeVisible();
+    await page.getByLabel("From date", { exact: true }).fill(day(new Date()));
+    await page.getByLabel("To date", { exact: true }).fill(day(new Date()));
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(entries).toHaveCount(2);
+
+    await page.getByLabel("Select harbour.jpg").check();
+    const menu = page.getByTestId("links-menu");
+    await menu.getByLabel("Link format").selectOption({ label: "Markdown" });
+    await menu.getByRole("button", { name: "Copy links" }).click();
+    await expect(menu.getByTestId("links-outcome")).toHaveText("Copied 1 link");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /^!\[harbour\]\(http\S+\/harbour\.jpg\)$/,
+    );
+
+    await page.getByRole("button", { name: "Remove and delete from the bucket…" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Delete these objects from the bucket?" });
+    await expect(confirm).toContainText("2 objects are deleted for good");
+    await expect(confirm.getByRole("listitem")).toHaveText([
+      "picops-1250000000/harbour.jpg",
+      "picops-1250000000/harbour_w200.jpg",
+    ]);
+    await expect(confirm.getByRole("button", { name: "Keep them" })).toBeFocused();
+    await confirm.getByRole("button", { name: "Delete and remove" }).click();
+    await expect(page.getByTestId("history-removal")).toHaveText("Removed 1 entry");
+    await expect(entries).toHaveCount(1);
+
+    await page.getByLabel("Select meadow.jpg").check();
+    await page.getByRole("button", { name: "Remove from history" }).click();
+    await expect(page.getByText("Nothing uploaded matches.")).toBeVisible();
+
+    const bucket = await openLocalBucket(dataDir);
+    try {
+      expect(await bucket.keys()).toEqual(["meadow.jpg", "meadow_w200.jpg"]);
+    } finally {
+      await bucket.close();
+    }
+  } finally {
+    await stop(second);
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });

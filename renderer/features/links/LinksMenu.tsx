@@ -14,6 +14,13 @@ export interface LinkChoice {
   name: string;
 }
 
+const EXPIRY_WORDS = {
+  900: "links.expiry.900",
+  3600: "links.expiry.3600",
+  86400: "links.expiry.86400",
+  604800: "links.expiry.604800",
+} as const satisfies Record<PresignedExpiry, string>;
+
 /** How a format is kept in a `<select>`: the built-in's name, or `template:<id>`. */
 function formatValue(format: LinkFormat): string {
   return isBuiltIn(format) ? format : `template:${format.templateId}`;
@@ -114,7 +121,7 @@ export function LinksMenu(props: {
             <option value="public">{t("links.access.public")}</option>
             {PRESIGNED_EXPIRIES.map((seconds) => (
               <option key={seconds} value={seconds}>
-                {t("links.access.presigned", { expiry: t(`links.expiry.${seconds}`) })}
+                {t("links.access.presigned", { expiry: t(EXPIRY_WORDS[seconds]) })}
               </option>
             ))}
           </select>

@@ -4,8 +4,8 @@ import type { LinkSource } from "../../../shared/ipc/channels/links";
 import type { BuiltInLinkFormat, LinkFormat, LinkTemplate } from "../../../shared/links/link-formats";
 import { type ApiClient, failureOf } from "../../api";
 
-/** How long a presigned link opens for, in seconds: the designer's four choices. */
-export const PRESIGNED_EXPIRIES = [15 * 60, 60 * 60, 24 * 60 * 60, 7 * 24 * 60 * 60] as const;
+/** How long a presigned link opens for, in seconds: 15 minutes, 1 hour, 1 day or 7 days. */
+export const PRESIGNED_EXPIRIES = [900, 3600, 86400, 604800] as const;
 export type PresignedExpiry = (typeof PRESIGNED_EXPIRIES)[number];
 
 /** What the window needs of the system around it: the clipboard, and a browser to open a link in. */
