@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
@@ -352,5 +352,58 @@ test("the history keeps every upload across a restart, finds by name and date, c
   } finally {
     await stop(second);
     await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("the same file twice: the plan says already there and skips it, flags identical files in the batch, and uploads anyway when asked", async ({
+  page,
+  webHost,
+}) => {
+  const folder = await pictureFolder({ "harbour.jpg": "#225588" });
+  await copyFile(path.join(folder, "harbour.jpg"), path.join(folder, "harbour-copy.jpg"));
+  await page.goto(webHost.url);
+  const picker = page.getByTestId("file-input");
+  await picker.setInputFiles(path.join(folder, "harbour.jpg"));
+  await page.getByRole("button", { name: "Review plan" }).click();
+  await page.getByRole("button", { name: "Upload 1 files" }).click();
+  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 files (1 done, 0 failed)");
+
+  await picker.setInputFiles(["harbour.jpg", "harbour-copy.jpg"].map((name) => path.join(folder, name)));
+  await expect(page.getByTestId("intake-file")).toHaveCount(2);
+  await page.getByRole("button", { name: "Review plan" }).click();
+  const warnings = page.getByTestId("plan-warning");
+  // The copy sorts first, so the original is the one flagged as its twin.
+  await expect(warnings).toHaveCount(2);
+  await expect(
+    warnings.filter({
+      hasText: "Already in the bucket with these very bytes, so it is skipped: picops-1250000000/harbour.jpg",
+    }),
+  ).toHaveCount(1);
+  await expect(
+    warnings.filter({
+      hasText: "Same bytes as harbour-copy.jpg in this batch: picops-1250000000/harbour.jpg",
+    }),
+  ).toHaveCount(1);
+  await page.getByRole("button", { name: "Upload 2 files" }).click();
+  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 files (1 done, 0 failed)");
+  await expect(page.getByTestId("batch-item")).toHaveText(/harbour-copy\.jpg/);
+
+  await picker.setInputFiles(path.join(folder, "harbour.jpg"));
+  await page
+    .getByLabel("Upload files the bucket already has with the same bytes (skipped otherwise)")
+    .check();
+  await page.getByRole("button", { name: "Review plan" }).click();
+  await expect(warnings).toHaveText(
+    "Already in the bucket with these very bytes; uploaded again as chosen: picops-1250000000/harbour.jpg",
+  );
+  await page.getByRole("button", { name: "Upload 1 files" }).click();
+  await expect(page.getByTestId("batch-item")).toHaveText(/harbour\.jpg/);
+  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 files (1 done, 0 failed)");
+
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    expect(await bucket.keys()).toEqual(["harbour-copy.jpg", "harbour.jpg"]);
+  } finally {
+    await bucket.close();
   }
 });

@@ -2,7 +2,7 @@ import type { PlannedUpload, PlanWarning } from "../../../shared/uploads/plan";
 import { type Translate, useT } from "../../i18n";
 import { messageText } from "../../i18n/errors";
 
-function warningText(t: Translate, warning: PlanWarning): string {
+function warningText(t: Translate, warning: PlanWarning, uploadIdentical: boolean): string {
   const key = `${warning.bucket}/${warning.key}`;
   const operations = warning.operations ?? "";
   switch (warning.kind) {
@@ -17,7 +17,7 @@ function warningText(t: Translate, warning: PlanWarning): string {
     case "approximated-locally":
       return t("plan.approximatedLocally", { key, operations });
     case "already-there":
-      return t("plan.alreadyThere", { key });
+      return t(uploadIdentical ? "plan.alreadyThereSent" : "plan.alreadyThere", { key });
     case "identical-in-batch":
       return t("plan.identicalInBatch", { key, sameAs: warning.sameAs ?? "" });
   }
@@ -32,6 +32,8 @@ export function PlanView(props: {
   /** What the first column shows for a plan: the dropped file's path, the object's name. */
   nameOf: (plan: PlannedUpload) => string | undefined;
   startLabel?: string;
+  /** The upload sends files the bucket already has (an upload option): say so instead of "skipped". */
+  uploadIdentical?: boolean;
   onStart(): void;
 }) {
   const t = useT();
@@ -77,7 +79,7 @@ export function PlanView(props: {
                 {plan.problem && <p className="field-error">{messageText(t, plan.problem)}</p>}
                 {plan.warnings.map((warning) => (
                   <p key={`${warning.kind}-${warning.key}`} className="warning" data-testid="plan-warning">
-                    {warningText(t, warning)}
+                    {warningText(t, warning, props.uploadIdentical ?? false)}
                   </p>
                 ))}
               </td>

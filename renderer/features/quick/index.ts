@@ -4,3 +4,4 @@ export { NamingExample } from "./NamingExample";
 export { NamingFields } from "./NamingFields";
 export { PasteIntake } from "./PasteIntake";
 export { createQuickStore, type QuickStore } from "./store";
+export { UploadIdenticalField } from "./UploadIdenticalField";

@@ -11,6 +11,7 @@ export const quickMessages = defineMessages(
     "quick.pasteTemplate": "Pasted pictures are named",
     "quick.pasteTemplateProblem": "Unknown placeholders: {placeholders}",
     "quick.example": "Example: {key}",
+    "quick.uploadIdentical": "Upload files the bucket already has with the same bytes (skipped otherwise)",
   },
   {
     "quick.pasteHint": "也可以粘贴（Ctrl+V / ⌘V）截图或已复制的文件。",
@@ -21,5 +22,6 @@ export const quickMessages = defineMessages(
     "quick.pasteTemplate": "粘贴的图片命名为",
     "quick.pasteTemplateProblem": "未知的占位符：{placeholders}",
     "quick.example": "示例：{key}",
+    "quick.uploadIdentical": "仍上传存储桶中已有相同内容的文件（否则跳过）",
   },
 );

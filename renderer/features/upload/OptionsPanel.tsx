@@ -3,7 +3,7 @@ import { type Translate, useT } from "../../i18n";
 import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
 import { ProcessingFields } from "../batches";
-import { NamingFields } from "../quick";
+import { NamingFields, UploadIdenticalField } from "../quick";
 import { ObjectOptions } from "./ObjectOptions";
 import { useUpload } from "./store";
 
@@ -73,6 +73,10 @@ export function OptionsPanel() {
         keyTemplate={options.keyTemplate}
         error={errors.get("keyTemplate")}
         onKeyTemplate={(keyTemplate) => setOptions({ keyTemplate })}
+      />
+      <UploadIdenticalField
+        value={options.uploadIdentical ?? false}
+        onChange={(uploadIdentical) => setOptions({ uploadIdentical })}
       />
       <ProcessingFields
         id="opt"

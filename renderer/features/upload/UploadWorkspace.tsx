@@ -50,6 +50,7 @@ export function UploadWorkspace() {
       </div>
       <PlanView
         plans={plans}
+        uploadIdentical={options.uploadIdentical}
         nameOf={(plan) => names.get(plan.sourceId)}
         onStart={async () => {
           const batchId = await start();
