@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ApiClient } from "../api";
+import { type ApiClient, api as host } from "../api";
 import { BatchesProvider, type BatchesStore, createBatchesStore } from "../features/batches";
 import { createHistoryStore, HistoryProvider, type HistoryStore } from "../features/history";
 import { createLinksStore, LinksProvider, type LinksStore } from "../features/links";
@@ -19,7 +19,11 @@ export interface Stores {
 export function createStores(api: ApiClient): Stores {
   return {
     batches: createBatchesStore(api),
-    quick: createQuickStore(localStorage),
+    quick: createQuickStore(api, localStorage, {
+      // Handing files over is the transport's own (a staged copy on the web), outside the contract.
+      giveFiles: (files) => host.giveFiles(files),
+      writeText: (text) => navigator.clipboard.writeText(text),
+    }),
     links: createLinksStore(api, {
       writeText: (text) => navigator.clipboard.writeText(text),
       // Electron's window hands http(s) windows to the system browser (electron/shell/window/hardening.ts).

@@ -407,3 +407,65 @@ test("the same file twice: the plan says already there and skips it, flags ident
     await bucket.close();
   }
 });
+
+test("Quick upload: a pasted picture goes straight to the bucket with the default of the longest matching prefix, and its link is copied", async ({
+  page,
+  context,
+  webHost,
+}) => {
+  await allowClipboard(context, webHost);
+  await page.goto(webHost.url);
+  await page.getByRole("tab", { name: "Rules" }).click();
+  await page.getByLabel("Rule text").fill("imageMogr2/thumbnail/160x/format/webp");
+  await page.getByLabel("Preset name").fill("Blog 160");
+  await page.getByRole("button", { name: "Save as preset" }).click();
+  await expect(page.getByTestId("preset")).toContainText("Blog 160");
+  await page.getByRole("tab", { name: "Upload" }).click();
+
+  const panel = page.getByTestId("quick-panel");
+  await panel.getByText("Defaults of Local bucket").click();
+  const whole = panel.getByRole("group", { name: "The whole connection" });
+  await whole.getByLabel("Key template").fill("{name}.{ext}");
+  await whole.getByRole("button", { name: "Save default" }).click();
+  await expect(whole.getByRole("status")).toHaveText("Saved.");
+  await panel.getByLabel("Add a default for the prefix").fill("blog/");
+  await panel.getByRole("button", { name: "Add", exact: true }).click();
+  const blog = panel.getByRole("group", { name: "Under blog/" });
+  await blog.getByLabel("Preset applied at upload").selectOption({ label: "Blog 160" });
+  await blog.getByLabel("Key template").fill("{name}.{ext}");
+  await blog.getByLabel("Name of the processed output").fill("{name}_160.{format}");
+  await blog.getByRole("button", { name: "Save default" }).click();
+  await expect(blog.getByRole("status")).toHaveText("Saved.");
+
+  await panel.getByLabel(/^Quick upload:/).check();
+  await panel.getByLabel("Copy links as").selectOption({ label: "Markdown" });
+  await page.getByLabel("Key prefix", { exact: true }).fill("blog/2026/");
+  await page.getByLabel("Pasted pictures are named").fill("cover.png");
+  await pasteScreenshot(page, await picture("#663399"));
+  await expect(panel.getByTestId("quick-outcome")).toHaveText(
+    "Uploaded 1 file; its link is on the clipboard.",
+  );
+  expect(await clipboardText(page)).toMatch(/^!\[cover_160\]\(http\S+\/blog\/2026\/cover_160\.webp\)$/);
+  // Quick upload leaves the upload list alone.
+  await expect(page.getByTestId("intake-file")).toHaveCount(0);
+
+  await page.getByLabel("Key prefix", { exact: true }).fill("photos/");
+  await page.getByLabel("Pasted pictures are named").fill("plain.png");
+  await pasteScreenshot(page, await picture("#996633"));
+  await expect(panel.getByTestId("quick-outcome")).toHaveText(
+    "Uploaded 1 file; its link is on the clipboard.",
+  );
+  await expect.poll(() => clipboardText(page)).toMatch(/^!\[plain\]\(http\S+\/photos\/plain\.png\)$/);
+
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    expect(await bucket.keys()).toEqual([
+      "blog/2026/cover.png",
+      "blog/2026/cover_160.webp",
+      "photos/plain.png",
+    ]);
+    expect(await bucket.image("blog/2026/cover_160.webp")).toMatchObject({ format: "webp", width: 160 });
+  } finally {
+    await bucket.close();
+  }
+});

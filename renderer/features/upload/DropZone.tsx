@@ -1,13 +1,14 @@
 import { type DragEvent, useRef, useState } from "react";
 import { useT } from "../../i18n";
-import { PasteIntake } from "../quick";
+import { PasteIntake, useQuickIntake } from "../quick";
 import { filesFromDrop, filesFromInput } from "./dropped-files";
 import { useUpload } from "./store";
 
 /** Drop files or folders, or pick them: every way in ends in the same add-files call. */
 export function DropZone() {
   const t = useT();
-  const { addFiles, adding } = useUpload();
+  const { addFiles, adding, options } = useUpload();
+  const take = useQuickIntake(addFiles, options.prefix);
   const [over, setOver] = useState(false);
   const filePicker = useRef<HTMLInputElement>(null);
   const folderPicker = useRef<HTMLInputElement>(null);
@@ -15,7 +16,7 @@ export function DropZone() {
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
-    await addFiles(await filesFromDrop(event.dataTransfer));
+    await take(await filesFromDrop(event.dataTransfer));
   };
 
   const onPicked = async (input: HTMLInputElement) => {
@@ -37,7 +38,7 @@ export function DropZone() {
       onDrop={onDrop}
     >
       <p>{adding ? t("upload.checking") : t("upload.empty")}</p>
-      <PasteIntake onFiles={addFiles} />
+      <PasteIntake onFiles={take} />
       <div className="row">
         <button type="button" onClick={() => filePicker.current?.click()} disabled={adding}>
           {t("upload.pickFiles")}

@@ -3,6 +3,7 @@ import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { BatchView, PlanView, useBatchesStore } from "../batches";
 import { useActiveConnection } from "../connections";
+import { QuickPanel } from "../quick";
 import { DropZone } from "./DropZone";
 import { IntakeList } from "./IntakeList";
 import { OptionsPanel, optionErrors } from "./OptionsPanel";
@@ -30,6 +31,7 @@ export function UploadWorkspace() {
   return (
     <div className="upload-workspace">
       <DropZone />
+      <QuickPanel />
       <IntakeList />
       <OptionsPanel />
       {error && (
