@@ -65,7 +65,11 @@ export function QuickPanel() {
       )}
       {connectionId && (
         <details className="quick-defaults">
-          <summary>{t("quick.defaultsHeading", { connection: active?.label ?? "" })}</summary>
+          <summary>
+            {t("quick.defaultsHeading", {
+              connection: active?.kind === "local" ? t("connections.local") : (active?.label ?? ""),
+            })}
+          </summary>
           <p className="hint">{t("quick.defaultsHint")}</p>
           <DefaultRow
             connectionId={connectionId}
