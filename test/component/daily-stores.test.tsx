@@ -34,6 +34,20 @@ describe("the links store", () => {
     expect(store.getState().outcomes.menu).toEqual({ kind: "copied", count: 2 });
   });
 
+  it("opens an object through a presigned link even when plain links are chosen, so a private bucket's opens", async () => {
+    const { client, calls } = fakeApi({
+      "links.make": () => ({ links: ["https://a?sig"], text: "https://a?sig" }),
+    });
+    const opened: string[] = [];
+    const store = createLinksStore(client, {
+      writeText: async () => {},
+      openUrl: (url) => void opened.push(url),
+    });
+    await store.getState().open("menu", { kind: "objects", bucket: "b-1", keys: ["a"] });
+    expect(calls[0]?.input).toMatchObject({ format: "url", presigned: { expiresInSeconds: 900 } });
+    expect(opened).toEqual(["https://a?sig"]);
+  });
+
   it("leaves the clipboard alone when there is nothing to link to", async () => {
     const { client } = fakeApi({ "links.make": () => ({ links: [], text: "" }) });
     const copied: string[] = [];

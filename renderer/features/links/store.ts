@@ -36,7 +36,7 @@ export interface LinksState {
   saveTemplates(menuId: string, connectionId: string, templates: LinkTemplate[]): Promise<boolean>;
   /** Puts the source's links, one per line, on the clipboard. */
   copy(menuId: string, source: LinkSource): Promise<void>;
-  /** Opens one object in the browser: presigned when a private bucket's expiry is chosen. */
+  /** Opens one object in the browser, always through a presigned link, so a private bucket's opens too. */
   open(menuId: string, source: LinkSource): Promise<void>;
 }
 
@@ -54,14 +54,12 @@ export function createLinksStore(api: ApiClient, outlets: LinkOutlets): LinksSto
   return createStore<LinksState>()((set, get) => {
     const outcome = (menuId: string, value: MenuOutcome) =>
       set({ outcomes: { ...get().outcomes, [menuId]: value } });
-    const make = (source: LinkSource, format: LinkFormat) => {
-      const expiresInSeconds = get().expiresInSeconds;
-      return api.call("links.make", {
+    const make = (source: LinkSource, format: LinkFormat, expiresInSeconds = get().expiresInSeconds) =>
+      api.call("links.make", {
         source,
         format,
         ...(expiresInSeconds === undefined ? {} : { presigned: { expiresInSeconds } }),
       });
-    };
     return {
       format: "url",
       expiresInSeconds: undefined,
@@ -108,7 +106,7 @@ export function createLinksStore(api: ApiClient, outlets: LinkOutlets): LinksSto
 
       async open(menuId, source) {
         try {
-          const { links } = await make(source, "url");
+          const { links } = await make(source, "url", get().expiresInSeconds ?? PRESIGNED_EXPIRIES[0]);
           if (links[0]) outlets.openUrl(links[0]);
         } catch (error) {
           outcome(menuId, { kind: "failed", error: failureOf(error) });
