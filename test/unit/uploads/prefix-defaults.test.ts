@@ -19,7 +19,9 @@ describe("the default for files sent under a key prefix", () => {
   });
 
   it("is the connection's when no prefix matches, and the standard one without either", () => {
-    expect(destinationDefaultForPrefix({ studio: connection }, prefixes, "studio", "photos/")).toBe(connection);
+    expect(destinationDefaultForPrefix({ studio: connection }, prefixes, "studio", "photos/")).toBe(
+      connection,
+    );
     expect(destinationDefaultForPrefix({ studio: connection }, prefixes, "studio", "")).toBe(connection);
     expect(destinationDefaultForPrefix({}, prefixes, "other", "blog/")).toBe(STANDARD_DESTINATION_DEFAULT);
   });
