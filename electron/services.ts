@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { LOCAL_BUCKET_NAME, LOCAL_CONNECTION_ID, LOCAL_REGION } from "../shared/connections";
+import { destinationDefaultForPrefix } from "../shared/destinations/destination-default";
 import type { EventPayload, HostInfo } from "../shared/ipc/contract";
 import { bucketHandlers } from "./bucket/handlers";
 import { BucketBrowser } from "./bucket/service";
@@ -12,6 +13,7 @@ import { LocalConnectionHost } from "./connections/local-connection";
 import { ConnectionsService } from "./connections/service";
 import { Vault } from "./connections/vault";
 import { destinationHandlers } from "./destinations/handlers";
+import { PrefixDefaultsService } from "./destinations/prefixes";
 import { DestinationDefaultsService } from "./destinations/service";
 import { FirstRunState } from "./first-run/first-run-state";
 import { firstRunHandlers } from "./first-run/handlers";
@@ -42,6 +44,8 @@ import { presetHandlers } from "./presets/handlers";
 import { PresetService } from "./presets/service";
 import { previewHandlers } from "./preview/handlers";
 import { PreviewService } from "./preview/service";
+import { quickHandlers } from "./quick/handlers";
+import { QuickUploads } from "./quick/service";
 import { FileGrants } from "./uploads/file-grants";
 import { FileThumbnails, fileThumbnailHandlers } from "./uploads/file-thumbnails";
 import { uploadHandlers } from "./uploads/handlers";
@@ -149,6 +153,17 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   const destinations = await DestinationDefaultsService.open(
     path.join(config.dataDir, "destination-defaults.json"),
   );
+  const prefixDefaults = await PrefixDefaultsService.open(
+    path.join(config.dataDir, "destination-prefixes.json"),
+  );
+  const quickUploads = new QuickUploads({
+    grants,
+    uploads,
+    connections: () => connections.list(),
+    defaultFor: (connectionId, prefix) =>
+      destinationDefaultForPrefix(destinations.list(), prefixDefaults.list(), connectionId, prefix),
+    presets: () => presets.list().presets,
+  });
   const editorUploads = new EditorUploads({
     uploads,
     staging,
@@ -215,7 +230,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ...presetHandlers(presets, new BucketRuleSources(clients, () => connections.list())),
       ...firstRunHandlers(firstRun),
       ...picgoHandlers(picgo),
-      ...destinationHandlers(destinations),
+      ...destinationHandlers(destinations, prefixDefaults),
+      ...quickHandlers(quickUploads),
       ...linkHandlers(links, linkTemplates),
       ...historyHandlers(history),
       ...jobHandlers(cloudJobs),

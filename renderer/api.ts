@@ -144,6 +144,10 @@ export interface ApiClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Hands dropped or picked files to the main process (files.add), whichever host runs. */
   addFiles(entries: { file: File; relativePath: string }[]): Promise<ChannelOutput<"files.add">>;
+  /** Paths the main process can read for these files, for calls that take sources (Quick upload). */
+  giveFiles(
+    entries: { file: File; relativePath: string }[],
+  ): Promise<{ path: string; relativePath: string }[]>;
 }
 
 export const api = {
@@ -172,6 +176,13 @@ export const api = {
     entries: { file: File; relativePath: string }[],
     options: { signal?: AbortSignal } = {},
   ): Promise<ChannelOutput<"files.add">> {
+    return api.call("files.add", { sources: await api.giveFiles(entries) }, options);
+  },
+
+  /** Paths the main process can read for these files (staged copies on the web), sorted by relative path. */
+  async giveFiles(
+    entries: { file: File; relativePath: string }[],
+  ): Promise<{ path: string; relativePath: string }[]> {
     const sources: { path: string; relativePath: string }[] = [];
     // A few at a time: enough to keep the pipe full without opening hundreds of requests.
     const queue = [...entries];
@@ -182,7 +193,7 @@ export const api = {
     };
     await Promise.all(Array.from({ length: 4 }, worker));
     sources.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
-    return api.call("files.add", { sources }, options);
+    return sources;
   },
 
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

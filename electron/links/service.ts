@@ -45,7 +45,9 @@ export class LinkService {
 
   async make({ source, format, presigned }: LinkRequest): Promise<{ links: string[]; text: string }> {
     const batch = source.kind === "batch" ? this.deps.batch(source.batchId) : undefined;
-    const connection = this.#connection(batch?.connectionId);
+    const connection = this.#connection(
+      batch?.connectionId ?? (source.kind === "objects" ? source.connectionId : undefined),
+    );
     const url = await this.urlsOf(connection, presigned?.expiresInSeconds);
     const chosen = this.#format(connection.id, format);
     const images =

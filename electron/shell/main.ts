@@ -1,6 +1,13 @@
 import path from "node:path";
 import { app, BrowserWindow, clipboard, dialog, ipcMain } from "electron";
-import { APP_ORIGIN, IPC_CALL, IPC_CANCEL, IPC_EVENT, IPC_GIVE_FILE } from "../../shared/ipc/bridge";
+import {
+  APP_ORIGIN,
+  IPC_CALL,
+  IPC_CANCEL,
+  IPC_EVENT,
+  IPC_GIVE_FILE,
+  IPC_STAGE_FILE,
+} from "../../shared/ipc/bridge";
 import { APP_VERSION } from "../app-paths";
 import { closeBeforeQuit } from "../app-quit";
 import { CancellableCalls } from "../ipc/cancellable-calls";
@@ -82,6 +89,14 @@ app.whenReady().then(async () => {
 
   ipcMain.handle(IPC_GIVE_FILE, (event, filePath: unknown) => {
     if (isTrustedSender(event.senderFrame) && typeof filePath === "string") services.grantFiles([filePath]);
+  });
+  ipcMain.handle(IPC_STAGE_FILE, async (event, name: unknown, bytes: unknown) => {
+    if (!isTrustedSender(event.senderFrame) || typeof name !== "string" || !(bytes instanceof Uint8Array)) {
+      throw new Error("Only the Picops window can hand Picops a pasted file.");
+    }
+    const staged = await services.staging.stageBytes(name, bytes);
+    services.grantFiles([staged]);
+    return staged;
   });
 
   const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, "preload.cjs")));

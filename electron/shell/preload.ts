@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer, webUtils } from "electron";
-import { IPC_CALL, IPC_CANCEL, IPC_EVENT, IPC_GIVE_FILE, type PicopsBridge } from "../../shared/ipc/bridge";
+import {
+  IPC_CALL,
+  IPC_CANCEL,
+  IPC_EVENT,
+  IPC_GIVE_FILE,
+  IPC_STAGE_FILE,
+  type PicopsBridge,
+} from "../../shared/ipc/bridge";
 
 // The whole surface the renderer gets: four functions, no ipcRenderer.
 const bridge: PicopsBridge = {
@@ -13,9 +20,14 @@ const bridge: PicopsBridge = {
       ipcRenderer.removeListener(IPC_EVENT, forward);
     };
   },
-  // Only a real File (dropped or picked) has a path; the main process records it as given.
+  // A dropped or picked File has a path, which the main process records as given; a pasted
+  // picture has none, so its bytes go to the main process to be staged like the web host's.
   async pathForFile(file) {
     const path = webUtils.getPathForFile(file as File);
+    if (path === "") {
+      const bytes = new Uint8Array(await (file as File).arrayBuffer());
+      return (await ipcRenderer.invoke(IPC_STAGE_FILE, (file as File).name, bytes)) as string;
+    }
     await ipcRenderer.invoke(IPC_GIVE_FILE, path);
     return path;
   },

@@ -217,13 +217,22 @@ export class UploadService {
     options: UploadOptions,
     connectionId: string,
   ): Promise<BatchDetail> {
+    const runner = this.#find((await this.startAtOnce(files, options, connectionId)).id);
+    await runner.settled();
+    return runner.detail();
+  }
+
+  /** Starts such a batch (Quick upload's files) without waiting for it: progress events follow it. */
+  async startAtOnce(
+    files: IntakeFile[],
+    options: UploadOptions,
+    connectionId: string,
+  ): Promise<BatchSummary> {
     const record = uploadRecord(files, buildUploadPlan(files, options), options, connectionId);
     const summary = await this.#launch(record);
     // The batch now holds its files (staged copies among them): they are in use until done.
     this.deps.onFileUseChanged?.();
-    const runner = this.#find(summary.id);
-    await runner.settled();
-    return runner.detail();
+    return summary;
   }
 
   async #launch(record: BatchRecord): Promise<BatchSummary> {

@@ -1,5 +1,6 @@
 import { BucketButton, BucketWorkspace, UseInBucketProcessing } from "../features/bucket";
 import { ConnectionsPanel, useActiveConnection } from "../features/connections";
+import { HistoryWorkspace } from "../features/history";
 import { EditorUploads } from "../features/picgo";
 import { PreviewDraft, PreviewPanel } from "../features/preview";
 import { RulesWorkspace } from "../features/rules";
@@ -72,6 +73,7 @@ export function App() {
                 />
               ),
             },
+            { id: "history", label: t("historyTab.tab"), panel: <HistoryWorkspace /> },
           ]}
         />
       </main>

@@ -1,9 +1,12 @@
 import { batchesMessages } from "../features/batches/messages";
 import { bucketMessages } from "../features/bucket/messages";
 import { connectionTestMessages } from "../features/connections/messages";
+import { historyMessages } from "../features/history/messages";
 import { jobsMessages } from "../features/jobs/messages";
+import { linksMessages } from "../features/links/messages";
 import { picgoMessages } from "../features/picgo/messages";
 import { previewMessages } from "../features/preview/messages";
+import { quickMessages } from "../features/quick/messages";
 import { diagnosticMessages } from "../features/rules/diagnostic-messages";
 import { rulesMessages } from "../features/rules/messages";
 import { tourMessages } from "../features/tour/messages";
@@ -26,6 +29,9 @@ const tables = [
   tourMessages,
   picgoMessages,
   batchesMessages,
+  quickMessages,
+  linksMessages,
+  historyMessages,
 ] as const;
 
 declare module "../i18n/catalog" {

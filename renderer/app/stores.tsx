@@ -10,9 +10,12 @@ import {
   createConnectionsStore,
   createCosProfileStore,
 } from "../features/connections";
+import { createHistoryStore, HistoryProvider, type HistoryStore } from "../features/history";
 import { createJobsStore, JobsProvider, type JobsStore } from "../features/jobs";
+import { createLinksStore, LinksProvider, type LinksStore } from "../features/links";
 import { createEditorUploadsStore, EditorUploadsProvider, type EditorUploadsStore } from "../features/picgo";
 import { createPreviewStore, PreviewProvider, type PreviewStore } from "../features/preview";
+import { createQuickStore, QuickProvider, type QuickStore } from "../features/quick";
 import {
   BucketStylesProvider,
   type BucketStylesStore,
@@ -50,6 +53,9 @@ export interface Stores {
   thumbnails: ThumbnailSource;
   workspace: WorkspaceStore;
   upload: UploadStore;
+  history: HistoryStore;
+  links: LinksStore;
+  quick: QuickStore;
   jobs: JobsStore;
   bucket: BucketStores;
   preview: PreviewStore;
@@ -69,6 +75,14 @@ export function createStores(api: ApiClient): Stores {
     thumbnails: createThumbnailSource(api),
     workspace: createWorkspaceStore(api),
     upload: createUploadStore(api),
+    history: createHistoryStore(api),
+    links: createLinksStore(api, {
+      writeText: (text) => navigator.clipboard.writeText(text),
+      openUrl: (url) => void window.open(url, "_blank", "noopener"),
+    }),
+    quick: createQuickStore(api, localStorage, {
+      writeText: (text) => navigator.clipboard.writeText(text),
+    }),
     jobs: createJobsStore(api),
     bucket: createBucketStores(api),
     preview: createPreviewStore(api),
@@ -80,6 +94,9 @@ export function StoresProvider(props: { stores: Stores; children: ReactNode }) {
   const { stores } = props;
   // One line per store, the innermost first, so adding a store is adding a line.
   let tree = props.children;
+  tree = <HistoryProvider store={stores.history}>{tree}</HistoryProvider>;
+  tree = <LinksProvider store={stores.links}>{tree}</LinksProvider>;
+  tree = <QuickProvider store={stores.quick}>{tree}</QuickProvider>;
   tree = <JobsProvider store={stores.jobs}>{tree}</JobsProvider>;
   tree = <BucketProvider stores={stores.bucket}>{tree}</BucketProvider>;
   tree = <PreviewProvider store={stores.preview}>{tree}</PreviewProvider>;

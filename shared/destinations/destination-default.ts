@@ -53,3 +53,27 @@ export function destinationUploadOptions(
   const rules = presetRule === undefined ? [] : [{ rule: presetRule, fileid: destination.outputTemplate }];
   return { ...defaultUploadOptions(bucket), naming: "keep", prefix: "", rules };
 }
+
+/**
+ * Defaults for key prefixes of a connection (`blog/` → the blog's preset): files sent under a
+ * prefix take the default of the longest prefix they start with, else the connection's.
+ */
+export const PrefixDefaultsSchema = z.record(
+  z.string(),
+  z.record(z.string().min(1).max(400), DestinationDefaultSchema),
+);
+export type PrefixDefaults = z.infer<typeof PrefixDefaultsSchema>;
+
+/** The default for files sent to `connectionId` under `prefix`: the longest matching prefix wins. */
+export function destinationDefaultForPrefix(
+  defaults: DestinationDefaults,
+  prefixes: PrefixDefaults,
+  connectionId: string,
+  prefix: string,
+): DestinationDefault {
+  const matching = Object.keys(prefixes[connectionId] ?? {})
+    .filter((candidate) => prefix.startsWith(candidate))
+    .sort((a, b) => b.length - a.length);
+  const [longest] = matching;
+  return (longest && prefixes[connectionId]?.[longest]) || destinationDefaultFor(defaults, connectionId);
+}

@@ -11,7 +11,8 @@ export interface PicopsBridge {
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
   /**
    * The path of a dropped or picked file (Electron's webUtils.getPathForFile), once the main
-   * process has recorded it as given: `files.add` takes no other path.
+   * process has recorded it as given: `files.add` takes no other path. A pasted picture has
+   * no path: its bytes are staged by the main process and the staged copy's path answered.
    */
   pathForFile(file: object): Promise<string>;
 }
@@ -22,6 +23,11 @@ export const IPC_CANCEL = "picops:cancel";
 export const IPC_EVENT = "picops:event";
 /** The preload tells the main process the path of a File the designer dropped or picked. */
 export const IPC_GIVE_FILE = "picops:give-file";
+/**
+ * The preload hands the bytes of a File that has no path (a picture pasted from the
+ * clipboard); the main process stages a copy, records it as given and answers its path.
+ */
+export const IPC_STAGE_FILE = "picops:stage-file";
 
 /** The privileged scheme the Electron window loads the renderer from. */
 export const APP_SCHEME = "app";

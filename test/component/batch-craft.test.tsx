@@ -1,8 +1,8 @@
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { BatchesProvider, BatchView, createBatchesStore } from "../../renderer/features/batches";
+import { BatchView } from "../../renderer/features/batches";
 import type { BatchDetail } from "../../shared/uploads/batch";
-import { fakeApi } from "./fake-api";
+import { renderWithStores } from "./with-stores";
 
 afterEach(cleanup);
 
@@ -49,12 +49,10 @@ const processed: BatchDetail = {
 
 function renderBatch(detail: BatchDetail) {
   const { items: _items, ...summary } = detail;
-  const api = fakeApi({ "batches.list": () => ({ batches: [summary] }), "batches.detail": () => detail });
-  render(
-    <BatchesProvider store={createBatchesStore(api.client)}>
-      <BatchView />
-    </BatchesProvider>,
-  );
+  renderWithStores(<BatchView />, {
+    "batches.list": () => ({ batches: [summary] }),
+    "batches.detail": () => detail,
+  });
 }
 
 describe("a batch in words", () => {

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "../../renderer/api";
 import { BatchesProvider, BatchView, createBatchesStore } from "../../renderer/features/batches";
+import { createLinksStore, LinksProvider } from "../../renderer/features/links";
 import type { BatchDetail, UploadItem } from "../../shared/uploads/batch";
 import { fakeApi } from "./fake-api";
 
@@ -45,11 +46,14 @@ function renderBatchView(answers: Parameters<typeof fakeApi>[0]) {
   const api = fakeApi({
     "batches.list": () => ({ batches: [summary] }),
     "batches.detail": () => running,
+    "links.templates": () => ({ templates: [] }),
     ...answers,
   });
   render(
     <BatchesProvider store={createBatchesStore(api.client)}>
-      <BatchView />
+      <LinksProvider store={createLinksStore(api.client, { writeText: async () => {}, openUrl: () => {} })}>
+        <BatchView />
+      </LinksProvider>
     </BatchesProvider>,
   );
   return api;

@@ -35,12 +35,14 @@ export function fakeApi(answers: Answers) {
       return () => set.delete(listener as (payload: never) => void);
     },
     // Files picked in a test go to the main process by their names, as the web host's staging would.
-    addFiles(entries) {
-      const sources = entries.map((entry) => ({
+    async addFiles(entries) {
+      return client.call("files.add", { sources: await client.giveFiles(entries) });
+    },
+    async giveFiles(entries) {
+      return entries.map((entry) => ({
         path: `/staged/${entry.relativePath}`,
         relativePath: entry.relativePath,
       }));
-      return client.call("files.add", { sources });
     },
   };
   return {

@@ -21,6 +21,10 @@ function renderUpload() {
     "files.list": () => ({ files: [photo] }),
     "batches.list": () => ({ batches: [] }),
     "forms.drafts": () => ({}),
+    // The Quick upload panel above the form offers the presets as per-folder defaults.
+    "presets.list": () => ({ presets: [] }),
+    "destinations.defaults": () => ({ defaults: {} }),
+    "destinations.prefixDefaults": () => ({ prefixes: {} }),
     "forms.saveDraft": () => ({}),
     "files.thumbnail": () => ({ url: "media/00000000-0000-4000-8000-000000000000" }),
   });

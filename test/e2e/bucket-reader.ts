@@ -20,6 +20,12 @@ export async function openLocalBucket(dataDir: string) {
     async keys(): Promise<string[]> {
       return (await this.objects()).map((object) => object.key).sort();
     },
+    async bytes(key: string): Promise<Buffer> {
+      const download = await client.getObject({ bucket, key });
+      const chunks: Buffer[] = [];
+      for await (const chunk of download.body) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
     async image(key: string) {
       const download = await client.getObject({ bucket, key });
       const chunks: Buffer[] = [];

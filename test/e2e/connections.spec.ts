@@ -83,5 +83,7 @@ test("workspace tabs are reachable and switchable from the keyboard", async ({ p
   await expect(page.getByRole("tab", { name: "Bucket" })).toBeFocused();
   await expect(page.getByRole("tab", { name: "Bucket" })).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("End");
+  await expect(page.getByRole("tab", { name: "History" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowLeft");
   await expect(page.getByRole("tab", { name: "Rules" })).toHaveAttribute("aria-selected", "true");
 });

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
+import { type DailyScreen, dailyScreens } from "./daily-screens";
 import {
   INVALID_RULE,
   imagesLoaded,
@@ -82,4 +83,16 @@ test("screenshots of the main screens for the README", async ({ page, webHost })
   test.setTimeout(120_000);
   await mkdir(FOLDER, { recursive: true });
   await tourScreens(page, webHost, "en", (screen) => SHOTS[screen](page));
+});
+
+const DAILY_SHOTS: Record<DailyScreen, (page: Page) => Promise<void>> = {
+  "naming-and-quick": (page) => shoot(page, "quick-upload"),
+  links: (page) => shoot(page, "links"),
+  history: (page) => shoot(page, "history"),
+};
+
+test("screenshots of the daily loop for the README", async ({ page, webHost }) => {
+  test.setTimeout(120_000);
+  await mkdir(FOLDER, { recursive: true });
+  await dailyScreens(page, webHost, "en", (screen) => DAILY_SHOTS[screen](page));
 });

@@ -28,6 +28,9 @@ const KEPT_WORDS = new Set(
     "TPG",
     "CSV",
     "JSON",
+    // Link formats a designer pastes into, named as the web names them.
+    "Markdown",
+    "HTML",
     // Units.
     "KB",
     "MB",

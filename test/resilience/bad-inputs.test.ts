@@ -719,6 +719,23 @@ const cases: BadInput[] = [
       }),
     shows: { code: "invalid-input", messageId: "history-delete-changed" },
   },
+  {
+    category: "ipc",
+    name: "a Quick upload of a file nobody gave Picops",
+    send: () => callError("uploads.quick", { sources: [{ path: "/etc/passwd" }], prefix: "" }),
+    shows: { code: "file-not-given", messageId: "file-not-given", values: { file: "/etc/passwd" } },
+  },
+  {
+    category: "ipc",
+    name: "a prefix default whose key template has an unknown placeholder",
+    send: () =>
+      callError("destinations.setPrefixDefault", {
+        connectionId: "local",
+        prefix: "blog/",
+        destination: { keyTemplate: "{year}/{name}.{ext}", outputTemplate: "{name}_p.{format}" },
+      }),
+    shows: { code: "invalid-input", path: ["destination", "keyTemplate"] },
+  },
 ];
 
 describe("bad inputs", () => {

@@ -1,4 +1,4 @@
-import { app, session } from "electron";
+import { app, session, shell } from "electron";
 import { APP_ORIGIN } from "../../../shared/ipc/bridge";
 
 /**
@@ -14,10 +14,18 @@ export function hardenWebContents(): void {
       if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
     });
     contents.on("will-attach-webview", (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: "deny" }));
+    // A link the designer opens (an object, a presigned link) goes to their browser, never a window of ours.
+    contents.setWindowOpenHandler(({ url }) => {
+      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+      return { action: "deny" };
+    });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Writing copied links to the clipboard is the one permission the window has.
+  const allowed = (permission: string) => permission === "clipboard-sanitized-write";
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(allowed(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed(permission));
 }
 
 /** True when an IPC message comes from the app's own page in the main frame. */

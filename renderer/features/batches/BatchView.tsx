@@ -8,6 +8,7 @@ import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDuration } from "../../ui/format";
 import { InView } from "../../ui/InView";
 import { Thumbnail } from "../../ui/Thumbnail";
+import { LinksMenu } from "../links";
 import { BatchHistory } from "./BatchHistory";
 import { useBatches } from "./context";
 
@@ -150,6 +151,14 @@ function BatchDetailView({ t }: { t: Translate }) {
           {t("batch.exportJson")}
         </button>
       </div>
+      <LinksMenu
+        id={`batch-links-${detail.id}`}
+        source={{ kind: "batch", batchId: detail.id, which: "originals" }}
+        connectionId={detail.connectionId}
+        choices={detail.items
+          .filter((item) => item.state === "done")
+          .map((item) => ({ id: item.id, name: item.name }))}
+      />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls on its own, so it must take focus for keyboard users to scroll it (WCAG 2.1.1) */}
       <section className="batch-items" aria-label={t("batch.items")} tabIndex={0}>
         <ul className="plain" data-testid="batch-items">

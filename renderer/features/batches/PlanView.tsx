@@ -7,7 +7,7 @@ import { ProblemCount } from "./ProblemCount";
 const pixels = (size: { width: number; height: number } | undefined) =>
   size ? `${size.width}×${size.height}` : "";
 
-function warningText(t: Translate, warning: PlanWarning): string {
+function warningText(t: Translate, warning: PlanWarning, uploadIdentical: boolean): string {
   const key = `${warning.bucket}/${warning.key}`;
   const operations = warning.operations ?? "";
   switch (warning.kind) {
@@ -22,7 +22,7 @@ function warningText(t: Translate, warning: PlanWarning): string {
     case "approximated-locally":
       return t("plan.approximatedLocally", { key, operations });
     case "already-there":
-      return t("plan.alreadyThere", { key });
+      return t(uploadIdentical ? "plan.alreadyThereSent" : "plan.alreadyThere", { key });
     case "identical-in-batch":
       return t("plan.identicalInBatch", { key, sameAs: warning.sameAs ?? "" });
     case "enlarges":
@@ -54,6 +54,8 @@ export function PlanView(props: {
   /** What the first column shows for a plan: the dropped file's path, the object's name. */
   nameOf: (plan: PlannedUpload) => string | undefined;
   startLabel?: string;
+  /** The upload sends files the bucket already has (an upload option): say so instead of "skipped". */
+  uploadIdentical?: boolean;
   onStart(): void;
 }) {
   const t = useT();
@@ -107,7 +109,7 @@ export function PlanView(props: {
                 )}
                 {plan.warnings.map((warning) => (
                   <p key={`${warning.kind}-${warning.key}`} className="warning" data-testid="plan-warning">
-                    {warningText(t, warning)}
+                    {warningText(t, warning, props.uploadIdentical ?? false)}
                   </p>
                 ))}
               </td>

@@ -6,6 +6,7 @@ import { type Translate, useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
 import { useTouched } from "../../ui/touched";
 import { PreviewSlotButton } from "../preview";
+import { NamingExample } from "../quick";
 import { diagnosticText, firstRuleError, firstRuleWarning, usePresetList, useUnknownStyles } from "../rules";
 
 /**
@@ -151,6 +152,12 @@ export function RuleSlots(props: {
                 }}
                 {...touching("fileid")}
                 {...describedBy(`${id}-fileid`, t("upload.fileidHint"), fileidError)}
+              />
+              <NamingExample
+                id={`${id}-fileid-example`}
+                template={slot.fileid}
+                kind="output"
+                rule={slot.rule}
               />
             </Field>
             <Field id={`${id}-bucket`} label={t("upload.destinationBucket")} error={bucketError}>

@@ -3,6 +3,7 @@ import { useLanguage, useT } from "../../i18n";
 import { explainError } from "../../i18n/errors";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDateTime } from "../../ui/format";
+import { ObjectLinks } from "../links";
 import { usePreviewStore } from "../preview";
 import { useBrowse, useObjectDetails, useObjectDetailsStore } from "./context";
 
@@ -96,6 +97,7 @@ export function DetailsPanel() {
           </dd>
         </dl>
       )}
+      {details && place && <ObjectLinks bucket={place.bucket} keys={[details.key]} />}
     </section>
   );
 }

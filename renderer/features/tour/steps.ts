@@ -1,7 +1,7 @@
 import type { MessageKey } from "../../i18n";
 
 /** The workspaces of the app frame; a step may need one open to show its element. */
-export type Workspace = "upload" | "bucket" | "rules";
+export type Workspace = "upload" | "bucket" | "rules" | "history";
 
 export interface TourStep {
   id: string;

@@ -1,6 +1,7 @@
 import { type DragEvent, useRef, useState } from "react";
 import { useT } from "../../i18n";
 import { focusNext } from "../../ui/focus";
+import { PasteIntake, useQuickIntake } from "../quick";
 import { useUpload, useUploadStore } from "./context";
 import { filesFromDrop, filesFromInput } from "./dropped-files";
 
@@ -9,6 +10,8 @@ export function DropZone() {
   const t = useT();
   const adding = useUpload((state) => state.adding);
   const { addFiles } = useUploadStore().getState();
+  const prefix = useUpload((state) => state.options.prefix);
+  const take = useQuickIntake(addFiles, prefix);
   const [over, setOver] = useState(false);
   const filePicker = useRef<HTMLInputElement>(null);
   const folderPicker = useRef<HTMLInputElement>(null);
@@ -16,7 +19,7 @@ export function DropZone() {
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();
     setOver(false);
-    await addFiles(await filesFromDrop(event.dataTransfer));
+    await take(await filesFromDrop(event.dataTransfer));
     added();
   };
 
@@ -43,6 +46,7 @@ export function DropZone() {
       onDrop={onDrop}
     >
       <p>{adding ? t("upload.checking") : t("upload.empty")}</p>
+      <PasteIntake onFiles={take} />
       <div className="row">
         <button type="button" onClick={() => filePicker.current?.click()} disabled={adding}>
           {t("upload.pickFiles")}

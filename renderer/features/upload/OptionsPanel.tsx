@@ -4,6 +4,7 @@ import { schemaProblemText } from "../../i18n/errors";
 import { describedBy, Field } from "../../ui/Field";
 import { useTouched } from "../../ui/touched";
 import { ProcessingFields } from "../batches";
+import { NamingFields, UploadIdenticalField } from "../quick";
 import { useUpload, useUploadStore } from "./context";
 import { ObjectOptions } from "./ObjectOptions";
 
@@ -86,6 +87,15 @@ export function OptionsPanel() {
           </select>
         </Field>
       </div>
+      <NamingFields
+        keyTemplate={options.keyTemplate}
+        error={errors.get("keyTemplate")}
+        onKeyTemplate={(keyTemplate) => setOptions({ keyTemplate })}
+      />
+      <UploadIdenticalField
+        value={options.uploadIdentical ?? false}
+        onChange={(uploadIdentical) => setOptions({ uploadIdentical })}
+      />
       <ProcessingFields
         id="opt"
         concurrencyLabel={t("upload.concurrency")}

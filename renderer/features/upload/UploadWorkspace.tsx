@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../ui/ErrorMessage";
 import { focusNext } from "../../ui/focus";
 import { BatchView, PlanView, ProblemCount, useBatchesStore, useRuleWarnings } from "../batches";
 import { useActiveConnection } from "../connections";
+import { QuickPanel } from "../quick";
 import { useUpload, useUploadStore } from "./context";
 import { DropZone } from "./DropZone";
 import { IntakeList } from "./IntakeList";
@@ -60,6 +61,7 @@ export function UploadWorkspace() {
   return (
     <div className="upload-workspace">
       <DropZone />
+      <QuickPanel />
       <IntakeList />
       <OptionsPanel />
       {error && (
@@ -87,6 +89,7 @@ export function UploadWorkspace() {
       </div>
       <PlanView
         plans={plans}
+        uploadIdentical={options.uploadIdentical}
         nameOf={(plan) => names.get(plan.sourceId)}
         onStart={async () => {
           const batchId = await start();

@@ -77,6 +77,7 @@ export const uploadMessages = defineMessages(
     "plan.collides": "Another file of this batch writes {key} too",
     "plan.overwritesExisting": "Overwrites an object already in the bucket: {key}",
     "plan.alreadyThere": "Already in the bucket with these very bytes, so it is skipped: {key}",
+    "plan.alreadyThereSent": "Already in the bucket with these very bytes; uploaded again as chosen: {key}",
     "plan.identicalInBatch": "Same bytes as {sameAs} in this batch: {key}",
     "plan.runsOnlyInCos":
       "COS only ({operations}): {key} is made by COS as written; the Local bucket and the preview cannot make it",
@@ -207,6 +208,7 @@ export const uploadMessages = defineMessages(
     "plan.collides": "本批次中另一个文件也会写入 {key}",
     "plan.overwritesExisting": "会覆盖存储桶中已有的对象：{key}",
     "plan.alreadyThere": "存储桶中已有内容完全相同的对象，将跳过：{key}",
+    "plan.alreadyThereSent": "存储桶中已有内容完全相同的对象，按您的选择仍会上传：{key}",
     "plan.identicalInBatch": "与本批次中的 {sameAs} 内容相同：{key}",
     "plan.runsOnlyInCos": "仅限 COS（{operations}）：{key} 由 COS 按原样生成；本地存储桶与预览无法生成",
     "plan.approximatedLocally":

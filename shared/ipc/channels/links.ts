@@ -18,6 +18,8 @@ export const LinkSourceSchema = z.discriminatedUnion("kind", [
   z
     .object({
       kind: z.literal("objects"),
+      /** Whose objects (a history entry's connection); the active connection when absent. */
+      connectionId: z.string().min(1).max(64).optional(),
       bucket: z.string().min(1).max(60),
       keys: z.array(z.string().min(1).max(1024)).min(1).max(100_000),
     })

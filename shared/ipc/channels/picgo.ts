@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { DestinationDefaultSchema, DestinationDefaultsSchema } from "../../destinations/destination-default";
+import {
+  DestinationDefaultSchema,
+  DestinationDefaultsSchema,
+  PrefixDefaultsSchema,
+} from "../../destinations/destination-default";
 import { PicGoSettingsSchema, PicGoStateSchema } from "../../picgo/endpoint";
 import { Empty } from "./common";
 
 const DefaultsList = z.object({ defaults: DestinationDefaultsSchema });
+const PrefixList = z.object({ prefixes: PrefixDefaultsSchema });
 
 export const picgoChannels = {
   "picgo.state": { input: Empty, output: PicGoStateSchema },
@@ -18,6 +23,19 @@ export const picgoChannels = {
       .object({ connectionId: z.string().min(1).max(64), destination: DestinationDefaultSchema })
       .strict(),
     output: DefaultsList,
+  },
+  /** Every connection's defaults for key prefixes. */
+  "destinations.prefixDefaults": { input: Empty, output: PrefixList },
+  /** Sets (or, with `destination: null`, removes) the default of one key prefix of a connection. */
+  "destinations.setPrefixDefault": {
+    input: z
+      .object({
+        connectionId: z.string().min(1).max(64),
+        prefix: z.string().min(1).max(400),
+        destination: DestinationDefaultSchema.nullable(),
+      })
+      .strict(),
+    output: PrefixList,
   },
 } as const;
 

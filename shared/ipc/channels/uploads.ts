@@ -58,6 +58,17 @@ export const uploadChannels = {
   },
   "uploads.plan": { input: WithOptions, output: z.object({ plans: z.array(PlannedUploadSchema) }) },
   "uploads.start": { input: WithOptions, output: BatchSummarySchema },
+  /**
+   * Quick upload: these files (given, as for `files.add`) are named and processed by the
+   * active connection's default for `prefix` (the longest matching prefix wins) and start at
+   * once as their own batch, leaving the upload list alone.
+   */
+  "uploads.quick": {
+    input: z
+      .object({ sources: z.array(FileSourceSchema).min(1).max(1000), prefix: z.string().max(400) })
+      .strict(),
+    output: BatchSummarySchema,
+  },
   "processing.plan": {
     input: WithSelection,
     output: z.object({ plans: z.array(PlannedUploadSchema), skipped: z.array(z.string()) }),

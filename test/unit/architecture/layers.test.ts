@@ -144,15 +144,8 @@ describe("layers", () => {
 
 /**
  * Renderer stores own the calls: only a store (made in the composition root) talks to the
- * contract's client, and components read stores through selectors. Files other helpers are
- * still converting are listed by name until their branches land; any other file fails.
+ * contract's client, and components read stores through selectors.
  */
-const pendingConversion = {
-  /** Components that still call the client themselves. */
-  callsTheClient: [] as string[],
-  /** Components that still subscribe to a whole store. */
-  subscribesToAWholeStore: [],
-};
 
 const rendererFiles = files.filter((file) => file.startsWith("renderer/"));
 
@@ -249,20 +242,13 @@ describe("stores own the calls", () => {
   });
 
   it("only stores, the composition root and main.tsx import the client's values (types are fine anywhere)", () => {
-    expect(callersOfTheClient.filter((file) => !pendingConversion.callsTheClient.includes(file))).toEqual([]);
+    expect(callersOfTheClient).toEqual([]);
   });
 
   it("components read stores through selectors, never the whole store", () => {
-    const refused = wholeStoreSubscribers
-      .filter((file) => !pendingConversion.subscribesToAWholeStore.includes(file))
-      .map((file) => `${file}: ${wholeStoreSubscriptionsOf(file).join(", ")}`);
+    const refused = wholeStoreSubscribers.map(
+      (file) => `${file}: ${wholeStoreSubscriptionsOf(file).join(", ")}`,
+    );
     expect(refused).toEqual([]);
-  });
-
-  it("lists as pending only files that still break the rules (remove the others from pendingConversion)", () => {
-    expect(pendingConversion.callsTheClient.filter((file) => !callersOfTheClient.includes(file))).toEqual([]);
-    expect(
-      pendingConversion.subscribesToAWholeStore.filter((file) => !wholeStoreSubscribers.includes(file)),
-    ).toEqual([]);
   });
 });
