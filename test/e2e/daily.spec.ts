@@ -62,7 +62,7 @@ test("a pasted screenshot joins the upload list named by the paste template and 
 
   await page.getByRole("button", { name: "Review plan" }).click();
   await expect(page.getByTestId("plan-row")).toContainText(name);
-  await page.getByRole("button", { name: "Upload 1 files" }).click();
+  await page.getByRole("button", { name: "Upload 1 file" }).click();
   await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: BATCH_TIMEOUT });
 
   const bucket = await openLocalBucket(webHost.dataDir);
@@ -113,7 +113,7 @@ test("naming templates show their example under the field, the plan shows every 
   const original = `${year}/shot-${hash}.png`;
   const output = `small/shot-${hash}.webp`;
   await expect(row).toContainText(output);
-  await page.getByRole("button", { name: "Upload 1 files" }).click();
+  await page.getByRole("button", { name: "Upload 1 file" }).click();
   await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: BATCH_TIMEOUT });
 
   const bucket = await openLocalBucket(webHost.dataDir);
@@ -372,8 +372,8 @@ test("the same file twice: the plan says already there and skips it, flags ident
   const picker = page.getByTestId("file-input");
   await picker.setInputFiles(path.join(folder, "harbour.jpg"));
   await page.getByRole("button", { name: "Review plan" }).click();
-  await page.getByRole("button", { name: "Upload 1 files" }).click();
-  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 files (1 done, 0 failed)", {
+  await page.getByRole("button", { name: "Upload 1 file" }).click();
+  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 file (1 done, 0 failed)", {
     timeout: BATCH_TIMEOUT,
   });
 
@@ -394,7 +394,7 @@ test("the same file twice: the plan says already there and skips it, flags ident
     }),
   ).toHaveCount(1);
   await page.getByRole("button", { name: "Upload 2 files" }).click();
-  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 files (1 done, 0 failed)", {
+  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 file (1 done, 0 failed)", {
     timeout: BATCH_TIMEOUT,
   });
   await expect(page.getByTestId("batch-item")).toHaveText(/harbour-copy\.jpg/);
@@ -407,9 +407,9 @@ test("the same file twice: the plan says already there and skips it, flags ident
   await expect(warnings).toHaveText(
     "Already in the bucket with these very bytes; uploaded again as chosen: picops-1250000000/harbour.jpg",
   );
-  await page.getByRole("button", { name: "Upload 1 files" }).click();
+  await page.getByRole("button", { name: "Upload 1 file" }).click();
   await expect(page.getByTestId("batch-item")).toHaveText(/harbour\.jpg/);
-  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 files (1 done, 0 failed)", {
+  await expect(page.getByTestId("batch-totals")).toContainText("1 of 1 file (1 done, 0 failed)", {
     timeout: BATCH_TIMEOUT,
   });
 

@@ -79,7 +79,7 @@ test("processing in the bucket flags the rule's warning and marks a COS-only res
     await page.getByLabel("Output name").first().fill("{name}_tiled.jpg");
     await page.getByRole("button", { name: "Review plan" }).click();
     await expect(page.getByTestId("plan-warning")).toContainText("COS only (tile)");
-    await page.getByRole("button", { name: "Process 1 objects" }).click();
+    await page.getByRole("button", { name: "Process 1 object" }).click();
     // The Local bucket cannot run an operation it does not know: COS would be sent the rule as written.
     await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: 30_000 });
     await expect(page.getByTestId("item-error")).toContainText("NotImplemented");
