@@ -134,7 +134,9 @@ async function uploadWithRule(page: Page, folder: string, names: string[], rule:
   await page.getByLabel("Rule 1").fill(rule);
   await page.getByLabel("Output name").fill(fileid);
   await page.getByRole("button", { name: "Review plan" }).click();
-  await page.getByRole("button", { name: `Upload ${names.length} files` }).click();
+  await page
+    .getByRole("button", { name: `Upload ${names.length} ${names.length === 1 ? "file" : "files"}` })
+    .click();
   await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: BATCH_TIMEOUT });
 }
 

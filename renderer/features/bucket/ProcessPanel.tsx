@@ -63,14 +63,9 @@ export function ProcessPanel() {
       ? { bucket: place.bucket, prefix: place.prefix }
       : { bucket: place.bucket, keys: [...selected] };
   const ready = errors.size === 0 && (scope === "prefix" || selected.size > 0);
-  // A job reads a whole folder or one object, of the bucket the connection's jobs run on.
-  const [onlyKey] = selected;
-  const cloudInput =
-    scope === "prefix"
-      ? { prefix: place.prefix }
-      : selected.size === 1 && onlyKey
-        ? { object: onlyKey }
-        : undefined;
+  // A job reads a whole folder of the bucket the connection's jobs run on. (It can read one
+  // object too, but for a selection this computer is always the quicker way: no choice to make.)
+  const cloudInput = scope === "prefix" ? { prefix: place.prefix } : undefined;
   const cloudRegion = active?.defaultBucket === place.bucket ? active.region : undefined;
   const review = () => {
     if (!cloudInput || !cloudRegion) return reviewPlan(selection);
