@@ -34,6 +34,11 @@ export const catalog: Record<Language, Record<MessageKey, string>> = {
 
 /** Adds a feature's strings; the app adds every feature's before anything is worded. */
 export function addMessages(table: MessageTable): void {
+  // Two features using one key would silently word each other's screens: refuse at load.
+  for (const [key, text] of Object.entries(table.en)) {
+    const known = (catalog.en as Record<string, string>)[key];
+    if (known !== undefined && known !== text) throw new Error(`Message key "${key}" is defined twice.`);
+  }
   Object.assign(catalog.en, table.en);
   Object.assign(catalog["zh-CN"], table["zh-CN"]);
 }

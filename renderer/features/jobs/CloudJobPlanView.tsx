@@ -29,7 +29,7 @@ export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void })
   );
   const error = planError && (
     <p role="alert" className="notice notice-error" data-testid="cloud-plan-error">
-      {t("plan.startFailed")} <strong className="mono">{planError.code}</strong>:{" "}
+      {t("jobPlan.startFailed")} <strong className="mono">{planError.code}</strong>:{" "}
       <ErrorMessage error={planError} />
     </p>
   );
@@ -43,7 +43,7 @@ export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void })
 
   return (
     <section className="cloud-plan" aria-labelledby="cloud-plan-heading" data-testid="cloud-plan">
-      <h4 id="cloud-plan-heading">{t("plan.heading")}</h4>
+      <h4 id="cloud-plan-heading">{t("jobPlan.heading")}</h4>
       <p data-testid="cloud-plan-count">{countText(t, firstRequest, first)}</p>
       {plan.plans.map((rulePlan, index) => {
         const request = plan.requests[index];
@@ -51,7 +51,7 @@ export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void })
         return <RulePlan key={request.name} index={index + 1} request={request} plan={rulePlan} />;
       })}
       <fieldset className="job-choice">
-        <legend>{t("plan.choice")}</legend>
+        <legend>{t("jobPlan.choice")}</legend>
         {(["cloud-job", "local-loop"] as const).map((option) => (
           <label className="checkbox" key={option}>
             <input
@@ -62,15 +62,15 @@ export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void })
               onChange={() => choose(option)}
             />
             <span>
-              {option === "cloud-job" ? t("plan.cloudJob") : t("plan.localLoop")}
+              {option === "cloud-job" ? t("jobPlan.cloudJob") : t("jobPlan.localLoop")}
               {option === recommendation && (
                 <span className="badge" data-testid="recommended">
-                  {t("plan.recommended")}
+                  {t("jobPlan.recommended")}
                 </span>
               )}
               <span className="hint">
                 {" "}
-                {option === "cloud-job" ? t("plan.cloudJobHint") : t("plan.localLoopHint")}
+                {option === "cloud-job" ? t("jobPlan.cloudJobHint") : t("jobPlan.localLoopHint")}
               </span>
             </span>
           </label>
@@ -87,11 +87,11 @@ export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void })
               if (await startJobs()) props.onStarted?.();
             }}
           >
-            {starting ? t("plan.starting") : t("plan.startCloud", { count: plan.requests.length })}
+            {starting ? t("jobPlan.starting") : t("jobPlan.startCloud", { count: plan.requests.length })}
           </button>
         ) : (
           <button type="button" className="primary" onClick={props.onLocal}>
-            {t("plan.reviewLocal")}
+            {t("jobPlan.reviewLocal")}
           </button>
         )}
       </div>
@@ -100,11 +100,11 @@ export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void })
 }
 
 function countText(t: ReturnType<typeof useT>, request: CiJobRequest, plan: CloudJobPlan): string {
-  if ("object" in request.input) return t("plan.oneObject", { key: request.input.object });
+  if ("object" in request.input) return t("jobPlan.oneObject", { key: request.input.object });
   const prefix = request.input.prefix || "/";
   return plan.complete
-    ? t("plan.counted", { count: plan.counted, prefix })
-    : t("plan.atLeast", { count: plan.counted.toLocaleString(), prefix });
+    ? t("jobPlan.counted", { count: plan.counted, prefix })
+    : t("jobPlan.atLeast", { count: plan.counted.toLocaleString(), prefix });
 }
 
 function RulePlan(props: { index: number; request: CiJobRequest; plan: CloudJobPlan }) {
@@ -112,8 +112,8 @@ function RulePlan(props: { index: number; request: CiJobRequest; plan: CloudJobP
   const { index, request, plan } = props;
   return (
     <div className="cloud-rule-plan" data-testid="cloud-rule-plan">
-      <p className="mono">{t("plan.rule", { index, rule: request.processRule })}</p>
-      <ul className="plain mono" aria-label={t("plan.sampleLabel", { index })}>
+      <p className="mono">{t("jobPlan.rule", { index, rule: request.processRule })}</p>
+      <ul className="plain mono" aria-label={t("jobPlan.sampleLabel", { index })}>
         {plan.sample.map(({ input, output }) => (
           <li key={input} data-testid="cloud-plan-sample">
             {input} → {output}
@@ -122,12 +122,12 @@ function RulePlan(props: { index: number; request: CiJobRequest; plan: CloudJobP
       </ul>
       {plan.overwrites.length > 0 && (
         <p className="notice notice-warning" data-testid="cloud-plan-overwrites">
-          {t("plan.overwrites", { count: plan.overwrites.length, keys: listed(plan.overwrites) })}
+          {t("jobPlan.overwrites", { count: plan.overwrites.length, keys: listed(plan.overwrites) })}
         </p>
       )}
       {plan.shared.length > 0 && (
         <p className="notice notice-warning" data-testid="cloud-plan-shared">
-          {t("plan.shared", { keys: listed(plan.shared) })}
+          {t("jobPlan.shared", { keys: listed(plan.shared) })}
         </p>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalog } from "../../../renderer/app/catalog";
-import type { MessageKey } from "../../../renderer/i18n/catalog";
+import { addMessages, type MessageKey } from "../../../renderer/i18n/catalog";
 import { placeholdersOf } from "../../../shared/placeholders";
 
 /**
@@ -59,5 +59,14 @@ describe("the 简体中文 catalogue", () => {
       (key) => placeholdersOf(catalog["zh-CN"][key]).join() !== placeholdersOf(catalog.en[key]).join(),
     );
     expect(mismatched).toEqual([]);
+  });
+});
+
+describe("adding a feature's messages", () => {
+  it("refuses a key another feature already words differently", () => {
+    const [key, text] = Object.entries(catalog.en)[0] ?? ["", ""];
+    const clash = { en: { [key]: `${text} (another feature's)` }, "zh-CN": { [key]: text } };
+    expect(() => addMessages(clash as never)).toThrow(`Message key "${key}" is defined twice.`);
+    expect(catalog.en[key as MessageKey]).toBe(text);
   });
 });
