@@ -107,3 +107,43 @@ describe("BatchView", () => {
     });
   });
 });
+
+describe("the batches store", () => {
+  it("shows a just-started batch finished when it finished while its detail was on the way", async () => {
+    const earlier: BatchDetail = { ...running, id: "batch-0", state: "finished", revision: 9 };
+    const started: BatchDetail = {
+      ...running,
+      id: "batch-2",
+      revision: 1,
+      totals: { ...running.totals, files: 1, failed: 0, bytesTotal: 1000, bytesDone: 1000 },
+      items: [item("c", { state: "uploading", loaded: 1000 })],
+    };
+    const finished: BatchDetail = {
+      ...started,
+      state: "finished",
+      revision: 2,
+      totals: { ...started.totals, done: 1 },
+      items: [item("c", { state: "done", loaded: 1000 })],
+    };
+    const summary = ({ items: _items, ...rest }: BatchDetail) => rest;
+    let served = 0;
+    const api = fakeApi({
+      "batches.list": () => ({ batches: [summary(earlier)] }),
+      "batches.detail": ({ batchId }) => {
+        if (batchId === earlier.id) return earlier;
+        served += 1;
+        if (served > 1) return finished;
+        // The last event goes out while this older answer is still on its way.
+        api.emit("batches.progress", { batch: summary(finished), items: finished.items });
+        return started;
+      },
+    });
+    const store = createBatchesStore(api.client);
+    await store.getState().load();
+    expect(store.getState().detail?.id).toBe("batch-0");
+
+    await store.getState().started("batch-2");
+    expect(store.getState().detail?.state).toBe("finished");
+    expect(store.getState().detail?.items.map((entry) => entry.state)).toEqual(["done"]);
+  });
+});

@@ -50,10 +50,16 @@ export function createBatchesStore(api: ApiClient): BatchesStore {
       const known = new Map(get().batches.map((batch) => [batch.id, batch]));
       set({ batches: batches.map((batch) => laterView(known.get(batch.id), batch)) });
     };
-    const fetchDetail = async (batchId: string) => {
+    const fetchDetail = async (batchId: string): Promise<void> => {
       const detail = await api.call("batches.detail", { batchId });
       const shown = get().detail;
       if (shown?.id !== batchId || laterView(shown, detail) === detail) set({ detail });
+      // Progress events that came while the detail was on its way found another batch shown
+      // and reached only the list; their items are in a newer detail, so ask again.
+      const listed = get().batches.find((batch) => batch.id === batchId);
+      if (get().detail?.id === batchId && listed && listed.revision > (get().detail?.revision ?? 0)) {
+        await fetchDetail(batchId);
+      }
     };
 
     return {
