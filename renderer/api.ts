@@ -58,24 +58,35 @@ function takeWebToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? "";
 }
 
-function webTransport(): Transport {
+/** The web host's transport: calls over HTTP, events over one WebSocket. */
+export function webTransport(): Transport {
   const token = takeWebToken();
   const listeners = new Set<(name: string, payload: unknown) => void>();
   let socket: WebSocket | undefined;
+  // Calls wait until the event socket has connected (or failed to): the host sends an event
+  // only to sockets open at that moment, so an event a call causes (presets.changed after a
+  // save, a batch's progress after its start) would otherwise be lost on a page just loaded.
+  let listening: Promise<void> = Promise.resolve();
   const connect = () => {
     const url = new URL("/api/events", window.location.href);
     url.protocol = url.protocol.replace("http", "ws");
     url.searchParams.set("token", token);
-    socket = new WebSocket(url);
-    socket.onmessage = (message) => {
+    const opening = new WebSocket(url);
+    socket = opening;
+    listening = new Promise((settled) => {
+      opening.addEventListener("open", () => settled(), { once: true });
+      opening.addEventListener("close", () => settled(), { once: true });
+    });
+    opening.onmessage = (message) => {
       const { event, payload } = JSON.parse(String(message.data)) as { event: string; payload: unknown };
       for (const listener of listeners) listener(event, payload);
     };
     // Reconnect after a host restart; the UI re-reads state on its own schedule.
-    socket.onclose = () => setTimeout(() => listeners.size > 0 && connect(), 1000);
+    opening.onclose = () => setTimeout(() => listeners.size > 0 && connect(), 1000);
   };
   return {
     async call(channel, input, signal) {
+      await listening;
       // The request is the call: aborting it closes the connection, which cancels the call.
       const response = await fetch(`/api/call/${channel}`, {
         method: "POST",
