@@ -28,9 +28,10 @@ export function checkedBatchKey(batch: CheckedBatch): string {
   return hash.digest("hex");
 }
 
+/** A check's refusal: the plan's sentence and the engine's reason behind it. */
 interface Refusal {
   problem: MessageRef;
-  problemCause: MessageRef | undefined;
+  problemCause: MessageRef;
 }
 
 /** The plans whose refusals are kept: the window plans one batch at a time, a few spare cover a redraw race. */
@@ -43,8 +44,10 @@ export class RememberedChecks {
   remember(key: string, plans: readonly PlannedUpload[]): void {
     const refusals = new Map<string, Refusal>();
     for (const plan of plans) {
-      if (plan.problem)
+      // Only a check gives a cause; a key's own problems are found again at Start.
+      if (plan.problem && plan.problemCause) {
         refusals.set(plan.sourceId, { problem: plan.problem, problemCause: plan.problemCause });
+      }
     }
     this.#refusals.delete(key);
     this.#refusals.set(key, refusals);
@@ -62,7 +65,7 @@ export class RememberedChecks {
       const refusal = refusals.get(plan.sourceId);
       if (!refusal || plan.problem) continue;
       plan.problem = refusal.problem;
-      if (refusal.problemCause) plan.problemCause = refusal.problemCause;
+      plan.problemCause = refusal.problemCause;
     }
     return true;
   }
