@@ -163,7 +163,7 @@ function formatOfKey(key: string): string {
 
 /**
  * A format's objects in the order they are sampled: the largest, then positions in
- * van der Corput order (½, ¼, ¾, ⅛…), so any first few are spread over the whole group.
+ * van der Corput order (0, ½, ¼, ¾, ⅛…), so any first few are spread over the whole group.
  */
 function* sampleOrder(group: number[], objects: readonly { size?: number }[]): Generator<number> {
   const largest = group.reduce((best, index) =>
