@@ -1,5 +1,8 @@
 import { open } from "node:fs/promises";
+import sharp from "sharp";
+import { LARGE_PICTURE_PIXELS } from "../../shared/uploads/file-kinds";
 import { type PictureHeader, readPictureHeader } from "../engine/index";
+import { gifDeclaresTransparency } from "./gif-transparency";
 
 /** Enough of a file's start for a JPEG's tables and a BMP's header (libvips reads the rest of the header itself). */
 export const HEADER_BYTES = 128 * 1024;
@@ -20,7 +23,35 @@ export async function readFileHeader(path: string, signal?: AbortSignal): Promis
   } catch {
     return undefined;
   }
-  return readPictureHeader(head.subarray(0, read), path, signal);
+  const start = head.subarray(0, read);
+  return withTrueTransparency(await readPictureHeader(start, path, signal), start, path, signal);
+}
+
+/**
+ * The header with `alpha` as the picture has it. libvips gives every GIF an alpha channel,
+ * and GIF writers (libvips's own among them) often declare a transparent colour no pixel
+ * uses: a GIF is transparent when it declares one and, where its pixels are at hand (a
+ * still picture in `pixels`, not too large to decode), a pixel is see-through.
+ */
+export async function withTrueTransparency(
+  header: PictureHeader | undefined,
+  head: Buffer,
+  pixels: string | Buffer | undefined,
+  signal?: AbortSignal,
+): Promise<PictureHeader | undefined> {
+  if (header?.format !== "gif" || !header.alpha) return header;
+  const declared = gifDeclaresTransparency(head);
+  if (declared === false) return { ...header, alpha: false };
+  if (pixels === undefined || header.frames > 1 || header.width * header.height > LARGE_PICTURE_PIXELS) {
+    return header;
+  }
+  signal?.throwIfAborted();
+  try {
+    const { isOpaque } = await sharp(pixels, { limitInputPixels: LARGE_PICTURE_PIXELS }).stats();
+    return { ...header, alpha: !isOpaque };
+  } catch {
+    return header;
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type PlannedUpload,
 } from "../../shared/uploads/plan";
 import type { ConnectionClients } from "../connections/clients";
+import type { PictureHeader } from "../engine/index";
 import type { EventBus } from "../ipc/event-bus";
 import { type BatchClient, BatchRunner } from "./batch-runner";
 import { type ExistingObjects, existingObjects } from "./existing-keys";
@@ -25,7 +26,14 @@ import { type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
 import { objectsToCheck } from "./object-headers";
 import { PictureHeaders, readFileHeader } from "./picture-headers";
-import { addPlanChecks, type CheckedFile, hasRulesToTry, standInOf } from "./plan-checks";
+import {
+  addPlanChecks,
+  type CheckedFile,
+  hasRulesToTry,
+  type PlanCheckOptions,
+  standInOf,
+} from "./plan-checks";
+import { checkedBatchKey, RememberedChecks } from "./remembered-checks";
 import { resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
@@ -46,6 +54,7 @@ export class UploadService {
   readonly #batches = new Map<string, BatchRunner>();
   readonly #naming = new FileNaming(() => randomBytes(32));
   readonly #headers = new PictureHeaders();
+  readonly #checks = new RememberedChecks();
 
   private constructor(private readonly deps: UploadServiceDeps) {}
 
@@ -105,41 +114,48 @@ export class UploadService {
     const usable = this.#files.filter((file) => !file.problem);
     const sources = await this.#naming.sources(usable);
     const plans = buildUploadPlan(sources, options);
-    const client = await this.deps.clients.get(this.deps.activeConnectionId());
+    const connectionId = this.deps.activeConnectionId();
+    const client = await this.deps.clients.get(connectionId);
     // The headers are read from the disk while the bucket is asked what it holds.
     const [existing, headers] = await Promise.all([
       existingObjects(client, plans, signal),
-      hasRulesToTry(options.rules)
-        ? this.#headers.of(
-            usable.map((file) => ({ id: file.id, read: (abort) => readFileHeader(file.path, abort) })),
-            signal,
-          )
-        : [],
+      hasRulesToTry(options.rules) ? this.#fileHeaders(usable, signal) : [],
     ]);
     markAlreadyThere(plans, sources, etagOf(existing));
     markExisting(plans, (bucket, key) => existing(bucket, key) !== undefined);
-    // The plans are in the files' order.
-    const checked = usable.map(
-      (file, index): CheckedFile => ({
-        plan: plans[index] as PlannedUpload,
-        name: file.relativePath,
-        bytes: file.size,
-        header: headers[index],
-        read: (abort) => readFile(file.path, { signal: abort }),
-      }),
+    await addPlanChecks(
+      checkedFiles(usable, plans, headers),
+      options.rules,
+      checkOptions(connectionId, signal),
     );
-    await addPlanChecks(checked, options.rules, this.#checkOptions(signal));
+    this.#checks.remember(uploadChecksKey(connectionId, options, usable), plans);
     return plans;
   }
 
-  /** Where the plan's checks are run against, and how their stand-ins are made. */
-  #checkOptions(signal: AbortSignal | undefined) {
-    return {
-      destination:
-        this.deps.activeConnectionId() === LOCAL_CONNECTION_ID ? ("local" as const) : ("cos" as const),
-      standIn: standInOf,
+  #fileHeaders(files: IntakeFile[], signal?: AbortSignal) {
+    return this.#headers.of(
+      files.map((file) => ({ id: file.id, read: (abort) => readFileHeader(file.path, abort) })),
       signal,
-    };
+    );
+  }
+
+  /**
+   * Puts on the plans at Start what the plan's checks found, so that a rule the engine knows
+   * fails is refused here too: the plan's own findings when Start sends what was planned,
+   * otherwise the checks run now (a Start without a plan, or with other files or rules).
+   */
+  async #checkAtStart(
+    usable: IntakeFile[],
+    plans: PlannedUpload[],
+    options: UploadOptions,
+    connectionId: string,
+  ) {
+    if (!hasRulesToTry(options.rules)) return;
+    const key = uploadChecksKey(connectionId, options, usable);
+    if (this.#checks.recall(key, plans)) return;
+    const headers = await this.#fileHeaders(usable);
+    await addPlanChecks(checkedFiles(usable, plans, headers), options.rules, checkOptions(connectionId));
+    this.#checks.remember(key, plans);
   }
 
   async start(options: UploadOptions): Promise<BatchSummary> {
@@ -147,6 +163,7 @@ export class UploadService {
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
     const connectionId = this.deps.activeConnectionId();
     const { sources, plans } = await this.#planAtStart(usable, options, connectionId);
+    await this.#checkAtStart(usable, plans, options, connectionId);
     const toSend = plans.filter((plan) => !isAlreadyThere(plan));
     if (toSend.length === 0) throw new PicopsError("nothing-to-upload", "all-already-there");
     const record = uploadRecord(sources, toSend, options, connectionId);
@@ -249,7 +266,8 @@ export class UploadService {
     options: ProcessOptions,
     signal?: AbortSignal,
   ): Promise<{ plans: PlannedUpload[]; skipped: string[] }> {
-    const client = await this.deps.clients.get(this.deps.activeConnectionId());
+    const connectionId = this.deps.activeConnectionId();
+    const client = await this.deps.clients.get(connectionId);
     const { objects, skipped } = await resolveSelection(client, selection, signal);
     const plans = buildProcessingPlan(objects, options);
     const existing = await existingObjects(client, plans, signal);
@@ -262,22 +280,31 @@ export class UploadService {
     }
     if (hasRulesToTry(options.rules)) {
       const checked = await objectsToCheck(client, objects, plans, signal);
-      await addPlanChecks(checked, options.rules, this.#checkOptions(signal));
+      await addPlanChecks(checked, options.rules, checkOptions(connectionId, signal));
     }
+    this.#checks.remember(processingChecksKey(connectionId, options, objects), plans);
     return { plans, skipped };
   }
 
   async startProcessing(selection: ObjectSelection, options: ProcessOptions): Promise<BatchSummary> {
-    const client = await this.deps.clients.get(this.deps.activeConnectionId());
+    const connectionId = this.deps.activeConnectionId();
+    const client = await this.deps.clients.get(connectionId);
     const { objects } = await resolveSelection(client, selection);
     if (objects.length === 0) throw new PicopsError("nothing-to-process", "nothing-to-process");
     const plans = buildProcessingPlan(objects, options);
+    // As for an upload: what the plan's checks refuse is refused here, whoever asks.
+    const key = processingChecksKey(connectionId, options, objects);
+    if (hasRulesToTry(options.rules) && !this.#checks.recall(key, plans)) {
+      const checked = await objectsToCheck(client, objects, plans, undefined);
+      await addPlanChecks(checked, options.rules, checkOptions(connectionId));
+      this.#checks.remember(key, plans);
+    }
     const refusal = planProblemError(plans);
     if (refusal) throw refusal;
     const record: BatchRecord = {
       id: newBatchId(),
       kind: "process",
-      connectionId: this.deps.activeConnectionId(),
+      connectionId,
       createdAt: new Date().toISOString(),
       concurrency: options.concurrency,
       put: {},
@@ -383,6 +410,44 @@ export class UploadService {
       replayed,
     );
   }
+}
+
+/** Where the plan's checks are run against, and how their stand-ins are made. */
+function checkOptions(connectionId: string, signal?: AbortSignal): PlanCheckOptions {
+  return {
+    destination: connectionId === LOCAL_CONNECTION_ID ? "local" : "cos",
+    standIn: standInOf,
+    signal,
+  };
+}
+
+/** The files of an upload plan with what their headers say, in the plans' order (the files'). */
+function checkedFiles(
+  usable: IntakeFile[],
+  plans: PlannedUpload[],
+  headers: (PictureHeader | undefined)[],
+): CheckedFile[] {
+  return usable.map((file, index) => ({
+    plan: plans[index] as PlannedUpload,
+    name: file.relativePath,
+    bytes: file.size,
+    header: headers[index],
+    read: (abort) => readFile(file.path, { signal: abort }),
+  }));
+}
+
+function uploadChecksKey(connectionId: string, options: UploadOptions, files: IntakeFile[]): string {
+  return checkedBatchKey({ connectionId, rules: options.rules, contents: files.map((file) => file.id) });
+}
+
+/** An object's ETag changes with its bytes; a key named without a listing has none, and stands for itself. */
+function processingChecksKey(
+  connectionId: string,
+  options: ProcessOptions,
+  objects: { bucket: string; key: string; etag?: string }[],
+): string {
+  const contents = objects.map((object) => `${object.bucket}/${object.key}\u0002${object.etag ?? ""}`);
+  return checkedBatchKey({ connectionId, rules: options.rules, contents });
 }
 
 /** The journal record of an upload batch, refused when its plan cannot be carried out. */

@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import sharp from "sharp";
-import { expect, test } from "./web-host-fixture";
+import { expect, startWebHost, test } from "./web-host-fixture";
 
 /** A 1200×800 JPEG and a three-frame 40×30 GIF, in a folder of their own. */
 async function makePictures(): Promise<{ jpeg: string; gif: string }> {
@@ -158,4 +158,62 @@ test("the bucket-processing form survives a reload", async ({ page, webHost }) =
     "imageMogr2/thumbnail/200x/format/png",
   );
   await expect(page.getByLabel("Output name")).toHaveValue("/half/{name}_200.png");
+});
+
+/** Stops a host this spec started itself, and waits until it has exited. */
+async function stop(host: Awaited<ReturnType<typeof startWebHost>>): Promise<void> {
+  host.process.kill("SIGTERM");
+  await new Promise((resolve) => host.process.once("exit", resolve));
+}
+
+test("the upload form and the bucket-processing form survive a restart of the app", async ({ page }) => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "picops-forms-restart-"));
+  const openBucket = async () => {
+    await page.getByRole("tab", { name: "Bucket" }).click();
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+  };
+  const first = await startWebHost(dataDir);
+  try {
+    await page.goto(first.url);
+    await page.getByLabel("Key prefix").fill("shoots/2026/");
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/800x/format/webp");
+    await page.getByLabel("Output name").nth(0).fill("{name}_w800.{format}");
+    await page.getByRole("button", { name: "Add a rule" }).click();
+    await page.getByLabel("Rule 2", { exact: true }).fill("imageMogr2/thumbnail/200x200/format/png");
+    const uploadSaved = draftSaved(page, "thumbs/{name}_square.{format}");
+    await page.getByLabel("Output name").nth(1).fill("thumbs/{name}_square.{format}");
+    await uploadSaved;
+
+    await openBucket();
+    await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/200x/format/png");
+    const processingSaved = draftSaved(page, "/half/{name}_200.png");
+    await page.getByLabel("Output name").fill("/half/{name}_200.png");
+    await processingSaved;
+  } finally {
+    await stop(first);
+  }
+
+  const second = await startWebHost(dataDir);
+  try {
+    await page.goto(second.url);
+    await expect(page.getByLabel("Key prefix")).toHaveValue("shoots/2026/");
+    await expect(page.getByLabel("Rule 1", { exact: true })).toHaveValue(
+      "imageMogr2/thumbnail/800x/format/webp",
+    );
+    await expect(page.getByLabel("Rule 2", { exact: true })).toHaveValue(
+      "imageMogr2/thumbnail/200x200/format/png",
+    );
+    await expect(page.getByLabel("Output name").nth(0)).toHaveValue("{name}_w800.{format}");
+    await expect(page.getByLabel("Output name").nth(1)).toHaveValue("thumbs/{name}_square.{format}");
+
+    await openBucket();
+    await expect(page.getByLabel("Rule 1", { exact: true })).toHaveValue(
+      "imageMogr2/thumbnail/200x/format/png",
+    );
+    await expect(page.getByLabel("Output name")).toHaveValue("/half/{name}_200.png");
+  } finally {
+    await stop(second);
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });
