@@ -169,6 +169,26 @@ test("a rule slot's Preview shows that rule alone and names the output it writes
   await expect(preview.getByTestId("preview-fileid")).toHaveText("avatars/{name}.{format}");
 });
 
+test("a rule slot's Preview keeps following its slot after the Upload tab is left and shown again", async ({
+  page,
+  webHost,
+}) => {
+  const preview = await previewUpload(page, webHost.url, ["imageMogr2/thumbnail/400x/format/png"]);
+  const slotPreview = page.getByRole("button", { name: "Preview output 1" });
+  await slotPreview.click();
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("400×300");
+
+  // The Upload tab's form is unmounted and mounted again: it is still the form that owns the preview.
+  await page.getByRole("tab", { name: "History" }).click();
+  await expect(slotPreview).toHaveCount(0);
+  await page.getByRole("tab", { name: "Upload" }).click();
+  await expect(slotPreview).toHaveAttribute("aria-pressed", "true");
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/320x/format/webp");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("320×240");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("WEBP");
+  await expect(preview.getByTestId("preview-rule")).toContainText("imageMogr2/thumbnail/320x/format/webp");
+});
+
 test("a square crop of a 4:3 photo outlines the kept region on the original, and the output lies over it", async ({
   page,
   webHost,
