@@ -91,3 +91,55 @@ test("the Bucket tab shows what an upload wrote without a reload, refreshes, and
   await expect.poll(order).toEqual(["a.jpg", "b.png", "c.jpg", "d.webp"]);
   await expect(header.getByRole("button", { name: "Name" })).toHaveAttribute("aria-pressed", "true");
 });
+
+test("an object picked in the bucket is previewed with processing in the bucket's rules, not the upload's", async ({
+  page,
+  webHost,
+}) => {
+  const [photo] = await makePictures();
+  await page.goto(webHost.url);
+  // The upload's rule is previewed first: it must not stay on screen for a bucket object.
+  await page.getByTestId("file-input").setInputFiles(photo ?? "");
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/400x/format/png");
+  await page.getByRole("button", { name: "Preview a.jpg" }).click();
+  const preview = page.getByTestId("preview");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("400×300");
+
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  const address = path.join(webHost.dataDir, "local-bucket", "address.json");
+  await expect
+    .poll(() =>
+      access(address).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    const body = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#557799" } })
+      .jpeg()
+      .toBuffer();
+    await bucket.client.putObject({ bucket: BUCKET, key: "harbour.jpg", body });
+  } finally {
+    await bucket.close();
+  }
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(page.getByTestId("browse-status")).toHaveText("0 folders, 1 object");
+  await page.locator('[data-testid="entry"][data-key="harbour.jpg"]').click();
+
+  // Processing in the bucket has one blank slot: the object is shown as it is, and says why.
+  await expect(preview).toContainText("Sample: harbour.jpg");
+  await expect(preview.getByTestId("preview-no-rules")).toContainText(
+    "Process in the bucket has no rule yet",
+  );
+  await expect(preview.getByTestId("preview-before-readout")).toContainText("1200×900");
+  await expect(preview.getByTestId("preview-after-readout")).toHaveCount(0);
+
+  // Its own rule, as it is typed.
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/300x/format/webp");
+  await expect(preview.getByTestId("preview-rule")).toContainText("Rule 1");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("300×225");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("WEBP");
+});

@@ -56,7 +56,8 @@ export const previewMessages = defineMessages(
     "preview.controls": "Comparison controls",
     "preview.noRules":
       "This upload has no rules: the original is stored as it is. Add a rule, or press Preview on one.",
-    "preview.noRulesObject": "Press Preview on a rule of processing in the bucket to see it on this object.",
+    "preview.noRulesObject":
+      "Process in the bucket has no rule yet: this is the object as it is. Add a rule there to see its output here.",
     "preview.ruleDraft": "Draft from the Rules tab",
     "preview.ruleSlot": "Rule {n}",
     "preview.ruleEmpty": "(empty rule)",
@@ -119,7 +120,8 @@ export const previewMessages = defineMessages(
     "preview.pixelated": "像素化",
     "preview.controls": "对比控件",
     "preview.noRules": "此上传没有规则：原图将按原样保存。请添加规则，或在某条规则上点击“预览”。",
-    "preview.noRulesObject": "在存储桶处理的某条规则上点击“预览”，即可查看它对此对象的效果。",
+    "preview.noRulesObject":
+      "“在存储桶中处理”还没有规则：这是对象的原样。在那里添加规则，即可在此查看其输出。",
     "preview.ruleDraft": "规则页的草稿",
     "preview.ruleSlot": "规则 {n}",
     "preview.ruleEmpty": "（空规则）",
