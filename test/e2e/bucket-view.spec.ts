@@ -143,3 +143,56 @@ test("an object picked in the bucket is previewed with processing in the bucket'
   await expect(preview.getByTestId("preview-after-readout")).toContainText("300×225");
   await expect(preview.getByTestId("preview-after-readout")).toContainText("WEBP");
 });
+
+test("the object's details sit beside the grid at 1280×720 and 1440×900, and below it only on a narrow window", async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  const address = path.join(webHost.dataDir, "local-bucket", "address.json");
+  await expect
+    .poll(() =>
+      access(address).then(
+        () => true,
+        () => false,
+      ),
+    )
+    .toBe(true);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    for (const key of ["a.jpg", "b.jpg", "c.jpg"]) {
+      const body = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#557799" } })
+        .jpeg()
+        .toBuffer();
+      await bucket.client.putObject({ bucket: BUCKET, key, body });
+    }
+  } finally {
+    await bucket.close();
+  }
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await page.locator('[data-testid="entry"][data-key="b.jpg"]').click();
+  await expect(page.getByTestId("details-dimensions")).toHaveText("320 × 240");
+
+  const grid = page.getByTestId("object-view");
+  const details = page.getByRole("region", { name: "Details" });
+  /** Where the details are, measured against the grid once the layout has settled on the new size. */
+  const placement = async () => {
+    const [g, d] = [await grid.boundingBox(), await details.boundingBox()];
+    if (!g || !d) return "not laid out";
+    if (d.x >= g.x + g.width && d.y < g.y + g.height) {
+      // Two columns of thumbnails (168 px tiles) still fit beside the details.
+      return g.width >= 2 * 168 ? "beside" : `beside a ${g.width} px grid`;
+    }
+    return d.y >= g.y + g.height ? "below" : "overlapping";
+  };
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    await expect.poll(placement).toBe("beside");
+  }
+  await page.setViewportSize({ width: 960, height: 720 });
+  await expect.poll(placement).toBe("below");
+});
