@@ -148,8 +148,9 @@ function withRegion(
 ): PreviewAfter {
   const original = sample.facts;
   const input = scope === "working-copy" && sample.working ? sample.working : original;
-  const region = keptRegion(pipeline, input);
-  return region ? { ...after, region: scaleRegion(region, input, original) } : after;
+  const kept = keptRegion(pipeline, input);
+  if (kept.kind === "unknown") return { ...after, regionUnknown: true };
+  return kept.kind === "region" ? { ...after, region: scaleRegion(kept.region, input, original) } : after;
 }
 
 function problem(producer: PreviewProducer, error: ThrownAppError): PreviewAfter {

@@ -64,6 +64,8 @@ export const previewMessages = defineMessages(
     "preview.contactSheet": "Outputs of this file",
     "preview.afterSize": "After · {size}, drawn at the original's size",
     "preview.keptRegion": "The part of the original the rule keeps",
+    "preview.regionUnknown":
+      "Which part of the original this output keeps is chosen by COS from the picture (a smart crop) or by a bucket style, so it is not known here: the output is shown whole, not lined up with the original.",
     "preview.slotLabel": "Preview output {n}",
     "preview.pick": "Preview",
     "preview.pickLabel": "Preview {name}",
@@ -128,6 +130,8 @@ export const previewMessages = defineMessages(
     "preview.contactSheet": "此文件的全部输出",
     "preview.afterSize": "处理后 · {size}，按原图尺寸显示",
     "preview.keptRegion": "规则保留的原图区域",
+    "preview.regionUnknown":
+      "此输出保留原图的哪一部分由 COS 根据图片内容（智能裁剪）或存储桶样式决定，这里无法得知：输出按原样完整显示，未与原图对齐。",
     "preview.slotLabel": "预览输出 {n}",
     "preview.pick": "预览",
     "preview.pickLabel": "预览 {name}",
