@@ -192,6 +192,12 @@ test("the object's details sit beside the grid at 1280×720 and 1440×900, and b
   ]) {
     await page.setViewportSize(size);
     await expect.poll(placement).toBe("beside");
+    // Nothing in the details (the links menu's fields included) sticks out of their column.
+    const column = await details.boundingBox();
+    const widest = await details
+      .locator("select, button, dd")
+      .evaluateAll((all) => Math.max(...all.map((element) => element.getBoundingClientRect().right)));
+    expect(widest).toBeLessThanOrEqual((column?.x ?? 0) + (column?.width ?? 0));
   }
   await page.setViewportSize({ width: 960, height: 720 });
   await expect.poll(placement).toBe("below");
