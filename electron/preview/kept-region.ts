@@ -9,7 +9,7 @@ import {
   thumbnailSize,
   view2Plan,
 } from "../engine/geometry";
-import { paddedBox, regionRect, rotatedSize, stageSettings } from "../engine/plan";
+import { paddedBox, regionRect, rotatedSize, stageSettings, uprightSize } from "../engine/plan";
 
 /**
  * Where the output lies on its input: the whole input (nothing to outline), a region (which
@@ -38,19 +38,43 @@ const UNKNOWN = Symbol("unknown");
 const SAME_SCALE = 0.01;
 
 /**
- * The part of the input a rule's output shows, in the input's pixels. Uses the engine's own
- * pixel arithmetic, so it is the region the local engine keeps.
+ * EXIF orientations a viewer turns the stored pixels by (degrees clockwise) to show them
+ * upright; 0 is no tag. The mirrored ones (2, 4, 5, 7) are not a turn: not followed.
  */
-export function keptRegion(pipeline: Pipeline, input: Size): KeptRegion {
+const UPRIGHT_TURN: Record<number, number> = { 0: 0, 1: 0, 3: 180, 6: 90, 8: 270 };
+
+/** The EXIF orientations of the input and of the output, as a viewer (the preview) honours them. */
+export interface Orientations {
+  input: number;
+  output: number;
+}
+
+/**
+ * The part of the input a rule's output shows, in the pixels of the input as it is shown
+ * (upright, by its EXIF orientation), with the output as it is shown too. The engine works
+ * on the pixels as stored, so the rule is followed on those, between the two turns upright.
+ * Uses the engine's own pixel arithmetic, so it is the region the local engine keeps.
+ */
+export function keptRegion(
+  pipeline: Pipeline,
+  input: Size,
+  orientations: Orientations = { input: 0, output: 0 },
+): KeptRegion {
+  const inputTurn = UPRIGHT_TURN[orientations.input];
+  const outputTurn = UPRIGHT_TURN[orientations.output];
+  if (inputTurn === undefined || outputTurn === undefined) return { kind: "unknown" };
+  const shown = uprightSize(input, orientations.input);
+  // The stored pixels are the picture as shown, turned back.
   let placement: Placement = {
     size: input,
-    centre: { x: input.width / 2, y: input.height / 2 },
+    centre: { x: shown.width / 2, y: shown.height / 2 },
     scale: { x: 1, y: 1 },
-    turn: 0,
+    turn: -inputTurn,
   };
+  const state = { orientation: orientations.input };
   try {
     for (const stage of pipeline.stages) {
-      const next = afterStage(stage, placement);
+      const next = afterStage(stage, placement, state);
       if (next === UNKNOWN) return { kind: "unknown" };
       placement = next;
     }
@@ -58,13 +82,15 @@ export function keptRegion(pipeline: Pipeline, input: Size): KeptRegion {
     // A crop the engine refuses has no region: the preview shows the engine's error instead.
     return { kind: "whole" };
   }
-  const region = regionOf(placement);
+  const upright = rotate(placement, outputTurn);
+  if (upright === UNKNOWN) return { kind: "unknown" };
+  const region = regionOf(upright);
   const whole =
     region.turn === undefined &&
     near(region.left, 0) &&
     near(region.top, 0) &&
-    near(region.width, input.width) &&
-    near(region.height, input.height);
+    near(region.width, shown.width) &&
+    near(region.height, shown.height);
   return whole ? { kind: "whole" } : { kind: "region", region };
 }
 
@@ -81,10 +107,15 @@ export function scaleRegion(region: PreviewRegion, from: Size, to: Size): Previe
   };
 }
 
-function afterStage(stage: Stage, placement: Placement): Placement | typeof UNKNOWN {
+/** The stored pixels' EXIF orientation as the rule runs: `auto-orient` turns them upright. */
+interface OrientationState {
+  orientation: number;
+}
+
+function afterStage(stage: Stage, placement: Placement, state: OrientationState): Placement | typeof UNKNOWN {
   switch (stage.kind) {
     case "imageMogr2":
-      return afterMogr2(stage, placement);
+      return afterMogr2(stage, placement, state);
     case "imageView2": {
       const plan = view2Plan(placement.size, stage);
       const resized = resize(placement, plan.resize);
@@ -100,7 +131,11 @@ function afterStage(stage: Stage, placement: Placement): Placement | typeof UNKN
   }
 }
 
-function afterMogr2(stage: ImageMogr2Stage, start: Placement): Placement | typeof UNKNOWN {
+function afterMogr2(
+  stage: ImageMogr2Stage,
+  start: Placement,
+  state: OrientationState,
+): Placement | typeof UNKNOWN {
   const settings = stageSettings(stage.ops);
   let placement = start;
   for (const op of stage.ops) {
@@ -136,6 +171,15 @@ function afterMogr2(stage: ImageMogr2Stage, start: Placement): Placement | typeo
         const turned = rotate(placement, op.degrees);
         if (turned === UNKNOWN) return UNKNOWN;
         placement = turned;
+        break;
+      }
+      case "auto-orient": {
+        // The engine turns the stored pixels upright (when there is a tag) and writes Orientation 1.
+        const turn = UPRIGHT_TURN[state.orientation];
+        const turned = turn === undefined ? UNKNOWN : rotate(placement, turn);
+        if (turned === UNKNOWN) return UNKNOWN;
+        placement = turned;
+        state.orientation = state.orientation === 0 ? 0 : 1;
         break;
       }
       case "scrop":

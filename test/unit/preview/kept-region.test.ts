@@ -115,6 +115,29 @@ describe("the part of the original a rule keeps", () => {
     expect(keptBy("imageMogr2/thumbnail/300x300!/rotate/90").kind).toBe("region");
   });
 
+  it("works in the pictures as shown when the photo is stored sideways (EXIF Orientation 6)", () => {
+    // Stored 1200×900, shown 900×1200: the output keeps the tag, so it is shown upright too.
+    const sideways = (rule: string, output: number) =>
+      keptRegion(checkRule(rule).pipeline, photo, { input: 6, output });
+    expect(sideways("imageMogr2/thumbnail/300x", 6)).toEqual({ kind: "whole" });
+    // The stored pixels' left half is the shown photo's top half.
+    const topHalf = { kind: "region", region: { left: 0, top: 0, width: 900, height: 600 } };
+    expect(sideways("imageMogr2/gravity/northwest/crop/600x900", 6)).toEqual(topHalf);
+    // auto-orient turns the pixels upright first (and writes Orientation 1): the same top half.
+    expect(sideways("imageMogr2/auto-orient/gravity/north/crop/900x600", 1)).toEqual(topHalf);
+    // Without the tag (strip) the output is shown as stored: turned back a quarter over the photo.
+    expect(sideways("imageMogr2/thumbnail/300x/strip", 0)).toEqual({
+      kind: "region",
+      region: { left: -150, top: 150, width: 1200, height: 900, turn: -90 },
+    });
+    // A mirrored orientation is not a turn.
+    expect(
+      keptRegion(checkRule("imageMogr2/thumbnail/300x").pipeline, photo, { input: 5, output: 5 }),
+    ).toEqual({
+      kind: "unknown",
+    });
+  });
+
   it("scales from the working copy to the original, turn and all", () => {
     const region = { left: 50, top: -50, width: 300, height: 400, turn: 90 };
     expect(scaleRegion(region, { width: 400, height: 300 }, photo)).toEqual({
