@@ -27,6 +27,25 @@ async function makePictures(): Promise<string[]> {
   return files;
 }
 
+/**
+ * Resolves once the Local bucket, which the Bucket tab starts in a process of its own, has
+ * written its address. On a loaded machine that start takes seconds: the wait is for the
+ * file, bounded well past the default.
+ */
+async function localBucketStarted(dataDir: string): Promise<void> {
+  const address = path.join(dataDir, "local-bucket", "address.json");
+  await expect
+    .poll(
+      () =>
+        access(address).then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 45_000 },
+    )
+    .toBe(true);
+}
+
 test("the Bucket tab shows what an upload wrote without a reload, refreshes, and sorts its list by pixels", async ({
   page,
   webHost,
@@ -35,15 +54,7 @@ test("the Bucket tab shows what an upload wrote without a reload, refreshes, and
   const files = await makePictures();
   await page.goto(webHost.url);
   await page.getByRole("tab", { name: "Bucket" }).click();
-  const address = path.join(webHost.dataDir, "local-bucket", "address.json");
-  await expect
-    .poll(() =>
-      access(address).then(
-        () => true,
-        () => false,
-      ),
-    )
-    .toBe(true);
+  await localBucketStarted(webHost.dataDir);
   await page.getByRole("button", { name: "Open", exact: true }).click();
   const status = page.getByTestId("browse-status");
   await expect(status).toHaveText("0 folders, 0 objects");
@@ -107,15 +118,7 @@ test("an object picked in the bucket is previewed with processing in the bucket'
   await expect(preview.getByTestId("preview-after-readout")).toContainText("400×300");
 
   await page.getByRole("tab", { name: "Bucket" }).click();
-  const address = path.join(webHost.dataDir, "local-bucket", "address.json");
-  await expect
-    .poll(() =>
-      access(address).then(
-        () => true,
-        () => false,
-      ),
-    )
-    .toBe(true);
+  await localBucketStarted(webHost.dataDir);
   const bucket = await openLocalBucket(webHost.dataDir);
   try {
     const body = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#557799" } })
@@ -150,15 +153,7 @@ test("the object's details sit beside the grid at 1280×720 and 1440×900, and b
 }) => {
   await page.goto(webHost.url);
   await page.getByRole("tab", { name: "Bucket" }).click();
-  const address = path.join(webHost.dataDir, "local-bucket", "address.json");
-  await expect
-    .poll(() =>
-      access(address).then(
-        () => true,
-        () => false,
-      ),
-    )
-    .toBe(true);
+  await localBucketStarted(webHost.dataDir);
   const bucket = await openLocalBucket(webHost.dataDir);
   try {
     for (const key of ["a.jpg", "b.jpg", "c.jpg"]) {
