@@ -1,113 +1,285 @@
 import type { PreviewRegion } from "../../shared/ipc/channels/preview";
 import type { ImageMogr2Stage, Pipeline, Stage } from "../../shared/rules/index";
-import { cropRect, cutRect, type Rect, type Size, thumbnailSize, view2Plan } from "../engine/geometry";
-import { paddedBox, regionRect, stageSettings } from "../engine/plan";
+import {
+  cropRect,
+  cutRect,
+  placeByGravity,
+  type Rect,
+  type Size,
+  thumbnailSize,
+  view2Plan,
+} from "../engine/geometry";
+import { paddedBox, regionRect, rotatedSize, stageSettings, uprightSize } from "../engine/plan";
 
-/** The picture as it is now, and the rectangle of the input it was made from. */
-interface Tracked {
+/**
+ * Where the output lies on its input: the whole input (nothing to outline), a region (which
+ * may be turned, or reach past the input's edges), or unknown here (a smart crop chooses its
+ * region by looking at the pixels; a style's rule is the bucket's).
+ */
+export type KeptRegion = { kind: "whole" } | { kind: "region"; region: PreviewRegion } | { kind: "unknown" };
+
+/**
+ * The picture as it is now, placed on the input: its centre in the input's pixels, the
+ * input's pixels per picture pixel along the picture's own axes, and how far (degrees
+ * clockwise) the picture is turned against the input. A crop, a resize and a turn are each
+ * exact in these terms, so any chain of them is.
+ */
+interface Placement {
   size: Size;
-  source: Rect;
+  centre: { x: number; y: number };
+  scale: { x: number; y: number };
+  turn: number;
+}
+
+/** Not followable: the output's geometry depends on something the rule text does not say. */
+const UNKNOWN = Symbol("unknown");
+
+/** Relative difference of two scales under which a turn by any angle still keeps shapes. */
+const SAME_SCALE = 0.01;
+
+/**
+ * EXIF orientations a viewer turns the stored pixels by (degrees clockwise) to show them
+ * upright; 0 is no tag. The mirrored ones (2, 4, 5, 7) are not a turn: not followed.
+ */
+const UPRIGHT_TURN: Record<number, number> = { 0: 0, 1: 0, 3: 180, 6: 90, 8: 270 };
+
+/** The EXIF orientations of the input and of the output, as a viewer (the preview) honours them. */
+export interface Orientations {
+  input: number;
+  output: number;
 }
 
 /**
- * The part of the input a rule's output shows, in the input's pixels, or undefined when the
- * output shows the whole input or its geometry cannot be followed (a rotation, a pad, a
- * smart crop, a style). Uses the engine's own pixel arithmetic, so it is the region the
- * local engine keeps.
+ * The part of the input a rule's output shows, in the pixels of the input as it is shown
+ * (upright, by its EXIF orientation), with the output as it is shown too. The engine works
+ * on the pixels as stored, so the rule is followed on those, between the two turns upright.
+ * Uses the engine's own pixel arithmetic, so it is the region the local engine keeps.
  */
-export function keptRegion(pipeline: Pipeline, input: Size): PreviewRegion | undefined {
-  let tracked: Tracked | undefined = { size: input, source: { left: 0, top: 0, ...input } };
+export function keptRegion(
+  pipeline: Pipeline,
+  input: Size,
+  orientations: Orientations = { input: 0, output: 0 },
+): KeptRegion {
+  const inputTurn = UPRIGHT_TURN[orientations.input];
+  const outputTurn = UPRIGHT_TURN[orientations.output];
+  if (inputTurn === undefined || outputTurn === undefined) return { kind: "unknown" };
+  const shown = uprightSize(input, orientations.input);
+  // The stored pixels are the picture as shown, turned back.
+  let placement: Placement = {
+    size: input,
+    centre: { x: shown.width / 2, y: shown.height / 2 },
+    scale: { x: 1, y: 1 },
+    turn: -inputTurn,
+  };
+  const state = { orientation: orientations.input };
   try {
     for (const stage of pipeline.stages) {
-      tracked = tracked && afterStage(stage, tracked);
+      const next = afterStage(stage, placement, state);
+      if (next === UNKNOWN) return { kind: "unknown" };
+      placement = next;
     }
   } catch {
     // A crop the engine refuses has no region: the preview shows the engine's error instead.
-    return undefined;
+    return { kind: "whole" };
   }
-  if (!tracked) return undefined;
-  const { source } = tracked;
+  const upright = rotate(placement, outputTurn);
+  if (upright === UNKNOWN) return { kind: "unknown" };
+  const region = regionOf(upright);
   const whole =
-    source.left === 0 && source.top === 0 && source.width === input.width && source.height === input.height;
-  return whole ? undefined : source;
+    region.turn === undefined &&
+    near(region.left, 0) &&
+    near(region.top, 0) &&
+    near(region.width, shown.width) &&
+    near(region.height, shown.height);
+  return whole ? { kind: "whole" } : { kind: "region", region };
 }
 
 /** The region scaled from the picture it was measured on to the original's pixels. */
 export function scaleRegion(region: PreviewRegion, from: Size, to: Size): PreviewRegion {
   const x = to.width / from.width;
   const y = to.height / from.height;
-  return { left: region.left * x, top: region.top * y, width: region.width * x, height: region.height * y };
+  return {
+    ...region,
+    left: region.left * x,
+    top: region.top * y,
+    width: region.width * x,
+    height: region.height * y,
+  };
 }
 
-function afterStage(stage: Stage, tracked: Tracked): Tracked | undefined {
+/** The stored pixels' EXIF orientation as the rule runs: `auto-orient` turns them upright. */
+interface OrientationState {
+  orientation: number;
+}
+
+function afterStage(stage: Stage, placement: Placement, state: OrientationState): Placement | typeof UNKNOWN {
   switch (stage.kind) {
     case "imageMogr2":
-      return afterMogr2(stage, tracked);
+      return afterMogr2(stage, placement, state);
     case "imageView2": {
-      const plan = view2Plan(tracked.size, stage);
-      const resized = { size: plan.resize, source: tracked.source };
-      return plan.crop ? cropped(resized, plan.crop) : resized;
+      const plan = view2Plan(placement.size, stage);
+      const resized = resize(placement, plan.resize);
+      return plan.crop ? crop(resized, plan.crop) : resized;
     }
     case "watermark":
     case "blindWatermark":
     case "imageSlim":
-      return tracked;
+      return placement;
     default:
-      return undefined;
+      // A style (its rule is the bucket's) or an operation the preview does not know.
+      return UNKNOWN;
   }
 }
 
-function afterMogr2(stage: ImageMogr2Stage, start: Tracked): Tracked | undefined {
+function afterMogr2(
+  stage: ImageMogr2Stage,
+  start: Placement,
+  state: OrientationState,
+): Placement | typeof UNKNOWN {
   const settings = stageSettings(stage.ops);
-  let tracked = start;
+  let placement = start;
   for (const op of stage.ops) {
-    const { size } = tracked;
+    const { size } = placement;
     switch (op.op) {
-      case "thumbnail":
-        if (paddedBox(op, settings)) return undefined;
-        tracked = { size: thumbnailSize(size, op.geometry), source: tracked.source };
+      case "thumbnail": {
+        const box = paddedBox(op, settings);
+        const inside = thumbnailSize(size, op.geometry);
+        placement = resize(placement, inside);
+        if (box) {
+          // Fitted into the box, centred, the rest padded: a crop that reaches past the picture.
+          const place = placeByGravity(box, inside, "center");
+          placement = crop(placement, { left: -place.left, top: -place.top, ...box });
+        }
         break;
+      }
       case "crop":
-        tracked = cropped(
-          tracked,
+        placement = crop(
+          placement,
           cropRect(size, op.width, op.height, settings.gravity, settings.dx, settings.dy),
         );
         break;
       case "rcrop":
-        tracked = cropped(tracked, regionRect(size, op, settings));
+        placement = crop(placement, regionRect(size, op, settings));
         break;
       case "cut":
-        tracked = cropped(
-          tracked,
+        placement = crop(
+          placement,
           cutRect(size, { width: op.width, height: op.height, left: op.dx, top: op.dy }),
         );
         break;
-      case "rotate":
-        if (op.degrees % 360 !== 0) return undefined;
+      case "rotate": {
+        const turned = rotate(placement, op.degrees);
+        if (turned === UNKNOWN) return UNKNOWN;
+        placement = turned;
         break;
+      }
+      case "auto-orient": {
+        // The engine turns the stored pixels upright (when there is a tag) and writes Orientation 1.
+        const turn = UPRIGHT_TURN[state.orientation];
+        const turned = turn === undefined ? UNKNOWN : rotate(placement, turn);
+        if (turned === UNKNOWN) return UNKNOWN;
+        placement = turned;
+        state.orientation = state.orientation === 0 ? 0 : 1;
+        break;
+      }
       case "scrop":
-      case "iradius":
       case "unknown":
-        return undefined;
+        // scrop keeps the region CI's face detection picks (libvips's attention crop here): not knowable in advance.
+        return UNKNOWN;
       default:
+        // Rounded corners, formats, quality, filters: the same geometry.
         break;
     }
   }
-  return tracked;
+  return placement;
 }
 
-/** Keeps `rect` of the picture as it is now. */
-function cropped(tracked: Tracked, rect: Rect): Tracked {
-  const { size, source } = tracked;
-  const x = source.width / size.width;
-  const y = source.height / size.height;
-  return {
-    size: { width: rect.width, height: rect.height },
-    source: {
-      left: source.left + rect.left * x,
-      top: source.top + rect.top * y,
-      width: rect.width * x,
-      height: rect.height * y,
+/** Keeps `rect` of the picture as it is now; a rect reaching past its edges is padding. */
+function crop(placement: Placement, rect: Rect): Placement {
+  const { size, scale, centre } = placement;
+  const offset = onInput(
+    {
+      x: (rect.left + rect.width / 2 - size.width / 2) * scale.x,
+      y: (rect.top + rect.height / 2 - size.height / 2) * scale.y,
     },
+    placement.turn,
+  );
+  return {
+    ...placement,
+    size: { width: rect.width, height: rect.height },
+    centre: { x: centre.x + offset.x, y: centre.y + offset.y },
   };
+}
+
+function resize(placement: Placement, to: Size): Placement {
+  const { size, scale } = placement;
+  return {
+    ...placement,
+    size: to,
+    scale: { x: (scale.x * size.width) / to.width, y: (scale.y * size.height) / to.height },
+  };
+}
+
+/** Turned clockwise about the centre, into the box that holds it (the engine's and CI's rotate). */
+function rotate(placement: Placement, degrees: number): Placement | typeof UNKNOWN {
+  const quarter = (((degrees % 360) + 360) % 360) / 90;
+  const { scale } = placement;
+  let turnedScale: { x: number; y: number };
+  if (Number.isInteger(quarter)) {
+    turnedScale = quarter % 2 === 0 ? scale : { x: scale.y, y: scale.x };
+  } else {
+    // An oblique turn of a stretched picture shears it: no rectangle of the input matches.
+    if (Math.abs(scale.x - scale.y) > SAME_SCALE * Math.max(scale.x, scale.y)) return UNKNOWN;
+    const mean = (scale.x + scale.y) / 2;
+    turnedScale = { x: mean, y: mean };
+  }
+  return {
+    ...placement,
+    size: rotatedSize(placement.size, degrees),
+    scale: turnedScale,
+    turn: placement.turn + degrees,
+  };
+}
+
+/** A vector along the picture's axes, along the input's: turned back by the picture's turn. */
+function onInput(vector: { x: number; y: number }, turn: number): { x: number; y: number } {
+  const { cos, sin } = turnOf(-turn);
+  return { x: vector.x * cos - vector.y * sin, y: vector.x * sin + vector.y * cos };
+}
+
+/** Cosine and sine of a turn in degrees, exact for quarter turns. */
+function turnOf(degrees: number): { cos: number; sin: number } {
+  const normal = ((degrees % 360) + 360) % 360;
+  const quarters: Record<number, { cos: number; sin: number }> = {
+    0: { cos: 1, sin: 0 },
+    90: { cos: 0, sin: 1 },
+    180: { cos: -1, sin: 0 },
+    270: { cos: 0, sin: -1 },
+  };
+  const radians = (normal * Math.PI) / 180;
+  return quarters[normal] ?? { cos: Math.cos(radians), sin: Math.sin(radians) };
+}
+
+function regionOf(placement: Placement): PreviewRegion {
+  const { size, scale, centre } = placement;
+  const width = size.width * scale.x;
+  const height = size.height * scale.y;
+  const turn = normalTurn(placement.turn);
+  return {
+    left: centre.x - width / 2,
+    top: centre.y - height / 2,
+    width,
+    height,
+    ...(turn === 0 ? {} : { turn }),
+  };
+}
+
+/** In (−180, 180]. */
+function normalTurn(degrees: number): number {
+  const normal = ((degrees % 360) + 360) % 360;
+  return normal > 180 ? normal - 360 : normal;
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1e-6;
 }

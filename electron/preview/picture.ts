@@ -7,8 +7,11 @@ import { describeImage } from "../engine/index";
 export interface PictureFacts {
   format: string;
   mimeType: string;
+  /** The pixels as stored, before any EXIF turn. */
   width: number;
   height: number;
+  /** EXIF Orientation, 0 without a tag: a viewer shows the pixels turned by it. */
+  orientation: number;
 }
 
 /**
@@ -21,11 +24,11 @@ export async function readPicture(bytes: Buffer, signal?: AbortSignal): Promise<
   const facts = { format: sniffed.toUpperCase(), mimeType: `image/${sniffed}` };
   if (sniffed === "bmp") {
     const description = await describeImage(bytes, signal ? { signal } : {});
-    return { ...facts, width: description.width, height: description.height };
+    return { ...facts, width: description.width, height: description.height, orientation: 0 };
   }
   try {
-    const { width, height } = await sharp(bytes, { limitInputPixels: false }).metadata();
-    return { ...facts, width, height };
+    const { width, height, orientation } = await sharp(bytes, { limitInputPixels: false }).metadata();
+    return { ...facts, width, height, orientation: orientation ?? 0 };
   } catch {
     throw new PicopsError("InvalidImageFormat", "sample-damaged");
   }

@@ -9,6 +9,7 @@ import type {
 } from "../../shared/ipc/channels/preview";
 import { checkRule, type Pipeline } from "../../shared/rules/index";
 import { processImage } from "../engine/index";
+import { uprightSize } from "../engine/plan";
 import type { MediaStore } from "../media/media-store";
 import { keptRegion, scaleRegion } from "./kept-region";
 import { readPicture } from "./picture";
@@ -59,14 +60,16 @@ export class PreviewService {
         : this.deps.media.put(sample.original, facts.mimeType);
       this.#beforeUrls.set(sample, url);
     }
+    // The sizes of the pictures as they are shown (upright by their EXIF orientation): the comparison's geometry.
+    const shown = uprightSize(facts, facts.orientation);
     const before: PreviewBefore = {
       url,
       format: facts.format,
-      width: facts.width,
-      height: facts.height,
+      width: shown.width,
+      height: shown.height,
       bytes: sample.original.length,
     };
-    if (working) before.working = { width: working.width, height: working.height, bytes: working.size };
+    if (working) before.working = { ...uprightSize(working, working.orientation), bytes: working.size };
     return before;
   }
 
@@ -82,11 +85,11 @@ export class PreviewService {
       );
     }
     try {
-      const after =
+      const { after, orientation } =
         producer === "cos"
           ? await this.#byCos(request, signal)
           : await this.#byEngine(request, sample, pipeline, signal);
-      return after.kind === "image" ? withRegion(after, pipeline, sample, after.scope) : after;
+      return withRegion(after, pipeline, sample, orientation);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       if (error instanceof ThrownAppError) return problem(producer, error);
@@ -99,14 +102,14 @@ export class PreviewService {
     sample: LoadedSample,
     pipeline: Pipeline,
     signal: AbortSignal,
-  ): Promise<PreviewAfter> {
+  ): Promise<Made> {
     const working = request.resolution === "working" ? sample.working : undefined;
     const onOriginal = working === undefined;
     if (sample.working && onOriginal) await settle(this.deps.settleMs ?? 300, undefined, { signal });
     const input = working ? working.data : sample.original;
     // The working copy is a quick look while the designer types: the original's run, after, reports COS's sizes.
     const output = await processImage(input, pipeline, { signal, quickEncode: !onOriginal });
-    return {
+    const after: ImageAfter = {
       kind: "image",
       producer: "local",
       scope: onOriginal ? "original" : "working-copy",
@@ -116,9 +119,10 @@ export class PreviewService {
       height: output.height,
       bytes: output.size,
     };
+    return { after, orientation: output.orientation };
   }
 
-  async #byCos(request: PreviewRequest, signal: AbortSignal): Promise<PreviewAfter> {
+  async #byCos(request: PreviewRequest, signal: AbortSignal): Promise<Made> {
     const { sample, rule } = request;
     if (sample.kind !== "object") {
       throw new PicopsError("invalid-input", "preview-needs-object");
@@ -126,7 +130,7 @@ export class PreviewService {
     const { client } = await this.deps.connection();
     const image = await client.getProcessedImage({ bucket: sample.bucket, key: sample.key, rule, signal });
     const facts = await readPicture(image.bytes, signal);
-    return {
+    const after: ImageAfter = {
       kind: "image",
       producer: "cos",
       scope: "original",
@@ -136,20 +140,35 @@ export class PreviewService {
       height: facts.height,
       bytes: image.bytes.length,
     };
+    return { after, orientation: facts.orientation };
   }
 }
 
-/** Adds the part of the original the output shows, measured on the picture the rule ran on. */
+/** An after image and the EXIF orientation its viewer turns it by. */
+interface Made {
+  after: ImageAfter;
+  orientation: number;
+}
+
+type ImageAfter = Extract<PreviewAfter, { kind: "image" }>;
+
+/**
+ * Adds where the output lies on the original as both are shown (upright), measured on the
+ * picture the rule ran on.
+ */
 function withRegion(
-  after: Extract<PreviewAfter, { kind: "image" }>,
+  after: ImageAfter,
   pipeline: Pipeline,
   sample: LoadedSample,
-  scope: "working-copy" | "original",
+  orientation: number,
 ): PreviewAfter {
-  const original = sample.facts;
-  const input = scope === "working-copy" && sample.working ? sample.working : original;
-  const region = keptRegion(pipeline, input);
-  return region ? { ...after, region: scaleRegion(region, input, original) } : after;
+  const { facts, working } = sample;
+  const ranOn = after.scope === "working-copy" && working ? working : facts;
+  const kept = keptRegion(pipeline, ranOn, { input: ranOn.orientation, output: orientation });
+  if (kept.kind === "unknown") return { ...after, regionUnknown: true };
+  if (kept.kind === "whole") return after;
+  const from = uprightSize(ranOn, ranOn.orientation);
+  return { ...after, region: scaleRegion(kept.region, from, uprightSize(facts, facts.orientation)) };
 }
 
 function problem(producer: PreviewProducer, error: ThrownAppError): PreviewAfter {

@@ -51,7 +51,7 @@ function setUp(answer: (request: PreviewRequest) => PreviewAnswer | Promise<Prev
 describe("the preview shows what will run", () => {
   it("previews a file with its upload's own rules: a contact sheet of every output, the first compared", async () => {
     const { store, asked } = setUp();
-    act(() => store.getState().previewFile(photo, rules, "upload-list"));
+    act(() => store.getState().previewJob(photo, rules, "upload-list"));
     const items = await screen.findAllByTestId("contact-sheet-item");
     expect(items).toHaveLength(2);
     expect(asked()).toEqual(rules.map((slot) => slot.rule));
@@ -68,7 +68,7 @@ describe("the preview shows what will run", () => {
 
   it("previews one slot alone, follows it as it is edited, and shows the Rules tab's draft only while asked", async () => {
     const { store, asked } = setUp();
-    act(() => store.getState().previewFile(photo, rules, "upload-list"));
+    act(() => store.getState().previewJob(photo, rules, "upload-list"));
     await screen.findAllByTestId("contact-sheet-item");
     act(() => store.getState().previewSlot(rules, 1, "slot-2"));
     expect(screen.queryByTestId("contact-sheet")).toBeNull();
@@ -92,10 +92,30 @@ describe("the preview shows what will run", () => {
 
   it("shows the original alone, with a note, when the upload has no rules", async () => {
     const { store } = setUp();
-    act(() => store.getState().previewFile(photo, [], "upload-list"));
+    act(() => store.getState().previewJob(photo, [], "upload-list"));
     expect((await screen.findByTestId("preview-no-rules")).textContent).toContain("no rules");
     expect((await screen.findAllByRole("img")).map((img) => img.getAttribute("alt"))).toEqual(["Before"]);
     expect(screen.queryByTestId("preview-problem")).toBeNull();
+  });
+
+  it("previews a picked object with processing in the bucket's rules, skipping blank slots, and follows that form", async () => {
+    const { store, asked } = setUp();
+    const object = { kind: "object", bucket: "photos-1250000000", key: "a/harbour.jpg" } as const;
+    act(() => store.getState().previewJob(photo, rules, "upload-list"));
+    await screen.findAllByTestId("contact-sheet-item");
+
+    const blank = { rule: " ", fileid: "{name}_1.{format}" };
+    act(() => store.getState().previewJob(object, [blank], "process"));
+    expect((await screen.findByTestId("preview-no-rules")).textContent).toContain("no rule yet");
+    expect(asked().at(-1)).toBe("");
+
+    const thumb = { rule: "imageMogr2/thumbnail/400x", fileid: "{name}_2.{format}" };
+    act(() => store.getState().followRules([blank, thumb], "upload-list"));
+    expect(screen.queryByTestId("preview-rule")).toBeNull();
+    act(() => store.getState().followRules([blank, thumb], "process"));
+    expect((await screen.findByTestId("preview-rule")).textContent).toContain("Rule 2 → {name}_2.{format}");
+    expect(screen.queryByTestId("contact-sheet")).toBeNull();
+    expect(asked().at(-1)).toBe("imageMogr2/thumbnail/400x");
   });
 
   it("never replaces a newer answer with an older one that arrives late", async () => {
@@ -103,7 +123,7 @@ describe("the preview shows what will run", () => {
     const { store } = setUp(
       (request) => new Promise<PreviewAnswer>((resolve) => held.push(() => resolve(answerTo(request)))),
     );
-    act(() => store.getState().previewFile(photo, [rules[0] as RuleSlot], "upload-list"));
+    act(() => store.getState().previewJob(photo, [rules[0] as RuleSlot], "upload-list"));
     act(() =>
       store
         .getState()

@@ -27,6 +27,25 @@ async function makePictures(): Promise<string[]> {
   return files;
 }
 
+/**
+ * Resolves once the Local bucket, which the Bucket tab starts in a process of its own, has
+ * written its address. On a loaded machine that start takes seconds: the wait is for the
+ * file, bounded well past the default.
+ */
+async function localBucketStarted(dataDir: string): Promise<void> {
+  const address = path.join(dataDir, "local-bucket", "address.json");
+  await expect
+    .poll(
+      () =>
+        access(address).then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 45_000 },
+    )
+    .toBe(true);
+}
+
 test("the Bucket tab shows what an upload wrote without a reload, refreshes, and sorts its list by pixels", async ({
   page,
   webHost,
@@ -35,15 +54,7 @@ test("the Bucket tab shows what an upload wrote without a reload, refreshes, and
   const files = await makePictures();
   await page.goto(webHost.url);
   await page.getByRole("tab", { name: "Bucket" }).click();
-  const address = path.join(webHost.dataDir, "local-bucket", "address.json");
-  await expect
-    .poll(() =>
-      access(address).then(
-        () => true,
-        () => false,
-      ),
-    )
-    .toBe(true);
+  await localBucketStarted(webHost.dataDir);
   await page.getByRole("button", { name: "Open", exact: true }).click();
   const status = page.getByTestId("browse-status");
   await expect(status).toHaveText("0 folders, 0 objects");
@@ -90,4 +101,99 @@ test("the Bucket tab shows what an upload wrote without a reload, refreshes, and
   await header.getByRole("button", { name: "Name" }).click();
   await expect.poll(order).toEqual(["a.jpg", "b.png", "c.jpg", "d.webp"]);
   await expect(header.getByRole("button", { name: "Name" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("an object picked in the bucket is previewed with processing in the bucket's rules, not the upload's", async ({
+  page,
+  webHost,
+}) => {
+  const [photo] = await makePictures();
+  await page.goto(webHost.url);
+  // The upload's rule is previewed first: it must not stay on screen for a bucket object.
+  await page.getByTestId("file-input").setInputFiles(photo ?? "");
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/400x/format/png");
+  await page.getByRole("button", { name: "Preview a.jpg" }).click();
+  const preview = page.getByTestId("preview");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("400×300");
+
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await localBucketStarted(webHost.dataDir);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    const body = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#557799" } })
+      .jpeg()
+      .toBuffer();
+    await bucket.client.putObject({ bucket: BUCKET, key: "harbour.jpg", body });
+  } finally {
+    await bucket.close();
+  }
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(page.getByTestId("browse-status")).toHaveText("0 folders, 1 object");
+  await page.locator('[data-testid="entry"][data-key="harbour.jpg"]').click();
+
+  // Processing in the bucket has one blank slot: the object is shown as it is, and says why.
+  await expect(preview).toContainText("Sample: harbour.jpg");
+  await expect(preview.getByTestId("preview-no-rules")).toContainText(
+    "Process in the bucket has no rule yet",
+  );
+  await expect(preview.getByTestId("preview-before-readout")).toContainText("1200×900");
+  await expect(preview.getByTestId("preview-after-readout")).toHaveCount(0);
+
+  // Its own rule, as it is typed.
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/300x/format/webp");
+  await expect(preview.getByTestId("preview-rule")).toContainText("Rule 1");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("300×225");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("WEBP");
+});
+
+test("the object's details sit beside the grid at 1280×720 and 1440×900, and below it only on a narrow window", async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await localBucketStarted(webHost.dataDir);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    for (const key of ["a.jpg", "b.jpg", "c.jpg"]) {
+      const body = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#557799" } })
+        .jpeg()
+        .toBuffer();
+      await bucket.client.putObject({ bucket: BUCKET, key, body });
+    }
+  } finally {
+    await bucket.close();
+  }
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await page.locator('[data-testid="entry"][data-key="b.jpg"]').click();
+  await expect(page.getByTestId("details-dimensions")).toHaveText("320 × 240");
+
+  const grid = page.getByTestId("object-view");
+  const details = page.getByRole("region", { name: "Details" });
+  /** Where the details are, measured against the grid once the layout has settled on the new size. */
+  const placement = async () => {
+    const [g, d] = [await grid.boundingBox(), await details.boundingBox()];
+    if (!g || !d) return "not laid out";
+    if (d.x >= g.x + g.width && d.y < g.y + g.height) {
+      // Two columns of thumbnails (168 px tiles) still fit beside the details.
+      return g.width >= 2 * 168 ? "beside" : `beside a ${g.width} px grid`;
+    }
+    return d.y >= g.y + g.height ? "below" : "overlapping";
+  };
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    await expect.poll(placement).toBe("beside");
+    // Nothing in the details (the links menu's fields included) sticks out of their column.
+    const column = await details.boundingBox();
+    const widest = await details
+      .locator("select, button, dd")
+      .evaluateAll((all) => Math.max(...all.map((element) => element.getBoundingClientRect().right)));
+    expect(widest).toBeLessThanOrEqual((column?.x ?? 0) + (column?.width ?? 0));
+  }
+  await page.setViewportSize({ width: 960, height: 720 });
+  await expect.poll(placement).toBe("below");
 });

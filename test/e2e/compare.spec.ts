@@ -169,6 +169,26 @@ test("a rule slot's Preview shows that rule alone and names the output it writes
   await expect(preview.getByTestId("preview-fileid")).toHaveText("avatars/{name}.{format}");
 });
 
+test("a rule slot's Preview keeps following its slot after the Upload tab is left and shown again", async ({
+  page,
+  webHost,
+}) => {
+  const preview = await previewUpload(page, webHost.url, ["imageMogr2/thumbnail/400x/format/png"]);
+  const slotPreview = page.getByRole("button", { name: "Preview output 1" });
+  await slotPreview.click();
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("400×300");
+
+  // The Upload tab's form is unmounted and mounted again: it is still the form that owns the preview.
+  await page.getByRole("tab", { name: "History" }).click();
+  await expect(slotPreview).toHaveCount(0);
+  await page.getByRole("tab", { name: "Upload" }).click();
+  await expect(slotPreview).toHaveAttribute("aria-pressed", "true");
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/thumbnail/320x/format/webp");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("320×240");
+  await expect(preview.getByTestId("preview-after-readout")).toContainText("WEBP");
+  await expect(preview.getByTestId("preview-rule")).toContainText("imageMogr2/thumbnail/320x/format/webp");
+});
+
 test("a square crop of a 4:3 photo outlines the kept region on the original, and the output lies over it", async ({
   page,
   webHost,
@@ -190,6 +210,45 @@ test("a square crop of a 4:3 photo outlines the kept region on the original, and
   for (const key of ["x", "y", "width", "height"] as const) {
     expect(Math.abs(afterBox[key] - regionBox[key])).toBeLessThan(2);
   }
+});
+
+test("a turned output is turned back over the original; a crop of it outlines the strip it keeps; a smart crop says its region is unknown", async ({
+  page,
+  webHost,
+}) => {
+  const preview = await previewUpload(page, webHost.url, ["imageMogr2/rotate/90/format/png"]);
+  const readout = preview.getByTestId("preview-after-readout");
+  await expect(readout).toContainText("1200×1600");
+  await preview.getByRole("radio", { name: "Side by side" }).check();
+  await picturesLoaded(preview);
+  // Turned back a quarter, the output shows the scene as the original does, and nothing is outlined.
+  const before = preview.getByRole("region", { name: "Before" });
+  const after = preview.getByRole("region", { name: "After" });
+  expect(distance(await signature(before), await signature(after))).toBeLessThan(12);
+  await expect(preview.getByTestId("preview-kept-region")).toHaveCount(0);
+
+  // The top 400 px of the turned picture are the photo's left quarter.
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/rotate/90/gravity/north/crop/1200x400");
+  await expect(readout).toContainText("1200×400");
+  await preview.getByRole("radio", { name: "Slider" }).check();
+  await picturesLoaded(preview);
+  const region = preview.getByTestId("preview-kept-region");
+  await expect(region).toBeVisible();
+  const sceneBox = await preview.getByTestId("preview-scene").first().boundingBox();
+  const regionBox = await region.boundingBox();
+  const afterBox = await preview.getByTestId("preview-after-image").boundingBox();
+  if (!sceneBox || !regionBox || !afterBox) throw new Error("the comparison is not laid out");
+  expect(Math.abs(regionBox.x - sceneBox.x)).toBeLessThan(2);
+  expect(Math.abs(regionBox.width - sceneBox.width / 4)).toBeLessThan(2);
+  expect(Math.abs(regionBox.height - sceneBox.height)).toBeLessThan(2);
+  for (const key of ["x", "y", "width", "height"] as const) {
+    expect(Math.abs(afterBox[key] - regionBox[key])).toBeLessThan(2);
+  }
+
+  await page.getByLabel("Rule 1", { exact: true }).fill("imageMogr2/scrop/300x300");
+  await expect(readout).toContainText("300×300");
+  await expect(preview.getByTestId("preview-region-unknown")).toContainText("not known here");
+  await expect(preview.getByTestId("preview-kept-region")).toHaveCount(0);
 });
 
 test("the picture is the centre: at 1440×900 the image area takes at least half the window's width", async ({

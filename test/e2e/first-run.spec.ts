@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
+import sharp from "sharp";
 import { type LocalBucket, startLocalBucket } from "../../electron/local-bucket/index";
 import { closedPort } from "../fixtures/network";
 import { expect, test } from "./web-host-fixture";
@@ -71,7 +72,9 @@ test.describe("a first run", () => {
     await expect(page.getByRole("dialog", { name: "Pick a preset" })).toBeVisible();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog", { name: "Compare" })).toBeVisible();
-    await expectSpotlightOn(page, page.locator('[data-tour="preview"]'));
+    // Nothing is added yet, so there is nothing to compare: the step points where an image comes from, and says so.
+    await expect(tour).toHaveAccessibleDescription(/Comparing starts from an image: add one here/);
+    await expectSpotlightOn(page, page.getByTestId("dropzone"));
     await page.keyboard.press("Enter");
     await expect(page.getByRole("dialog", { name: "Upload" })).toBeVisible();
     // The rule slots, not the Review plan button that is disabled until files are added.
@@ -125,6 +128,45 @@ test.describe("a first run", () => {
     await expect(page.getByTestId("connection-local")).toBeVisible();
     await expect(page.getByTestId("tour")).toHaveCount(0);
   });
+});
+
+test("the tour's Compare step points at the Preview button of an added image, then at the comparison once one is previewed", async ({
+  page,
+  webHost,
+}) => {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), "picops-tour-")), "harbour.png");
+  await writeFile(
+    file,
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer(),
+  );
+  await page.goto(webHost.url);
+  await page.getByTestId("file-input").setInputFiles(file);
+  const previewButton = page.getByRole("button", { name: "Preview harbour.png" });
+  await expect(previewButton).toBeVisible();
+
+  const tour = page.getByTestId("tour");
+  const toCompare = async () => {
+    await page.getByRole("button", { name: "Tour" }).click();
+    await expect(page.getByRole("dialog", { name: "Drop an image" })).toBeVisible();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("dialog", { name: "Pick a preset" })).toBeVisible();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByRole("dialog", { name: "Compare" })).toBeVisible();
+  };
+
+  await toCompare();
+  await expect(tour).toHaveAccessibleDescription(/Press Preview beside an image/);
+  await expectSpotlightOn(page, previewButton);
+  await page.keyboard.press("Escape");
+  await expect(tour).toHaveCount(0);
+
+  await previewButton.click();
+  await expect(page.getByTestId("preview-before-readout")).toContainText("640×480");
+  await toCompare();
+  await expect(tour).toHaveAccessibleDescription(/This is your image before and after the rule/);
+  await expectSpotlightOn(page, page.getByTestId("preview-comparison"));
 });
 
 const BUCKET = "studio-1250000000";

@@ -152,7 +152,9 @@ export async function tourScreens(
   await entry(GALLERY_KEYS[1] ?? "").click();
   await expect(page.getByTestId("object-details")).toBeVisible();
   await imagesLoaded(page.getByTestId("object-view").locator("img"));
-  await imagesLoaded(page.getByTestId("preview-after-image"));
+  // Process in the bucket has no rule yet: the object is previewed as it is.
+  await expect(page.getByTestId("preview-no-rules")).toBeVisible();
+  await imagesLoaded(page.getByTestId("preview").locator("img.preview-picture"));
   await at("bucket-grid");
 
   await page.getByRole("button", { name: t("browse.list"), exact: true }).click();
@@ -166,6 +168,8 @@ export async function tourScreens(
   await page.getByLabel(t("upload.ruleText", { n: 1 }), { exact: true }).fill(PROCESS_RULE);
   await page.getByRole("button", { name: t("process.review") }).click();
   await expect(page.getByTestId("plan-row")).toHaveCount(3);
+  // The focused object is previewed with the rule being planned.
+  await imagesLoaded(page.getByTestId("preview-after-image"));
   await page
     .getByRole("region", { name: t("process.heading") })
     .evaluate((section) => section.scrollIntoView({ block: "start" }));

@@ -8,6 +8,7 @@ import { RuleSlots } from "./RuleSlots";
  * whether COS reports the original's image info, and the 1–5 rules.
  */
 export function ProcessingFields(props: {
+  /** The form's id, stable across remounts: it also names the form's job to the preview. */
   id: string;
   concurrencyLabel: string;
   value: Pick<ProcessOptions, "concurrency" | "isPicInfo" | "rules">;
@@ -44,6 +45,7 @@ export function ProcessingFields(props: {
         rules={value.rules}
         bucket={props.bucket}
         errors={errors}
+        previewOwner={id}
         onChange={(rules) => onChange({ rules })}
       />
     </>

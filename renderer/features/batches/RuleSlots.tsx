@@ -5,7 +5,7 @@ import { MAX_RULES, type RuleSlot } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
 import { describedBy, Field } from "../../ui/Field";
 import { useTouched } from "../../ui/touched";
-import { PreviewSlotButton } from "../preview";
+import { PreviewSlotButton, usePreviewFollows } from "../preview";
 import { NamingExample } from "../quick";
 import { diagnosticText, firstRuleError, firstRuleWarning, usePresetList, useUnknownStyles } from "../rules";
 
@@ -57,10 +57,13 @@ export function RuleSlots(props: {
   /** The bucket the rules run in, where `style/<name>` is looked up. */
   bucket: string;
   errors: Map<string, string>;
+  /** The form's stable name: the preview follows these rules while this form owns it. */
+  previewOwner: string;
   onChange(rules: RuleSlot[]): void;
 }) {
   const t = useT();
   const { touch, shown } = useTouched();
+  usePreviewFollows(props.rules, props.previewOwner);
   const warnings = useRuleWarnings(props.rules, props.bucket);
   const presets = usePresetList();
   const update = (index: number, patch: Partial<RuleSlot>) =>
@@ -173,7 +176,7 @@ export function RuleSlots(props: {
                 {...describedBy(`${id}-bucket`, undefined, bucketError)}
               />
             </Field>
-            <PreviewSlotButton rules={props.rules} index={index} />
+            <PreviewSlotButton rules={props.rules} index={index} owner={props.previewOwner} />
             <button
               type="button"
               className="link danger"

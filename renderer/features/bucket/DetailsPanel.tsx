@@ -5,12 +5,16 @@ import { ErrorMessage } from "../../ui/ErrorMessage";
 import { formatBytes, formatDateTime } from "../../ui/format";
 import { ObjectLinks } from "../links";
 import { usePreviewStore } from "../preview";
-import { useBrowse, useObjectDetails, useObjectDetailsStore } from "./context";
+import { useBrowse, useObjectDetails, useObjectDetailsStore, useProcessStore } from "./context";
+import { PROCESS_FORM_ID } from "./process-form";
 
 /** Arrowing through a folder should not fire a HEAD per object passed over. */
 const SETTLE_MS = 150;
 
-/** The focused object's metadata and image info; it also becomes the preview's sample. */
+/**
+ * The focused object's metadata and image info. It also becomes the preview's sample, shown
+ * with the rules of processing in the bucket: what would run on it here.
+ */
 export function DetailsPanel() {
   const t = useT();
   const language = useLanguage((state) => state.language);
@@ -25,6 +29,7 @@ export function DetailsPanel() {
   const details = useObjectDetails((state) => state.details);
   const error = useObjectDetails((state) => state.error);
   const preview = usePreviewStore();
+  const process = useProcessStore();
   const detailsStore = useObjectDetailsStore();
 
   useEffect(() => {
@@ -32,13 +37,12 @@ export function DetailsPanel() {
     clear();
     if (!place || !object) return;
     const timer = setTimeout(() => {
-      preview
-        .getState()
-        .pickSample({ kind: "object", bucket: place.bucket, key: object.key, etag: object.etag });
+      const sample = { kind: "object", bucket: place.bucket, key: object.key, etag: object.etag } as const;
+      preview.getState().previewJob(sample, process.getState().options.rules, PROCESS_FORM_ID);
       void show(place.bucket, object.key);
     }, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [detailsStore, place, object, preview]);
+  }, [detailsStore, place, object, preview, process]);
 
   return (
     <section aria-labelledby="details-heading" className="card object-details" aria-live="polite">

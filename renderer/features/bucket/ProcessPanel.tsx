@@ -9,6 +9,7 @@ import { BatchView, PlanView, ProcessingFields, useBatchesStore } from "../batch
 import { useActiveConnection } from "../connections";
 import { CloudJobPlanView, cloudJobRequests, useJobs, useJobsStore } from "../jobs";
 import { useBrowse, useProcess } from "./context";
+import { PROCESS_FORM_ID } from "./process-form";
 import { RuleLibraryPicker } from "./RuleLibraryPicker";
 
 /** Problems in the options, keyed by dotted path (`rules.0.fileid`), as the upload panel shows them. */
@@ -112,7 +113,7 @@ export function ProcessPanel() {
       </fieldset>
       <RuleLibraryPicker />
       <ProcessingFields
-        id="process"
+        id={PROCESS_FORM_ID}
         concurrencyLabel={t("process.concurrency")}
         value={options}
         bucket={place.bucket}

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type PointerEvent, type ReactNode, useLayoutEffect, useRef } from "react";
 import type { PreviewAfter, PreviewBefore } from "../../../shared/ipc/channels/preview";
 import { useT } from "../../i18n";
-import { focusOf, regionStyle, sceneStyle, scrollFor } from "./geometry";
+import { cutsOriginal, focusOf, regionStyle, sceneStyle, scrollFor } from "./geometry";
 import { pixels } from "./readout";
 import type { ComparisonMode, Focus, Zoom } from "./store";
 
@@ -30,7 +30,7 @@ export function Comparison(props: ComparisonProps) {
   const beforeLayer = (
     <>
       <img className="preview-picture" src={before.url} alt={t("preview.before")} draggable={false} />
-      {region && (
+      {region && cutsOriginal(before, region) && (
         <div
           className="preview-kept-region"
           data-testid="preview-kept-region"
@@ -42,7 +42,10 @@ export function Comparison(props: ComparisonProps) {
   );
   const afterLayer = after && (
     <img
-      className="preview-picture preview-output"
+      // Where it lies on the original is not known: shown whole inside the scene, not stretched over it.
+      className={
+        after.regionUnknown ? "preview-picture preview-output fitted" : "preview-picture preview-output"
+      }
       src={after.url}
       alt={t("preview.after")}
       draggable={false}

@@ -1,8 +1,8 @@
 import { Eye } from "lucide-react";
-import { useEffect } from "react";
 import type { RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { usePreview, usePreviewStore } from "./context";
+import { usePreviewFollows } from "./follow";
 import "./preview.css";
 
 /** The upload list's rules follow the job they belong to, whichever file is picked. */
@@ -16,7 +16,7 @@ export function PreviewButton(props: { fileId: string; name: string; rules: Rule
     (state) => state.sample?.kind === "file" && state.sample.fileId === props.fileId,
   );
   const { rules } = props;
-  useEffect(() => store.getState().followRules(rules, UPLOAD_LIST), [store, rules]);
+  usePreviewFollows(rules, UPLOAD_LIST);
   return (
     <button
       type="button"
@@ -26,7 +26,7 @@ export function PreviewButton(props: { fileId: string; name: string; rules: Rule
       onClick={() =>
         store
           .getState()
-          .previewFile({ kind: "file", fileId: props.fileId, name: props.name }, rules, UPLOAD_LIST)
+          .previewJob({ kind: "file", fileId: props.fileId, name: props.name }, rules, UPLOAD_LIST)
       }
     >
       <Eye aria-hidden="true" size={14} />

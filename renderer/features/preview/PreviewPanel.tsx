@@ -166,6 +166,11 @@ export function PreviewPanel() {
               focus={view.focus}
               onFocus={(focus) => set({ focus })}
             />
+            {after?.kind === "image" && after.regionUnknown && (
+              <p className="preview-note" data-testid="preview-region-unknown">
+                {t("preview.regionUnknown")}
+              </p>
+            )}
             {ruled && after?.kind === "problem" && (
               <AfterProblem error={after.error} sample={sample} rule={output.rule.rule} />
             )}

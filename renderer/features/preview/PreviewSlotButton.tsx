@@ -1,17 +1,19 @@
 import { Eye } from "lucide-react";
-import { useEffect, useId } from "react";
 import type { RuleSlot } from "../../../shared/uploads/options";
 import { useT } from "../../i18n";
 import { usePreview, usePreviewStore } from "./context";
 
-/** Previews one rule slot of a job on the picked sample, and keeps following that slot as it is edited. */
-export function PreviewSlotButton(props: { rules: RuleSlot[]; index: number }) {
+/**
+ * Previews one rule slot of a job on the picked sample. `owner` names the job's form, which
+ * keeps the preview following the slot as it is edited (see `usePreviewFollows`).
+ */
+export function PreviewSlotButton(props: { rules: RuleSlot[]; index: number; owner: string }) {
   const t = useT();
   const store = usePreviewStore();
-  const owner = useId();
-  const { rules, index } = props;
-  const current = usePreview((state) => state.job?.owner === owner && state.draft === undefined);
-  useEffect(() => store.getState().followRules(rules, owner), [store, rules, owner]);
+  const { rules, index, owner } = props;
+  const current = usePreview(
+    (state) => state.job?.owner === owner && state.job.only === index && state.draft === undefined,
+  );
   return (
     <button
       type="button"

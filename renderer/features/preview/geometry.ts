@@ -21,7 +21,10 @@ export function sceneStyle(before: PreviewBefore, zoom: Zoom): CSSProperties {
   return { width: `${width * scale}px`, height: `${height * scale}px` };
 }
 
-/** Where a rectangle of the original sits in the scene, in percent of it. */
+/**
+ * Where a rectangle of the original sits in the scene, in percent of it, turned about its
+ * centre as the output is turned against the original: so the output drawn there lines up.
+ */
 export function regionStyle(before: PreviewBefore, region: PreviewRegion | undefined): CSSProperties {
   if (!region || before.width === 0 || before.height === 0) {
     return { left: "0%", top: "0%", width: "100%", height: "100%" };
@@ -32,7 +35,39 @@ export function regionStyle(before: PreviewBefore, region: PreviewRegion | undef
     top: percent(region.top, before.height),
     width: percent(region.width, before.width),
     height: percent(region.height, before.height),
+    // The output is the original turned clockwise: turned back, it lies over what it shows.
+    ...(region.turn ? { transform: `rotate(${-region.turn}deg)` } : {}),
   };
+}
+
+/** Half a pixel: the engine's whole-pixel rounding, not a cut. */
+const TOLERANCE = 0.5;
+
+/**
+ * Whether the output leaves part of the original out: some corner of the original lies
+ * outside the (turned) region. A quarter turn or padding keeps everything: nothing to outline.
+ */
+export function cutsOriginal(
+  before: Pick<PreviewBefore, "width" | "height">,
+  region: PreviewRegion,
+): boolean {
+  const centre = { x: region.left + region.width / 2, y: region.top + region.height / 2 };
+  const radians = (-(region.turn ?? 0) * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
+  const corners = [
+    [0, 0],
+    [before.width, 0],
+    [0, before.height],
+    [before.width, before.height],
+  ] as const;
+  return corners.some(([x, y]) => {
+    // The corner along the region's own axes, measured from its centre.
+    const dx = x - centre.x;
+    const dy = y - centre.y;
+    const along = dx * cos + dy * sin;
+    const across = -dx * sin + dy * cos;
+    return Math.abs(along) > region.width / 2 + TOLERANCE || Math.abs(across) > region.height / 2 + TOLERANCE;
+  });
 }
 
 /** The focus of a frame scrolled as it is: the point of the scene at the middle of the view. */

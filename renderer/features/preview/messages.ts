@@ -56,13 +56,16 @@ export const previewMessages = defineMessages(
     "preview.controls": "Comparison controls",
     "preview.noRules":
       "This upload has no rules: the original is stored as it is. Add a rule, or press Preview on one.",
-    "preview.noRulesObject": "Press Preview on a rule of processing in the bucket to see it on this object.",
+    "preview.noRulesObject":
+      "Process in the bucket has no rule yet: this is the object as it is. Add a rule there to see its output here.",
     "preview.ruleDraft": "Draft from the Rules tab",
     "preview.ruleSlot": "Rule {n}",
     "preview.ruleEmpty": "(empty rule)",
     "preview.contactSheet": "Outputs of this file",
     "preview.afterSize": "After · {size}, drawn at the original's size",
     "preview.keptRegion": "The part of the original the rule keeps",
+    "preview.regionUnknown":
+      "Which part of the original this output keeps is chosen by COS from the picture (a smart crop) or by a bucket style, so it is not known here: the output is shown whole, not lined up with the original.",
     "preview.slotLabel": "Preview output {n}",
     "preview.pick": "Preview",
     "preview.pickLabel": "Preview {name}",
@@ -119,13 +122,16 @@ export const previewMessages = defineMessages(
     "preview.pixelated": "像素化",
     "preview.controls": "对比控件",
     "preview.noRules": "此上传没有规则：原图将按原样保存。请添加规则，或在某条规则上点击“预览”。",
-    "preview.noRulesObject": "在存储桶处理的某条规则上点击“预览”，即可查看它对此对象的效果。",
+    "preview.noRulesObject":
+      "“在存储桶中处理”还没有规则：这是对象的原样。在那里添加规则，即可在此查看其输出。",
     "preview.ruleDraft": "规则页的草稿",
     "preview.ruleSlot": "规则 {n}",
     "preview.ruleEmpty": "（空规则）",
     "preview.contactSheet": "此文件的全部输出",
     "preview.afterSize": "处理后 · {size}，按原图尺寸显示",
     "preview.keptRegion": "规则保留的原图区域",
+    "preview.regionUnknown":
+      "此输出保留原图的哪一部分由 COS 根据图片内容（智能裁剪）或存储桶样式决定，这里无法得知：输出按原样完整显示，未与原图对齐。",
     "preview.slotLabel": "预览输出 {n}",
     "preview.pick": "预览",
     "preview.pickLabel": "预览 {name}",

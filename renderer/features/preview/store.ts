@@ -72,10 +72,11 @@ export interface PreviewState {
   /** Shared by every pane, so both sides always show the same part of the scene. */
   focus: Focus;
 
-  /** An object picked in the bucket, or a file: the rules shown stay. */
-  pickSample(sample: PreviewSample | undefined): void;
-  /** A file of an upload with the upload's own rules. */
-  previewFile(sample: PreviewSample, rules: RuleSlot[], owner: string): void;
+  /**
+   * A sample with the rules of the job it belongs to: a file with its upload's, an object
+   * picked in the bucket with processing in the bucket's.
+   */
+  previewJob(sample: PreviewSample, rules: RuleSlot[], owner: string): void;
   /** One slot of a job's rules, on the sample already picked. */
   previewSlot(rules: RuleSlot[], index: number, owner: string): void;
   /** The job's form changed its rules: the preview follows while that form owns it. */
@@ -96,17 +97,19 @@ export type PreviewStore = StoreApi<PreviewState>;
 const STALE = codeSet("superseded", "aborted");
 
 /**
- * The rules the preview shows for a state: the draft on the Rules tab, else the job's (or one
- * slot), else none, and the original is shown alone.
+ * The rules the preview shows for a state: the draft on the Rules tab, else one slot when
+ * its Preview was pressed, else the job's written rules; with none, the original is shown alone.
  */
 export function shownRules(state: Pick<PreviewState, "draft" | "job">): PreviewRule[] {
   if (state.draft !== undefined) return [{ rule: state.draft }];
   const { job } = state;
-  if (!job || job.rules.length === 0) return [NO_RULE];
+  if (!job) return [NO_RULE];
   const all = job.rules.map((slot, index) => ({ rule: slot.rule, fileid: slot.fileid, slot: index }));
-  if (job.only === undefined) return all;
-  const only = all[job.only];
-  return only ? [only] : all;
+  const only = job.only === undefined ? undefined : all[job.only];
+  if (only) return [only];
+  // A slot still blank is not a rule that will run: the job's form says so, not the preview.
+  const written = all.filter((slot) => slot.rule.trim() !== "");
+  return written.length > 0 ? written : [NO_RULE];
 }
 
 /**
@@ -203,14 +206,11 @@ export function createPreviewStore(api: ApiClient): PreviewStore {
       divider: 50,
       focus: { x: 0.5, y: 0.5 },
 
-      pickSample(sample) {
-        if (sameSample(sample, get().sample)) return;
-        set({ sample, focus: { x: 0.5, y: 0.5 } });
-        refresh(true);
-      },
-
-      previewFile(sample, rules, owner) {
+      previewJob(sample, rules, owner) {
         const sampleChanged = !sameSample(sample, get().sample);
+        const { job } = get();
+        // The same pick again (a listing page re-read the object): a slot being looked at stays.
+        if (!sampleChanged && job?.owner === owner && job.rules === rules) return;
         set({ sample, job: { rules, owner }, selected: 0 });
         if (sampleChanged) set({ focus: { x: 0.5, y: 0.5 } });
         refresh(sampleChanged);

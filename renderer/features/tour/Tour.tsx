@@ -1,5 +1,13 @@
 import "./tour.css";
-import { type KeyboardEvent, type SyntheticEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  type SyntheticEvent,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useT } from "../../i18n";
 import { useTour } from "./context";
 import { cardPosition } from "./placement";
@@ -51,7 +59,11 @@ function TourDialog({ index, step }: { index: number; step: TourStep }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const card = useRef<HTMLDivElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
-  const target = useTargetRect(step.target);
+  const selectors = useMemo(() => step.targets.map((candidate) => candidate.selector), [step]);
+  const found = useTargetRect(selectors);
+  const target = found?.rect;
+  // Until something is found, the words of the step's last resort.
+  const body = step.targets[found?.index ?? step.targets.length - 1]?.body;
   const [cardSize, setCardSize] = useState({ width: 340, height: 200 });
   const last = index === TOUR_STEPS.length - 1;
 
@@ -122,7 +134,7 @@ function TourDialog({ index, step }: { index: number; step: TourStep }) {
           {t("tour.progress", { n: index + 1, total: TOUR_STEPS.length })}
         </p>
         <h2 id="tour-title">{t(step.title)}</h2>
-        <p id="tour-body">{t(step.body)}</p>
+        <p id="tour-body">{body && t(body)}</p>
         <div className="tour-actions">
           <button type="button" className="link" onClick={close}>
             {t("tour.skip")}

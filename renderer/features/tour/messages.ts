@@ -17,7 +17,11 @@ export const tourMessages = defineMessages(
       "Presets are saved processing rules, such as Web thumbnail 300 px WebP. Load one into the builder, change it if you like, then choose Use in upload.",
     "tour.compare.title": "Compare",
     "tour.compare.body":
-      "Choose Preview on an added image: this panel shows it before and after the rule, with a slider, side by side or toggled.",
+      "This is your image before and after the rule: drag the divider, or compare side by side or toggled. 100 % and 200 % show the real pixels.",
+    "tour.compare.pick":
+      "Press Preview beside an image: the panel on the right shows it before and after the upload's rules, with a slider, side by side or toggled.",
+    "tour.compare.add":
+      "Comparing starts from an image: add one here, then press Preview beside it to see it before and after the rule, on the right.",
     "tour.upload.title": "Upload",
     "tour.upload.body":
       "Add up to five rules here, each from a preset (Alt+P) or typed, with the name of its output. Then Review plan lists every file that will be written and warns about overwrites; the upload starts from there.",
@@ -40,7 +44,11 @@ export const tourMessages = defineMessages(
       "预设是保存好的处理规则，例如“Web thumbnail 300 px WebP”。将其载入规则构建器，按需修改，然后选择“用于上传”。",
     "tour.compare.title": "对比效果",
     "tour.compare.body":
-      "在已添加的图片上选择“预览”：此面板会显示处理前后的效果，可用滑块、并排或切换方式对比。",
+      "这是图片在规则处理前后的效果：拖动分隔线，或以并排、切换方式对比。100 % 和 200 % 显示真实像素。",
+    "tour.compare.pick":
+      "点击图片旁的“预览”：右侧面板会显示它在上传规则处理前后的效果，可用滑块、并排或切换方式对比。",
+    "tour.compare.add":
+      "对比需要一张图片：先在这里添加，再点击图片旁的“预览”，即可在右侧查看规则处理前后的效果。",
     "tour.upload.title": "上传",
     "tour.upload.body":
       "在这里最多添加五条规则，可选自预设（Alt+P）或直接输入，并为每条规则的输出命名。然后“查看计划”会列出将写入的每个文件并提示覆盖风险，再从那里开始上传。",

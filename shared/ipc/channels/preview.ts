@@ -56,12 +56,17 @@ export const PreviewBeforeSchema = PictureSchema.extend({
 });
 export type PreviewBefore = z.infer<typeof PreviewBeforeSchema>;
 
-/** A rectangle of the original, in the original's pixels. */
+/**
+ * A rectangle on the original, in the original's pixels: where the output lies when it is
+ * drawn over the original. `turn` (degrees clockwise) is how far the output is turned against
+ * the original, about the rectangle's centre; a padded output reaches past the original's edges.
+ */
 export const PreviewRegionSchema = z.object({
-  left: z.number().nonnegative(),
-  top: z.number().nonnegative(),
+  left: z.number(),
+  top: z.number(),
   width: z.number().positive(),
   height: z.number().positive(),
+  turn: z.number().gt(-180).lte(180).optional(),
 });
 export type PreviewRegion = z.infer<typeof PreviewRegionSchema>;
 
@@ -73,9 +78,15 @@ export const PreviewAfterSchema = z.discriminatedUnion("kind", [
     scope: z.enum(["working-copy", "original"]),
     /**
      * The part of the original the output shows, when it is known and is not the whole picture
-     * (a crop, a cover thumbnail): the comparison draws the output over it and outlines it.
+     * as it is (a crop, a cover thumbnail, a turn, padding): the comparison draws the output
+     * over it and outlines what is cut.
      */
     region: PreviewRegionSchema.optional(),
+    /**
+     * Where the output lies on the original cannot be known here (a smart crop picks its
+     * region from the pixels; a style's rule is the bucket's): it is shown whole, not lined up.
+     */
+    regionUnknown: z.literal(true).optional(),
   }),
   /** No picture: an invalid rule (`invalid-rule`, path = [column]), `not-supported-locally`, a COS error. */
   z.object({ kind: z.literal("problem"), producer: PreviewProducerSchema, error: AppErrorSchema }),

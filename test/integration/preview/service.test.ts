@@ -24,11 +24,18 @@ let media: MediaStore;
 let largeJpeg: string;
 /** 640×480: small enough to be worked on directly. */
 let smallPng: string;
+/** Stored 2400×1600 with EXIF Orientation 6: shown upright as 1600×2400. */
+let sidewaysJpeg: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "picops-preview-"));
   largeJpeg = path.join(root, "large.jpg");
   await writeFile(largeJpeg, await noiseImage(2400, 1600).jpeg({ quality: 82 }).toBuffer());
+  sidewaysJpeg = path.join(root, "sideways.jpg");
+  await writeFile(
+    sidewaysJpeg,
+    await noiseImage(2400, 1600).withMetadata({ orientation: 6 }).jpeg({ quality: 82 }).toBuffer(),
+  );
   smallPng = path.join(root, "small.png");
   await writeFile(smallPng, await noiseImage(640, 480).png().toBuffer());
   bucket = await startLocalBucket({
@@ -59,7 +66,7 @@ afterAll(async () => {
 
 function service(overrides: Partial<PreviewServiceDeps> = {}): PreviewService {
   media = new MediaStore();
-  const files: Record<string, string> = { large: largeJpeg, small: smallPng };
+  const files: Record<string, string> = { large: largeJpeg, small: smallPng, sideways: sidewaysJpeg };
   return new PreviewService({
     media,
     filePath: (fileId) => files[fileId],
@@ -279,6 +286,25 @@ describe("superseded previews", () => {
       expect(region?.height).toBeCloseTo(1600, 0);
     }
     expect(image((await preview.render(request({}))).after).region).toBeUndefined();
+  });
+
+  it("measures a photo stored sideways as it is shown: upright sizes, and the region on the upright photo", async () => {
+    const preview = service();
+    const sample = { kind: "file", fileId: "sideways", name: "sideways.jpg" } as const;
+    const answer = await preview.render(request({ sample }));
+    expect(answer.before).toMatchObject({
+      width: 1600,
+      height: 2400,
+      working: { width: 1067, height: 1600 },
+    });
+    // The stored pixels' left half is the upright photo's top half; the output keeps the tag, so it is shown upright.
+    const rule = "imageMogr2/gravity/northwest/crop/1200x1600";
+    const full = image((await preview.render(request({ sample, rule, resolution: "full" }))).after);
+    expect(full).toMatchObject({
+      width: 1200,
+      height: 1600,
+      region: { left: 0, top: 0, width: 1600, height: 1200 },
+    });
   });
 
   it("keeps views apart: another window's requests do not supersede this one's", async () => {
