@@ -166,6 +166,7 @@ export async function tourScreens(
   await page.getByLabel(t("upload.ruleText", { n: 1 }), { exact: true }).fill(PROCESS_RULE);
   await page.getByRole("button", { name: t("process.review") }).click();
   await expect(page.getByTestId("plan-row")).toHaveCount(3);
+  await expect(page.getByTestId("cloud-plan-count")).toHaveText(t("jobPlan.selected", { count: 3 }));
   await page
     .getByRole("region", { name: t("process.heading") })
     .evaluate((section) => section.scrollIntoView({ block: "start" }));
