@@ -67,7 +67,7 @@ export class CloudJobs {
     if ("urlFile" in input) throw new PicopsError("invalid-input", "ci-job-request-invalid");
     if ("keys" in input) {
       // Relative outputs land beside their inputs: the selection's folder is where they could overwrite.
-      const keys = [...new Set(input.keys)];
+      const keys = selectedObjects(input.keys);
       const folder = commonFolder(keys);
       const { keys: existing } = await this.#listPrefix(target, folder, signal);
       return planCloudJob(target.bucket, keys, true, request, [...existing, ...keys]);
@@ -131,7 +131,7 @@ export class CloudJobs {
         bucket: target.bucket,
         region: target.region,
         key: listKey,
-        body: Buffer.from(urlListText(target.bucket, target.region, input.keys)),
+        body: Buffer.from(urlListText(target.bucket, target.region, selectedObjects(input.keys))),
         options: { contentType: "text/plain; charset=utf-8" },
         signal,
       });
@@ -234,6 +234,11 @@ export class CloudJobs {
       .deleteObject({ bucket: target.bucket, region: target.region, key: address.key })
       .catch(() => this.#removedLists.delete(input.urlFile));
   }
+}
+
+/** The objects of a selection, each once: a folder marker (`photos/`) is not an input. */
+function selectedObjects(keys: readonly string[]): string[] {
+  return [...new Set(keys)].filter((key) => !key.endsWith("/"));
 }
 
 /** The folder every key is in (`a/b/` for `a/b/1.jpg` and `a/b/c/2.jpg`), `""` for the bucket root. */

@@ -178,6 +178,8 @@ describe("CloudJobs, the app's service for batch jobs", () => {
     // In place: each output is its own input; the folder's other objects are not inputs here.
     expect(plan).toMatchObject({ counted: 3, complete: true, recommendation: "local-loop", shared: [] });
     expect(plan.overwrites).toEqual(keys);
+    // A folder in the selection is not an input.
+    expect((await service.plan({ ...REQUEST, input: { keys: ["in/", "in/1.png"] } })).counted).toBe(1);
 
     const held = new JobGate();
     gate = held;
