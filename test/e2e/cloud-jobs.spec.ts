@@ -161,6 +161,8 @@ test("a selection runs as a cloud job from the Bucket tab: the selected objects 
     await plan.getByRole("button", { name: "Start the cloud job" }).click();
     const job = page.getByTestId("job").first();
     await expect(job.getByTestId("job-state")).toHaveText("Finished", { timeout: 120_000 });
+    // The cloud ran them: nothing offers to process them again on this computer.
+    await expect(page.getByTestId("plan-table")).toHaveCount(0);
 
     const outputs = chosen.map((key) => key.replace(/\.jpg$/, "_1.png"));
     // The job's URL list is removed once the job is seen finished: only the outputs are new.

@@ -32,21 +32,33 @@ export function ProcessPanel() {
   const { place, selected } = useBrowse(
     useShallow((state) => ({ place: state.place, selected: state.selected })),
   );
-  const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
-    useProcess(
-      useShallow((state) => ({
-        options: state.options,
-        scope: state.scope,
-        plans: state.plans,
-        skipped: state.skipped,
-        planning: state.planning,
-        error: state.error,
-        setOptions: state.setOptions,
-        setScope: state.setScope,
-        reviewPlan: state.reviewPlan,
-        start: state.start,
-      })),
-    );
+  const {
+    options,
+    scope,
+    plans,
+    skipped,
+    planning,
+    error,
+    setOptions,
+    setScope,
+    reviewPlan,
+    forgetPlan,
+    start,
+  } = useProcess(
+    useShallow((state) => ({
+      options: state.options,
+      scope: state.scope,
+      plans: state.plans,
+      skipped: state.skipped,
+      planning: state.planning,
+      error: state.error,
+      setOptions: state.setOptions,
+      setScope: state.setScope,
+      reviewPlan: state.reviewPlan,
+      forgetPlan: state.forgetPlan,
+      start: state.start,
+    })),
+  );
   const batches = useBatchesStore().getState();
   // What the designer typed here last time, kept by the main process across reloads and restarts.
   const loadDraft = useProcess((state) => state.loadDraft);
@@ -142,7 +154,12 @@ export function ProcessPanel() {
           {planning || cloudPlanning ? t("process.checking") : t("process.review")}
         </button>
       </div>
-      <CloudJobPlanView onLocal={() => reviewPlan(selection)} localReviewed={plans !== undefined} />
+      <CloudJobPlanView
+        onLocal={() => reviewPlan(selection)}
+        localReviewed={plans !== undefined}
+        // Once the cloud runs them, the plan for this computer would offer to process them again.
+        onStarted={forgetPlan}
+      />
       {skipped.length > 0 && (
         <p className="notice notice-warning" role="status">
           {t("process.skipped", {
