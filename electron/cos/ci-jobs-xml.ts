@@ -37,7 +37,9 @@ function element(name: string, value: string | undefined): string {
 }
 
 function inputXml(input: CiJobRequest["input"]): string {
-  return `<Input>${"prefix" in input ? element("Prefix", input.prefix) : element("Object", input.object)}</Input>`;
+  if ("prefix" in input) return `<Input>${element("Prefix", input.prefix)}</Input>`;
+  if ("urlFile" in input) return `<Input>${element("UrlFile", input.urlFile)}</Input>`;
+  return `<Input>${element("Object", input.object)}</Input>`;
 }
 
 function operationXml(request: CiJobRequest): string {
@@ -117,10 +119,16 @@ function requestFields(node: XmlNode): Record<string, unknown> {
   const picProcess = child(child(operation, "JobParam"), "PicProcess");
   const output = child(operation, "Output");
   const prefix = text(input, "Prefix") ?? (input.Prefix === undefined ? undefined : "");
+  const urlFile = text(input, "UrlFile");
   const isPicInfo = text(picProcess, "IsPicInfo");
   return {
     name: text(node, "Name"),
-    input: prefix !== undefined ? { prefix } : { object: text(input, "Object") },
+    input:
+      prefix !== undefined
+        ? { prefix }
+        : urlFile !== undefined
+          ? { urlFile }
+          : { object: text(input, "Object") },
     processRule: text(picProcess, "ProcessRule"),
     isPicInfo:
       isPicInfo === undefined

@@ -10,14 +10,16 @@ import {
   isFinalState,
   jobOutputKey,
 } from "../../shared/cos/ci-jobs";
+import { parseObjectAddress, parseUrlList } from "../cos/ci-job-url-list";
 import { writeFileAtomic } from "../fs-atomic";
-import { toCosFailure } from "./failure";
+import { CosFailure, toCosFailure } from "./failure";
 import type { ImageContext } from "./image-context";
 import { processStoredKey } from "./pic-operations";
 
 /**
- * The Local bucket's batch jobs (docs/ci-batch-jobs.md): each object under a prefix goes
- * through the same processing as `POST ?image_process`, a few at a time, in the background.
+ * The Local bucket's batch jobs (docs/ci-batch-jobs.md): each object under a prefix, or named
+ * by a URL list, goes through the same processing as `POST ?image_process`, a few at a time,
+ * in the background.
  * A job lives in `<root>/<bucket>/ci-jobs/<jobId>/`: `job.json` (request, state, times),
  * `keys.json` (the keys it was accepted with: its own outputs, written under the same
  * prefix, are never inputs) and `done.log` (one line per finished key). A restart reads
@@ -67,10 +69,44 @@ export function ciTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 19)}+0000`;
 }
 
+/** A URL list bigger than this is refused; 64 MiB holds about half a million addresses. */
+const URL_LIST_LIMIT = 64 * 1024 * 1024;
+
+function invalidUrlFile(message: string): CosFailure {
+  return new CosFailure(400, "InvalidArgument", message);
+}
+
+/**
+ * The keys a URL list names. It must be an object here, and every line an object address of
+ * the job's bucket; a listed key that does not exist is an input that fails, as on COS.
+ */
+async function urlListKeys(context: ImageContext, bucket: string, urlFile: string): Promise<string[]> {
+  const address = parseObjectAddress(urlFile);
+  const store = address && address.region === context.region ? context.stores.get(address.bucket) : undefined;
+  const read = address && store ? await store.read(address.key, URL_LIST_LIMIT) : undefined;
+  if (!address || read === undefined)
+    throw invalidUrlFile(`The UrlFile ${urlFile} is not an object of a bucket served here.`);
+  if (read === "too-large")
+    throw invalidUrlFile(`The UrlFile ${urlFile} is larger than ${URL_LIST_LIMIT} bytes.`);
+  const list = parseUrlList(read.data.toString("utf8"), bucket, context.region);
+  if (list.ok) return list.keys;
+  if (list.problem === "empty") throw invalidUrlFile(`The UrlFile ${urlFile} names no object.`);
+  throw invalidUrlFile(
+    list.problem === "another-bucket"
+      ? `Line ${list.line} of the UrlFile names an object of another bucket than ${bucket}.`
+      : `Line ${list.line} of the UrlFile is not an object address (https://<bucket>.cos.<region>.myqcloud.com/<key>).`,
+  );
+}
+
 /** The keys a job reads, as of now. */
-function inputKeys(context: ImageContext, bucket: string, input: CiJobRequest["input"]): string[] {
+async function inputKeys(
+  context: ImageContext,
+  bucket: string,
+  input: CiJobRequest["input"],
+): Promise<string[]> {
   const store = context.stores.get(bucket);
   if (!store) return [];
+  if ("urlFile" in input) return urlListKeys(context, bucket, input.urlFile);
   if ("object" in input) return store.get(input.object) ? [input.object] : [];
   return store.keys().filter((key) => key.startsWith(input.prefix) && !key.endsWith("/"));
 }
@@ -161,11 +197,14 @@ export class CiJobRunner {
     return job;
   }
 
-  /** Accepts a job: its keys are fixed now, and it starts in the background. */
+  /**
+   * Accepts a job: its keys are fixed now (those under its prefix, or those its URL list
+   * names), and it starts in the background. A URL list that cannot be read refuses the job.
+   */
   async submit(bucket: string, request: CiJobRequest, nowMs: number): Promise<CiJobDetail> {
     const jobId = `b${randomBytes(16).toString("hex")}`;
     const dir = join(this.root, bucket, "ci-jobs", jobId);
-    const keys = inputKeys(this.context, bucket, request.input);
+    const keys = await inputKeys(this.context, bucket, request.input);
     const job: LiveJob = {
       bucket,
       createdMs: nowMs,

@@ -8,8 +8,9 @@ import { startLocalBucket } from "./index";
  * a line of its own once listening, then the ready line (`electron/ready-line.ts`) the app
  * and tests in other processes wait for, and closes cleanly on SIGINT/SIGTERM. The secret
  * key is never printed; it may come from the environment instead (`PICOPS_LOCAL_SECRET_KEY`),
- * where `ps` does not show it. Started by the app as a child process, it exits when the app
- * does, even if the app was killed.
+ * where `ps` does not show it, and so may the fault token (`PICOPS_LOCAL_FAULT_TOKEN`).
+ * Started by the app as a child process, it exits when the app does, even if the app was
+ * killed.
  */
 
 const USAGE =
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
     region,
     buckets: values.bucket,
     credentials: [{ secretId, secretKey }],
-    faultControlToken: values["fault-token"],
+    // From the environment too, so a test can reach the Local bucket an app starts for itself.
+    faultControlToken: values["fault-token"] ?? process.env.PICOPS_LOCAL_FAULT_TOKEN,
   });
   process.stdout.write(`${bucket.url}\n`);
   process.stdout.write(readyLine({ server: "local-bucket", url: bucket.url }));

@@ -11,6 +11,13 @@ export interface FaultInjector {
   resetNext(count: number): void;
   /** Delay every answer by `ms`. */
   setLatency(ms: number): void;
+  /**
+   * Hold every batch job's workers after each object they finish, until `releaseJobs` (or
+   * `clear`); cancelling a job or closing the bucket lets its workers go too. A test in another
+   * process can then act on a job that is certainly still running.
+   */
+  holdJobs(): void;
+  releaseJobs(): void;
   clear(): void;
 }
 
@@ -19,6 +26,7 @@ export type Fault = { kind: "fail"; status: number; code: string } | { kind: "re
 export class Faults implements FaultInjector {
   private failures: { count: number; status: number; code: string } | undefined;
   private resets = 0;
+  private jobRelease: { held: Promise<void>; release: () => void } | undefined;
   latencyMs = 0;
 
   failNext(count: number, status: number, code?: string): void {
@@ -33,10 +41,30 @@ export class Faults implements FaultInjector {
     this.latencyMs = Math.max(0, ms);
   }
 
+  holdJobs(): void {
+    if (this.jobRelease) return;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.jobRelease = { held, release };
+  }
+
+  releaseJobs(): void {
+    this.jobRelease?.release();
+    this.jobRelease = undefined;
+  }
+
+  /** What a job's worker waits for after an object: nothing unless jobs are held. */
+  jobHold(): Promise<void> | undefined {
+    return this.jobRelease?.held;
+  }
+
   clear(): void {
     this.failures = undefined;
     this.resets = 0;
     this.latencyMs = 0;
+    this.releaseJobs();
   }
 
   /** Consumes the fault due for one incoming request; resets go first. */

@@ -75,11 +75,19 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
     styles.set(name, await StyleBook.open(options.root, name));
   }
   const context: ImageContext = { region: options.region, stores, styles };
-  const jobs = await CiJobRunner.open(options.root, context, { now: options.now, ...options.ciJobs });
+  const faults = new Faults();
+  const jobs = await CiJobRunner.open(options.root, context, {
+    now: options.now,
+    ...options.ciJobs,
+    onObjectDone: (jobId, key, code) => {
+      const holds = [options.ciJobs?.onObjectDone?.(jobId, key, code), faults.jobHold()];
+      const waiting = holds.filter((hold) => hold !== undefined);
+      return waiting.length === 0 ? undefined : Promise.all(waiting).then(() => undefined);
+    },
+  });
   const bucketNames = new Set(stores.keys());
   const credentials = new Map(options.credentials.map((c) => [c.secretId, c]));
   const now = options.now ?? Date.now;
-  const faults = new Faults();
   const closing = new AbortController();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -162,7 +170,10 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
   };
 }
 
-/** `POST /-/faults` with a JSON body: `{failNext:{count,status,code?}} | {resetNext:n} | {latencyMs:n} | {clear:true}`. */
+/**
+ * `POST /-/faults` with a JSON body: `{failNext:{count,status,code?}} | {resetNext:n} |
+ * {latencyMs:n} | {holdJobs:true} | {releaseJobs:true} | {clear:true}`.
+ */
 async function controlFaults(exchange: Exchange, token: string, faults: Faults): Promise<void> {
   const given = Buffer.from(String(exchange.req.headers["x-picops-fault-token"] ?? ""));
   const expected = Buffer.from(token);
@@ -183,6 +194,8 @@ async function controlFaults(exchange: Exchange, token: string, faults: Faults):
     faults.failNext(fail.count, fail.status, typeof fail.code === "string" ? fail.code : undefined);
   } else if (typeof c.resetNext === "number") faults.resetNext(c.resetNext);
   else if (typeof c.latencyMs === "number") faults.setLatency(c.latencyMs);
+  else if (c.holdJobs === true) faults.holdJobs();
+  else if (c.releaseJobs === true) faults.releaseJobs();
   else if (c.clear === true) faults.clear();
   else throw invalid();
   sendEmpty(exchange, 204);

@@ -24,10 +24,14 @@ export const CiJobNameSchema = z
   .max(128)
   .regex(/^[\p{L}\p{N}_-]+$/u);
 
-/** Which objects a job reads: every key under a prefix, or one object. */
+/**
+ * Which objects a job reads: every key under a prefix, one object, or the objects a URL list
+ * names (`UrlFile`: the address of an object in the bucket holding one object address a line).
+ */
 export const CiJobInputSchema = z.union([
   z.object({ prefix: z.string() }).strict(),
   z.object({ object: z.string().min(1) }).strict(),
+  z.object({ urlFile: z.url({ protocol: /^https?$/ }).max(4096) }).strict(),
 ]);
 export type CiJobInput = z.infer<typeof CiJobInputSchema>;
 
@@ -49,6 +53,21 @@ export const CiJobRequestSchema = z.object({
   output: CiJobOutputSchema,
 });
 export type CiJobRequest = z.infer<typeof CiJobRequestSchema>;
+
+/** The most objects one selection may send to a cloud job (the Bucket tab lists 10,000 at most). */
+export const JOB_SELECTION_LIMIT = 100_000;
+
+/**
+ * What the app asks for: CI's inputs, or a selection of keys, which the main process writes
+ * into the bucket as a URL list and hands to CI as `UrlFile` (electron/jobs/selection-list.ts).
+ */
+export const CloudJobRequestSchema = CiJobRequestSchema.extend({
+  input: z.union([
+    CiJobInputSchema,
+    z.object({ keys: z.array(z.string().min(1).max(1024)).min(1).max(JOB_SELECTION_LIMIT) }).strict(),
+  ]),
+});
+export type CloudJobRequest = z.infer<typeof CloudJobRequestSchema>;
 
 /** One `<JobsDetail>`. Times are CI's `%Y-%m-%dT%H:%M:%S%z`, or absent while CI shows `-`. */
 export const CiJobDetailSchema = z.object({
@@ -119,11 +138,27 @@ export function jobOutputKey(template: string, inputKey: string, jobId: string):
 /** From this many objects a cloud job is the recommendation rather than the local loop. */
 export const CLOUD_JOB_RECOMMENDED_FROM = 1000;
 
+/**
+ * How many objects a prefix too big to list holds, estimated by counting a sample of its
+ * sub-folders (electron/jobs/count-estimate.ts).
+ */
+export const CountEstimateSchema = z.object({
+  total: z.number().int().nonnegative(),
+  /** Half the width of a 95 % interval around `total`: the estimate is `total ± margin`. */
+  margin: z.number().int().nonnegative(),
+  /** Sub-folders directly under the prefix, and how many of them were counted in full. */
+  folders: z.number().int().nonnegative(),
+  foldersCounted: z.number().int().nonnegative(),
+});
+export type CountEstimate = z.infer<typeof CountEstimateSchema>;
+
 /** What a job over a prefix would do, worked out from the keys listed under it. */
 export const CloudJobPlanSchema = z.object({
   /** Keys listed; all of them when `complete`, else a lower bound. */
   counted: z.number().int().nonnegative(),
   complete: z.boolean(),
+  /** For a prefix not listed to its end: how many objects it holds, estimated from a sample. */
+  estimate: CountEstimateSchema.optional(),
   /** The first inputs and the output each one gets. */
   sample: z.array(z.object({ input: z.string(), output: z.string() })),
   /** Outputs that would replace an object listed under the prefix (inputs included). */
@@ -138,16 +173,18 @@ const PLAN_SAMPLE = 5;
 const PLAN_LISTED_PROBLEMS = 20;
 
 /**
- * `keys` are the inputs as listed in `inputBucket`; outputs in another bucket are not checked for
- * overwrites. The job id is not known yet, so its variable shows as written.
+ * `keys` are the inputs in `inputBucket`; an output is an overwrite when it is one of `existing`
+ * (the keys listed where the inputs are: the inputs themselves unless told); outputs in another
+ * bucket are not checked. The job id is not known yet, so its variable shows as written.
  */
 export function planCloudJob(
   inputBucket: string,
   keys: readonly string[],
   complete: boolean,
-  request: CiJobRequest,
+  request: Pick<CiJobRequest, "output">,
+  existing: Iterable<string> = keys,
 ): CloudJobPlan {
-  const listed = new Set(keys);
+  const listed = new Set(existing);
   const writers = new Map<string, number>();
   const overwrites: string[] = [];
   for (const key of keys) {

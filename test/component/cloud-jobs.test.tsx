@@ -9,10 +9,14 @@ import {
   JobsProvider,
   JobsView,
 } from "../../renderer/features/jobs";
-import type { CiJobDetail, CloudJobPlan } from "../../shared/cos/ci-jobs";
+import { useLanguage } from "../../renderer/i18n";
+import type { CiJobDetail, CloudJobPlan, CloudJobRequest } from "../../shared/cos/ci-jobs";
 import { fakeApi } from "./fake-api";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  useLanguage.getState().setLanguage("en");
+});
 
 const BUCKET = "photos-1250000000";
 
@@ -43,7 +47,7 @@ const running: CiJobDetail = {
   progress: 40,
   code: "",
   message: "",
-  request: requests[0],
+  request: { ...(requests[0] as CloudJobRequest), input: { prefix: "shoots/" } },
 };
 
 describe("cloud job plan", () => {
@@ -100,6 +104,53 @@ describe("cloud job plan", () => {
     await store.getState().planJobs(requests);
     expect((await screen.findByTestId("cloud-plan-count")).textContent).toBe("12 objects under shoots/");
     expect((screen.getByRole("radio", { name: /This computer/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("labels an estimated count as an estimate, saying how it was made, in English and 简体中文", async () => {
+    const estimated: CloudJobPlan = {
+      ...planOf(10_000, false),
+      estimate: { total: 52_300, margin: 4_100, folders: 400, foldersCounted: 31 },
+    };
+    const api = fakeApi({ "jobs.plan": () => estimated });
+    const store = createJobsStore(api.client);
+    render(
+      <JobsProvider store={store}>
+        <CloudJobPlanView onLocal={() => undefined} />
+      </JobsProvider>,
+    );
+    await store.getState().planJobs(requests);
+    expect((await screen.findByTestId("cloud-plan-count")).textContent).toBe(
+      "About 52,300 objects under shoots/ (± 4,100, estimated: the plan lists the first 10,000, then counts 31 of its 400 sub-folders in full and scales up)",
+    );
+    useLanguage.getState().setLanguage("zh-CN");
+    expect((await screen.findByTestId("cloud-plan-count")).textContent).toBe(
+      "shoots/ 下约 52,300 个对象（± 4,100，估算：计划列出前 10,000 个，再完整计数其 400 个子文件夹中的 31 个并按比例推算）",
+    );
+  });
+
+  it("plans a selection by its count, and leaves the local plan already shown to go on from", async () => {
+    const selection = cloudJobRequests({
+      input: { keys: ["shoots/a.jpg", "shoots/b.jpg", "shoots/c.jpg"] },
+      bucket: BUCKET,
+      region: "ap-guangzhou",
+      rules: [{ rule: "imageMogr2/thumbnail/100x", fileid: "{name}_s.{ext}" }],
+      isPicInfo: false,
+      now: new Date("2026-12-03T02:00:00Z"),
+    });
+    const api = fakeApi({ "jobs.plan": () => planOf(3, true) });
+    const store = createJobsStore(api.client);
+    render(
+      <JobsProvider store={store}>
+        <CloudJobPlanView onLocal={() => undefined} localReviewed />
+      </JobsProvider>,
+    );
+    await store.getState().planJobs(selection);
+    expect(api.calls[0]?.input).toEqual({ request: selection[0] });
+    expect((await screen.findByTestId("cloud-plan-count")).textContent).toBe("3 selected objects");
+    expect((screen.getByRole("radio", { name: /This computer/ }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByRole("button", { name: "Review the plan on this computer" })).toBeNull();
+    await userEvent.click(screen.getByRole("radio", { name: /Cloud job/ }));
+    expect(screen.getByRole("button", { name: "Start the cloud job" })).toBeTruthy();
   });
 });
 

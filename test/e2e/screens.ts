@@ -168,6 +168,7 @@ export async function tourScreens(
   await page.getByLabel(t("upload.ruleText", { n: 1 }), { exact: true }).fill(PROCESS_RULE);
   await page.getByRole("button", { name: t("process.review") }).click();
   await expect(page.getByTestId("plan-row")).toHaveCount(3);
+  await expect(page.getByTestId("cloud-plan-count")).toHaveText(t("jobPlan.selected", { count: 3 }));
   // The focused object is previewed with the rule being planned.
   await imagesLoaded(page.getByTestId("preview-after-image"));
   await page

@@ -21,6 +21,8 @@ export interface WebHostOptions {
   firstRun?: boolean;
   /** Image paths named on the command line, as "Open with…" names them to the app. */
   openFiles?: string[];
+  /** More environment for the host (and the Local bucket it starts), e.g. a fault token. */
+  env?: Record<string, string>;
 }
 
 /** Marks a data folder as one Picops has welcomed before, unless it already says otherwise. */
@@ -42,7 +44,10 @@ export async function startWebHost(
 ): Promise<RunningWebHost & { process: ChildProcess }> {
   if (!options.firstRun) await markWelcomed(dataDir);
   const args = ["dist/node/web-host.mjs", "--port", "0", "--data-dir", dataDir, ...(options.openFiles ?? [])];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...options.env },
+  });
   let output = "";
   const collect = (chunk: Buffer) => {
     output += chunk;

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { CLOUD_JOB_RECOMMENDED_FROM } from "../../../shared/cos/ci-jobs";
 import type { ObjectSelection } from "../../../shared/ipc/channels/uploads";
 import { ProcessOptionsSchema } from "../../../shared/uploads/options";
 import { type Translate, useT } from "../../i18n";
@@ -32,21 +33,33 @@ export function ProcessPanel() {
   const { place, selected } = useBrowse(
     useShallow((state) => ({ place: state.place, selected: state.selected })),
   );
-  const { options, scope, plans, skipped, planning, error, setOptions, setScope, reviewPlan, start } =
-    useProcess(
-      useShallow((state) => ({
-        options: state.options,
-        scope: state.scope,
-        plans: state.plans,
-        skipped: state.skipped,
-        planning: state.planning,
-        error: state.error,
-        setOptions: state.setOptions,
-        setScope: state.setScope,
-        reviewPlan: state.reviewPlan,
-        start: state.start,
-      })),
-    );
+  const {
+    options,
+    scope,
+    plans,
+    skipped,
+    planning,
+    error,
+    setOptions,
+    setScope,
+    reviewPlan,
+    forgetPlan,
+    start,
+  } = useProcess(
+    useShallow((state) => ({
+      options: state.options,
+      scope: state.scope,
+      plans: state.plans,
+      skipped: state.skipped,
+      planning: state.planning,
+      error: state.error,
+      setOptions: state.setOptions,
+      setScope: state.setScope,
+      reviewPlan: state.reviewPlan,
+      forgetPlan: state.forgetPlan,
+      start: state.start,
+    })),
+  );
   const batches = useBatchesStore().getState();
   // What the designer typed here last time, kept by the main process across reloads and restarts.
   const loadDraft = useProcess((state) => state.loadDraft);
@@ -55,6 +68,7 @@ export function ProcessPanel() {
   }, [loadDraft]);
   const jobs = useJobsStore();
   const cloudPlanning = useJobs((state) => state.planning);
+  const cloudChosen = useJobs((state) => state.plan !== undefined && state.choice === "cloud-job");
   const active = useActiveConnection();
   if (!place) return null;
   const errors = processErrors(t, options);
@@ -64,21 +78,24 @@ export function ProcessPanel() {
       ? { bucket: place.bucket, prefix: place.prefix }
       : { bucket: place.bucket, keys: [...selected] };
   const ready = errors.size === 0 && (scope === "prefix" || selected.size > 0);
-  // A job reads a whole folder of the bucket the connection's jobs run on. (It can read one
-  // object too, but for a selection this computer is always the quicker way: no choice to make.)
-  const cloudInput = scope === "prefix" ? { prefix: place.prefix } : undefined;
+  // A job reads a folder, or the selected objects, of the bucket the connection's jobs run on.
   const cloudRegion = active?.defaultBucket === place.bucket ? active.region : undefined;
-  const review = () => {
-    if (!cloudInput || !cloudRegion) return reviewPlan(selection);
+  // A small selection is reviewed for this computer at once, as recommended, so the common
+  // case takes no more clicks; the cloud job stays one click away in the plan beside it.
+  const localAtOnce = scope === "selection" && selected.size < CLOUD_JOB_RECOMMENDED_FROM;
+  const review = async () => {
+    if (!cloudRegion) return reviewPlan(selection);
     const requests = cloudJobRequests({
-      input: cloudInput,
+      input: scope === "prefix" ? { prefix: place.prefix } : { keys: [...selected] },
       bucket: place.bucket,
       region: cloudRegion,
       rules: options.rules,
       isPicInfo: options.isPicInfo,
       now: new Date(),
     });
-    return jobs.getState().planJobs(requests);
+    const cloudPlan = jobs.getState().planJobs(requests);
+    if (localAtOnce) await reviewPlan(selection);
+    await cloudPlan;
   };
 
   return (
@@ -138,7 +155,12 @@ export function ProcessPanel() {
           {planning || cloudPlanning ? t("process.checking") : t("process.review")}
         </button>
       </div>
-      <CloudJobPlanView onLocal={() => reviewPlan(selection)} />
+      <CloudJobPlanView
+        onLocal={() => reviewPlan(selection)}
+        localReviewed={plans !== undefined}
+        // Once the cloud runs them, the plan for this computer would offer to process them again.
+        onStarted={forgetPlan}
+      />
       {skipped.length > 0 && (
         <p className="notice notice-warning" role="status">
           {t("process.skipped", {
@@ -147,7 +169,7 @@ export function ProcessPanel() {
         </p>
       )}
       <PlanView
-        plans={plans}
+        plans={cloudChosen ? undefined : plans}
         nameOf={(plan) => plan.originalKey.slice(place.prefix.length) || plan.originalKey}
         startLabel={t("process.start", { files: plans?.length ?? 0 })}
         onStart={async () => {

@@ -1,5 +1,5 @@
 import { useShallow } from "zustand/react/shallow";
-import type { CiJobRequest, CloudJobPlan } from "../../../shared/cos/ci-jobs";
+import type { CloudJobPlan, CloudJobRequest } from "../../../shared/cos/ci-jobs";
 import { useT } from "../../i18n";
 import { ErrorMessage } from "../../ui/ErrorMessage";
 import { useJobs } from "./context";
@@ -11,11 +11,12 @@ const listed = (keys: readonly string[]) =>
   keys.slice(0, LISTED).join(", ") + (keys.length > LISTED ? " …" : "");
 
 /**
- * The cloud plan of processing a folder (or one object): how many objects, what each rule
- * writes, overwrites, and the choice of a cloud job or this computer, preset to the plan's
- * recommendation by size. `onLocal` goes on to the plan of the local loop.
+ * The cloud plan of processing a folder, a selection or one object: how many objects (or an
+ * estimate), what each rule writes, overwrites, and the choice of a cloud job or this computer,
+ * preset to the plan's recommendation by size. `onLocal` goes on to the plan of the local loop,
+ * unless that plan is already shown (`localReviewed`).
  */
-export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void }) {
+export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void; localReviewed?: boolean }) {
   const t = useT();
   const { plan, choice, starting, planError, choose, startJobs } = useJobs(
     useShallow((state) => ({
@@ -90,24 +91,36 @@ export function CloudJobPlanView(props: { onLocal(): void; onStarted?(): void })
             {starting ? t("jobPlan.starting") : t("jobPlan.startCloud", { count: plan.requests.length })}
           </button>
         ) : (
-          <button type="button" className="primary" onClick={props.onLocal}>
-            {t("jobPlan.reviewLocal")}
-          </button>
+          !props.localReviewed && (
+            <button type="button" className="primary" onClick={props.onLocal}>
+              {t("jobPlan.reviewLocal")}
+            </button>
+          )
         )}
       </div>
     </section>
   );
 }
 
-function countText(t: ReturnType<typeof useT>, request: CiJobRequest, plan: CloudJobPlan): string {
-  if ("object" in request.input) return t("jobPlan.oneObject", { key: request.input.object });
-  const prefix = request.input.prefix || "/";
-  return plan.complete
-    ? t("jobPlan.counted", { count: plan.counted, prefix })
-    : t("jobPlan.atLeast", { count: plan.counted.toLocaleString(), prefix });
+function countText(t: ReturnType<typeof useT>, request: CloudJobRequest, plan: CloudJobPlan): string {
+  const { input } = request;
+  if ("object" in input) return t("jobPlan.oneObject", { key: input.object });
+  if (!("prefix" in input)) return t("jobPlan.selected", { count: plan.counted });
+  const prefix = input.prefix || "/";
+  if (plan.complete) return t("jobPlan.counted", { count: plan.counted, prefix });
+  const { estimate } = plan;
+  if (!estimate) return t("jobPlan.atLeast", { count: plan.counted.toLocaleString(), prefix });
+  return t("jobPlan.estimated", {
+    total: estimate.total.toLocaleString(),
+    margin: estimate.margin.toLocaleString(),
+    prefix,
+    counted: estimate.foldersCounted,
+    folders: estimate.folders,
+    listed: plan.counted.toLocaleString(),
+  });
 }
 
-function RulePlan(props: { index: number; request: CiJobRequest; plan: CloudJobPlan }) {
+function RulePlan(props: { index: number; request: CloudJobRequest; plan: CloudJobPlan }) {
   const t = useT();
   const { index, request, plan } = props;
   return (

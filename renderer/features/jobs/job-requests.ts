@@ -1,4 +1,4 @@
-import type { CiJobInput, CiJobRequest, OUTPUT_VARIABLES } from "../../../shared/cos/ci-jobs";
+import type { CloudJobRequest, OUTPUT_VARIABLES } from "../../../shared/cos/ci-jobs";
 import type { RuleSlot } from "../../../shared/uploads/options";
 import { outputFormatOf } from "../../../shared/uploads/plan";
 
@@ -24,7 +24,8 @@ export function jobOutputTemplate(fileid: string, rule: string): string {
 }
 
 export interface CloudJobScope {
-  input: CiJobInput;
+  /** A folder (`prefix`), one object, or the selected `keys`. */
+  input: CloudJobRequest["input"];
   bucket: string;
   region: string;
   rules: readonly RuleSlot[];
@@ -34,7 +35,7 @@ export interface CloudJobScope {
 }
 
 /** One job per rule slot: a job runs one rule over every input. */
-export function cloudJobRequests(scope: CloudJobScope): CiJobRequest[] {
+export function cloudJobRequests(scope: CloudJobScope): CloudJobRequest[] {
   const stamp = scope.now.toISOString().replace(/\D/g, "").slice(0, 14);
   return scope.rules.map((slot, index) => ({
     name: `picops-${stamp}-${index + 1}`,

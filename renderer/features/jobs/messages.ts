@@ -27,6 +27,9 @@ export const jobsMessages = defineMessages(
     "jobPlan.heading": "Where to run",
     "jobPlan.counted": "{count, plural, one {# object} other {# objects}} under {prefix}",
     "jobPlan.atLeast": "At least {count} objects under {prefix} (the plan stops counting there)",
+    "jobPlan.estimated":
+      "About {total} objects under {prefix} (± {margin}, estimated: the plan lists the first {listed}, then counts {counted} of its {folders} sub-folders in full and scales up)",
+    "jobPlan.selected": "{count, plural, one {# selected object} other {# selected objects}}",
     "jobPlan.oneObject": "1 object: {key}",
     "jobPlan.rule": "Rule {index}: {rule}",
     "jobPlan.sampleLabel": "Inputs and the outputs rule {index} writes",
@@ -70,6 +73,9 @@ export const jobsMessages = defineMessages(
     "jobPlan.heading": "在哪里运行",
     "jobPlan.counted": "{prefix} 下 {count, plural, other {# 个对象}}",
     "jobPlan.atLeast": "{prefix} 下至少 {count} 个对象（计划计数到此为止）",
+    "jobPlan.estimated":
+      "{prefix} 下约 {total} 个对象（± {margin}，估算：计划列出前 {listed} 个，再完整计数其 {folders} 个子文件夹中的 {counted} 个并按比例推算）",
+    "jobPlan.selected": "{count, plural, other {# 个选中的对象}}",
     "jobPlan.oneObject": "1 个对象：{key}",
     "jobPlan.rule": "规则 {index}：{rule}",
     "jobPlan.sampleLabel": "输入及规则 {index} 写入的输出",

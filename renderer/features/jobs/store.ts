@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import {
   type CiJobDetail,
-  type CiJobRequest,
   type CloudJobPlan,
+  type CloudJobRequest,
   isFinalState,
 } from "../../../shared/cos/ci-jobs";
 import type { AppError } from "../../../shared/errors";
@@ -12,7 +12,7 @@ export type JobChoice = "cloud-job" | "local-loop";
 
 /** What processing a scope as cloud jobs would do: one job per rule, each with its plan. */
 export interface CloudJobsPlan {
-  requests: CiJobRequest[];
+  requests: CloudJobRequest[];
   plans: CloudJobPlan[];
 }
 
@@ -37,7 +37,7 @@ export interface JobsState {
 
   load(): Promise<void>;
   cancel(jobId: string): Promise<void>;
-  planJobs(requests: CiJobRequest[]): Promise<void>;
+  planJobs(requests: CloudJobRequest[]): Promise<void>;
   choose(choice: JobChoice): void;
   /** What would be processed changed: the plan shown no longer applies. */
   forgetPlan(): void;

@@ -2,8 +2,8 @@ import { z } from "zod";
 import {
   CiJobDetailSchema,
   CiJobListQuerySchema,
-  CiJobRequestSchema,
   CloudJobPlanSchema,
+  CloudJobRequestSchema,
 } from "../../cos/ci-jobs";
 import { Empty } from "./common";
 
@@ -12,9 +12,9 @@ const JobRef = z.object({ jobId: z.string().min(1).max(64) }).strict();
 
 export const jobChannels = {
   /** How many objects a job would read, the outputs it would write, its overwrites, and a recommendation. */
-  "jobs.plan": { input: z.object({ request: CiJobRequestSchema }).strict(), output: CloudJobPlanSchema },
+  "jobs.plan": { input: z.object({ request: CloudJobRequestSchema }).strict(), output: CloudJobPlanSchema },
   /** Starts a Cloud Infinite batch job; `jobs.changed` follows it until it ends. */
-  "jobs.start": { input: z.object({ request: CiJobRequestSchema }).strict(), output: CiJobDetailSchema },
+  "jobs.start": { input: z.object({ request: CloudJobRequestSchema }).strict(), output: CiJobDetailSchema },
   /** Recent jobs as COS lists them (Pulling Jobs), so they survive an app restart. */
   "jobs.list": {
     input: z.object({ query: CiJobListQuerySchema.optional() }).strict(),

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CiJobsClient } from "../../../electron/cos/ci-jobs";
 import { jobsResponseXml } from "../../../electron/cos/ci-jobs-xml";
+import { CosClient } from "../../../electron/cos/client";
 import { parseAuthorization, signRequest } from "../../../electron/cos/signature";
+import { CloudJobs } from "../../../electron/jobs/service";
 import type { CiJobRequest } from "../../../shared/cos/ci-jobs";
 import { type FakeCos, reply, startFakeCos } from "./fake-cos";
 
@@ -81,6 +83,68 @@ describe("CI batch jobs on the wire", () => {
     expect(sent?.headers["content-type"]).toBe("application/xml");
     expect(sent?.body.toString()).toContain("<Tag>PicProcess</Tag>");
     expectSignedFor(sent as FakeCos["requests"][number], "/inventorytriggerjob", {});
+  });
+
+  it("a selection: the URL list is PUT into the bucket first, then triggered as the Input's UrlFile", async () => {
+    const listPath = /^\/examplebucket-1250000000\/(\.picops\/job-inputs\/thumbs-[0-9a-f]{8}\.txt)$/;
+    // The list's address, from the PUT that came before the trigger.
+    const urlFile = () =>
+      `https://${BUCKET}.cos.ap-guangzhou.myqcloud.com/${listPath.exec(fake?.requests[0]?.url ?? "")?.[1]}`;
+    fake = await startFakeCos([
+      reply(200, "", { etag: '"e"' }),
+      (request, response) => {
+        const job = {
+          jobId: "b0123456789abcdef0123456789abcdef",
+          name: "thumbs",
+          state: "Submitted" as const,
+          code: "Success",
+          message: "",
+          request: { ...REQUEST, input: { urlFile: urlFile() } },
+        };
+        reply(
+          200,
+          jobsResponseXml({ requestId: "r", jobs: [job], nextToken: undefined, nonExistJobIds: [] }),
+        )(request, response);
+      },
+    ]);
+    const cos = new CosClient({
+      credentials: { secretId: SECRET_ID, secretKey: SECRET_KEY },
+      region: "ap-guangzhou",
+      endpoint: { kind: "path-style", baseUrl: fake.baseUrl },
+    });
+    const jobs = new CloudJobs({
+      target: async () => ({
+        client: clientFor(fake as FakeCos),
+        cos,
+        bucket: BUCKET,
+        region: "ap-guangzhou",
+      }),
+      emit: () => undefined,
+    });
+    const job = await jobs.start({ ...REQUEST, input: { keys: ["photos/a b.jpg", "photos/c.jpg"] } });
+    jobs.close();
+    await cos.close();
+
+    const [put, trigger] = fake.requests;
+    expect(put?.method).toBe("PUT");
+    expect(put?.url).toMatch(listPath);
+    expect(put?.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(put?.body.toString()).toBe(
+      `https://${BUCKET}.cos.ap-guangzhou.myqcloud.com/photos/a%20b.jpg\n` +
+        `https://${BUCKET}.cos.ap-guangzhou.myqcloud.com/photos/c.jpg\n`,
+    );
+    expect(trigger?.method).toBe("POST");
+    expect(trigger?.url).toBe("/inventorytriggerjob");
+    expect(trigger?.body.toString()).toBe(
+      `<Request><Name>thumbs</Name><Type>Job</Type><Input><UrlFile>${urlFile()}</UrlFile></Input>` +
+        "<Operation><Tag>PicProcess</Tag><JobParam><PicProcess><IsPicInfo>true</IsPicInfo>" +
+        "<ProcessRule>imageMogr2/thumbnail/!50p</ProcessRule></PicProcess></JobParam>" +
+        `<Output><Region>ap-guangzhou</Region><Bucket>${BUCKET}</Bucket>` +
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CI writes its output variables as ${…}
+        "<Object>thumbs/${InputName}.jpg</Object></Output></Operation></Request>",
+    );
+    expectSignedFor(trigger as FakeCos["requests"][number], "/inventorytriggerjob", {});
+    expect(job.request?.input).toEqual({ urlFile: urlFile() });
   });
 
   it("cancels with PUT /inventorytriggerjob/<id>?cancel, the cancel parameter signed", async () => {

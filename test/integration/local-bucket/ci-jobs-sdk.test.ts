@@ -106,4 +106,50 @@ describe("cos-nodejs-sdk-v5 drives the Local bucket's batch jobs unchanged", () 
     );
     expect((await sharp(output.Body).metadata()).width).toBe(16);
   });
+
+  it("takes a UrlFile as the Python SDK's sample writes it, and runs only the objects it names", async () => {
+    const cos = new COS({
+      SecretId: SECRET_ID,
+      SecretKey: SECRET_KEY,
+      Protocol: "http:",
+      Ip: `127.0.0.1:${bucket.port}`,
+    });
+    const put = (Key: string, Body: Buffer) =>
+      new Promise((resolve, reject) =>
+        cos.putObject({ Bucket: BUCKET, Region: REGION, Key, Body }, (err, data) =>
+          err ? reject(err) : resolve(data),
+        ),
+      );
+    const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3060a0" } })
+      .png()
+      .toBuffer();
+    await put("in/a.png", image);
+    await put("in/b.png", image);
+    const host = `https://${BUCKET}.cos.${REGION}.myqcloud.com`;
+    await put("lists/url.txt", Buffer.from(`${host}/in/b.png\n`));
+    // The body written by hand, as CI's page documents it, not by Picops's own writer.
+    const body =
+      `<Request><Name>sdk-url-file</Name><Type>Job</Type><Input><UrlFile>${host}/lists/url.txt</UrlFile></Input>` +
+      "<Operation><Tag>PicProcess</Tag><JobParam><PicProcess><IsPicInfo>false</IsPicInfo>" +
+      "<ProcessRule>imageMogr2/thumbnail/16x</ProcessRule></PicProcess></JobParam>" +
+      `<Output><Region>${REGION}</Region><Bucket>${BUCKET}</Bucket><Object>out/\${InputNameAndExt}</Object></Output>` +
+      "</Operation></Request>";
+    const triggered = await sdkRequest(cos, {
+      Method: "POST",
+      Url: `http://${CI_HOST}/inventorytriggerjob`,
+      Headers: { "Content-Type": "application/xml" },
+      Body: body,
+      RawBody: true,
+    });
+    expect(parseJobsResponse(String(triggered.Body)).jobs[0]?.request?.input).toEqual({
+      urlFile: `${host}/lists/url.txt`,
+    });
+    expect(await finished).toBe("Success");
+    const listed = await new Promise<{ Contents: { Key: string }[] }>((resolve, reject) =>
+      cos.getBucket({ Bucket: BUCKET, Region: REGION, Prefix: "out/" }, (err, data) =>
+        err ? reject(err) : resolve(data as { Contents: { Key: string }[] }),
+      ),
+    );
+    expect(listed.Contents.map((object) => object.Key)).toEqual(["out/b.png"]);
+  });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { urlListText } from "../../../electron/cos/ci-job-url-list";
 import { CiJobsClient } from "../../../electron/cos/ci-jobs";
 import { CosClient } from "../../../electron/cos/client";
 import type { CiJobRunnerOptions } from "../../../electron/local-bucket/ci-job-runner";
@@ -209,6 +210,101 @@ describe("CI batch jobs on the Local bucket", () => {
     expect(job).toMatchObject({ state: "Failed", progress: 100, code: "InvalidImageFormat" });
     expect(job?.message).toContain("1 of 21 objects failed; first photos/notes.png");
     expect(await keysUnder("photos/thumbs/")).toEqual(inputs.map(thumbOf));
+  });
+
+  it("runs exactly the objects a UrlFile names: a missing one fails, the others get outputs, nothing else does", async () => {
+    harness = await startJobsHarness(2);
+    const inputs = await uploadImages(30);
+    const chosen = [inputs[3], inputs[17], inputs[29]] as string[];
+    const list = `${urlListText(BUCKET, REGION, chosen)}\n`;
+    await harness.cos.putObject({
+      bucket: BUCKET,
+      key: ".picops/job-inputs/three.txt",
+      body: Buffer.from(list),
+    });
+    const urlFile = `https://${BUCKET}.cos.${REGION}.myqcloud.com/.picops/job-inputs/three.txt`;
+    const request: CiJobRequest = { ...THUMBS, name: "three", input: { urlFile } };
+    const submitted = await harness.jobs.trigger({ bucket: BUCKET, request });
+    expect(submitted.request).toEqual(request);
+    expect(await harness.jobFinished(submitted.jobId)).toBe("Success");
+    expect(harness.done).toEqual(expect.arrayContaining(chosen));
+    expect(harness.done).toHaveLength(3);
+    expect(await keysUnder("photos/thumbs/")).toEqual(chosen.map(thumbOf));
+
+    // A key listed that is not (or no longer) in the bucket fails on its own, as on COS.
+    const withMissing = urlListText(BUCKET, REGION, [inputs[0] as string, "photos/gone.png"]);
+    await harness.cos.putObject({
+      bucket: BUCKET,
+      key: ".picops/job-inputs/two.txt",
+      body: Buffer.from(withMissing),
+    });
+    const { jobId } = await harness.jobs.trigger({
+      bucket: BUCKET,
+      request: { ...request, name: "two", input: { urlFile: urlFile.replace("three", "two") } },
+    });
+    expect(await harness.jobFinished(jobId)).toBe("Failed");
+    expect((await harness.jobs.get({ bucket: BUCKET, jobId }))?.message).toBe(
+      "1 of 2 objects failed; first photos/gone.png: The specified key does not exist.",
+    );
+    expect(await keysUnder("photos/thumbs/")).toEqual([inputs[0] as string, ...chosen].map(thumbOf));
+  });
+
+  it("refuses a UrlFile that is not an object here, or that names another bucket's object, naming the line", async () => {
+    harness = await startJobsHarness(1);
+    const address = (key: string) => `https://${BUCKET}.cos.${REGION}.myqcloud.com/${key}`;
+    const trigger = (urlFile: string) =>
+      harness.jobs.trigger({ bucket: BUCKET, request: { ...THUMBS, input: { urlFile } } });
+    await expect(trigger(address("lists/none.txt"))).rejects.toMatchObject({
+      code: "InvalidArgument",
+      status: 400,
+      message: expect.stringContaining("is not an object of a bucket served here"),
+    });
+    const elsewhere = `${address("photos/a.png")}\nhttps://other-1250000000.cos.${REGION}.myqcloud.com/b.png\n`;
+    await harness.cos.putObject({ bucket: BUCKET, key: "lists/other.txt", body: Buffer.from(elsewhere) });
+    await expect(trigger(address("lists/other.txt"))).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("Line 2 of the UrlFile names an object of another bucket"),
+    });
+    await harness.cos.putObject({
+      bucket: BUCKET,
+      key: "lists/words.txt",
+      body: Buffer.from("photos/a.png\n"),
+    });
+    await expect(trigger(address("lists/words.txt"))).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("Line 1 of the UrlFile is not an object address"),
+    });
+    expect((await harness.jobs.list({ bucket: BUCKET })).jobs).toEqual([]);
+  });
+
+  it("holds a job's workers on the holdJobs fault until released; a cancel lets them go and nothing more is written", async () => {
+    harness = await startJobsHarness(3);
+    const inputs = await uploadImages(12);
+    harness.bucket.faults.holdJobs();
+    const { jobId } = await harness.jobs.trigger({ bucket: BUCKET, request: THUMBS });
+    await harness.doneCount(3);
+    // Each of the three workers finished one object and waits.
+    expect(await harness.jobs.get({ bucket: BUCKET, jobId })).toMatchObject({
+      state: "Running",
+      progress: 25,
+    });
+    await harness.jobs.cancel({ bucket: BUCKET, jobId });
+    harness.bucket.faults.releaseJobs();
+    expect(await harness.jobs.get({ bucket: BUCKET, jobId })).toMatchObject({
+      state: "Cancel",
+      progress: 25,
+    });
+    expect(harness.done).toHaveLength(3);
+    expect(await keysUnder("photos/thumbs/")).toHaveLength(3);
+
+    // Released, a new job runs to its end.
+    const { jobId: next } = await harness.jobs.trigger({
+      bucket: BUCKET,
+      request: { ...THUMBS, name: "again" },
+    });
+    expect(await harness.jobFinished(next)).toBe("Success");
+    // (It also takes the three outputs of the cancelled job as inputs: they are under its prefix.)
+    expect(await keysUnder("photos/thumbs/")).toEqual(expect.arrayContaining(inputs.map(thumbOf)));
   });
 
   it("lists the bucket's jobs newest first, filters by state and pages with NextToken", async () => {

@@ -36,6 +36,19 @@ describe("Trigger Job body", () => {
     );
   });
 
+  it("sends a selection's URL list as the Input's UrlFile, and reads it back", () => {
+    const urlFile =
+      "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/.picops/job-inputs/t-0a1b2c3d.txt";
+    const request: CiJobRequest = { ...REQUEST, input: { urlFile } };
+    const xml = triggerRequestXml(request);
+    expect(xml).toContain(`<Type>Job</Type><Input><UrlFile>${urlFile}</UrlFile></Input><Operation>`);
+    expect(parseTriggerRequest(xml)).toEqual({ ok: true, request });
+    expect(parseTriggerRequest(xml.replace(urlFile, "lists/url.txt"))).toEqual({
+      ok: false,
+      problem: "input.urlFile",
+    });
+  });
+
   it("reads back whatever it writes, rules with XML's special characters included", () => {
     const text = fc.string({ minLength: 1, maxLength: 40 });
     fc.assert(
