@@ -11,6 +11,7 @@ import { checkRule, type Pipeline } from "../../shared/rules/index";
 import { processImage } from "../engine/index";
 import type { MediaStore } from "../media/media-store";
 import { keptRegion, scaleRegion } from "./kept-region";
+import { OneRunPerView } from "./one-run";
 import { readPicture } from "./picture";
 import { type LoadedSample, SampleLibrary, type SampleSources } from "./samples";
 import { PreviewTurns, untilSuperseded } from "./turns";
@@ -32,6 +33,7 @@ export interface PreviewServiceDeps extends SampleSources {
  */
 export class PreviewService {
   readonly #turns = new PreviewTurns();
+  readonly #typingRuns = new OneRunPerView();
   readonly #samples: SampleLibrary;
   readonly #beforeUrls = new WeakMap<LoadedSample, string>();
 
@@ -105,7 +107,13 @@ export class PreviewService {
     if (sample.working && onOriginal) await settle(this.deps.settleMs ?? 300, undefined, { signal });
     const input = working ? working.data : sample.original;
     // The working copy is a quick look while the designer types: the original's run, after, reports COS's sizes.
-    const output = await processImage(input, pipeline, { signal, quickEncode: !onOriginal });
+    const options = { quickEncode: !onOriginal };
+    // Typing's runs go one at a time, newest first; the full run waits for the designer to stop instead.
+    const output =
+      request.resolution === "working"
+        ? await this.#typingRuns.run(request.view, signal, () => processImage(input, pipeline, options))
+        : await processImage(input, pipeline, { ...options, signal });
+    if (signal.aborted) throw signal.reason;
     return {
       kind: "image",
       producer: "local",
