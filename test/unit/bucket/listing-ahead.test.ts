@@ -11,7 +11,13 @@ function pagedClient(count: number, log: string[]): Pick<CosClient, "listObjectP
         log.push(`GET page ${index}`);
         const page: Partial<ListBucketResult> = {
           contents: [
-            { key: `shoot/${index}.jpg`, size: index, lastModified: "2026-01-01T00:00:00.000Z", etag: '"e"' },
+            {
+              key: `shoot/${index}.jpg`,
+              size: index,
+              lastModified: "2026-01-01T00:00:00.000Z",
+              etag: '"e"',
+              storageClass: undefined,
+            },
           ],
           commonPrefixes: [],
           isTruncated: index < count,
