@@ -1,5 +1,6 @@
 import type { BucketObject } from "../../shared/ipc/channels/bucket";
 import type { CosClient } from "../cos/client";
+import type { ListBucketResult } from "../cos/xml";
 
 /** One GET Bucket page of a folder, in the browser's terms. */
 export interface FolderPage {
@@ -16,6 +17,8 @@ const KEYS_PER_PAGE = 1000;
 /**
  * Lists one folder (delimiter `/`) page by page, handing each page over as soon as it
  * arrives, so the first screen can be drawn long before a 10,000-key folder is complete.
+ * The next page is asked for before this one is handed over: COS (or the Local bucket's own
+ * process) makes it while this one travels to the window, instead of after.
  * The folder's own marker object (a zero-byte key equal to the prefix) is left out.
  */
 export async function listFolder(
@@ -30,20 +33,33 @@ export async function listFolder(
     maxKeys: KEYS_PER_PAGE,
     signal: input.signal,
   });
-  for await (const page of pages) {
-    onPage({
-      objects: page.contents
-        .filter((object) => object.key !== input.prefix)
-        .map((object) => ({
-          key: object.key,
-          size: object.size,
-          lastModified: object.lastModified,
-          etag: object.etag,
-          // COS leaves StorageClass out of some listings; objects are STANDARD unless told.
-          storageClass: object.storageClass ?? "STANDARD",
-        })),
-      folders: page.commonPrefixes,
-      last: !page.isTruncated,
-    });
+  let next = pages.next();
+  try {
+    for (let result = await next; !result.done; result = await next) {
+      const page = result.value;
+      next = pages.next();
+      onPage(folderPage(page, input.prefix));
+    }
+  } finally {
+    // Stopped early (the window went elsewhere, or a page could not be handed over): the page
+    // asked for ahead is not wanted, and its failure is nobody's to report.
+    next.catch(() => undefined);
   }
+}
+
+function folderPage(page: ListBucketResult, prefix: string): FolderPage {
+  return {
+    objects: page.contents
+      .filter((object) => object.key !== prefix)
+      .map((object) => ({
+        key: object.key,
+        size: object.size,
+        lastModified: object.lastModified,
+        etag: object.etag,
+        // COS leaves StorageClass out of some listings; objects are STANDARD unless told.
+        storageClass: object.storageClass ?? "STANDARD",
+      })),
+    folders: page.commonPrefixes,
+    last: !page.isTruncated,
+  };
 }

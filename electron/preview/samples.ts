@@ -18,6 +18,11 @@ const WORKING_COPY_RULE = checkRule(
   `imageMogr2/thumbnail/${WORKING_COPY_MAX_SIDE}x${WORKING_COPY_MAX_SIDE}>`,
 ).pipeline;
 
+/** The working copy of an original larger than WORKING_COPY_MAX_SIDE, as the preview makes it. */
+export function makeWorkingCopy(original: Buffer): Promise<ProcessOutput> {
+  return processImage(original, WORKING_COPY_RULE);
+}
+
 /** A sample ready to preview: the original in memory and, when it is large, its working copy. */
 export interface LoadedSample {
   original: Buffer;
@@ -87,7 +92,7 @@ export class SampleLibrary {
       sample.kind === "file" ? await this.#readFile(sample.fileId) : await this.#download(sample);
     const facts = await readPicture(original);
     const large = Math.max(facts.width, facts.height) > WORKING_COPY_MAX_SIDE;
-    return { original, facts, working: large ? await processImage(original, WORKING_COPY_RULE) : undefined };
+    return { original, facts, working: large ? await makeWorkingCopy(original) : undefined };
   }
 
   async #readFile(fileId: string): Promise<Buffer> {

@@ -12,6 +12,7 @@ import { processImage } from "../engine/index";
 import { uprightSize } from "../engine/plan";
 import type { MediaStore } from "../media/media-store";
 import { keptRegion, scaleRegion } from "./kept-region";
+import { OneRunPerView } from "./one-run";
 import { readPicture } from "./picture";
 import { type LoadedSample, SampleLibrary, type SampleSources } from "./samples";
 import { PreviewTurns, untilSuperseded } from "./turns";
@@ -33,6 +34,7 @@ export interface PreviewServiceDeps extends SampleSources {
  */
 export class PreviewService {
   readonly #turns = new PreviewTurns();
+  readonly #typingRuns = new OneRunPerView();
   readonly #samples: SampleLibrary;
   readonly #beforeUrls = new WeakMap<LoadedSample, string>();
 
@@ -108,7 +110,13 @@ export class PreviewService {
     if (sample.working && onOriginal) await settle(this.deps.settleMs ?? 300, undefined, { signal });
     const input = working ? working.data : sample.original;
     // The working copy is a quick look while the designer types: the original's run, after, reports COS's sizes.
-    const output = await processImage(input, pipeline, { signal, quickEncode: !onOriginal });
+    const options = { quickEncode: !onOriginal };
+    // Typing's runs go one at a time, newest first; the full run waits for the designer to stop instead.
+    const output =
+      request.resolution === "working"
+        ? await this.#typingRuns.run(request.view, signal, () => processImage(input, pipeline, options))
+        : await processImage(input, pipeline, { ...options, signal });
+    if (signal.aborted) throw signal.reason;
     const after: ImageAfter = {
       kind: "image",
       producer: "local",
