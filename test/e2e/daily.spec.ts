@@ -281,6 +281,68 @@ test("a presigned link of a private bucket opens for the chosen time and serves 
   expect(tab.url()).toContain("q-sign-time=");
 });
 
+test("links to several objects selected in the Bucket tab come one per line, plain and then presigned for the private bucket", async ({
+  page,
+  context,
+  webHost,
+  request,
+}) => {
+  await allowClipboard(context, webHost);
+  await page.goto(webHost.url);
+  const names = ["harbour.jpg", "lagoon.png", "meadow.jpg"];
+  const folder = await pictureFolder({
+    "harbour.jpg": "#225588",
+    "lagoon.png": "#118899",
+    "meadow.jpg": "#448822",
+  });
+  await page.getByTestId("file-input").setInputFiles(names.map((name) => path.join(folder, name)));
+  await expect(page.getByTestId("intake-file")).toHaveCount(3);
+  await page.getByRole("button", { name: "Review plan" }).click();
+  await page.getByRole("button", { name: "Upload 3 files" }).click();
+  await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: BATCH_TIMEOUT });
+
+  // harbour.jpg, then meadow.jpg by the keyboard: Ctrl+arrows move without selecting, Space adds.
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await page.locator(`[data-testid="entry"][data-key="harbour.jpg"]`).click();
+  await page.keyboard.press("Control+ArrowRight");
+  await page.keyboard.press("Control+ArrowRight");
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("browse-status")).toContainText("2 selected");
+
+  const menu = page.getByRole("group", { name: "Links to the 2 selected objects" });
+  await menu.getByLabel("Link format").selectOption({ label: "Markdown" });
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  await expect(menu.getByTestId("links-outcome")).toHaveText("Copied 2 links");
+  const markdown = (await clipboardText(page)).split("\n");
+  expect(markdown).toHaveLength(2);
+  expect(markdown[0]).toMatch(/^!\[harbour\]\(http\S+\/picops-1250000000\/harbour\.jpg\)$/);
+  expect(markdown[1]).toMatch(/^!\[meadow\]\(http\S+\/picops-1250000000\/meadow\.jpg\)$/);
+  const plain = /\((\S+)\)$/.exec(markdown[0] ?? "")?.[1] ?? "";
+  // The Local bucket is private: a plain URL is refused, a presigned one opens.
+  expect((await request.get(plain)).status()).toBe(403);
+
+  await menu.getByLabel("Link format").selectOption({ label: "URL" });
+  await menu.getByLabel("Access").selectOption({ label: "Presigned, opens for 1 day" });
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  await expect.poll(() => clipboardText(page)).toContain("q-sign-time=");
+  const signed = (await clipboardText(page)).split("\n");
+  expect(signed).toHaveLength(2);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    for (const [index, key] of ["harbour.jpg", "meadow.jpg"].entries()) {
+      const url = new URL(signed[index] ?? "");
+      expect(url.pathname).toBe(`/picops-1250000000/${key}`);
+      const [start, end] = (url.searchParams.get("q-sign-time") ?? "").split(";").map(Number);
+      expect((end ?? 0) - (start ?? 0)).toBe(86_400);
+      const response = await request.get(url.href);
+      expect(response.status()).toBe(200);
+      expect(Buffer.from(await response.body()).equals(await bucket.bytes(key))).toBe(true);
+    }
+  } finally {
+    await bucket.close();
+  }
+});
+
 test("the history keeps every upload across a restart, finds by name and date, copies links, and removes with the objects once confirmed", async ({
   page,
   context,
