@@ -546,3 +546,61 @@ test("Quick upload: a pasted picture goes straight to the bucket with the defaul
     await bucket.close();
   }
 });
+
+test("with Quick upload off, a pasted picture fills the untouched rules with its prefix's default preset, and the upload lands with that preset's output", async ({
+  page,
+  context,
+  webHost,
+}) => {
+  await allowClipboard(context, webHost);
+  await page.goto(webHost.url);
+  await page.getByRole("tab", { name: "Rules" }).click();
+  await page.getByLabel("Rule text").fill("imageMogr2/thumbnail/160x/format/webp");
+  await page.getByLabel("Preset name").fill("Web 160");
+  await page.getByRole("button", { name: "Save as preset" }).click();
+  await expect(page.getByTestId("preset")).toContainText("Web 160");
+  await page.getByRole("tab", { name: "Upload" }).click();
+
+  const panel = page.getByTestId("quick-panel");
+  await panel.getByText("Defaults of Local bucket").click();
+  await panel.getByLabel("Add a default for the prefix").fill("photos/");
+  await panel.getByRole("button", { name: "Add", exact: true }).click();
+  const photos = panel.getByRole("group", { name: "Under photos/" });
+  await photos.getByLabel("Preset applied at upload").selectOption({ label: "Web 160" });
+  await photos.getByLabel("Name of the processed output").fill("{name}_web.{format}");
+  await photos.getByRole("button", { name: "Save default" }).click();
+  await expect(photos.getByRole("status")).toHaveText("Saved.");
+  await expect(panel.getByLabel(/^Quick upload:/)).not.toBeChecked();
+
+  await page.getByLabel("Key prefix", { exact: true }).fill("photos/2026/");
+  await page.getByLabel("Pasted pictures are named").fill("dune.png");
+  await pasteScreenshot(page, await picture("#aa8844"));
+  await expect(page.getByTestId("intake-file")).toContainText("dune.png");
+
+  await expect(page.getByTestId("default-applied")).toContainText("Default for photos/: Web 160 applied");
+  await expect(page.getByLabel("Rule 1")).toHaveValue("imageMogr2/thumbnail/160x/format/webp");
+  await expect(page.getByLabel("Output name")).toHaveValue("{name}_web.{format}");
+  await expect(page.getByRole("button", { name: "Undo the default (Ctrl+Z / ⌘Z)" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Review plan" }).click();
+  await expect(page.getByTestId("plan-row")).toContainText("photos/2026/dune_web.webp");
+  await page.getByRole("button", { name: "Upload 1 file" }).click();
+  await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: BATCH_TIMEOUT });
+
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    expect(await bucket.keys()).toEqual(["photos/2026/dune.png", "photos/2026/dune_web.webp"]);
+    expect(await bucket.image("photos/2026/dune.png")).toMatchObject({
+      format: "png",
+      width: 320,
+      height: 200,
+    });
+    expect(await bucket.image("photos/2026/dune_web.webp")).toMatchObject({
+      format: "webp",
+      width: 160,
+      height: 100,
+    });
+  } finally {
+    await bucket.close();
+  }
+});
