@@ -1,3 +1,4 @@
+import "./quick.css";
 import { useEffect } from "react";
 import type { DefaultRules } from "../../../shared/destinations/destination-default";
 import { useT } from "../../i18n";
