@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { issueText } from "../error-messages";
+import type { Preset } from "../presets/preset";
 import { keyTemplateProblems } from "../uploads/key-template";
-import { defaultUploadOptions, RuleSlotSchema, type UploadOptions } from "../uploads/options";
+import { defaultUploadOptions, type RuleSlot, RuleSlotSchema, type UploadOptions } from "../uploads/options";
 
 /**
  * A default per destination (issue 16, point 6): what files sent to a connection without
@@ -50,8 +51,17 @@ export function destinationUploadOptions(
   destination: DestinationDefault,
   presetRule: string | undefined,
 ): UploadOptions {
-  const rules = presetRule === undefined ? [] : [{ rule: presetRule, fileid: destination.outputTemplate }];
-  return { ...defaultUploadOptions(bucket), naming: "keep", prefix: "", rules };
+  return {
+    ...defaultUploadOptions(bucket),
+    naming: "keep",
+    prefix: "",
+    rules: ruleSlotsOf(destination, presetRule),
+  };
+}
+
+/** The preset's rule, its output named by the default's template: the one rule a default applies. */
+function ruleSlotsOf(destination: DestinationDefault, presetRule: string | undefined): RuleSlot[] {
+  return presetRule === undefined ? [] : [{ rule: presetRule, fileid: destination.outputTemplate }];
 }
 
 /**
@@ -64,6 +74,23 @@ export const PrefixDefaultsSchema = z.record(
 );
 export type PrefixDefaults = z.infer<typeof PrefixDefaultsSchema>;
 
+/** The default that applies under `prefix`, and the prefix it was saved for ("" for the connection's own). */
+export function matchingDestinationDefault(
+  defaults: DestinationDefaults,
+  prefixes: PrefixDefaults,
+  connectionId: string,
+  prefix: string,
+): { prefix: string; destination: DestinationDefault } {
+  const own = prefixes[connectionId] ?? {};
+  const [longest] = Object.keys(own)
+    .filter((candidate) => prefix.startsWith(candidate))
+    .sort((a, b) => b.length - a.length);
+  const destination = longest === undefined ? undefined : own[longest];
+  return longest !== undefined && destination
+    ? { prefix: longest, destination }
+    : { prefix: "", destination: destinationDefaultFor(defaults, connectionId) };
+}
+
 /** The default for files sent to `connectionId` under `prefix`: the longest matching prefix wins. */
 export function destinationDefaultForPrefix(
   defaults: DestinationDefaults,
@@ -71,9 +98,34 @@ export function destinationDefaultForPrefix(
   connectionId: string,
   prefix: string,
 ): DestinationDefault {
-  const matching = Object.keys(prefixes[connectionId] ?? {})
-    .filter((candidate) => prefix.startsWith(candidate))
-    .sort((a, b) => b.length - a.length);
-  const [longest] = matching;
-  return (longest && prefixes[connectionId]?.[longest]) || destinationDefaultFor(defaults, connectionId);
+  return matchingDestinationDefault(defaults, prefixes, connectionId, prefix).destination;
+}
+
+/**
+ * What a default puts in the upload form's rule slots when files arrive: its preset's rule, and
+ * where it came from, for the form to say so ("Default for photos/: Web 1600 applied").
+ */
+export interface DefaultRules {
+  /** The prefix whose default it is; "" for the connection's own. */
+  prefix: string;
+  presetName: string;
+  rules: RuleSlot[];
+}
+
+/** The rules of the default under `prefix`; none when that default has no preset (or its preset is gone). */
+export function defaultRulesFor(
+  defaults: DestinationDefaults,
+  prefixes: PrefixDefaults,
+  presets: readonly Pick<Preset, "id" | "name" | "rule">[],
+  connectionId: string,
+  prefix: string,
+): DefaultRules | undefined {
+  const match = matchingDestinationDefault(defaults, prefixes, connectionId, prefix);
+  const preset = presets.find((candidate) => candidate.id === match.destination.presetId);
+  if (!preset) return undefined;
+  return {
+    prefix: match.prefix,
+    presetName: preset.name,
+    rules: ruleSlotsOf(match.destination, preset.rule),
+  };
 }

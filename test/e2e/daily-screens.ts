@@ -7,13 +7,16 @@ import { type Language, messages, switchLanguage } from "./screens";
 import type { RunningWebHost } from "./web-host-fixture";
 
 /** The daily loop's views, each once, for the accessibility spec and the README's pictures. */
-export type DailyScreen = "naming-and-quick" | "links" | "history";
+export type DailyScreen = "naming-and-quick" | "default-rules" | "links" | "selection-links" | "history";
 
 /** Pictures the daily tour uploads, and the values it types (not interface text). */
 export const DAILY_FILES = ["harbour.jpg", "meadow.jpg"];
 export const DAILY_RULE = "imageMogr2/thumbnail/320x/format/webp";
 export const DAILY_KEY_TEMPLATE = "{yyyy}/{MM}/{name}-{md5:8}.{ext}";
 export const DAILY_PREFIX = "blog/";
+/** The preset blog/'s default applies, and where its output goes. */
+export const DAILY_PRESET = "Blog 320";
+export const DAILY_OUTPUT = "{name}_320.{format}";
 export const DAILY_TEMPLATE_LABEL = "BBCode";
 
 async function pictures(): Promise<string[]> {
@@ -33,9 +36,10 @@ async function pictures(): Promise<string[]> {
 }
 
 /**
- * Walks the daily loop in `language`: naming templates and Quick upload's defaults open, a
- * finished upload's links with a custom template being edited, and the History tab asking
- * to confirm a removal that deletes objects.
+ * Walks the daily loop in `language`: naming templates and Quick upload's defaults open, the
+ * blog/ default's preset put in the rules by the files' arrival, a finished upload's links
+ * with a custom template being edited, links to a selection in the Bucket tab, and the History
+ * tab asking to confirm a removal that deletes objects.
  */
 export async function dailyScreens(
   page: Page,
@@ -47,21 +51,36 @@ export async function dailyScreens(
   await page.goto(host.url);
   if (language !== "en") await switchLanguage(page, language);
 
-  await page.getByTestId("file-input").setInputFiles(await pictures());
-  await expect(page.getByTestId("intake-file")).toHaveCount(DAILY_FILES.length);
+  await page.getByRole("tab", { name: t("tabs.rules") }).click();
+  await page.getByLabel(t("rules.ruleText.label"), { exact: true }).fill(DAILY_RULE);
+  await page.getByLabel(t("rules.presets.name"), { exact: true }).fill(DAILY_PRESET);
+  await page.getByRole("button", { name: t("rules.presets.save") }).click();
+  await expect(page.getByTestId("preset")).toContainText(DAILY_PRESET);
+  await page.getByRole("tab", { name: t("tabs.upload") }).click();
+
   await page.getByLabel(t("quick.keyTemplate"), { exact: true }).fill(DAILY_KEY_TEMPLATE);
   const panel = page.getByTestId("quick-panel");
   await panel.locator("summary").click();
   await panel.getByLabel(t("quick.newPrefix"), { exact: true }).fill(DAILY_PREFIX);
   await panel.getByRole("button", { name: t("quick.addPrefix"), exact: true }).click();
-  await expect(
-    panel.getByRole("group", { name: t("quick.prefixDefault", { prefix: DAILY_PREFIX }) }),
-  ).toBeVisible();
+  const blog = panel.getByRole("group", { name: t("quick.prefixDefault", { prefix: DAILY_PREFIX }) });
+  await blog.getByLabel(t("quick.preset"), { exact: true }).selectOption({ label: DAILY_PRESET });
+  await blog.getByLabel(t("quick.outputName"), { exact: true }).fill(DAILY_OUTPUT);
+  await blog.getByRole("button", { name: t("quick.saveDefault") }).click();
+  await expect(blog.getByRole("status")).toHaveText(t("quick.defaultSaved"));
+  await page.getByLabel(t("upload.prefix"), { exact: true }).fill(DAILY_PREFIX);
+
+  await page.getByTestId("file-input").setInputFiles(await pictures());
+  await expect(page.getByTestId("intake-file")).toHaveCount(DAILY_FILES.length);
+  const applied = page.getByTestId("default-applied");
+  await expect(applied).toContainText(
+    t("quick.prefixDefaultApplied", { prefix: DAILY_PREFIX, preset: DAILY_PRESET }),
+  );
   await panel.evaluate((section) => section.scrollIntoView({ block: "start" }));
   await at("naming-and-quick");
+  await applied.evaluate((note) => note.scrollIntoView({ block: "start" }));
+  await at("default-rules");
 
-  await page.getByRole("button", { name: t("upload.addRule") }).click();
-  await page.getByLabel(t("upload.ruleText", { n: 1 }), { exact: true }).fill(DAILY_RULE);
   await page.getByRole("button", { name: t("plan.review") }).click();
   await page.getByRole("button", { name: t("plan.start", { files: DAILY_FILES.length }) }).click();
   await expect(page.getByTestId("batch-state")).toHaveText(t("batch.state.finished"));
@@ -71,6 +90,24 @@ export async function dailyScreens(
   await menu.getByLabel(t("links.templateLabel", { n: 1 }), { exact: true }).fill(DAILY_TEMPLATE_LABEL);
   await menu.evaluate((section) => section.scrollIntoView({ block: "start" }));
   await at("links");
+
+  // The month's folder of blog/ holds both originals and both outputs: all four selected.
+  await page.getByRole("tab", { name: t("tabs.bucket") }).click();
+  const now = new Date();
+  const month = `${DAILY_PREFIX}${now.getFullYear()}/${String(now.getMonth() + 1).padStart(2, "0")}/`;
+  const entries = page.getByTestId("entry");
+  for (const folder of [DAILY_PREFIX, month.slice(0, DAILY_PREFIX.length + 5), month])
+    await page.locator(`[data-testid="entry"][data-key="${folder}"]`).click();
+  await expect(entries).toHaveCount(DAILY_FILES.length * 2);
+  await entries.first().click();
+  await page.keyboard.press("Control+A");
+  const selection = page.getByRole("group", {
+    name: t("links.selectionHeading", { count: DAILY_FILES.length * 2 }),
+  });
+  await selection.getByLabel(t("links.format")).selectOption({ label: t("links.format.markdown") });
+  // The selected tiles above, the selection's links at the bottom of the window.
+  await selection.evaluate((section) => section.scrollIntoView({ block: "end" }));
+  await at("selection-links");
 
   await page.getByRole("tab", { name: t("historyTab.tab") }).click();
   await expect(page.getByTestId("history-entry")).toHaveCount(DAILY_FILES.length);

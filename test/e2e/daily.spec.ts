@@ -281,6 +281,68 @@ test("a presigned link of a private bucket opens for the chosen time and serves 
   expect(tab.url()).toContain("q-sign-time=");
 });
 
+test("links to several objects selected in the Bucket tab come one per line, plain and then presigned for the private bucket", async ({
+  page,
+  context,
+  webHost,
+  request,
+}) => {
+  await allowClipboard(context, webHost);
+  await page.goto(webHost.url);
+  const names = ["harbour.jpg", "lagoon.png", "meadow.jpg"];
+  const folder = await pictureFolder({
+    "harbour.jpg": "#225588",
+    "lagoon.png": "#118899",
+    "meadow.jpg": "#448822",
+  });
+  await page.getByTestId("file-input").setInputFiles(names.map((name) => path.join(folder, name)));
+  await expect(page.getByTestId("intake-file")).toHaveCount(3);
+  await page.getByRole("button", { name: "Review plan" }).click();
+  await page.getByRole("button", { name: "Upload 3 files" }).click();
+  await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: BATCH_TIMEOUT });
+
+  // harbour.jpg, then meadow.jpg by the keyboard: Ctrl+arrows move without selecting, Space adds.
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await page.locator(`[data-testid="entry"][data-key="harbour.jpg"]`).click();
+  await page.keyboard.press("Control+ArrowRight");
+  await page.keyboard.press("Control+ArrowRight");
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("browse-status")).toContainText("2 selected");
+
+  const menu = page.getByRole("group", { name: "Links to the 2 selected objects" });
+  await menu.getByLabel("Link format").selectOption({ label: "Markdown" });
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  await expect(menu.getByTestId("links-outcome")).toHaveText("Copied 2 links");
+  const markdown = (await clipboardText(page)).split("\n");
+  expect(markdown).toHaveLength(2);
+  expect(markdown[0]).toMatch(/^!\[harbour\]\(http\S+\/picops-1250000000\/harbour\.jpg\)$/);
+  expect(markdown[1]).toMatch(/^!\[meadow\]\(http\S+\/picops-1250000000\/meadow\.jpg\)$/);
+  const plain = /\((\S+)\)$/.exec(markdown[0] ?? "")?.[1] ?? "";
+  // The Local bucket is private: a plain URL is refused, a presigned one opens.
+  expect((await request.get(plain)).status()).toBe(403);
+
+  await menu.getByLabel("Link format").selectOption({ label: "URL" });
+  await menu.getByLabel("Access").selectOption({ label: "Presigned, opens for 1 day" });
+  await menu.getByRole("button", { name: "Copy links" }).click();
+  await expect.poll(() => clipboardText(page)).toContain("q-sign-time=");
+  const signed = (await clipboardText(page)).split("\n");
+  expect(signed).toHaveLength(2);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    for (const [index, key] of ["harbour.jpg", "meadow.jpg"].entries()) {
+      const url = new URL(signed[index] ?? "");
+      expect(url.pathname).toBe(`/picops-1250000000/${key}`);
+      const [start, end] = (url.searchParams.get("q-sign-time") ?? "").split(";").map(Number);
+      expect((end ?? 0) - (start ?? 0)).toBe(86_400);
+      const response = await request.get(url.href);
+      expect(response.status()).toBe(200);
+      expect(Buffer.from(await response.body()).equals(await bucket.bytes(key))).toBe(true);
+    }
+  } finally {
+    await bucket.close();
+  }
+});
+
 test("the history keeps every upload across a restart, finds by name and date, copies links, and removes with the objects once confirmed", async ({
   page,
   context,
@@ -480,6 +542,64 @@ test("Quick upload: a pasted picture goes straight to the bucket with the defaul
       "photos/plain.png",
     ]);
     expect(await bucket.image("blog/2026/cover_160.webp")).toMatchObject({ format: "webp", width: 160 });
+  } finally {
+    await bucket.close();
+  }
+});
+
+test("with Quick upload off, a pasted picture fills the untouched rules with its prefix's default preset, and the upload lands with that preset's output", async ({
+  page,
+  context,
+  webHost,
+}) => {
+  await allowClipboard(context, webHost);
+  await page.goto(webHost.url);
+  await page.getByRole("tab", { name: "Rules" }).click();
+  await page.getByLabel("Rule text").fill("imageMogr2/thumbnail/160x/format/webp");
+  await page.getByLabel("Preset name").fill("Web 160");
+  await page.getByRole("button", { name: "Save as preset" }).click();
+  await expect(page.getByTestId("preset")).toContainText("Web 160");
+  await page.getByRole("tab", { name: "Upload" }).click();
+
+  const panel = page.getByTestId("quick-panel");
+  await panel.getByText("Defaults of Local bucket").click();
+  await panel.getByLabel("Add a default for the prefix").fill("photos/");
+  await panel.getByRole("button", { name: "Add", exact: true }).click();
+  const photos = panel.getByRole("group", { name: "Under photos/" });
+  await photos.getByLabel("Preset applied at upload").selectOption({ label: "Web 160" });
+  await photos.getByLabel("Name of the processed output").fill("{name}_web.{format}");
+  await photos.getByRole("button", { name: "Save default" }).click();
+  await expect(photos.getByRole("status")).toHaveText("Saved.");
+  await expect(panel.getByLabel(/^Quick upload:/)).not.toBeChecked();
+
+  await page.getByLabel("Key prefix", { exact: true }).fill("photos/2026/");
+  await page.getByLabel("Pasted pictures are named").fill("dune.png");
+  await pasteScreenshot(page, await picture("#aa8844"));
+  await expect(page.getByTestId("intake-file")).toContainText("dune.png");
+
+  await expect(page.getByTestId("default-applied")).toContainText("Default for photos/: Web 160 applied");
+  await expect(page.getByLabel("Rule 1")).toHaveValue("imageMogr2/thumbnail/160x/format/webp");
+  await expect(page.getByLabel("Output name")).toHaveValue("{name}_web.{format}");
+  await expect(page.getByRole("button", { name: "Undo the default (Ctrl+Z / ⌘Z)" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Review plan" }).click();
+  await expect(page.getByTestId("plan-row")).toContainText("photos/2026/dune_web.webp");
+  await page.getByRole("button", { name: "Upload 1 file" }).click();
+  await expect(page.getByTestId("batch-state")).toHaveText("Finished", { timeout: BATCH_TIMEOUT });
+
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    expect(await bucket.keys()).toEqual(["photos/2026/dune.png", "photos/2026/dune_web.webp"]);
+    expect(await bucket.image("photos/2026/dune.png")).toMatchObject({
+      format: "png",
+      width: 320,
+      height: 200,
+    });
+    expect(await bucket.image("photos/2026/dune_web.webp")).toMatchObject({
+      format: "webp",
+      width: 160,
+      height: 100,
+    });
   } finally {
     await bucket.close();
   }

@@ -87,7 +87,9 @@ test("screenshots of the main screens for the README", async ({ page, webHost })
 
 const DAILY_SHOTS: Record<DailyScreen, (page: Page) => Promise<void>> = {
   "naming-and-quick": (page) => shoot(page, "quick-upload"),
+  "default-rules": (page) => shoot(page, "default-rules"),
   links: (page) => shoot(page, "links"),
+  "selection-links": (page) => shoot(page, "selection-links"),
   history: (page) => shoot(page, "history"),
 };
 

@@ -39,6 +39,8 @@ function formatOf(value: string): LinkFormat {
 export function LinksMenu(props: {
   /** Unique on the page: names the controls. */
   id: string;
+  /** What the menu links to, when "Links" alone would not tell it from another menu on the page. */
+  heading?: string | undefined;
   source: LinkSource;
   /** The connection whose custom templates are offered. */
   connectionId: string | undefined;
@@ -73,7 +75,7 @@ export function LinksMenu(props: {
 
   return (
     <fieldset className="links-menu" data-testid="links-menu">
-      <legend>{t("links.heading")}</legend>
+      <legend>{props.heading ?? t("links.heading")}</legend>
       <div className="row">
         <label>
           {t("links.format")}{" "}

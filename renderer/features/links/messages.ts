@@ -4,6 +4,8 @@ import { defineMessages } from "../../i18n/define";
 export const linksMessages = defineMessages(
   {
     "links.heading": "Links",
+    "links.selectionHeading":
+      "{count, plural, one {Links to the # selected object} other {Links to the # selected objects}}",
     "links.format": "Link format",
     "links.format.url": "URL",
     "links.format.markdown": "Markdown",
@@ -39,6 +41,7 @@ export const linksMessages = defineMessages(
   },
   {
     "links.heading": "链接",
+    "links.selectionHeading": "所选 {count} 个对象的链接",
     "links.format": "链接格式",
     "links.format.url": "URL 地址",
     "links.format.markdown": "Markdown 图片",

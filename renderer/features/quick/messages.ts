@@ -36,6 +36,9 @@ export const quickMessages = defineMessages(
     "quick.prefixTaken": "{prefix} already has a default.",
     "quick.addPrefix": "Add",
     "quick.uploadIdentical": "Upload files the bucket already has with the same bytes (skipped otherwise)",
+    "quick.prefixDefaultApplied": "Default for {prefix}: {preset} applied",
+    "quick.connectionDefaultApplied": "The connection's default: {preset} applied",
+    "quick.undoDefault": "Undo the default (Ctrl+Z / ⌘Z)",
   },
   {
     "quick.pasteHint": "也可以粘贴（Ctrl+V / ⌘V）截图或已复制的文件。",
@@ -68,5 +71,8 @@ export const quickMessages = defineMessages(
     "quick.prefixTaken": "{prefix} 已有默认设置。",
     "quick.addPrefix": "添加",
     "quick.uploadIdentical": "仍上传存储桶中已有相同内容的文件（否则跳过）",
+    "quick.prefixDefaultApplied": "已应用 {prefix} 的默认设置：{preset}",
+    "quick.connectionDefaultApplied": "已应用连接的默认设置：{preset}",
+    "quick.undoDefault": "撤销默认设置（Ctrl+Z / ⌘Z）",
   },
 );

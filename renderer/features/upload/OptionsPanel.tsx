@@ -6,6 +6,7 @@ import { useTouched } from "../../ui/touched";
 import { ProcessingFields } from "../batches";
 import { NamingFields, UploadIdenticalField } from "../quick";
 import { useUpload, useUploadStore } from "./context";
+import { DestinationDefault } from "./DestinationDefault";
 import { ObjectOptions } from "./ObjectOptions";
 
 /**
@@ -96,6 +97,7 @@ export function OptionsPanel() {
         value={options.uploadIdentical ?? false}
         onChange={(uploadIdentical) => setOptions({ uploadIdentical })}
       />
+      <DestinationDefault />
       <ProcessingFields
         id="opt"
         concurrencyLabel={t("upload.concurrency")}

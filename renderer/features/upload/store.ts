@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
+import type { DefaultRules } from "../../../shared/destinations/destination-default";
 import type { AppError } from "../../../shared/errors";
 import { type UploadDraft, UploadDraftSchema } from "../../../shared/uploads/drafts";
 import type { IntakeFile } from "../../../shared/uploads/intake";
@@ -15,6 +16,8 @@ export interface UploadState {
   plans: PlannedUpload[] | undefined;
   planning: boolean;
   error: AppError | undefined;
+  /** The destination default whose rules fill the form's rule slots now, for the form to say so. */
+  appliedDefault: DefaultRules | undefined;
 
   /** The main process's list, which outlives the window (a reload) and takes files opened from outside it. */
   loadFiles(): Promise<void>;
@@ -25,6 +28,13 @@ export interface UploadState {
   thumbnailOf(fileId: string): Promise<string | undefined>;
   removeFiles(ids?: string[]): Promise<void>;
   setOptions(patch: Partial<UploadOptions>): void;
+  /**
+   * The default of the destination (connection and key prefix) chosen now. Rules the designer
+   * has not touched take it when files arrive, and follow it while they are still that default.
+   */
+  setDestinationDefault(destination: DefaultRules | undefined): void;
+  /** Takes the applied default's rules out again, and keeps it out of this form from now on. */
+  undoDefault(): void;
   reviewPlan(): Promise<void>;
   /** Starts the batch the plan showed; its id, for the batches view to show it. */
   start(): Promise<string | undefined>;
@@ -60,6 +70,12 @@ export function createUploadStore(api: ApiClient): UploadStore {
   /** Whether the designer changed the form before the saved draft arrived: theirs wins. */
   let edited = false;
   let pendingSave: ReturnType<typeof setTimeout> | undefined;
+  /** The current destination's default, offered to the rule slots (see setDestinationDefault). */
+  let destinationDefault: DefaultRules | undefined;
+  /** Whether the rule slots hold the destination's default and follow it when the destination changes. */
+  let followingDefault = false;
+  /** Whether the designer ever set the rules themselves: then no default is put in them. */
+  let rulesByHand = false;
   /** Thumbnails asked for, by file id: each file's is made once. */
   const thumbnails = new Map<string, Promise<string | undefined>>();
   const saveDraft = (options: UploadOptions) => {
@@ -81,6 +97,7 @@ export function createUploadStore(api: ApiClient): UploadStore {
     plans: undefined,
     planning: false,
     error: undefined,
+    appliedDefault: undefined,
 
     async loadFiles() {
       try {
@@ -118,6 +135,11 @@ export function createUploadStore(api: ApiClient): UploadStore {
       try {
         const { files } = await api.addFiles(dropped);
         set({ files, plans: undefined });
+        // Files arrive: untouched rules take the destination's default.
+        if (followingDefault || (!rulesByHand && get().options.rules.length === 0)) {
+          followingDefault = true;
+          putDefault(destinationDefault);
+        }
       } catch (error) {
         set({ error: failureOf(error) });
       } finally {
@@ -143,11 +165,26 @@ export function createUploadStore(api: ApiClient): UploadStore {
       cancelPlan();
       const options = { ...get().options, ...patch };
       set({ options, plans: undefined });
+      if (patch.rules !== undefined && patch.rules !== current.rules) {
+        rulesByHand = true;
+        followingDefault = false;
+        set({ appliedDefault: undefined });
+      }
       // The bucket follows the connection picked; only what the designer typed is a draft.
       if (Object.keys(patch).some((field) => field !== "bucket")) {
         edited = true;
         saveDraft(options);
       }
+    },
+
+    setDestinationDefault(destination) {
+      if (JSON.stringify(destination) === JSON.stringify(destinationDefault)) return;
+      destinationDefault = destination;
+      if (followingDefault) putDefault(destination);
+    },
+
+    undoDefault() {
+      if (get().appliedDefault) get().setOptions({ rules: [] });
     },
 
     async reviewPlan() {
@@ -181,6 +218,15 @@ export function createUploadStore(api: ApiClient): UploadStore {
       }
     },
   }));
+
+  /** Fills the rule slots with a default's rules (none: emptied), as a change to the form like any other. */
+  const putDefault = (destination: DefaultRules | undefined) => {
+    cancelPlan();
+    const options = { ...store.getState().options, rules: destination?.rules ?? [] };
+    store.setState({ options, plans: undefined, appliedDefault: destination });
+    edited = true;
+    saveDraft(options);
+  };
 
   // Files opened with Picops from outside the window (Open with…, the command line).
   api.on("files.opened", ({ files }) => store.setState({ files, plans: undefined }));

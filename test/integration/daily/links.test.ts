@@ -89,6 +89,20 @@ describe("links of an upload and of bucket objects", () => {
       format: "html",
     });
     expect(made.text).toBe('<img src="https://img.example.com/2026/12/cat.jpg" alt="cat">');
+
+    // A selection of the bucket's objects: one line each, signed on the custom domain when asked.
+    const selection = await picops.call("links.make", {
+      source: { kind: "objects", bucket: "blog-1250000000", keys: ["2026/12/cat.jpg", "2026/12/dog.png"] },
+      format: "markdown",
+      presigned: { expiresInSeconds: 3600 },
+    });
+    const lines = selection.text.split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^!\[cat\]\(https:\/\/img\.example\.com\/2026\/12\/cat\.jpg\?\S*q-sign-time=\d+;\d+/,
+    );
+    expect(lines[1]).toMatch(/^!\[dog\]\(https:\/\/img\.example\.com\/2026\/12\/dog\.png\?\S*q-sign-time=/);
+    expect(selection.text).not.toContain("exampleSecretKey");
   });
 });
 
