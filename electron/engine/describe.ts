@@ -4,7 +4,7 @@ import { exifTiff } from "./exif";
 import { type ExifJson, exifJson } from "./exif-json";
 import { IMAGE_FORMATS } from "./formats";
 import { UNMEASURED_QUALITY } from "./quality";
-import { openSource } from "./source";
+import { openSource, type SourceImage } from "./source";
 
 export interface ImageDescription extends ImageInfo {
   size: number;
@@ -26,20 +26,27 @@ export async function describeImage(
   options: { signal?: AbortSignal } = {},
 ): Promise<ImageDescription> {
   const source = await openSource(input, options.signal);
-  const { cosName, mimeType, extension } = IMAGE_FORMATS[source.format];
+  const { mimeType, extension } = IMAGE_FORMATS[source.format];
   return {
-    format: cosName,
-    width: source.width,
-    height: source.height,
-    quality: source.quality ?? UNMEASURED_QUALITY,
-    ave: await averageColour(source, options.signal),
-    orientation: source.orientation,
+    ...imageInfoOf(source, await averageColour(source, options.signal)),
     size: input.length,
     frameCount: source.frameCount,
     bitDepth: source.bitDepth,
     density: source.density,
     mimeType,
     extension,
+  };
+}
+
+/** `<ImageInfo>` from an original's header and its mean colour, however that was read. */
+export function imageInfoOf(source: SourceImage, ave: string): ImageInfo {
+  return {
+    format: IMAGE_FORMATS[source.format].cosName,
+    width: source.width,
+    height: source.height,
+    quality: source.quality ?? UNMEASURED_QUALITY,
+    ave,
+    orientation: source.orientation,
   };
 }
 

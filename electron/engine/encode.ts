@@ -2,7 +2,7 @@ import { PicopsError } from "../../shared/errors";
 import { encodeBmp } from "./bmp";
 import { type FormatName, IMAGE_FORMATS } from "./formats";
 import { assertResolution, WEBP_MAX_SIDE } from "./limits";
-import { canvasHasAlpha, openCanvas, runPass, runToPicture, settle, type WorkCanvas } from "./picture";
+import { canvasHasAlpha, openCanvas, renderPicture, runPass, type WorkCanvas } from "./picture";
 import { OPTIMISED_JPEG_MAX_PIXELS } from "./plan";
 
 export interface EncodeSettings {
@@ -37,8 +37,7 @@ export async function encodeCanvas(
   const { format, quality } = settings;
   const flattens = !IMAGE_FORMATS[format].alpha && canvasHasAlpha(canvas);
   if (format === "bmp" || (flattens && canvas.kind === "pending")) {
-    const settled = await settle(canvas, signal);
-    const picture = settled.kind === "raw" ? settled : await runToPicture(openCanvas(settled), signal);
+    const picture = await renderPicture(canvas, signal);
     if (format === "bmp") {
       return { data: await encodeBmp(picture, signal), width: picture.width, height: picture.height };
     }
@@ -91,8 +90,7 @@ export async function encodeWithinSize(
   maxBytes: number,
   signal: AbortSignal | undefined,
 ): Promise<Encoded & { quality: number }> {
-  const settled = await settle(canvas, signal);
-  const picture = settled.kind === "raw" ? settled : await runToPicture(openCanvas(settled), signal);
+  const picture = await renderPicture(canvas, signal);
   const at = async (quality: number) => ({
     ...(await encodeCanvas(picture, { ...settings, quality }, signal)),
     quality,

@@ -115,6 +115,12 @@ export async function settle(canvas: WorkCanvas, signal: AbortSignal | undefined
   return canvas.kind === "pending" ? runToPicture(canvas.pipeline, signal) : canvas;
 }
 
+/** A canvas as decoded pixels: a pending pass or the encoded source run to raw, raw pixels as they are. */
+export async function renderPicture(canvas: WorkCanvas, signal: AbortSignal | undefined): Promise<Picture> {
+  const settled = await settle(canvas, signal);
+  return settled.kind === "raw" ? settled : runToPicture(openCanvas(settled), signal);
+}
+
 /** The pass an operation builds, left for the next operation or the encoder to run. */
 export function pending(
   pipeline: Sharp,

@@ -2,19 +2,21 @@ import { PicopsError, ThrownAppError } from "../../shared/errors";
 import type { Pipeline, Stage } from "../../shared/rules/ast";
 import { throwIfAborted } from "./abort";
 import { animatedOutput, isAnimatedRun } from "./animated";
+import { averageOfWholePicture } from "./average-colour";
 import { withDensity } from "./density";
 import { encodeCanvas, encodeWithinSize, heifNotSupported } from "./encode";
 import { embedExif, exifTiff, withOrientation } from "./exif";
 import { type FormatName, IMAGE_FORMATS, isWritableFormat } from "./formats";
 import { ENGINE_MEMORY } from "./memory-budget";
 import { runMogr2, type WorkState } from "./mogr2";
-import { assertDecodes, canvasHasAlpha } from "./picture";
+import { assertDecodes, canvasHasAlpha, renderPicture } from "./picture";
 import { planMemory } from "./plan";
 import { resolveQuality, SLIM_QUALITY, UNMEASURED_QUALITY } from "./quality";
 import { ignoresErrors, outputSettings } from "./settings";
 import { openSource, type SourceImage } from "./source";
 import { runView2 } from "./view2";
 import { runWatermark } from "./watermark";
+import { averageReadableFromRule } from "./whole-picture";
 
 export interface ProcessOptions {
   signal?: AbortSignal;
@@ -57,6 +59,29 @@ export async function processImage(
   pipeline: Pipeline,
   options: ProcessOptions = {},
 ): Promise<ProcessOutput> {
+  const ran = await runRule(input, pipeline, options, () => openSource(input, options.signal), false);
+  return ran.output;
+}
+
+/** A rule's output, with the original's mean colour when it was asked for and the rule's pixels hold it. */
+export interface RuleRun {
+  output: ProcessOutput;
+  /** COS's `Ave` of the original (`0xrrggbb`), read from the rule's own decode. */
+  average: string | undefined;
+}
+
+/**
+ * `processImage` for a caller that opens the original once for several rules (`open` is
+ * called after the rule is checked, so a bad rule is refused before the input is read) and
+ * may want the original's mean colour from the rule's decode (see whole-picture.ts).
+ */
+export async function runRule(
+  input: Buffer,
+  pipeline: Pipeline,
+  options: ProcessOptions,
+  open: () => Promise<SourceImage>,
+  wantsAverage: boolean,
+): Promise<RuleRun> {
   const { signal } = options;
   throwIfAborted(signal);
   const stages = await expandStyles(pipeline.stages, options, new Set());
@@ -73,7 +98,7 @@ export async function processImage(
   }
   if (settings.format === "heif") throw heifNotSupported();
 
-  const source = await openSource(input, signal);
+  const source = await open();
   const format: FormatName = settings.format ?? source.format;
   if (format === "heif") throw heifNotSupported();
   const lossy = IMAGE_FORMATS[format].lossy;
@@ -90,7 +115,7 @@ export async function processImage(
       options,
       signal,
     );
-    return describeOutput(animated.data, animated, description, 0);
+    return { output: describeOutput(animated.data, animated, description, 0), average: undefined };
   }
 
   // Every stage's output is known (and refused past COS's limits) before the first decode,
@@ -102,10 +127,18 @@ export async function processImage(
   });
   const release = await reserveMemory(source, peakBytes, signal);
   let output: ProcessOutput;
+  let average: string | undefined;
   try {
     let state: WorkState = { canvas: source.canvas, orientation: source.orientation };
     for (const stage of stages) state = await runStage(stage, state, options);
-    // No average colour here: ProcessResults never reports one (only the original's ImageInfo does).
+    // The pixels are rendered once, the mean read from them and the encoder fed from them: a
+    // pass that holds at most what the plan reserved for the encoder's (its input and output).
+    let canvas = state.canvas;
+    if (wantsAverage && averageReadableFromRule(stages, source, canvas)) {
+      const picture = await renderPicture(canvas, signal);
+      canvas = picture;
+      average = averageOfWholePicture(picture);
+    }
     const encodeSettings = {
       format,
       quality,
@@ -116,8 +149,8 @@ export async function processImage(
     const limit = format === "jpg" ? settings.sizeLimit?.bytes : undefined;
     const encoded =
       limit === undefined
-        ? { ...(await encodeCanvas(state.canvas, encodeSettings, signal)), quality }
-        : await encodeWithinSize(state.canvas, encodeSettings, limit, signal);
+        ? { ...(await encodeCanvas(canvas, encodeSettings, signal)), quality }
+        : await encodeWithinSize(canvas, encodeSettings, limit, signal);
     let data = encoded.data;
     const keepExif = !settings.strip && source.exif !== undefined && IMAGE_FORMATS[format].exif;
     if (keepExif && source.exif) {
@@ -139,9 +172,9 @@ export async function processImage(
   // processed picture is not smaller than the original, the original is returned".
   if (format === "jpg" && settings.sizeLimit?.keepSmaller && input.length <= output.size) {
     const original = { format: source.format, quality: source.quality ?? UNMEASURED_QUALITY };
-    return describeOutput(input, source, original, source.orientation);
+    return { output: describeOutput(input, source, original, source.orientation), average };
   }
-  return output;
+  return { output, average };
 }
 
 function describeOutput(

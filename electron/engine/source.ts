@@ -15,6 +15,8 @@ export interface SourceImage {
   width: number;
   height: number;
   frameCount: number;
+  /** Channels as stored, alpha included: 1 grey, 3 RGB, 4 CMYK or RGBA. */
+  channels: number;
   bitDepth: number;
   /** Estimated from the JPEG tables; undefined for formats without a readable quality. */
   quality: number | undefined;
@@ -79,6 +81,7 @@ export async function openSource(input: Buffer, signal: AbortSignal | undefined)
     width,
     height,
     frameCount,
+    channels: metadata.channels,
     bitDepth: bitDepthOf(metadata),
     quality: format === "jpg" ? estimateJpegQuality(input) : undefined,
     orientation: metadata.orientation ?? 0,
@@ -100,6 +103,7 @@ async function openBmp(input: Buffer, signal: AbortSignal | undefined): Promise<
     width: picture.width,
     height: picture.height,
     frameCount: 1,
+    channels: picture.channels,
     bitDepth: 8,
     quality: undefined,
     orientation: 0,

@@ -3,7 +3,7 @@ import { objectKeyProblem } from "../../shared/cos/names";
 import { formatMessage } from "../../shared/error-messages";
 import type { Pipeline } from "../../shared/rules/ast";
 import { decodePicOperations, resolveFileId } from "../../shared/rules/index";
-import { describeImage, processImage } from "../engine/index";
+import { processOriginal } from "../engine/index";
 import { type Exchange, sendXml } from "./answer";
 import { CosFailure } from "./failure";
 import {
@@ -94,21 +94,23 @@ interface Output {
   quality: number;
 }
 
+/**
+ * Every rule's output and, with is_pic_info, the original's ImageInfo: its header read once,
+ * its pixels decoded once where a rule keeps the whole picture (see processOriginal).
+ */
 async function runRules(
   context: ImageContext,
   inputBucket: string,
   input: Buffer,
-  rules: PlannedRule[],
+  work: Plan,
   signal: AbortSignal,
-): Promise<Output[]> {
-  const options = engineOptions(context, inputBucket, signal);
-  const outputs: Output[] = [];
-  // One rule at a time: each holds a decoded image in memory.
-  for (const rule of rules) {
-    const result = await processImage(input, rule.pipeline, options);
-    outputs.push({ rule, ...result });
-  }
-  return outputs;
+): Promise<[ImageInfo | undefined, Output[]]> {
+  const { imageInfo, outputs } = await processOriginal(
+    input,
+    work.rules.map((rule) => rule.pipeline),
+    { ...engineOptions(context, inputBucket, signal), describe: work.isPicInfo },
+  );
+  return [imageInfo, outputs.map((output, at) => ({ rule: work.rules[at] as PlannedRule, ...output }))];
 }
 
 function imageInfoXml(info: ImageInfo) {
@@ -196,37 +198,6 @@ function answerUploadResult(
   );
 }
 
-async function originalInfo(
-  isPicInfo: boolean,
-  input: Buffer,
-  signal: AbortSignal,
-): Promise<ImageInfo | undefined> {
-  if (!isPicInfo) return undefined;
-  const { format, width, height, quality, ave, orientation } = await describeImage(input, { signal });
-  return { format, width, height, quality, ave, orientation };
-}
-
-/**
- * The original's ImageInfo (a small decode of its own) is read while the rules run, so a core
- * the rules leave idle does it. Both settle before either's failure is reported, so nothing
- * is left running once the request is answered.
- */
-async function describeWhileRulesRun(
-  context: ImageContext,
-  inputBucket: string,
-  input: Buffer,
-  work: Plan,
-  signal: AbortSignal,
-): Promise<[ImageInfo | undefined, Output[]]> {
-  const [imageInfo, outputs] = await Promise.allSettled([
-    originalInfo(work.isPicInfo, input, signal),
-    runRules(context, inputBucket, input, work.rules, signal),
-  ]);
-  if (imageInfo.status === "rejected") throw imageInfo.reason;
-  if (outputs.status === "rejected") throw outputs.reason;
-  return [imageInfo.value, outputs.value];
-}
-
 /** An uploaded image whose rules run before anything of it is stored. */
 export interface UploadToProcess {
   store: BucketStore;
@@ -255,13 +226,7 @@ export async function processUpload(
   upload.staged.catch(() => undefined);
   let committed = false;
   try {
-    const [imageInfo, outputs] = await describeWhileRulesRun(
-      context,
-      store.name,
-      input,
-      work,
-      exchange.signal,
-    );
+    const [imageInfo, outputs] = await runRules(context, store.name, input, work, exchange.signal);
     const overwritten = work.rules.some((r) => r.bucket === store.name && r.key === key);
     committed = !overwritten;
     // The original's commit and the outputs' writes wait on different fsyncs: neither waits for the other.
@@ -329,7 +294,7 @@ export async function processStoredKey(
   const read = await readForProcessing(store, key);
   if (!read) throw noSuchKey();
   const { object, data: input } = read;
-  const [imageInfo, outputs] = await describeWhileRulesRun(context, store.name, input, work, signal);
+  const [imageInfo, outputs] = await runRules(context, store.name, input, work, signal);
   return storeOutputs(signal, context, { bucket: store.name, key, etag: object.etag, imageInfo }, outputs);
 }
 
