@@ -14,7 +14,7 @@ import { paddedBox, regionRect, rotatedSize, stageSettings, uprightSize } from "
 /**
  * Where the output lies on its input: the whole input (nothing to outline), a region (which
  * may be turned, or reach past the input's edges), or unknown here (a smart crop chooses its
- * region by looking at the pixels; a style's rule is the bucket's).
+ * region by looking at the pixels; a style whose rule the caller could not inline from the bucket).
  */
 export type KeptRegion = { kind: "whole" } | { kind: "region"; region: PreviewRegion } | { kind: "unknown" };
 
@@ -126,7 +126,7 @@ function afterStage(stage: Stage, placement: Placement, state: OrientationState)
     case "imageSlim":
       return placement;
     default:
-      // A style (its rule is the bucket's) or an operation the preview does not know.
+      // A style the caller could not inline (see style-rules.ts) or an operation the preview does not know.
       return UNKNOWN;
   }
 }

@@ -84,7 +84,8 @@ export const PreviewAfterSchema = z.discriminatedUnion("kind", [
     region: PreviewRegionSchema.optional(),
     /**
      * Where the output lies on the original cannot be known here (a smart crop picks its
-     * region from the pixels; a style's rule is the bucket's): it is shown whole, not lined up.
+     * region from the pixels; a style whose rule could not be read from the bucket): it is shown whole,
+     * not lined up.
      */
     regionUnknown: z.literal(true).optional(),
   }),
