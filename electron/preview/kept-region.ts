@@ -14,15 +14,16 @@ import { paddedBox, regionRect, rotatedSize, stageSettings, uprightSize } from "
 /**
  * Where the output lies on its input: the whole input (nothing to outline), a region (which
  * may be turned, or reach past the input's edges), or unknown here (a smart crop chooses its
- * region by looking at the pixels; a style's rule is the bucket's).
+ * region by looking at the pixels; a style whose rule the caller could not inline from the bucket).
  */
 export type KeptRegion = { kind: "whole" } | { kind: "region"; region: PreviewRegion } | { kind: "unknown" };
 
 /**
  * The picture as it is now, placed on the input: its centre in the input's pixels, the
- * input's pixels per picture pixel along the picture's own axes, and how far (degrees
- * clockwise) the picture is turned against the input. A crop, a resize and a turn are each
- * exact in these terms, so any chain of them is.
+ * input's pixels per picture pixel along the picture's own axes (negative along an axis the
+ * picture is mirrored on), and how far (degrees clockwise) the picture is turned against the
+ * input. A crop, a resize, a mirror and a turn are each exact in these terms, so any chain
+ * of them is.
  */
 interface Placement {
   size: Size;
@@ -37,11 +38,24 @@ const UNKNOWN = Symbol("unknown");
 /** Relative difference of two scales under which a turn by any angle still keeps shapes. */
 const SAME_SCALE = 0.01;
 
+/** Which of the picture's own axes a mirror reverses: `x` swaps left and right. */
+type Axis = "x" | "y";
+
 /**
- * EXIF orientations a viewer turns the stored pixels by (degrees clockwise) to show them
- * upright; 0 is no tag. The mirrored ones (2, 4, 5, 7) are not a turn: not followed.
+ * How a viewer shows the stored pixels upright for each EXIF orientation (0 is no tag): a
+ * mirror, then a turn (degrees clockwise), as the engine's auto-orient does it.
  */
-const UPRIGHT_TURN: Record<number, number> = { 0: 0, 1: 0, 3: 180, 6: 90, 8: 270 };
+const UPRIGHT: Record<number, { mirror?: Axis; turn: number }> = {
+  0: { turn: 0 },
+  1: { turn: 0 },
+  2: { mirror: "x", turn: 0 },
+  3: { turn: 180 },
+  4: { mirror: "y", turn: 0 },
+  5: { mirror: "y", turn: 90 },
+  6: { turn: 90 },
+  7: { mirror: "x", turn: 90 },
+  8: { turn: 270 },
+};
 
 /** The EXIF orientations of the input and of the output, as a viewer (the preview) honours them. */
 export interface Orientations {
@@ -60,17 +74,19 @@ export function keptRegion(
   input: Size,
   orientations: Orientations = { input: 0, output: 0 },
 ): KeptRegion {
-  const inputTurn = UPRIGHT_TURN[orientations.input];
-  const outputTurn = UPRIGHT_TURN[orientations.output];
-  if (inputTurn === undefined || outputTurn === undefined) return { kind: "unknown" };
+  const inputUpright = UPRIGHT[orientations.input];
+  if (inputUpright === undefined) return { kind: "unknown" };
   const shown = uprightSize(input, orientations.input);
-  // The stored pixels are the picture as shown, turned back.
-  let placement: Placement = {
-    size: input,
+  // The stored pixels are the picture as shown, turned back and mirrored back.
+  const asShown: Placement = {
+    size: shown,
     centre: { x: shown.width / 2, y: shown.height / 2 },
     scale: { x: 1, y: 1 },
-    turn: -inputTurn,
+    turn: 0,
   };
+  const turnedBack = rotate(asShown, -inputUpright.turn);
+  if (turnedBack === UNKNOWN) return { kind: "unknown" };
+  let placement = inputUpright.mirror ? mirror(turnedBack, inputUpright.mirror) : turnedBack;
   const state = { orientation: orientations.input };
   try {
     for (const stage of pipeline.stages) {
@@ -82,11 +98,12 @@ export function keptRegion(
     // A crop the engine refuses has no region: the preview shows the engine's error instead.
     return { kind: "whole" };
   }
-  const upright = rotate(placement, outputTurn);
+  const upright = shownUpright(placement, orientations.output);
   if (upright === UNKNOWN) return { kind: "unknown" };
   const region = regionOf(upright);
   const whole =
     region.turn === undefined &&
+    region.mirrored === undefined &&
     near(region.left, 0) &&
     near(region.top, 0) &&
     near(region.width, shown.width) &&
@@ -126,7 +143,7 @@ function afterStage(stage: Stage, placement: Placement, state: OrientationState)
     case "imageSlim":
       return placement;
     default:
-      // A style (its rule is the bucket's) or an operation the preview does not know.
+      // A style the caller could not inline (see style-rules.ts) or an operation the preview does not know.
       return UNKNOWN;
   }
 }
@@ -173,12 +190,14 @@ function afterMogr2(
         placement = turned;
         break;
       }
+      case "flip":
+        placement = mirror(placement, op.direction === "horizontal" ? "x" : "y");
+        break;
       case "auto-orient": {
         // The engine turns the stored pixels upright (when there is a tag) and writes Orientation 1.
-        const turn = UPRIGHT_TURN[state.orientation];
-        const turned = turn === undefined ? UNKNOWN : rotate(placement, turn);
-        if (turned === UNKNOWN) return UNKNOWN;
-        placement = turned;
+        const upright = shownUpright(placement, state.orientation);
+        if (upright === UNKNOWN) return UNKNOWN;
+        placement = upright;
         state.orientation = state.orientation === 0 ? 0 : 1;
         break;
       }
@@ -220,24 +239,42 @@ function resize(placement: Placement, to: Size): Placement {
   };
 }
 
+/** The picture as a viewer shows it for an EXIF orientation: mirrored, then turned. */
+function shownUpright(placement: Placement, orientation: number): Placement | typeof UNKNOWN {
+  const upright = UPRIGHT[orientation];
+  if (upright === undefined) return UNKNOWN;
+  return rotate(upright.mirror ? mirror(placement, upright.mirror) : placement, upright.turn);
+}
+
+/** Mirrored about its centre along one of its own axes (the engine's flop for `x`, flip for `y`). */
+function mirror(placement: Placement, axis: Axis): Placement {
+  const { scale } = placement;
+  return { ...placement, scale: axis === "x" ? { x: -scale.x, y: scale.y } : { x: scale.x, y: -scale.y } };
+}
+
 /** Turned clockwise about the centre, into the box that holds it (the engine's and CI's rotate). */
 function rotate(placement: Placement, degrees: number): Placement | typeof UNKNOWN {
   const quarter = (((degrees % 360) + 360) % 360) / 90;
   const { scale } = placement;
   let turnedScale: { x: number; y: number };
+  // Seen from the input, a mirrored picture turns the other way.
+  let turn = degrees;
   if (Number.isInteger(quarter)) {
+    // Swapping the axes' scales is exact for a quarter turn, mirrored or not.
     turnedScale = quarter % 2 === 0 ? scale : { x: scale.y, y: scale.x };
   } else {
+    const [x, y] = [Math.abs(scale.x), Math.abs(scale.y)];
     // An oblique turn of a stretched picture shears it: no rectangle of the input matches.
-    if (Math.abs(scale.x - scale.y) > SAME_SCALE * Math.max(scale.x, scale.y)) return UNKNOWN;
-    const mean = (scale.x + scale.y) / 2;
-    turnedScale = { x: mean, y: mean };
+    if (Math.abs(x - y) > SAME_SCALE * Math.max(x, y)) return UNKNOWN;
+    const mean = (x + y) / 2;
+    turnedScale = { x: Math.sign(scale.x) * mean, y: Math.sign(scale.y) * mean };
+    if (scale.x * scale.y < 0) turn = -degrees;
   }
   return {
     ...placement,
     size: rotatedSize(placement.size, degrees),
     scale: turnedScale,
-    turn: placement.turn + degrees,
+    turn: placement.turn + turn,
   };
 }
 
@@ -260,17 +297,24 @@ function turnOf(degrees: number): { cos: number; sin: number } {
   return quarters[normal] ?? { cos: Math.cos(radians), sin: Math.sin(radians) };
 }
 
+/**
+ * The region in the schema's terms: a mirror only ever left to right (before the turn). Both
+ * axes reversed is a half turn; the height alone reversed is the width reversed, turned half.
+ */
 function regionOf(placement: Placement): PreviewRegion {
   const { size, scale, centre } = placement;
-  const width = size.width * scale.x;
-  const height = size.height * scale.y;
-  const turn = normalTurn(placement.turn);
+  const width = size.width * Math.abs(scale.x);
+  const height = size.height * Math.abs(scale.y);
+  const halfTurned = scale.y < 0;
+  const mirrored = scale.x * scale.y < 0;
+  const turn = normalTurn(placement.turn + (halfTurned ? 180 : 0));
   return {
     left: centre.x - width / 2,
     top: centre.y - height / 2,
     width,
     height,
     ...(turn === 0 ? {} : { turn }),
+    ...(mirrored ? { mirrored: true as const } : {}),
   };
 }
 

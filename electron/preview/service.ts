@@ -15,6 +15,7 @@ import { keptRegion, scaleRegion } from "./kept-region";
 import { OneRunPerView } from "./one-run";
 import { readPicture } from "./picture";
 import { type LoadedSample, SampleLibrary, type SampleSources } from "./samples";
+import { inlineStyles } from "./style-rules";
 import { PreviewTurns, untilSuperseded } from "./turns";
 
 export interface PreviewServiceDeps extends SampleSources {
@@ -87,11 +88,11 @@ export class PreviewService {
       );
     }
     try {
-      const { after, orientation } =
-        producer === "cos"
-          ? await this.#byCos(request, signal)
-          : await this.#byEngine(request, sample, pipeline, signal);
-      return withRegion(after, pipeline, sample, orientation);
+      const made =
+        producer === "cos" ? this.#byCos(request, signal) : this.#byEngine(request, sample, pipeline, signal);
+      const followed = this.#followedThroughStyles(request, pipeline, signal);
+      const { after, orientation } = await made;
+      return withRegion(after, await followed, sample, orientation);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       if (error instanceof ThrownAppError) return problem(producer, error);
@@ -128,6 +129,31 @@ export class PreviewService {
       bytes: output.size,
     };
     return { after, orientation: output.orientation };
+  }
+
+  /**
+   * The rule whose geometry the comparison follows: for COS's run, each `style/<name>` as the
+   * bucket's rule for it (looked up beside the run). Where a style cannot be looked up, the
+   * rule stays as written and its region is unknown. Never rejects: only the outline is at stake.
+   */
+  async #followedThroughStyles(
+    request: PreviewRequest,
+    pipeline: Pipeline,
+    signal: AbortSignal,
+  ): Promise<Pipeline> {
+    const { sample } = request;
+    if (request.producer !== "cos" || sample.kind !== "object") return pipeline;
+    if (!pipeline.stages.some((stage) => stage.kind === "style")) return pipeline;
+    try {
+      const { client } = await this.deps.connection();
+      const lookup = async (name: string) => {
+        const styles = await client.listStyles({ bucket: sample.bucket, name, signal });
+        return styles.find((style) => style.name === name)?.body;
+      };
+      return (await inlineStyles(pipeline, lookup)) ?? pipeline;
+    } catch {
+      return pipeline;
+    }
   }
 
   async #byCos(request: PreviewRequest, signal: AbortSignal): Promise<Made> {

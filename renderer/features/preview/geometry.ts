@@ -22,8 +22,8 @@ export function sceneStyle(before: PreviewBefore, zoom: Zoom): CSSProperties {
 }
 
 /**
- * Where a rectangle of the original sits in the scene, in percent of it, turned about its
- * centre as the output is turned against the original: so the output drawn there lines up.
+ * Where a rectangle of the original sits in the scene, in percent of it, turned (and mirrored)
+ * about its centre as the output is against the original: so the output drawn there lines up.
  */
 export function regionStyle(before: PreviewBefore, region: PreviewRegion | undefined): CSSProperties {
   if (!region || before.width === 0 || before.height === 0) {
@@ -35,9 +35,20 @@ export function regionStyle(before: PreviewBefore, region: PreviewRegion | undef
     top: percent(region.top, before.height),
     width: percent(region.width, before.width),
     height: percent(region.height, before.height),
-    // The output is the original turned clockwise: turned back, it lies over what it shows.
-    ...(region.turn ? { transform: `rotate(${-region.turn}deg)` } : {}),
+    ...backOver(region),
   };
+}
+
+/**
+ * The output is the original mirrored, then turned clockwise: mirrored back and turned back,
+ * it lies over what it shows. CSS applies the rightmost transform first.
+ */
+function backOver(region: PreviewRegion): CSSProperties {
+  const transforms = [
+    ...(region.turn ? [`rotate(${-region.turn}deg)`] : []),
+    ...(region.mirrored ? ["scaleX(-1)"] : []),
+  ];
+  return transforms.length > 0 ? { transform: transforms.join(" ") } : {};
 }
 
 /** Half a pixel: the engine's whole-pixel rounding, not a cut. */

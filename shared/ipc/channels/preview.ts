@@ -59,7 +59,9 @@ export type PreviewBefore = z.infer<typeof PreviewBeforeSchema>;
 /**
  * A rectangle on the original, in the original's pixels: where the output lies when it is
  * drawn over the original. `turn` (degrees clockwise) is how far the output is turned against
- * the original, about the rectangle's centre; a padded output reaches past the original's edges.
+ * the original, about the rectangle's centre; `mirrored`, that the output is the original
+ * mirrored left to right along its own width (before the turn); a padded output reaches past
+ * the original's edges.
  */
 export const PreviewRegionSchema = z.object({
   left: z.number(),
@@ -67,6 +69,7 @@ export const PreviewRegionSchema = z.object({
   width: z.number().positive(),
   height: z.number().positive(),
   turn: z.number().gt(-180).lte(180).optional(),
+  mirrored: z.literal(true).optional(),
 });
 export type PreviewRegion = z.infer<typeof PreviewRegionSchema>;
 
@@ -84,7 +87,8 @@ export const PreviewAfterSchema = z.discriminatedUnion("kind", [
     region: PreviewRegionSchema.optional(),
     /**
      * Where the output lies on the original cannot be known here (a smart crop picks its
-     * region from the pixels; a style's rule is the bucket's): it is shown whole, not lined up.
+     * region from the pixels; a style whose rule could not be read from the bucket): it is shown whole,
+     * not lined up.
      */
     regionUnknown: z.literal(true).optional(),
   }),

@@ -44,12 +44,7 @@ beforeAll(async () => {
     buckets: [BUCKET],
     credentials: [CREDENTIALS],
   });
-  cos = new CosClient({
-    credentials: CREDENTIALS,
-    region: REGION,
-    endpoint: { kind: "path-style", baseUrl: bucket.url },
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-  });
+  cos = new CosClient(clientOptions());
   await cos.putObject({
     bucket: BUCKET,
     key: "shoot/cat.png",
@@ -57,6 +52,15 @@ beforeAll(async () => {
   });
   await cos.putStyle({ bucket: BUCKET, name: "square", body: "imageMogr2/thumbnail/120x120!/format/webp" });
 });
+
+function clientOptions(): ConstructorParameters<typeof CosClient>[0] {
+  return {
+    credentials: CREDENTIALS,
+    region: REGION,
+    endpoint: { kind: "path-style", baseUrl: bucket.url },
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  };
+}
 
 afterAll(async () => {
   await cos.close();
@@ -244,6 +248,34 @@ describe("preview of an object in the bucket", () => {
     expect(styled).toMatchObject({ format: "WEBP", width: 120, height: 120 });
     const keys = (await cos.listObjects({ bucket: BUCKET })).contents.map((object) => object.key);
     expect(keys).toEqual(["shoot/cat.png"]);
+  });
+
+  it("outlines what a bucket style keeps, following the style's own rule; unknown when the styles cannot be read", async () => {
+    await cos.putStyle({ bucket: BUCKET, name: "middle", body: "imageMogr2/crop/600x600/format/png" });
+    const rule = "style/middle";
+    const styled = image((await service().render(request({ sample, producer: "cos", rule }))).after);
+    // 800×600: the centred 600×600 square.
+    expect(styled).toMatchObject({
+      width: 600,
+      height: 600,
+      region: { left: 100, top: 0, width: 600, height: 600 },
+    });
+    expect(styled.regionUnknown).toBeUndefined();
+
+    // COS still makes the picture, but the style API does not answer: shown whole, not lined up.
+    const noStyles = new (class extends CosClient {
+      override async listStyles(): Promise<never> {
+        throw new Error("connect ECONNREFUSED");
+      }
+    })(clientOptions());
+    try {
+      const blind = service({ connection: async () => ({ id: "local", client: noStyles }) });
+      const unknown = image((await blind.render(request({ sample, producer: "cos", rule }))).after);
+      expect(unknown).toMatchObject({ width: 600, height: 600, regionUnknown: true });
+      expect(unknown.region).toBeUndefined();
+    } finally {
+      await noStyles.close();
+    }
   });
 
   it("answers COS's own error, with no image, when COS cannot apply the rule", async () => {

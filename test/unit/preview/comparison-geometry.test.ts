@@ -22,6 +22,21 @@ describe("where an output is drawn over the original", () => {
     expect(regionStyle(before, undefined)).toEqual({ left: "0%", top: "0%", width: "100%", height: "100%" });
   });
 
+  it("mirrors a mirrored output back before turning it back", () => {
+    const whole = { left: "0%", top: "0%", width: "100%", height: "100%" };
+    expect(regionStyle(before, { left: 0, top: 0, width: 1200, height: 900, mirrored: true })).toEqual({
+      ...whole,
+      transform: "scaleX(-1)",
+    });
+    // Upside down (flip/vertical): mirrored and turned half round; CSS mirrors first, then turns.
+    expect(
+      regionStyle(before, { left: 0, top: 0, width: 1200, height: 900, turn: 180, mirrored: true }),
+    ).toEqual({ ...whole, transform: "rotate(-180deg) scaleX(-1)" });
+    // A mirrored outline is the same rectangle: it cuts what the unmirrored one cuts.
+    expect(cutsOriginal(before, { left: 900, top: 0, width: 300, height: 900, mirrored: true })).toBe(true);
+    expect(cutsOriginal(before, { left: 0, top: 0, width: 1200, height: 900, mirrored: true })).toBe(false);
+  });
+
   it("outlines only what leaves part of the original out", () => {
     // A crop cuts; a quarter turn, a padded box or an oblique turn's holding box keeps everything.
     expect(cutsOriginal(before, { left: 150, top: 0, width: 900, height: 900 })).toBe(true);

@@ -12,7 +12,10 @@ const regionOf = (rule: string) => {
 /** The region rounded to a hundredth of a pixel: turned regions go through cosines. */
 const rounded = (rule: string) =>
   Object.fromEntries(
-    Object.entries(regionOf(rule)).map(([name, value]) => [name, Math.round(value * 100) / 100]),
+    Object.entries(regionOf(rule)).map(([name, value]) => [
+      name,
+      typeof value === "number" ? Math.round(value * 100) / 100 : value,
+    ]),
   );
 
 describe("the part of the original a rule keeps", () => {
@@ -130,12 +133,88 @@ describe("the part of the original a rule keeps", () => {
       kind: "region",
       region: { left: -150, top: 150, width: 1200, height: 900, turn: -90 },
     });
-    // A mirrored orientation is not a turn.
-    expect(
-      keptRegion(checkRule("imageMogr2/thumbnail/300x").pipeline, photo, { input: 5, output: 5 }),
-    ).toEqual({
-      kind: "unknown",
+  });
+
+  it("mirrors back a flipped output, alone, cropped, turned or turned obliquely", () => {
+    expect(regionOf("imageMogr2/flip/horizontal")).toEqual({
+      left: 0,
+      top: 0,
+      width: 1200,
+      height: 900,
+      mirrored: true,
     });
+    // Upside down is mirrored left to right and turned half round.
+    expect(regionOf("imageMogr2/flip/vertical")).toEqual({
+      left: 0,
+      top: 0,
+      width: 1200,
+      height: 900,
+      turn: 180,
+      mirrored: true,
+    });
+    // The left strip of the flipped picture is the photo's right strip.
+    expect(regionOf("imageMogr2/flip/horizontal/gravity/west/crop/300x900")).toEqual({
+      left: 900,
+      top: 0,
+      width: 300,
+      height: 900,
+      mirrored: true,
+    });
+    expect(rounded("imageMogr2/flip/horizontal/rotate/90")).toEqual({
+      left: 150,
+      top: -150,
+      width: 900,
+      height: 1200,
+      turn: -90,
+      mirrored: true,
+    });
+    // Seen from the photo, a mirrored picture turns the other way.
+    expect(rounded("imageMogr2/flip/horizontal/rotate/45")).toEqual({
+      left: -142.5,
+      top: -292.5,
+      width: 1485,
+      height: 1485,
+      turn: -45,
+      mirrored: true,
+    });
+    // Flipped twice is the photo again.
+    expect(keptBy("imageMogr2/flip/horizontal/flip/horizontal")).toEqual({ kind: "whole" });
+    expect(keptBy("imageMogr2/flip/horizontal/flip/vertical/rotate/180")).toEqual({ kind: "whole" });
+  });
+
+  it("works in the pictures as shown for each mirrored EXIF orientation (2, 4, 5, 7)", () => {
+    const stored = (rule: string, input: number, output: number) =>
+      keptRegion(checkRule(rule).pipeline, photo, { input, output });
+    const region = (value: object) => ({ kind: "region", region: value });
+    for (const orientation of [2, 4, 5, 7]) {
+      expect(stored("imageMogr2/thumbnail/300x", orientation, orientation)).toEqual({ kind: "whole" });
+    }
+    // Orientation 2 shows the stored pixels mirrored: their left strip is the shown photo's right strip.
+    expect(stored("imageMogr2/gravity/west/crop/300x900", 2, 2)).toEqual(
+      region({ left: 900, top: 0, width: 300, height: 900 }),
+    );
+    // Orientation 4 shows them upside down, mirrored: their top strip is the shown photo's bottom strip.
+    expect(stored("imageMogr2/gravity/north/crop/1200x300", 4, 4)).toEqual(
+      region({ left: 0, top: 600, width: 1200, height: 300 }),
+    );
+    // 5 (transpose) and 7 (transverse): the stored left half is the shown top half, or bottom half.
+    expect(stored("imageMogr2/gravity/northwest/crop/600x900", 5, 5)).toEqual(
+      region({ left: 0, top: 0, width: 900, height: 600 }),
+    );
+    expect(stored("imageMogr2/gravity/northwest/crop/600x900", 7, 7)).toEqual(
+      region({ left: 0, top: 600, width: 900, height: 600 }),
+    );
+    // auto-orient makes the pixels upright (Orientation 1): a crop of the top is the shown top.
+    expect(stored("imageMogr2/auto-orient/gravity/north/crop/900x600", 7, 1)).toEqual(
+      region({ left: 0, top: 0, width: 900, height: 600 }),
+    );
+    // Without the tag the output is shown as stored: mirrored back over the photo, and turned back.
+    expect(stored("imageMogr2/strip", 2, 0)).toEqual(
+      region({ left: 0, top: 0, width: 1200, height: 900, mirrored: true }),
+    );
+    expect(stored("imageMogr2/strip", 5, 0)).toEqual(
+      region({ left: -150, top: 150, width: 1200, height: 900, turn: 90, mirrored: true }),
+    );
   });
 
   it("scales from the working copy to the original, turn and all", () => {
