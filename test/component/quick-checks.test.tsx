@@ -59,7 +59,7 @@ describe("Quick upload refused by the plan's checks", () => {
 
     await waitFor(() =>
       expect(screen.getByTestId("quick-outcome").textContent).toBe(
-        `Rule 1 (${RULE}) fails on animated GIF images, such as party.gif. Nothing was uploaded: the files are in the upload list, where the rule can be changed before they are sent.`,
+        `Rule 1 (${RULE}) fails on animated GIF images, such as party.gif. Nothing was uploaded: the files wait in the upload list, where the rule or the names can be changed before they are sent.`,
       ),
     );
     await waitFor(() =>
@@ -78,7 +78,7 @@ describe("Quick upload refused by the plan's checks", () => {
 
     await waitFor(() =>
       expect(screen.getByTestId("quick-outcome").textContent).toBe(
-        `规则 1（${RULE}）无法处理 GIF 动图，例如 party.gif。 未上传任何文件：这些文件已在上传列表中，可先修改规则再发送。`,
+        `规则 1（${RULE}）无法处理 GIF 动图，例如 party.gif。 未上传任何文件：这些文件已在上传列表中，可先修改规则或名称再发送。`,
       ),
     );
   });

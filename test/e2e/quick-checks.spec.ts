@@ -59,7 +59,7 @@ test("a dropped animated GIF whose default crop the engine cannot run is refused
 
   // The checks read the header and try the rule on a stand-in: a wait for the machine, not a clock.
   await expect(panel.getByTestId("quick-outcome")).toHaveText(
-    "Rule 1 (imageMogr2/scrop/80x80) fails on animated GIF images, such as party.gif. Nothing was uploaded: the files are in the upload list, where the rule can be changed before they are sent.",
+    "Rule 1 (imageMogr2/scrop/80x80) fails on animated GIF images, such as party.gif. Nothing was uploaded: the files wait in the upload list, where the rule or the names can be changed before they are sent.",
     { timeout: 60_000 },
   );
   await expect(page.getByTestId("intake-file")).toHaveCount(1);

@@ -26,8 +26,9 @@ const QUICK_KEY = "picops.quickUpload";
 const QUICK_FORMAT_KEY = "picops.quickLinkFormat";
 
 /**
- * The last Quick upload: under way, done with its links copied, failed, or refused by the
- * plan's checks (a rule the engine knows fails on one of the files' kinds) before any byte was sent.
+ * The last Quick upload: under way, done with its links copied, failed, or refused by its plan
+ * before any byte was sent (a rule the engine knows fails on one of the files' kinds, a key
+ * that cannot be used).
  */
 export type QuickOutcome =
   | { kind: "running"; files: number }
@@ -57,7 +58,7 @@ export interface QuickState {
   saveDefault(connectionId: string, prefix: string, destination: DestinationDefault | null): Promise<boolean>;
   /**
    * Uploads the files at once with the default for `prefix`, then copies their links. False
-   * when the plan's checks refused them: nothing was sent, the files are still to be placed.
+   * when their plan was refused: nothing was sent, the files are still to be placed.
    */
   quickUpload(files: GivenFile[], prefix: string): Promise<boolean>;
 }

@@ -4,8 +4,8 @@ import type { GivenFile } from "./pasted-files";
 
 /**
  * Where dropped and pasted files go: to the upload list, or — with Quick upload on — straight
- * to the bucket with the destination's default for `prefix`. Files whose default rule the
- * plan's checks refuse go to the upload list instead, so the designer can change the rule.
+ * to the bucket with the destination's default for `prefix`. Files whose plan is refused
+ * (a default rule the engine knows fails on them) go to the upload list instead, to be changed there.
  */
 export function useQuickIntake(
   addFiles: (files: GivenFile[]) => Promise<void> | void,
