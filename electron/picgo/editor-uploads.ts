@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { destinationUploadOptions } from "../../shared/destinations/destination-default";
 import { formatMessage } from "../../shared/error-messages";
+import { PicopsError } from "../../shared/errors";
 import type { IntakeFile } from "../../shared/uploads/intake";
 import { expandKeyTemplate, keyTemplateNeedsMd5 } from "../../shared/uploads/key-template";
 import type { UploadOptions } from "../../shared/uploads/options";
@@ -65,7 +66,14 @@ export class EditorUploads {
       await discard();
       return prepared;
     }
-    return this.#run(prepared);
+    try {
+      return await this.#run(prepared);
+    } catch (error) {
+      if (!isPlanRefusal(error)) throw error;
+      // Refused before a batch was made: nothing holds the staged copies but this request.
+      await discard();
+      return failure(`Nothing was uploaded: ${error.message}`);
+    }
   }
 
   /** Names every file by the destination's template; refused unless every file passed its checks. */
@@ -141,6 +149,11 @@ export class EditorUploads {
     const staged = await this.deps.staging.stageBytes(name, png);
     return [{ file: await inspectFile(staged, name), name }];
   }
+}
+
+/** What the plan's checks refuse (a rule the engine knows fails on a kind of file): the editor's to fix. */
+function isPlanRefusal(error: unknown): error is PicopsError {
+  return error instanceof PicopsError && error.code === "invalid-plan";
 }
 
 /** A path from an editor: absolute, and a file, before the checks every added file goes through. */

@@ -239,13 +239,24 @@ export class UploadService {
     return runner.detail();
   }
 
-  /** Starts such a batch (Quick upload's files) without waiting for it: progress events follow it. */
+  /**
+   * Starts such a batch (Quick upload's files) without waiting for it: progress events follow it.
+   * No plan was shown for these files, so the plan's checks run here, before any byte is sent.
+   */
   async startAtOnce(
     files: IntakeFile[],
     options: UploadOptions,
     connectionId: string,
   ): Promise<BatchSummary> {
-    const record = uploadRecord(files, buildUploadPlan(files, options), options, connectionId);
+    const plans = buildUploadPlan(files, options);
+    if (hasRulesToTry(options.rules)) {
+      // Read once and dropped: these files never join the list whose headers are kept.
+      const headers = await new PictureHeaders().of(
+        files.map((file) => ({ id: file.id, read: (abort) => readFileHeader(file.path, abort) })),
+      );
+      await addPlanChecks(checkedFiles(files, plans, headers), options.rules, checkOptions(connectionId));
+    }
+    const record = uploadRecord(files, plans, options, connectionId);
     const summary = await this.#launch(record);
     // The batch now holds its files (staged copies among them): they are in use until done.
     this.deps.onFileUseChanged?.();

@@ -57,6 +57,11 @@ export function QuickPanel() {
           outcome.failed > 0 &&
           ` ${t("quick.someFailed", { count: outcome.failed })}`}
         {outcome?.kind === "failed" && <ErrorMessage error={outcome.error} />}
+        {outcome?.kind === "refused" && (
+          <>
+            <ErrorMessage error={outcome.error} /> {t("quick.keptInList")}
+          </>
+        )}
       </p>
       {error && (
         <p role="alert" className="notice notice-error">

@@ -20,6 +20,8 @@ export const quickMessages = defineMessages(
       "{count, plural, one {Uploaded # file; its link is on the clipboard.} other {Uploaded # files; their links are on the clipboard.}}",
     "quick.someFailed":
       "{count, plural, one {# file failed: see the History tab.} other {# files failed: see the History tab.}}",
+    "quick.keptInList":
+      "Nothing was uploaded: the files wait in the upload list, where the rule or the names can be changed before they are sent.",
     "quick.defaultsHeading": "Defaults of {connection}",
     "quick.defaultsHint":
       "Files sent under a key prefix (the Key prefix field) take that prefix's default; the longest matching prefix wins, else the connection's.",
@@ -55,6 +57,7 @@ export const quickMessages = defineMessages(
     "quick.running": "正在上传 {count} 个文件…",
     "quick.done": "已上传 {count} 个文件，链接已复制到剪贴板。",
     "quick.someFailed": "{count} 个文件上传失败，请在“历史”标签页查看。",
+    "quick.keptInList": "未上传任何文件：这些文件已在上传列表中，可先修改规则或名称再发送。",
     "quick.defaultsHeading": "{connection} 的默认设置",
     "quick.defaultsHint":
       "发送到某个键前缀（“键前缀”字段）下的文件使用该前缀的默认设置；匹配最长的前缀优先，否则使用连接的默认设置。",

@@ -25,11 +25,16 @@ const PASTE_TEMPLATE_KEY = "picops.pasteTemplate";
 const QUICK_KEY = "picops.quickUpload";
 const QUICK_FORMAT_KEY = "picops.quickLinkFormat";
 
-/** The last Quick upload: under way, done with its links copied, or failed. */
+/**
+ * The last Quick upload: under way, done with its links copied, failed, or refused by its plan
+ * before any byte was sent (a rule the engine knows fails on one of the files' kinds, a key
+ * that cannot be used).
+ */
 export type QuickOutcome =
   | { kind: "running"; files: number }
   | { kind: "done"; done: number; failed: number }
-  | { kind: "failed"; error: AppError };
+  | { kind: "failed"; error: AppError }
+  | { kind: "refused"; error: AppError };
 
 export interface QuickState {
   /** The naming template of pasted pictures (see pasted-files.ts). */
@@ -51,8 +56,11 @@ export interface QuickState {
   loadDefaults(): Promise<void>;
   /** The connection's own default (`prefix` ""), or a prefix's; null removes a prefix's. */
   saveDefault(connectionId: string, prefix: string, destination: DestinationDefault | null): Promise<boolean>;
-  /** Uploads the files at once with the default for `prefix`, then copies their links. */
-  quickUpload(files: GivenFile[], prefix: string): Promise<void>;
+  /**
+   * Uploads the files at once with the default for `prefix`, then copies their links. False
+   * when their plan was refused: nothing was sent, the files are still to be placed.
+   */
+  quickUpload(files: GivenFile[], prefix: string): Promise<boolean>;
 }
 
 export type QuickStore = StoreApi<QuickState>;
@@ -159,7 +167,7 @@ export function createQuickStore(api: ApiClient, storage: QuickStorage, outlets:
       },
 
       async quickUpload(files, prefix) {
-        if (files.length === 0) return;
+        if (files.length === 0) return true;
         set({ outcome: { kind: "running", files: files.length } });
         try {
           const sources = await api.giveFiles(files);
@@ -173,8 +181,12 @@ export function createQuickStore(api: ApiClient, storage: QuickStorage, outlets:
           });
           if (text) await outlets.writeText(text);
           set({ outcome: { kind: "done", ...totals } });
+          return true;
         } catch (error) {
-          set({ outcome: { kind: "failed", error: failureOf(error) } });
+          const failure = failureOf(error);
+          const refused = failure.code === "invalid-plan";
+          set({ outcome: { kind: refused ? "refused" : "failed", error: failure } });
+          return !refused;
         }
       },
     };

@@ -4,7 +4,8 @@ import type { GivenFile } from "./pasted-files";
 
 /**
  * Where dropped and pasted files go: to the upload list, or — with Quick upload on — straight
- * to the bucket with the destination's default for `prefix`.
+ * to the bucket with the destination's default for `prefix`. Files whose plan is refused
+ * (a default rule the engine knows fails on them) go to the upload list instead, to be changed there.
  */
 export function useQuickIntake(
   addFiles: (files: GivenFile[]) => Promise<void> | void,
@@ -14,8 +15,8 @@ export function useQuickIntake(
   const quickUpload = useQuick((state) => state.quickUpload);
   return useCallback(
     async (files) => {
-      if (quick) await quickUpload(files, prefix);
-      else await addFiles(files);
+      if (quick && (await quickUpload(files, prefix))) return;
+      await addFiles(files);
     },
     [quick, quickUpload, addFiles, prefix],
   );
