@@ -23,7 +23,10 @@ const MAX_MEASURED_SHARE = 1 / 4;
  * filter's weights sum to one, so the mean stays), downscaled from an original large enough
  * for the borders not to weigh. Resizing premultiplies alpha (the colour under transparent
  * pixels would change), grey and CMYK originals are widened to sRGB in a pass of their own,
- * and an animation's first pass holds frames: only 8-bit RGB stills qualify.
+ * and an animation's first pass holds frames: only 8-bit RGB stills qualify. Not WebP:
+ * libwebp's scaled decode averages its YUV planes before converting them, so colour detail
+ * of a pixel or two (stripes, a checker) moves the mean by up to 30 levels (measured on
+ * 800×600 stripes); a JPEG's scaled IDCT stayed within one on the same pictures.
  */
 export function averageReadableFromRule(
   stages: readonly Stage[],
@@ -32,6 +35,7 @@ export function averageReadableFromRule(
 ): boolean {
   const sourcePixels = source.width * source.height;
   return (
+    source.format !== "webp" &&
     source.channels === 3 &&
     !canvasHasAlpha(source.canvas) &&
     source.bitDepth === 8 &&

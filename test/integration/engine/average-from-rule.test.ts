@@ -159,6 +159,14 @@ describe("Ave read from the rule's own pixels", () => {
     expectWithinOneLevel(fromRule as string, await fullResolutionMean(photo));
   });
 
+  it("does not read a WebP's mean from a rule's pixels: libwebp's scaled decode averages before it converts colour", async () => {
+    // The counterexample the property above found: one-pixel stripes of black and dark blue.
+    const stripes = await pixels(800, 600, (x, y) => ((x + y) % 2 ? [0, 0, 0] : [0, 0, 149]))
+      .webp({ quality: 90 })
+      .toBuffer();
+    expect(await averageFromRule(stripes, "imageMogr2/thumbnail/360x")).toBeUndefined();
+  });
+
   it.each([
     ["a crop", "imageMogr2/crop/600x400"],
     ["a padded thumbnail", "imageMogr2/thumbnail/600x600/pad/1/color/I0ZGMDAwMA"],
