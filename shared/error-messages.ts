@@ -164,6 +164,7 @@ export const ERROR_MESSAGES = {
   "rule-too-many-stages": "A rule holds at most {max} stages; this one has {count}.",
   "format-tencent-only": "format/{format} is Tencent's own codec: it runs only in COS, not locally.",
   "heif-not-local": "Writing HEIF (HEVC) runs only in COS: this build of libvips encodes AVIF only.",
+  "heif-input-not-local": "Reading HEIF (HEVC) runs only in COS: this build of libvips decodes AVIF only.",
   "webp-side-too-long": "WebP holds at most {maxSide} px per side; the output would be {width}×{height} px.",
   "processor-not-local": 'The processor "{name}" is not available in the local engine; it runs only in COS.',
   "style-without-source": "style/{name} cannot be resolved: no style source given.",

@@ -1,5 +1,5 @@
 import { messageRef } from "../../shared/error-messages";
-import { ThrownAppError } from "../../shared/errors";
+import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { checkRule, howRuleRunsLocally, type Pipeline } from "../../shared/rules/index";
 import { type FileKind, fileKindOf } from "../../shared/uploads/file-kinds";
 import type { PlannedUpload } from "../../shared/uploads/plan";
@@ -49,6 +49,11 @@ export interface PlanCheckOptions {
  */
 const LARGER_MARGIN = 1.1;
 
+/** Why a HEIF picture cannot be tried here: what the Local bucket would answer for it too. */
+const HEIF_NOT_READABLE = new PicopsError("not-supported-locally", "heif-input-not-local", {
+  format: "HEIF",
+});
+
 /** What the engine answers as COS would (400s): COS refuses these too. */
 const REFUSED_BY_COS = new Set([
   "InvalidArgument",
@@ -97,7 +102,18 @@ export async function addPlanChecks(
     throwIfAborted(signal);
     const sample = group.files[0] as CheckedFile;
     const standIn = await options.standIn(sample, signal);
-    if (!standIn) continue;
+    if (!standIn) {
+      // A HEIF (HEVC) picture has no stand-in: this build of libvips neither reads nor writes
+      // HEVC, so every rule on it is the real bucket's to run — an error for the Local bucket,
+      // "COS only" for COS — rather than silently untried.
+      if (sample.header?.format === "heif") {
+        for (const rule of tried) {
+          for (const file of group.files)
+            markFailure(file, group.kind, sample, rule, HEIF_NOT_READABLE, options);
+        }
+      }
+      continue;
+    }
     for (const rule of tried) {
       const outcome = await tryRule(standIn, rule.pipeline, signal);
       if (!outcome.ran) {

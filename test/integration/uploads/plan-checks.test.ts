@@ -170,6 +170,37 @@ describe("the trial", () => {
     );
   });
 
+  it("marks a HEIF picture's rules as the bucket's to run, since no HEVC stand-in can be made here", async () => {
+    const options = {
+      ...defaultUploadOptions(BUCKET),
+      rules: [{ rule: "imageMogr2/thumbnail/200x/format/webp", fileid: "{name}_1.{format}" }],
+    };
+    const plansFor = async (destination: "local" | "cos") => {
+      const [plan] = buildUploadPlan([{ id: "0", relativePath: "phone.heic" }], options);
+      // What libvips reads from an HEVC HEIF's container: its pixels do not decode in this build.
+      const heif: CheckedFile = {
+        plan: plan as CheckedFile["plan"],
+        name: "phone.heic",
+        bytes: 2_000_000,
+        header: { ...(await header("photo.jpg")), format: "heif", quality: undefined },
+      };
+      expect(await standInOf(heif)).toBeUndefined();
+      await addPlanChecks([heif], options.rules, { destination, standIn: (file) => standInOf(file) });
+      return heif.plan;
+    };
+
+    const local = await plansFor("local");
+    expect(local.problem).toEqual({
+      messageId: "rule-fails-on-plain",
+      values: { n: 1, rule: "imageMogr2/thumbnail/200x/format/webp", format: "HEIF", sample: "phone.heic" },
+    });
+    expect(local.problemCause).toEqual({ messageId: "heif-input-not-local", values: { format: "HEIF" } });
+
+    const cos = await plansFor("cos");
+    expect(cos.problem).toBeUndefined();
+    expect(cos.warnings).toEqual([expect.objectContaining({ kind: "runs-only-in-cos", operations: "HEIF" })]);
+  });
+
   it("warns that a Fit to 1200×900 enlarges a 400×300 picture, from its header", async () => {
     const { plans } = await checkedPlan(["photo.jpg"], ["imageMogr2/thumbnail/1200x900"]);
     expect(plans[0]?.problem).toBeUndefined();
