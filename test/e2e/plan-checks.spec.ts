@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import { animatedGif } from "../fixtures/images";
 import { openLocalBucket } from "./bucket-reader";
 import { expect, test } from "./web-host-fixture";
 
@@ -8,22 +9,6 @@ import { expect, test } from "./web-host-fixture";
  * The plan catches what the engine knows (issue 15, point 4): each rule is tried at reduced
  * size on one file of each kind before anything is sent.
  */
-
-/** Three frames, red, green and blue: an animated GIF. */
-async function animatedGif(width: number, height: number): Promise<Buffer> {
-  const area = width * height;
-  const strip = Buffer.alloc(area * 3 * 3);
-  [
-    [255, 0, 0],
-    [0, 255, 0],
-    [0, 0, 255],
-  ].forEach((colour, frame) => {
-    for (let i = frame * area; i < (frame + 1) * area; i++) strip.set(colour, i * 3);
-  });
-  return sharp(strip, { raw: { width, height: height * 3, channels: 3, pageHeight: height } })
-    .gif({ delay: [100, 100, 100], loop: 0 })
-    .toBuffer();
-}
 
 test("a crop the engine cannot run on an animated GIF is an error in the plan, and Start stays off", async ({
   page,

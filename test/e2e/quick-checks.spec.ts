@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { animatedGif } from "../fixtures/images";
 import { openLocalBucket } from "./bucket-reader";
 import { expect, test } from "./web-host-fixture";
 
@@ -7,22 +7,6 @@ import { expect, test } from "./web-host-fixture";
  * so a default rule the engine knows fails on one of their kinds is refused before any byte
  * is sent, and the dropped files wait in the upload list for the designer to change the rule.
  */
-
-/** Three frames, red, green and blue: an animated GIF. */
-async function animatedGif(width: number, height: number): Promise<Buffer> {
-  const area = width * height;
-  const strip = Buffer.alloc(area * 3 * 3);
-  [
-    [255, 0, 0],
-    [0, 255, 0],
-    [0, 0, 255],
-  ].forEach((colour, frame) => {
-    for (let i = frame * area; i < (frame + 1) * area; i++) strip.set(colour, i * 3);
-  });
-  return sharp(strip, { raw: { width, height: height * 3, channels: 3, pageHeight: height } })
-    .gif({ delay: [100, 100, 100], loop: 0 })
-    .toBuffer();
-}
 
 test("a dropped animated GIF whose default crop the engine cannot run is refused, named by rule and kind, and kept in the upload list", async ({
   page,

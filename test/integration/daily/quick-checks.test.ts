@@ -3,8 +3,9 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AppError } from "../../../shared/errors";
 import type { CallResult, EventPayload } from "../../../shared/ipc/contract";
+import { animatedGif } from "../../fixtures/images";
 import { type PicopsWithEndpoint, startPicops } from "../picgo/harness";
-import { animatedGif, photoJpeg } from "../uploads/kind-samples";
+import { photoJpeg } from "../uploads/kind-samples";
 
 /**
  * Quick upload runs the plan's checks (issue 15, point 4): no plan is shown for its files, so

@@ -1,7 +1,8 @@
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { animatedGif, photoJpeg } from "../uploads/kind-samples";
+import { animatedGif } from "../../fixtures/images";
+import { photoJpeg } from "../uploads/kind-samples";
 import { multipart, type PicopsWithEndpoint, post, startPicops } from "./harness";
 
 /**

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openLocalBucketClient } from "../../../electron/connections/local-connection";
 import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { CallResult } from "../../../shared/ipc/contract";
+import { animatedGif } from "../../fixtures/images";
 import { type PicopsWithEndpoint, startPicops } from "../picgo/harness";
-import { animatedGif, photoJpeg } from "./kind-samples";
+import { photoJpeg } from "./kind-samples";
 
 /**
  * Processing a prefix of the Local bucket tries each rule on one object of each kind found

@@ -8,8 +8,8 @@ import { gifDeclaresTransparency } from "../../../electron/uploads/gif-transpare
 import { readObjectHeader } from "../../../electron/uploads/object-headers";
 import { readFileHeader } from "../../../electron/uploads/picture-headers";
 import { fileKindOf } from "../../../shared/uploads/file-kinds";
-import { noiseImage } from "../../fixtures/images";
-import { animatedGif, opaqueStillGif, photoJpeg, transparentStillGif } from "./kind-samples";
+import { animatedGif, noiseImage } from "../../fixtures/images";
+import { opaqueStillGif, photoJpeg, transparentStillGif } from "./kind-samples";
 
 /**
  * Each picture's kind, read from its first bytes as a plan reads it (issue 15, point 4):

@@ -20,7 +20,7 @@ import {
 import { fileKindOf } from "../../../shared/uploads/file-kinds";
 import { defaultUploadOptions } from "../../../shared/uploads/options";
 import { buildUploadPlan } from "../../../shared/uploads/plan";
-import { jpegDeclaring, noiseImage } from "../../fixtures/images";
+import { animatedGif, jpegDeclaring, noiseImage } from "../../fixtures/images";
 
 /**
  * The plan's checks (issue 15, point 4): kinds read from headers alone, and every rule tried
@@ -30,26 +30,8 @@ import { jpegDeclaring, noiseImage } from "../../fixtures/images";
 const BUCKET = "photos-1250000000";
 let folder: string;
 
-/** Three frames of different colours, 120×80: an animated GIF. */
-async function animatedGif(): Promise<Buffer> {
-  const width = 120;
-  const height = 80;
-  const area = width * height;
-  const strip = Buffer.alloc(area * 3 * 3);
-  [
-    [255, 0, 0],
-    [0, 255, 0],
-    [0, 0, 255],
-  ].forEach((colour, frame) => {
-    for (let i = frame * area; i < (frame + 1) * area; i++) strip.set(colour, i * 3);
-  });
-  return sharp(strip, { raw: { width, height: height * 3, channels: 3, pageHeight: height } })
-    .gif({ delay: [100, 100, 100], loop: 0 })
-    .toBuffer();
-}
-
 const FILES: Record<string, () => Promise<Buffer>> = {
-  "party.gif": animatedGif,
+  "party.gif": () => animatedGif(),
   "logo.png": () =>
     sharp({
       create: { width: 300, height: 200, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } },

@@ -8,9 +8,10 @@ import { startWebHost } from "../../../electron/web-host/server";
 import { LOCAL_BUCKET_NAME } from "../../../shared/connections";
 import type { AppError } from "../../../shared/errors";
 import type { CallResult, ChannelInput, ChannelName } from "../../../shared/ipc/contract";
+import { animatedGif } from "../../fixtures/images";
 import { addFiles, options, uploadAll } from "../daily/upload-steps";
 import { type PicopsWithEndpoint, startPicops } from "../picgo/harness";
-import { animatedGif, photoJpeg } from "./kind-samples";
+import { photoJpeg } from "./kind-samples";
 
 /**
  * Start refuses what the plan's checks refuse (issue 15, point 4): the window keeps Start
