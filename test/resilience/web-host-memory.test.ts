@@ -72,15 +72,19 @@ function post(pathname: string, body: string | Buffer, headers: Record<string, s
   });
 }
 
+/** A call through the API, answered as it came: a value or an error. */
+async function call<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
+  return (await post(`/api/call/${channel}`, JSON.stringify(input), {
+    "content-type": "application/json",
+  })) as { ok: boolean; value?: unknown; error?: unknown };
+}
+
 /** A call through the API; answers its value, failing the test on an error. */
 async function value<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const answer = (await post(`/api/call/${channel}`, JSON.stringify(input), {
-    "content-type": "application/json",
-  })) as {
-    ok: boolean;
-    value?: unknown;
-    error?: unknown;
-  };
+  const answer = await call(channel, input);
   if (!answer.ok) throw new Error(`${channel} failed: ${JSON.stringify(answer.error)}`);
   return answer.value as ChannelOutput<C>;
 }
@@ -154,26 +158,35 @@ describe("the web host's memory under hostile previews and uploads at once", () 
     const tenTurns = Array.from({ length: 10 }, () => "imageMogr2/rotate/45").join("|");
     const enlargeAndTurn = "imageMogr2/thumbnail/!1000p|imageMogr2/rotate/45";
 
-    const batch = await finishedBatch();
-    const [enlarged, turned, large, started] = await Promise.all([
-      preview("enlarge", enlargeAndTurn),
-      preview("turns", tenTurns),
-      // Valid and large: 160 M pixels out of a few kilobytes.
-      preview("large", "imageMogr2/thumbnail/!1000p"),
-      value("uploads.start", {
+    const upload = (rules: { rule: string; fileid: string }[]) =>
+      call("uploads.start", {
         options: {
           bucket: LOCAL_BUCKET_NAME,
           prefix: "",
           naming: "keep",
           put: {},
           isPicInfo: false,
-          rules: [
-            { rule: "imageMogr2/rotate/90", fileid: "{name}_turned.{ext}" },
-            { rule: enlargeAndTurn, fileid: "{name}_out.{ext}" },
-          ],
+          rules,
           concurrency: 4,
         },
-      }),
+      });
+    const turn = { rule: "imageMogr2/rotate/90", fileid: "{name}_turned.{ext}" };
+
+    // The plan's checks refuse both before a byte is sent: the enlargement from the headers'
+    // geometry, the bombs when their stand-ins run out of data.
+    const refusedEnlargement = await upload([turn, { rule: enlargeAndTurn, fileid: "{name}_out.{ext}" }]);
+    const refusedBombs = await upload([turn]);
+    const bombs = files.filter((file) => file.relativePath.startsWith("bomb."));
+    await value("files.remove", { ids: bombs.map((file) => file.id) });
+
+    const batch = await finishedBatch();
+    const [enlarged, turned, large, started] = await Promise.all([
+      preview("enlarge", enlargeAndTurn),
+      preview("turns", tenTurns),
+      // Valid and large: 160 M pixels out of a few kilobytes.
+      preview("large", "imageMogr2/thumbnail/!1000p"),
+      // The ~30 MB PNG turned while the previews run.
+      upload([turn]),
     ]);
     const progress = await batch.finished;
     batch.close();
@@ -181,15 +194,17 @@ describe("the web host's memory under hostile previews and uploads at once", () 
     expect(enlarged.after).toMatchObject({ kind: "problem", error: { code: "ImageResolutionExceed" } });
     expect(turned.after).toMatchObject({ kind: "problem", error: { code: "ImageResolutionExceed" } });
     expect(large.after).toMatchObject({ kind: "image", width: 16_000, height: 10_000 });
-    expect(progress.batch.id).toBe(started.id);
-    const { items } = await value("batches.detail", { batchId: started.id });
+    expect(refusedEnlargement).toMatchObject({ ok: false, error: { code: "invalid-plan" } });
+    expect(refusedBombs).toMatchObject({
+      ok: false,
+      error: { code: "invalid-plan", messageId: "rule-fails-on-large", values: { sample: "bomb.jpg" } },
+    });
+    const batchId = (started.value as { id: string }).id;
+    expect(progress.batch.id).toBe(batchId);
+    const { items } = await value("batches.detail", { batchId });
     expect(Object.fromEntries(items.map((item) => [item.name, [item.state, item.error?.code]]))).toEqual({
-      // Refused from the header's geometry, before a pixel is decoded.
-      "small.png": ["failed", "ImageResolutionExceed"],
-      "noise.png": ["failed", "ImageResolutionExceed"],
-      // Within the limits by its header (for the turn), refused once its data runs out.
-      "bomb.jpg": ["failed", "InvalidImageFormat"],
-      "bomb.png": ["failed", "InvalidImageFormat"],
+      "small.png": ["done", undefined],
+      "noise.png": ["done", undefined],
     });
 
     // Still answering.
