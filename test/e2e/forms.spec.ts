@@ -84,6 +84,9 @@ test("Alt+P goes to a rule slot's presets; a preset names its outputs after itse
     });
     if (!(await response.json()).ok) throw new Error("the preset was not saved");
   });
+  // Saved behind the page's back, its presets.changed may come before the page's event socket
+  // is open: the page reads the presets afresh when it loads.
+  await page.reload();
 
   await page.keyboard.press("Alt+P");
   const picker = page.getByLabel("Presets for slot 1");
