@@ -134,11 +134,11 @@ export async function runRule(
     // The pixels are rendered once, the mean read from them and the encoder fed from them: a
     // pass that holds at most what the plan reserved for the encoder's (its input and output).
     let canvas = state.canvas;
-    if (wantsAverage && averageReadableFromRule(stages, source, canvas)) {
-      const picture = await renderPicture(canvas, signal);
-      canvas = picture;
-      average = averageOfWholePicture(picture);
-    }
+    const measured =
+      wantsAverage && averageReadableFromRule(stages, source, canvas)
+        ? await renderPicture(canvas, signal)
+        : undefined;
+    if (measured) canvas = measured;
     const encodeSettings = {
       format,
       quality,
@@ -147,10 +147,14 @@ export async function runRule(
       quick: options.quickEncode === true,
     };
     const limit = format === "jpg" ? settings.sizeLimit?.bytes : undefined;
-    const encoded =
+    const encoding =
       limit === undefined
-        ? { ...(await encodeCanvas(canvas, encodeSettings, signal)), quality }
-        : await encodeWithinSize(canvas, encodeSettings, limit, signal);
+        ? encodeCanvas(canvas, encodeSettings, signal).then((encoded) => ({ ...encoded, quality }))
+        : encodeWithinSize(canvas, encodeSettings, limit, signal);
+    // The encoder is queued on libvips's threads before the mean is summed on this one, so the
+    // two overlap; summed first, they would add up on the request's path (20–30 ms for 1600×1200).
+    if (measured) average = averageOfWholePicture(measured);
+    const encoded = await encoding;
     let data = encoded.data;
     const keepExif = !settings.strip && source.exif !== undefined && IMAGE_FORMATS[format].exif;
     if (keepExif && source.exif) {
