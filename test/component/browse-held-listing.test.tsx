@@ -50,9 +50,12 @@ function renderFolder() {
       }),
     );
   };
+  const stop = async () => {
+    await act(async () => browse.getState().stop());
+  };
   const status = () => screen.getByTestId("browse-status").textContent;
   const keys = () => screen.getAllByTestId("entry").map((entry) => entry.dataset.key);
-  return { open, page, status, keys, listed };
+  return { open, page, stop, status, keys, listed };
 }
 
 describe("a folder opened again", () => {
@@ -95,6 +98,20 @@ describe("a folder opened again", () => {
     await folder.page("shoot/", [], true, { error: { code: "AccessDenied", message: "Access Denied." } });
     expect(folder.keys()).toEqual(["shoot/a.jpg"]);
     expect(folder.status()).toBe("0 folders, 1 object");
+  });
+
+  it("keeps its earlier listing whole when the fresh listing is stopped with a page still on its way", async () => {
+    const folder = renderFolder();
+    await folder.open("shoot/");
+    await folder.page("shoot/", [object("shoot/a.jpg"), object("shoot/b.jpg")], true);
+    await folder.open("other/");
+    await folder.page("other/", [], true);
+
+    await folder.open("shoot/");
+    await folder.stop();
+    await folder.page("shoot/", [object("shoot/a.jpg")], false);
+    expect(folder.keys()).toEqual(["shoot/a.jpg", "shoot/b.jpg"]);
+    expect(folder.status()).toBe("0 folders, 2 objects");
   });
 
   it("is listed from nothing when its last listing was stopped before the end", async () => {

@@ -158,7 +158,8 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
 
   api.on("bucket.page", (page) => {
     const state = store.getState();
-    if (page.listingId !== state.listingId) return;
+    // A page still on its way when the listing was stopped belongs to no listing shown.
+    if (page.listingId !== state.listingId || !state.listing) return;
     const entries = pageEntries(page.prefix, page.folders, page.objects);
     const gathered = state.refreshing ? fresh : state;
     const folders = entries.folders.length > 0 ? [...gathered.folders, ...entries.folders] : gathered.folders;
