@@ -17,21 +17,33 @@ const PIXELS_SORTED_AT_MOST = 2000;
  */
 export function FolderContents() {
   const t = useT();
-  const { place, folders, objects, listing, error, sort, descending, filter, selectedCount, view } =
-    useBrowse(
-      useShallow((state) => ({
-        place: state.place,
-        folders: state.folders,
-        objects: state.objects,
-        listing: state.listing,
-        error: state.error,
-        sort: state.sort,
-        descending: state.descending,
-        filter: state.filter,
-        selectedCount: state.selected.size,
-        view: state.view,
-      })),
-    );
+  const {
+    place,
+    folders,
+    objects,
+    listing,
+    refreshing,
+    error,
+    sort,
+    descending,
+    filter,
+    selectedCount,
+    view,
+  } = useBrowse(
+    useShallow((state) => ({
+      place: state.place,
+      folders: state.folders,
+      objects: state.objects,
+      listing: state.listing,
+      refreshing: state.refreshing,
+      error: state.error,
+      sort: state.sort,
+      descending: state.descending,
+      filter: state.filter,
+      selectedCount: state.selected.size,
+      view: state.view,
+    })),
+  );
   // Pixel answers re-order the entries only while they are sorted by pixels.
   const sizes = usePixelSizes((state) => (sort === "pixels" ? state.sizes : undefined));
   const want = usePixelSizes((state) => state.want);
@@ -59,9 +71,10 @@ export function FolderContents() {
     <>
       <div className="row spread">
         <p className="meta" aria-live="polite" data-testid="browse-status">
-          {listing
+          {listing && !refreshing
             ? t("browse.loading", { count: folders.length + objects.length })
             : t("browse.counts", { folders: folderCount, objects: entries.length - folderCount })}
+          {refreshing && <span data-testid="browse-refreshing"> · {t("browse.refreshing")}</span>}
           {selectedCount > 0 && ` · ${t("browse.selectedCount", { count: selectedCount })}`}
         </p>
         <p className="hint" id="browse-keys">

@@ -30,6 +30,7 @@ export const bucketMessages = defineMessages(
     "browse.loading": "Listing… {count} so far",
     "browse.counts":
       "{folders, plural, one {# folder} other {# folders}}, {objects, plural, one {# object} other {# objects}}",
+    "browse.refreshing": "checking for changes…",
     "browse.selectedCount": "{count} selected",
     "browse.emptyFolder": "This folder is empty.",
     "browse.noMatch": "Nothing here starts with “{filter}”.",
@@ -117,6 +118,7 @@ export const bucketMessages = defineMessages(
     "browse.keyboardHint": "方向键移动，空格选择，Shift+方向键扩展选择，Ctrl+A 全选，回车打开文件夹。",
     "browse.loading": "正在列出… 已有 {count} 个",
     "browse.counts": "{folders} 个文件夹，{objects} 个对象",
+    "browse.refreshing": "正在检查更改…",
     "browse.selectedCount": "已选 {count} 个",
     "browse.emptyFolder": "此文件夹为空。",
     "browse.noMatch": "没有以“{filter}”开头的对象。",

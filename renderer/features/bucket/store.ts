@@ -19,6 +19,11 @@ export interface BrowseState {
   folders: FolderEntry[];
   objects: ObjectEntry[];
   listing: boolean;
+  /**
+   * The entries shown are this folder's complete listing from an earlier visit; a fresh
+   * listing is under way and replaces them, differences and all, once it is complete.
+   */
+  refreshing: boolean;
   /** The listing was stopped before its last page (the designer left the tab). */
   interrupted: boolean;
   error: AppError | undefined;
@@ -46,6 +51,16 @@ export interface BrowseState {
 
 export type BrowseStore = StoreApi<BrowseState>;
 
+/** Complete listings held for going back to a folder; a few, as one folder may hold 10,000 objects. */
+const HELD_LISTINGS = 8;
+
+interface HeldListing {
+  folders: FolderEntry[];
+  objects: ObjectEntry[];
+}
+
+const placeId = (place: Place) => `${place.bucket}\u0000${place.prefix}`;
+
 /** Whether writing `object` changes what the folder shows: an object in it, or a folder under it. */
 function touchesFolder(place: Place, object: { bucket: string; key: string }): boolean {
   return object.bucket === place.bucket && object.key.startsWith(place.prefix);
@@ -53,21 +68,30 @@ function touchesFolder(place: Place, object: { bucket: string; key: string }): b
 
 /**
  * The folder being browsed. The main process lists it and streams pages (`bucket.page`);
- * this mirrors them, so the first screen appears after the first page. A batch or a cloud job
- * that writes into the folder shown lists it again when it ends, so the folder stays true.
+ * this mirrors them, so the first screen appears after the first page. A folder listed to
+ * the end before is shown at once from that listing while it is listed afresh. A batch or a
+ * cloud job that writes into the folder shown lists it again when it ends, so the folder stays true.
  */
 export function createBrowseStore(api: ApiClient): BrowseStore {
+  // Folders listed to the end, most recently completed last: a folder opened again is shown
+  // from here at once while its fresh listing runs.
+  const held = new Map<string, HeldListing>();
+  // A refresh's pages, gathered out of sight: the folder shown never shrinks to its first page.
+  let fresh: HeldListing = { folders: [], objects: [] };
   const store = createStore<BrowseState>()((set, get) => {
     const list = (place: Place, history: Place[], at: number) => {
       const listingId = crypto.randomUUID();
+      const shown = held.get(placeId(place));
+      fresh = { folders: [], objects: [] };
       set({
         place,
         history,
         at,
         listingId,
-        folders: [],
-        objects: [],
+        folders: shown?.folders ?? [],
+        objects: shown?.objects ?? [],
         listing: true,
+        refreshing: shown !== undefined,
         interrupted: false,
         error: undefined,
         selected: new Set(),
@@ -76,7 +100,7 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
       });
       api
         .call("bucket.browse", { listingId, ...place })
-        .catch((error: unknown) => set({ listing: false, error: failureOf(error) }));
+        .catch((error: unknown) => set({ listing: false, refreshing: false, error: failureOf(error) }));
     };
     return {
       place: undefined,
@@ -86,6 +110,7 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
       folders: [],
       objects: [],
       listing: false,
+      refreshing: false,
       interrupted: false,
       error: undefined,
       view: "grid",
@@ -116,7 +141,7 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
         if (place) list(place, history, at);
       },
       async stop() {
-        set({ listing: false, interrupted: true });
+        set({ listing: false, refreshing: false, interrupted: true });
         await api.call("bucket.stopBrowsing", { listingId: get().listingId });
       },
       setOrder(patch) {
@@ -133,12 +158,25 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
 
   api.on("bucket.page", (page) => {
     const state = store.getState();
-    if (page.listingId !== state.listingId) return;
+    // A page still on its way when the listing was stopped belongs to no listing shown.
+    if (page.listingId !== state.listingId || !state.listing) return;
     const entries = pageEntries(page.prefix, page.folders, page.objects);
+    const gathered = state.refreshing ? fresh : state;
+    const folders = entries.folders.length > 0 ? [...gathered.folders, ...entries.folders] : gathered.folders;
+    const objects = entries.objects.length > 0 ? [...gathered.objects, ...entries.objects] : gathered.objects;
+    const complete = page.done && !page.error;
+    if (complete) hold(held, { bucket: page.bucket, prefix: page.prefix }, { folders, objects });
+    if (state.refreshing && !page.done) {
+      fresh = { folders, objects };
+      return;
+    }
+    // A refresh that failed leaves the earlier listing on screen, under its error.
+    const shown = state.refreshing && !complete ? state : { folders, objects };
     store.setState({
-      folders: entries.folders.length > 0 ? [...state.folders, ...entries.folders] : state.folders,
-      objects: entries.objects.length > 0 ? [...state.objects, ...entries.objects] : state.objects,
+      folders: shown.folders,
+      objects: shown.objects,
       listing: !page.done,
+      refreshing: false,
       error: page.error,
     });
   });
@@ -166,4 +204,14 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
       store.getState().refresh();
   });
   return store;
+}
+
+function hold(held: Map<string, HeldListing>, place: Place, listing: HeldListing): void {
+  const id = placeId(place);
+  held.delete(id);
+  held.set(id, listing);
+  for (const oldest of held.keys()) {
+    if (held.size <= HELD_LISTINGS) break;
+    held.delete(oldest);
+  }
 }
