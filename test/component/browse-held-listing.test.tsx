@@ -55,7 +55,7 @@ function renderFolder() {
   };
   const status = () => screen.getByTestId("browse-status").textContent;
   const keys = () => screen.getAllByTestId("entry").map((entry) => entry.dataset.key);
-  return { open, page, stop, status, keys, listed };
+  return { open, page, stop, status, keys, listed, browse };
 }
 
 describe("a folder opened again", () => {
@@ -124,5 +124,37 @@ describe("a folder opened again", () => {
     await folder.open("shoot/");
     expect(folder.status()).toBe("Listing… 0 so far");
     expect(screen.queryByTestId("browse-refreshing")).toBeNull();
+  });
+
+  it("no longer shows objects just deleted, neither while the folder is listed again nor when it is opened again", async () => {
+    const folder = renderFolder();
+    await folder.open("shoot/");
+    await folder.page("shoot/", [object("shoot/a.jpg"), object("shoot/b.jpg")], true);
+
+    await act(async () => {
+      folder.browse.getState().deleted(BUCKET, ["shoot/b.jpg"]);
+      folder.browse.getState().refresh();
+    });
+    expect(folder.keys()).toEqual(["shoot/a.jpg"]);
+    expect(folder.status()).toBe("0 folders, 1 object · checking for changes…");
+
+    await folder.open("other/");
+    await folder.page("other/", [], true);
+    await folder.open("shoot/");
+    expect(folder.keys()).toEqual(["shoot/a.jpg"]);
+  });
+
+  it("is listed from nothing on another connection, whose bucket of the same name is another bucket", async () => {
+    const folder = renderFolder();
+    act(() => folder.browse.getState().browsingWith("local"));
+    await folder.open("shoot/");
+    await folder.page("shoot/", [object("shoot/a.jpg")], true);
+    await folder.open("other/");
+    await folder.page("other/", [], true);
+
+    act(() => folder.browse.getState().browsingWith("tencent-cloud"));
+    await folder.open("shoot/");
+    expect(folder.status()).toBe("Listing… 0 so far");
+    expect(screen.queryAllByTestId("entry")).toHaveLength(0);
   });
 });

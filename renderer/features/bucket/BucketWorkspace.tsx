@@ -35,9 +35,10 @@ export function BucketWorkspace() {
   // The first visit opens the connection's default bucket; coming back resumes an interrupted listing.
   useEffect(() => {
     const state = browse.getState();
+    if (active) state.browsingWith(active.id);
     if (!state.place && active?.defaultBucket) state.open({ bucket: active.defaultBucket, prefix: "" });
     else if (state.place && state.interrupted) state.refresh();
-  }, [browse, active?.defaultBucket]);
+  }, [browse, active]);
 
   // Leaving the tab stops the listing: nobody is looking at it.
   useEffect(

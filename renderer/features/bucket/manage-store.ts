@@ -112,7 +112,10 @@ export function createManageStore(
       try {
         const outcome = await api.call("bucket.delete", { bucket: place.bucket, keys });
         set({ outcome });
-        if (outcome.deleted.length > 0) browse.getState().refresh();
+        if (outcome.deleted.length > 0) {
+          browse.getState().deleted(place.bucket, outcome.deleted);
+          browse.getState().refresh();
+        }
       } catch (error) {
         set({ outcome: { deleted: [], failed: keys.map((key) => ({ key, ...failureOf(error) })) } });
       } finally {

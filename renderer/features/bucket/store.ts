@@ -43,6 +43,10 @@ export interface BrowseState {
   back(): void;
   forward(): void;
   refresh(): void;
+  /** The connection whose buckets are browsed: another's bucket of the same name is another bucket, so what was held goes. */
+  browsingWith(connectionId: string): void;
+  /** Objects just deleted: gone from the folder shown and from every listing held, before the folder is listed again. */
+  deleted(bucket: string, keys: readonly string[]): void;
   stop(): Promise<void>;
   setOrder(patch: Partial<Pick<BrowseState, "view" | "sort" | "descending" | "filter">>): void;
   setSelection(selected: ReadonlySet<string>, anchor?: string): void;
@@ -60,6 +64,10 @@ interface HeldListing {
 }
 
 const placeId = (place: Place) => `${place.bucket}\u0000${place.prefix}`;
+const placeOf = (id: string): Place => {
+  const [bucket = "", prefix = ""] = id.split("\u0000");
+  return { bucket, prefix };
+};
 
 /** Whether writing `object` changes what the folder shows: an object in it, or a folder under it. */
 function touchesFolder(place: Place, object: { bucket: string; key: string }): boolean {
@@ -76,6 +84,7 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
   // Folders listed to the end, most recently completed last: a folder opened again is shown
   // from here at once while its fresh listing runs.
   const held = new Map<string, HeldListing>();
+  let heldFor: string | undefined;
   // A refresh's pages, gathered out of sight: the folder shown never shrinks to its first page.
   let fresh: HeldListing = { folders: [], objects: [] };
   const store = createStore<BrowseState>()((set, get) => {
@@ -139,6 +148,20 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
       refresh() {
         const { place, history, at } = get();
         if (place) list(place, history, at);
+      },
+      browsingWith(connectionId) {
+        if (heldFor !== connectionId) held.clear();
+        heldFor = connectionId;
+      },
+      deleted(bucket, keys) {
+        const gone = new Set(keys);
+        const keep = (entry: ObjectEntry) => !gone.has(entry.key);
+        for (const [id, listing] of held) {
+          if (placeOf(id).bucket === bucket)
+            held.set(id, { ...listing, objects: listing.objects.filter(keep) });
+        }
+        const { place, objects } = get();
+        if (place?.bucket === bucket) set({ objects: objects.filter(keep) });
       },
       async stop() {
         set({ listing: false, refreshing: false, interrupted: true });
