@@ -57,6 +57,11 @@ export class RememberedChecks {
     }
   }
 
+  /** Whether this batch was checked. */
+  has(key: string): boolean {
+    return this.#refusals.has(key);
+  }
+
   /** Puts the remembered refusals on these plans; false when this batch was never checked. */
   recall(key: string, plans: PlannedUpload[]): boolean {
     const refusals = this.#refusals.get(key);
