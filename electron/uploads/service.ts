@@ -33,7 +33,7 @@ import {
   type PlanCheckOptions,
   standInOf,
 } from "./plan-checks";
-import { checkedBatchKey, RememberedChecks } from "./remembered-checks";
+import { checkedBatchKey, putRefusals, type Refusals, RememberedChecks } from "./remembered-checks";
 import { resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
@@ -147,17 +147,22 @@ export class UploadService {
    * so they need not wait for the bucket's answer about what it holds: what they refuse is
    * remembered by file, and put on the batch's plans as a plan's findings are.
    */
-  async #checkAtStart(usable: IntakeFile[], options: UploadOptions, connectionId: string) {
-    if (!hasRulesToTry(options.rules)) return;
+  async #checkAtStart(
+    usable: IntakeFile[],
+    options: UploadOptions,
+    connectionId: string,
+  ): Promise<Refusals | undefined> {
+    if (!hasRulesToTry(options.rules)) return undefined;
     const key = uploadChecksKey(connectionId, options, usable);
-    if (this.#checks.has(key)) return;
+    const known = this.#checks.refusalsOf(key);
+    if (known) return known;
     const [sources, headers] = await Promise.all([
       this.#naming.sources(usable, () => keysNeedMd5(options)),
       this.#fileHeaders(usable),
     ]);
     const plans = buildUploadPlan(sources, options);
     await addPlanChecks(checkedFiles(usable, plans, headers), options.rules, checkOptions(connectionId));
-    this.#checks.remember(key, plans);
+    return this.#checks.remember(key, plans);
   }
 
   async start(options: UploadOptions): Promise<BatchSummary> {
@@ -165,12 +170,11 @@ export class UploadService {
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
     const connectionId = this.deps.activeConnectionId();
     // The bucket is asked what it holds while the checks read the files: neither waits on the other.
-    const [{ sources, plans }] = await Promise.all([
+    const [{ sources, plans }, refusals] = await Promise.all([
       this.#planAtStart(usable, options, connectionId),
       this.#checkAtStart(usable, options, connectionId),
     ]);
-    if (hasRulesToTry(options.rules))
-      this.#checks.recall(uploadChecksKey(connectionId, options, usable), plans);
+    if (refusals) putRefusals(refusals, plans);
     const toSend = plans.filter((plan) => !isAlreadyThere(plan));
     if (toSend.length === 0) throw new PicopsError("nothing-to-upload", "all-already-there");
     const record = uploadRecord(sources, toSend, options, connectionId);
