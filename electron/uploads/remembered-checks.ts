@@ -34,14 +34,17 @@ interface Refusal {
   problemCause: MessageRef;
 }
 
+/** What a batch's checks refused: each refused file's refusal by its source id. */
+export type Refusals = ReadonlyMap<string, Refusal>;
+
 /** The plans whose refusals are kept: the window plans one batch at a time, a few spare cover a redraw race. */
 const PLANS_KEPT = 4;
 
 export class RememberedChecks {
-  /** Per plan key, each refused file's refusal by its source id. */
-  readonly #refusals = new Map<string, Map<string, Refusal>>();
+  readonly #refusals = new Map<string, Refusals>();
 
-  remember(key: string, plans: readonly PlannedUpload[]): void {
+  /** Keeps what these checked plans refused, and returns it. */
+  remember(key: string, plans: readonly PlannedUpload[]): Refusals {
     const refusals = new Map<string, Refusal>();
     for (const plan of plans) {
       // Only a check gives a cause; a key's own problems are found again at Start.
@@ -55,18 +58,28 @@ export class RememberedChecks {
       if (this.#refusals.size <= PLANS_KEPT) break;
       this.#refusals.delete(oldest);
     }
+    return refusals;
+  }
+
+  /** What this batch's checks refused; undefined when it was never checked. */
+  refusalsOf(key: string): Refusals | undefined {
+    return this.#refusals.get(key);
   }
 
   /** Puts the remembered refusals on these plans; false when this batch was never checked. */
   recall(key: string, plans: PlannedUpload[]): boolean {
     const refusals = this.#refusals.get(key);
-    if (!refusals) return false;
-    for (const plan of plans) {
-      const refusal = refusals.get(plan.sourceId);
-      if (!refusal || plan.problem) continue;
-      plan.problem = refusal.problem;
-      plan.problemCause = refusal.problemCause;
-    }
-    return true;
+    if (refusals) putRefusals(refusals, plans);
+    return refusals !== undefined;
+  }
+}
+
+/** Puts refusals on the plans of the files they name, as a plan's own findings are. */
+export function putRefusals(refusals: Refusals, plans: PlannedUpload[]): void {
+  for (const plan of plans) {
+    const refusal = refusals.get(plan.sourceId);
+    if (!refusal || plan.problem) continue;
+    plan.problem = refusal.problem;
+    plan.problemCause = refusal.problemCause;
   }
 }

@@ -33,7 +33,7 @@ import {
   type PlanCheckOptions,
   standInOf,
 } from "./plan-checks";
-import { checkedBatchKey, RememberedChecks } from "./remembered-checks";
+import { checkedBatchKey, putRefusals, type Refusals, RememberedChecks } from "./remembered-checks";
 import { resolveSelection } from "./selection";
 
 export interface UploadServiceDeps {
@@ -140,30 +140,41 @@ export class UploadService {
   }
 
   /**
-   * Puts on the plans at Start what the plan's checks found, so that a rule the engine knows
-   * fails is refused here too: the plan's own findings when Start sends what was planned,
-   * otherwise the checks run now (a Start without a plan, or with other files or rules).
+   * Runs the plan's checks for a Start that sends what no plan was made for (a Start without
+   * a plan, or with other files or rules), so that a rule the engine knows fails is refused
+   * here too; a Start that sends what was just planned finds the plan's own findings
+   * remembered. The checks run on plans of their own, with the batch's keys (see #planAtStart),
+   * so they need not wait for the bucket's answer about what it holds: what they refuse is
+   * remembered by file, and put on the batch's plans as a plan's findings are.
    */
   async #checkAtStart(
     usable: IntakeFile[],
-    plans: PlannedUpload[],
     options: UploadOptions,
     connectionId: string,
-  ) {
-    if (!hasRulesToTry(options.rules)) return;
+  ): Promise<Refusals | undefined> {
+    if (!hasRulesToTry(options.rules)) return undefined;
     const key = uploadChecksKey(connectionId, options, usable);
-    if (this.#checks.recall(key, plans)) return;
-    const headers = await this.#fileHeaders(usable);
+    const known = this.#checks.refusalsOf(key);
+    if (known) return known;
+    const [sources, headers] = await Promise.all([
+      this.#naming.sources(usable, () => keysNeedMd5(options)),
+      this.#fileHeaders(usable),
+    ]);
+    const plans = buildUploadPlan(sources, options);
     await addPlanChecks(checkedFiles(usable, plans, headers), options.rules, checkOptions(connectionId));
-    this.#checks.remember(key, plans);
+    return this.#checks.remember(key, plans);
   }
 
   async start(options: UploadOptions): Promise<BatchSummary> {
     const usable = this.#files.filter((file) => !file.problem);
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
     const connectionId = this.deps.activeConnectionId();
-    const { sources, plans } = await this.#planAtStart(usable, options, connectionId);
-    await this.#checkAtStart(usable, plans, options, connectionId);
+    // The bucket is asked what it holds while the checks read the files: neither waits on the other.
+    const [{ sources, plans }, refusals] = await Promise.all([
+      this.#planAtStart(usable, options, connectionId),
+      this.#checkAtStart(usable, options, connectionId),
+    ]);
+    if (refusals) putRefusals(refusals, plans);
     const toSend = plans.filter((plan) => !isAlreadyThere(plan));
     if (toSend.length === 0) throw new PicopsError("nothing-to-upload", "all-already-there");
     const record = uploadRecord(sources, toSend, options, connectionId);
@@ -186,7 +197,7 @@ export class UploadService {
     options: UploadOptions,
     connectionId: string,
   ): Promise<{ sources: IntakeFile[]; plans: PlannedUpload[] }> {
-    const everyMd5 = options.keyTemplate !== undefined && keyTemplateNeedsMd5(options.keyTemplate);
+    const everyMd5 = keysNeedMd5(options);
     // Without `{md5}` in the template, keys do not depend on MD5s: a plan without them has the final keys.
     const keyed = buildUploadPlan(await this.#naming.sources(usable, () => everyMd5), options);
     const held = options.uploadIdentical ? undefined : await this.#originalsAtStart(connectionId, keyed);
@@ -445,6 +456,11 @@ function checkedFiles(
     header: headers[index],
     read: (abort) => readFile(file.path, { signal: abort }),
   }));
+}
+
+/** Whether the originals' keys name `{md5}`: then every file's MD5 is read before its key is known. */
+function keysNeedMd5(options: UploadOptions): boolean {
+  return options.keyTemplate !== undefined && keyTemplateNeedsMd5(options.keyTemplate);
 }
 
 function uploadChecksKey(connectionId: string, options: UploadOptions, files: IntakeFile[]): string {

@@ -65,6 +65,17 @@ describe("uploads.start", () => {
     expect(listed.files.map((file) => file.relativePath).sort()).toEqual(["party.gif", "photo.jpg"]);
   });
 
+  it("refuses it too when the originals' keys are their MD5s", async () => {
+    await addFiles(picops, { "photo.jpg": await photoJpeg(), "party.gif": await animatedGif() });
+
+    const error = refusal(
+      await answer("uploads.start", { options: options({ rules, keyTemplate: "{md5}" }) }),
+    );
+
+    expect(error).toMatchObject(animatedRefusal("party.gif"));
+    expect(await picops.keys()).toEqual([]);
+  });
+
   it("starts a batch whose rule runs on all its kinds, and makes the outputs", async () => {
     await addFiles(picops, { "photo.jpg": await photoJpeg(), "party.gif": await animatedGif() });
     const thumbnails = [{ rule: "imageMogr2/thumbnail/60x", fileid: "{name}_small.{ext}" }];
