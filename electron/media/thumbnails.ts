@@ -16,6 +16,12 @@ export interface ThumbnailRequest {
  * Thumbnails of objects in a bucket, made by COS itself through download-time processing
  * (nothing is stored in the bucket) and cached in the main process.
  */
+/**
+ * Thumbnails remembered at most: the media store lets their images go by its byte budget,
+ * and this keeps the ids pointing at them from growing with every object ever scrolled past.
+ */
+const REMEMBERED = 10_000;
+
 export class Thumbnails {
   readonly #cache = new Map<string, string>();
   readonly #pending = new Map<string, Promise<string>>();
@@ -31,6 +37,7 @@ export class Thumbnails {
     );
     const cached = this.#cache.get(id);
     if (cached && this.media.get(cached)) return cached;
+    this.#cache.delete(id);
     let pending = this.#pending.get(id);
     if (!pending) {
       pending = this.#make(request).finally(() => this.#pending.delete(id));
@@ -38,6 +45,10 @@ export class Thumbnails {
     }
     const url = await pending;
     this.#cache.set(id, url);
+    for (const oldest of this.#cache.keys()) {
+      if (this.#cache.size <= REMEMBERED) break;
+      this.#cache.delete(oldest);
+    }
     return url;
   }
 
