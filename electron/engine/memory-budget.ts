@@ -1,5 +1,6 @@
 import { PicopsError } from "../../shared/errors";
 import { throwIfAborted } from "./abort";
+import { FifoAllowance } from "./fifo-allowance";
 import { ENGINE_LIMITS } from "./limits";
 
 /**
@@ -10,11 +11,10 @@ import { ENGINE_LIMITS } from "./limits";
  * instead of adding up, and the process stays within one budget whatever comes in.
  */
 export class MemoryBudget {
-  #free: number;
-  readonly #waiting: { bytes: number; grant: () => void }[] = [];
+  readonly #allowance: FifoAllowance;
 
   constructor(readonly capacityBytes: number) {
-    this.#free = capacityBytes;
+    this.#allowance = new FifoAllowance(capacityBytes);
   }
 
   /**
@@ -29,52 +29,7 @@ export class MemoryBudget {
         budgetMegabytes: Math.floor(this.capacityBytes / 1024 / 1024),
       });
     }
-    if (this.#waiting.length === 0 && bytes <= this.#free) {
-      this.#free -= bytes;
-      return this.#releaser(bytes);
-    }
-    await new Promise<void>((resolve, reject) => {
-      const entry = {
-        bytes,
-        grant: () => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        },
-      };
-      const onAbort = () => {
-        this.#waiting.splice(this.#waiting.indexOf(entry), 1);
-        this.#grantWaiting();
-        try {
-          throwIfAborted(signal);
-        } catch (error) {
-          reject(error);
-        }
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      this.#waiting.push(entry);
-    });
-    return this.#releaser(bytes);
-  }
-
-  #releaser(bytes: number): () => void {
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.#free += bytes;
-      this.#grantWaiting();
-    };
-  }
-
-  /** First come, first served: a large reservation is not overtaken for ever by small ones. */
-  #grantWaiting(): void {
-    for (;;) {
-      const next = this.#waiting[0];
-      if (!next || next.bytes > this.#free) return;
-      this.#waiting.shift();
-      this.#free -= next.bytes;
-      next.grant();
-    }
+    return this.#allowance.take(bytes, signal);
   }
 }
 

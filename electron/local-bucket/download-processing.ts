@@ -4,6 +4,7 @@ import {
   checkStylesExist,
   engineOptions,
   type ImageContext,
+  inProcessingTurn,
   parseRuleOrFail,
   readForProcessing,
 } from "./image-context";
@@ -64,13 +65,17 @@ export async function answerDownloadRequest(
       const pipeline = parseRuleOrFail(request.rule);
       checkStylesExist(pipeline, context.styles.get(store.name));
       const { input } = await readImage(store, key);
-      const result = await processImage(input, pipeline, engineOptions(context, store.name, exchange.signal));
+      const result = await inProcessingTurn(context, exchange.signal, () =>
+        processImage(input, pipeline, engineOptions(context, store.name, exchange.signal)),
+      );
       sendBody(exchange, result.mimeType, result.data);
       return;
     }
     case "imageInfo": {
       const { object, input } = await readImage(store, key);
-      const info = await describeImage(input, { signal: exchange.signal });
+      const info = await inProcessingTurn(context, exchange.signal, () =>
+        describeImage(input, { signal: exchange.signal }),
+      );
       // Every value is a string, as COS sends it (reference §6).
       const json = {
         format: info.format.toLowerCase(),
@@ -93,7 +98,9 @@ export async function answerDownloadRequest(
     }
     case "imageAve": {
       const { input } = await readImage(store, key);
-      const info = await describeImage(input, { signal: exchange.signal });
+      const info = await inProcessingTurn(context, exchange.signal, () =>
+        describeImage(input, { signal: exchange.signal }),
+      );
       sendBody(exchange, "application/json", Buffer.from(JSON.stringify({ RGB: info.ave })));
       return;
     }

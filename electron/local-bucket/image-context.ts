@@ -1,5 +1,7 @@
+import { availableParallelism } from "node:os";
 import type { Pipeline } from "../../shared/rules/ast";
 import { checkRule } from "../../shared/rules/index";
+import { FifoAllowance } from "../engine/fifo-allowance";
 import { CosFailure } from "./failure";
 import type { BucketStore, StoredObject } from "./store";
 import { type StyleBook, unknownStyle } from "./styles";
@@ -9,6 +11,33 @@ export interface ImageContext {
   region: string;
   stores: ReadonlyMap<string, BucketStore>;
   styles: ReadonlyMap<string, StyleBook>;
+  /** Images processed at once: see `inProcessingTurn`. */
+  processingTurns: FifoAllowance;
+}
+
+/** One turn per core: each image then has the cores libvips spreads it over. */
+export function processingTurnsForThisMachine(): FifoAllowance {
+  return new FifoAllowance(availableParallelism());
+}
+
+/**
+ * Runs one image's processing in its turn. Requests that arrive together are processed in
+ * the order they came, a core's worth at a time, rather than all at once: shared out, every
+ * one of them would finish together at the end, and a client keeping a link busy would find
+ * all its requests waiting for answers while the link stood idle. In turn, the first is
+ * answered first, as COS answers requests that each have a server of their own.
+ */
+export async function inProcessingTurn<T>(
+  context: ImageContext,
+  signal: AbortSignal,
+  work: () => Promise<T>,
+): Promise<T> {
+  const done = await context.processingTurns.take(1, signal);
+  try {
+    return await work();
+  } finally {
+    done();
+  }
 }
 
 /** Cloud Infinite's input limit for processing (reference §5.1, §8). */

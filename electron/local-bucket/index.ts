@@ -9,7 +9,7 @@ import { authenticate, type LocalCredential } from "./authentication";
 import { CiJobRunner, type CiJobRunnerOptions } from "./ci-job-runner";
 import { CosFailure, toCosFailure } from "./failure";
 import { type FaultInjector, Faults } from "./faults";
-import { type ImageContext, locationOf } from "./image-context";
+import { type ImageContext, locationOf, processingTurnsForThisMachine } from "./image-context";
 import { readBody } from "./request-body";
 import { resolveTarget } from "./request-target";
 import { route } from "./router";
@@ -74,7 +74,12 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
     stores.set(name, await BucketStore.open(options.root, name));
     styles.set(name, await StyleBook.open(options.root, name));
   }
-  const context: ImageContext = { region: options.region, stores, styles };
+  const context: ImageContext = {
+    region: options.region,
+    stores,
+    styles,
+    processingTurns: processingTurnsForThisMachine(),
+  };
   const faults = new Faults();
   const jobs = await CiJobRunner.open(options.root, context, {
     now: options.now,

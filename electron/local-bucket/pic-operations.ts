@@ -10,6 +10,7 @@ import {
   checkStylesExist,
   engineOptions,
   type ImageContext,
+  inProcessingTurn,
   inputTooLarge,
   locationOf,
   MAX_PROCESSING_INPUT_BYTES,
@@ -105,10 +106,12 @@ async function runRules(
   work: Plan,
   signal: AbortSignal,
 ): Promise<[ImageInfo | undefined, Output[]]> {
-  const { imageInfo, outputs } = await processOriginal(
-    input,
-    work.rules.map((rule) => rule.pipeline),
-    { ...engineOptions(context, inputBucket, signal), describe: work.isPicInfo },
+  const { imageInfo, outputs } = await inProcessingTurn(context, signal, () =>
+    processOriginal(
+      input,
+      work.rules.map((rule) => rule.pipeline),
+      { ...engineOptions(context, inputBucket, signal), describe: work.isPicInfo },
+    ),
   );
   return [imageInfo, outputs.map((output, at) => ({ rule: work.rules[at] as PlannedRule, ...output }))];
 }
