@@ -8,8 +8,10 @@
  * More figures say what any client could reach here: (a) a ceiling, the rate the Local
  * bucket serves to bare signed undici requests whose answers are not even parsed, and a
  * floor, the CPU of a bare signed undici PUT that reads its answer and parses it with
- * Picops's UploadResult parser; (b) a floor, the RSS of a process that has only imported
- * undici (the stack's HTTP library).
+ * Picops's UploadResult parser; (b) floors, the RSS growth of a bare signed undici PUT
+ * streaming the same files and the RSS of a process that has only imported undici (the
+ * stack's HTTP library), and the bare PUT again with V8's default WebAssembly tiering, to
+ * show what keeping undici's parser on baseline code saves (electron/cos/http-parser-tier.ts).
  * Run with `npx tsx bench/client.ts`. The same file is each child's entry point: argv[2] names
  * the role and argv[3] carries its JSON arguments.
  */
@@ -46,9 +48,15 @@ interface ThroughputArgs {
   image: string;
 }
 
+/**
+ * `bare`: a signed undici PUT streaming the file, nothing else, with undici's parser kept on
+ * V8's baseline code as the app keeps it (electron/cos/http-parser-tier.ts); `bare-v8-tiering`:
+ * the same with V8's default tiering, which recompiles the parser in the middle of the uploads.
+ */
+type MemoryClient = Implementation | "bare" | "bare-v8-tiering";
+
 interface MemoryArgs {
-  /** `bare`: a signed undici PUT streaming the file, nothing else. */
-  impl: Implementation | "bare";
+  impl: MemoryClient;
   url: string;
   file: string;
   warmup: string;
@@ -155,11 +163,13 @@ async function uploaderFor(
 async function bareUploader(
   url: string,
   parseAnswer: boolean,
+  parserTier: "app" | "v8-default" = "app",
 ): Promise<{
   putProcessed(key: string, body: Buffer): Promise<void>;
   putFile(key: string, file: string, size: number): Promise<void>;
   close(): Promise<void>;
 }> {
+  if (parserTier === "app") await import("../electron/cos/http-parser-tier");
   const { Agent } = await import("undici");
   const { openBody } = await import("../electron/cos/object-body");
   const { signRequest } = await import("../electron/cos/signature");
@@ -244,7 +254,9 @@ async function throughputRole(args: ThroughputArgs): Promise<ThroughputFigures> 
 
 async function memoryRole(args: MemoryArgs): Promise<MemoryFigures> {
   const uploader =
-    args.impl === "bare" ? await bareUploader(args.url, false) : await uploaderFor(args.impl, args.url);
+    args.impl === "bare" || args.impl === "bare-v8-tiering"
+      ? await bareUploader(args.url, false, args.impl === "bare" ? "app" : "v8-default")
+      : await uploaderFor(args.impl, args.url);
   // One small upload first, so lazily loaded parts (undici's WASM parser, the SDK's request
   // stack) count as baseline rather than as the cost of moving 30 MB files.
   await uploader.putFile(`big/${args.impl}/warm.png`, args.warmup, (await readFile(args.warmup)).length);
@@ -333,8 +345,8 @@ async function main(): Promise<void> {
         cpuMsPerRequest: Math.min(throughput[impl].cpuMsPerRequest, figures.cpuMsPerRequest),
       };
     }
-    const memory = {} as Record<Implementation | "bare", MemoryFigures>;
-    for (const impl of ["sdk", "picops", "bare"] as const) {
+    const memory = {} as Record<MemoryClient, MemoryFigures>;
+    for (const impl of ["sdk", "picops", "bare", "bare-v8-tiering"] as const) {
       memory[impl] = await child<MemoryFigures>("memory", { impl, url, file: big, warmup: image }).result;
     }
     const floor = await child<{ rss: number }>("floor", {}).result;
@@ -346,7 +358,7 @@ async function main(): Promise<void> {
       throughput[impl].cpuMsPerRequest / throughput.sdk.cpuMsPerRequest;
     const rateRatio = (impl: ThroughputClient) =>
       throughput[impl].requestsPerSecond / throughput.sdk.requestsPerSecond;
-    const growth = (impl: Implementation | "bare") => memory[impl].peakRss - memory[impl].baselineRss;
+    const growth = (impl: MemoryClient) => memory[impl].peakRss - memory[impl].baselineRss;
     const growthRatio = growth("picops") / growth("sdk");
     const sdk = (text: string) => `cos-nodejs-sdk-v5: ${text}`;
     const figures: BenchFigure[] = [
@@ -392,6 +404,14 @@ async function main(): Promise<void> {
         picops: mb(growth("bare")),
         baseline: sdk(mb(growth("sdk"))),
         ratio: times(growth("bare") / growth("sdk")),
+        goal: "",
+      },
+      {
+        figure:
+          "(b) the same bare PUT with V8's default WebAssembly tiering (it recompiles undici's HTTP parser mid-upload; the app keeps the parser on baseline code)",
+        picops: mb(growth("bare-v8-tiering")),
+        baseline: sdk(mb(growth("sdk"))),
+        ratio: times(growth("bare-v8-tiering") / growth("sdk")),
         goal: "",
       },
       {

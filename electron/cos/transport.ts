@@ -1,3 +1,4 @@
+import "./http-parser-tier";
 import { Agent, type Dispatcher } from "undici";
 import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { CosError, cosErrorFromResponse } from "./cos-error";
