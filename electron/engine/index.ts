@@ -5,7 +5,12 @@
 export { describeExif, describeImage, type ImageDescription } from "./describe";
 export { ENGINE_LIMITS } from "./limits";
 export { type ProcessedOriginal, processOriginal } from "./original";
-export { type PictureHeader, readPictureHeader } from "./picture-header";
+export {
+  type PictureHeader,
+  type PictureHeaderReading,
+  readPictureHeader,
+  readPictureHeaderOrFailure,
+} from "./picture-header";
 export { type ProcessOptions, type ProcessOutput, processImage } from "./process";
 export { plannedOutputSize, type TrialOutcome, tryRule } from "./rule-trial";
 export { makeStandIn, type StandIn, shrinkToStandIn } from "./stand-in";

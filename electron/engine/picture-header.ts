@@ -35,41 +35,59 @@ export async function readPictureHeader(
   whole: string | Buffer,
   signal?: AbortSignal,
 ): Promise<PictureHeader | undefined> {
-  if (isBmp(head)) {
-    try {
-      const { width, height, bitsPerPixel } = readBmpHeader(head);
-      const alpha = bitsPerPixel === 32;
-      return {
-        format: "bmp",
-        width,
-        height,
-        frames: 1,
-        alpha,
-        space: "srgb",
-        orientation: 0,
-        quality: undefined,
-      };
-    } catch {
-      return undefined;
-    }
-  }
+  const reading = await readPictureHeaderOrFailure(head, whole, signal);
+  return "header" in reading ? reading.header : undefined;
+}
+
+/** A header read, or libvips's own words on why it could not read one (a damaged file). */
+export type PictureHeaderReading = { header: PictureHeader | undefined } | { failure: string };
+
+/** As readPictureHeader, keeping libvips's reason when it cannot read the header at all. */
+export async function readPictureHeaderOrFailure(
+  head: Buffer,
+  whole: string | Buffer,
+  signal?: AbortSignal,
+): Promise<PictureHeaderReading> {
+  // libvips reads no BMP: its header is read here, and one of a kind the engine cannot
+  // decode is simply not known (COS may still take it), not damaged.
+  if (isBmp(head)) return { header: bmpHeader(head) };
   let metadata: Metadata;
   try {
     metadata = await untilAborted(sharp(whole, { limitInputPixels: false }).metadata(), signal);
   } catch (error) {
     if (signal?.aborted) throw error;
-    return undefined;
+    return { failure: (error as Error).message };
   }
   const format = cosFormat(metadata);
-  if (!format) return undefined;
+  if (!format) return { header: undefined };
   return {
-    format,
-    width: metadata.width,
-    height: metadata.pageHeight ?? metadata.height,
-    frames: metadata.pages ?? 1,
-    alpha: metadata.hasAlpha,
-    space: spaceOf(metadata),
-    orientation: metadata.orientation ?? 0,
-    quality: format === "jpg" ? estimateJpegQuality(head) : undefined,
+    header: {
+      format,
+      width: metadata.width,
+      height: metadata.pageHeight ?? metadata.height,
+      frames: metadata.pages ?? 1,
+      alpha: metadata.hasAlpha,
+      space: spaceOf(metadata),
+      orientation: metadata.orientation ?? 0,
+      quality: format === "jpg" ? estimateJpegQuality(head) : undefined,
+    },
   };
+}
+
+function bmpHeader(head: Buffer): PictureHeader | undefined {
+  try {
+    const { width, height, bitsPerPixel } = readBmpHeader(head);
+    return {
+      format: "bmp",
+      width,
+      height,
+      frames: 1,
+      alpha: bitsPerPixel === 32,
+      space: "srgb",
+      orientation: 0,
+      quality: undefined,
+    };
+  } catch {
+    return undefined;
+  }
 }

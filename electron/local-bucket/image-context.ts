@@ -15,7 +15,10 @@ export interface ImageContext {
   processingTurns: FifoAllowance;
 }
 
-/** One turn per core: each image then has the cores libvips spreads it over. */
+/**
+ * As many images at once as the machine has cores: enough to keep every core busy, few
+ * enough that each image finishes at its own pace rather than all of them at the end.
+ */
 export function processingTurnsForThisMachine(): FifoAllowance {
   return new FifoAllowance(availableParallelism());
 }

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { Dirent } from "node:fs";
 import { open, opendir, stat } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { PicopsError } from "../../shared/errors";
 import { TRAILER_BYTES, truncationProblem } from "../../shared/images/integrity";
 import { SNIFF_BYTES, type SniffedFormat, sniffImageFormat } from "../../shared/images/sniff";
 import type { IntakeFile, IntakeProblem } from "../../shared/uploads/intake";
+import type { PictureHeader } from "../engine/index";
+import { HEADER_BYTES, readFileHeaderFrom } from "./picture-headers";
 
 /** COS refuses larger inputs for processing (reference §5.1, §8). */
 export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
@@ -38,17 +39,23 @@ export interface IntakeSource {
  * its last bytes, never a full decode, so a thousand files are checked in moments. Files
  * that cannot be uploaded are listed with their reason, never dropped silently.
  */
+/** A file looked at, with its picture header when it is a picture the engine reads. */
+export interface InspectedFile {
+  file: IntakeFile;
+  header?: PictureHeader | undefined;
+}
+
 export async function inspectSources(
   sources: IntakeSource[],
   signal?: AbortSignal,
   limits: WalkLimits = WALK_LIMITS,
-): Promise<IntakeFile[]> {
-  const found: (IntakeFile | { path: string; relativePath: string })[] = [];
+): Promise<InspectedFile[]> {
+  const found: (InspectedFile | { path: string; relativePath: string })[] = [];
   for (const source of sources) {
     signal?.throwIfAborted();
     const relativePath = normaliseRelative(source.relativePath ?? path.basename(source.path));
     const info = await stat(source.path).catch((error: NodeJS.ErrnoException) => error);
-    if (info instanceof Error) found.push(refused(source.path, relativePath, 0, unreadable(info)));
+    if (info instanceof Error) found.push({ file: refused(source.path, relativePath, 0, unreadable(info)) });
     else if (info.isDirectory()) {
       const walking: Walk = {
         folder: source.path,
@@ -61,13 +68,13 @@ export async function inspectSources(
     } else found.push({ path: source.path, relativePath });
   }
   // Checked a few at a time, results kept in the order the files were found.
-  const files = new Array<IntakeFile>(found.length);
+  const files = new Array<InspectedFile>(found.length);
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < found.length; index = next++) {
       signal?.throwIfAborted();
-      const entry = found[index] as IntakeFile | { path: string; relativePath: string };
-      files[index] = "id" in entry ? entry : await inspectFile(entry.path, entry.relativePath);
+      const entry = found[index] as InspectedFile | { path: string; relativePath: string };
+      files[index] = "file" in entry ? entry : await inspect(entry.path, entry.relativePath);
     }
   };
   await Promise.all(Array.from({ length: CHECKS_AT_ONCE }, worker));
@@ -126,39 +133,59 @@ async function* walk(
 }
 
 export async function inspectFile(filePath: string, relativePath: string): Promise<IntakeFile> {
+  return (await inspect(filePath, relativePath)).file;
+}
+
+/**
+ * The file's first bytes (enough for the picture header the plan's checks read, which is
+ * kept, so a Start reads no file twice), its header and its last bytes.
+ */
+async function inspect(filePath: string, relativePath: string): Promise<InspectedFile> {
   let size = 0;
-  const head = Buffer.alloc(SNIFF_BYTES);
+  let head = Buffer.alloc(HEADER_BYTES);
   const tail = Buffer.alloc(TRAILER_BYTES);
   try {
     const handle = await open(filePath, "r");
     try {
       size = (await handle.stat()).size;
-      await handle.read(head, 0, SNIFF_BYTES, 0);
+      head = head.subarray(0, (await handle.read(head, 0, HEADER_BYTES, 0)).bytesRead);
       await handle.read(tail, 0, TRAILER_BYTES, Math.max(0, size - TRAILER_BYTES));
     } finally {
       await handle.close();
     }
   } catch (error) {
-    return refused(filePath, relativePath, size, unreadable(error as NodeJS.ErrnoException));
+    return { file: refused(filePath, relativePath, size, unreadable(error as NodeJS.ErrnoException)) };
   }
   if (size > MAX_INPUT_BYTES) {
-    return refused(filePath, relativePath, size, {
-      code: "too-large",
+    const problem = {
+      code: "too-large" as const,
       message: `${formatMegabytes(size)} is over COS's 32 MB limit for processing.`,
-    });
+    };
+    return { file: refused(filePath, relativePath, size, problem) };
   }
-  const format = sniffImageFormat(head);
+  const format = sniffImageFormat(head.subarray(0, SNIFF_BYTES));
   if (!format) {
-    return refused(filePath, relativePath, size, {
-      code: "not-an-image",
+    const problem = {
+      code: "not-an-image" as const,
       message: "This file is not an image (its content is not JPEG, PNG, GIF, WebP, BMP, AVIF or HEIF).",
-    });
+    };
+    return { file: refused(filePath, relativePath, size, problem) };
   }
-  const header = await readHeader(filePath, format);
+  const header = await readHeader(filePath, format, head);
   const problem = header.problem ?? damaged(format, truncationProblem(format, head, tail, size));
-  if (problem) return refused(filePath, relativePath, size, problem, format);
+  if (problem) return { file: refused(filePath, relativePath, size, problem, format) };
   const { width, height, animated } = header;
-  return { id: randomUUID(), path: filePath, relativePath, size, format, width, height, animated };
+  const file: IntakeFile = {
+    id: randomUUID(),
+    path: filePath,
+    relativePath,
+    size,
+    format,
+    width,
+    height,
+    animated,
+  };
+  return { file, header: header.picture };
 }
 
 interface Header {
@@ -166,33 +193,33 @@ interface Header {
   width?: number;
   height?: number;
   animated?: boolean;
+  picture?: PictureHeader;
 }
 
 /**
- * Reads the image's header with libvips (off the main thread): its pixel size and frames for
- * the list, or what is wrong with it (a damaged header, too many pixels).
+ * Reads the image's header as the plan's checks read it (libvips, off the main thread; a
+ * BMP's by hand, libvips reading none): its pixel size and frames for the list, or what is
+ * wrong with it (a damaged header, too many pixels).
  */
-async function readHeader(filePath: string, format: SniffedFormat): Promise<Header> {
-  try {
-    const {
-      width = 0,
-      height = 0,
-      pages = 1,
-    } = await sharp(filePath, { limitInputPixels: false }).metadata();
-    if (width * height * pages > MAX_PIXELS) {
-      return {
-        problem: {
-          code: "too-many-pixels",
-          message: `This image has ${width}×${height} pixels, more than COS's 250 million.`,
-          detail: `${width}×${height}`,
-        },
-      };
-    }
-    return { width, height, animated: pages > 1 };
-  } catch (error) {
-    const problem = damaged(format, (error as Error).message.split("\n")[0]?.replace(/^Input file /, ""));
+async function readHeader(filePath: string, format: SniffedFormat, head: Buffer): Promise<Header> {
+  const reading = await readFileHeaderFrom(head, filePath);
+  if ("failure" in reading) {
+    const problem = damaged(format, reading.failure.split("\n")[0]?.replace(/^Input file /, ""));
     return problem ? { problem } : {};
   }
+  const picture = reading.header;
+  if (!picture) return {};
+  const { width, height, frames } = picture;
+  if (width * height * frames > MAX_PIXELS) {
+    return {
+      problem: {
+        code: "too-many-pixels",
+        message: `This image has ${width}×${height} pixels, more than COS's 250 million.`,
+        detail: `${width}×${height}`,
+      },
+    };
+  }
+  return { width, height, animated: frames > 1, picture };
 }
 
 function damaged(format: SniffedFormat, reason: string | undefined): IntakeProblem | undefined {

@@ -1,7 +1,7 @@
 import { open } from "node:fs/promises";
 import sharp from "sharp";
 import { LARGE_PICTURE_PIXELS } from "../../shared/uploads/file-kinds";
-import { type PictureHeader, readPictureHeader } from "../engine/index";
+import { type PictureHeader, type PictureHeaderReading, readPictureHeaderOrFailure } from "../engine/index";
 import { gifDeclaresTransparency } from "./gif-transparency";
 
 /** Enough of a file's start for a JPEG's tables and a BMP's header (libvips reads the rest of the header itself). */
@@ -23,8 +23,22 @@ export async function readFileHeader(path: string, signal?: AbortSignal): Promis
   } catch {
     return undefined;
   }
-  const start = head.subarray(0, read);
-  return withTrueTransparency(await readPictureHeader(start, path, signal), start, path, signal);
+  const reading = await readFileHeaderFrom(head.subarray(0, read), path, signal);
+  return "header" in reading ? reading.header : undefined;
+}
+
+/**
+ * The header of a file whose first bytes (`head`, up to HEADER_BYTES) are already read, as
+ * readFileHeader gives it; or libvips's reason when the file's header cannot be read at all.
+ */
+export async function readFileHeaderFrom(
+  head: Buffer,
+  path: string,
+  signal?: AbortSignal,
+): Promise<PictureHeaderReading> {
+  const reading = await readPictureHeaderOrFailure(head, path, signal);
+  if (!("header" in reading)) return reading;
+  return { header: await withTrueTransparency(reading.header, head, path, signal) };
 }
 
 /**
@@ -83,6 +97,11 @@ export class PictureHeaders {
     };
     await Promise.all(Array.from({ length: READS_AT_ONCE }, worker));
     return headers;
+  }
+
+  /** A header read elsewhere (at intake), so that it is not read again. */
+  know(id: string, header: PictureHeader | undefined): void {
+    this.#known.set(id, Promise.resolve(header));
   }
 
   forget(ids: Iterable<string>): void {

@@ -73,13 +73,16 @@ export class UploadService {
   }
 
   async addFiles(sources: IntakeSource[], signal?: AbortSignal): Promise<IntakeFile[]> {
-    const added = await inspectSources(sources, signal);
+    const inspected = await inspectSources(sources, signal);
+    const added = inspected.map(({ file }) => file);
     // Adding a file again (the same place in what was dropped) replaces the earlier entry:
     // both would be uploaded to the same key.
     const replaced = new Set(added.map((file) => file.relativePath));
     const gone = this.#files.filter((file) => replaced.has(file.relativePath)).map((file) => file.id);
     this.#naming.forget(gone);
     this.#headers.forget(gone);
+    // The checks at Start read these headers: they are known already.
+    for (const { file, header } of inspected) if (!file.problem) this.#headers.know(file.id, header);
     this.#files = [...this.#files.filter((file) => !replaced.has(file.relativePath)), ...added];
     this.#naming.add(added.map((file) => file.id));
     this.deps.onFileUseChanged?.();

@@ -3,7 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { processImage } from "../../../electron/engine/index";
 import { inspectSources } from "../../../electron/uploads/intake";
+import { readFileHeader } from "../../../electron/uploads/picture-headers";
+import { checkRule } from "../../../shared/rules/index";
 
 let root: string;
 
@@ -17,6 +20,8 @@ beforeAll(async () => {
   await writeFile(path.join(root, "nested", "b.webp"), await sharp(jpeg).webp().toBuffer());
   await writeFile(path.join(root, "nested", "deeper", "c.gif"), await sharp(jpeg).gif().toBuffer());
   await writeFile(path.join(root, "nested", "renamed.png"), "just some text");
+  const bmp = await processImage(jpeg, checkRule("imageMogr2/format/bmp").pipeline);
+  await writeFile(path.join(root, "nested", "d.bmp"), bmp.data);
   await writeFile(path.join(root, "nested", "broken.jpg"), jpeg.subarray(0, jpeg.length - 200));
   await writeFile(path.join(root, ".DS_Store"), "finder");
   const huge = Buffer.alloc(32 * 1024 * 1024 + 1);
@@ -26,13 +31,14 @@ beforeAll(async () => {
 
 describe("inspectSources", () => {
   it("walks folders keeping relative paths, and checks every file by content", async () => {
-    const files = await inspectSources([{ path: root, relativePath: "drop" }]);
+    const files = (await inspectSources([{ path: root, relativePath: "drop" }])).map(({ file }) => file);
     const byPath = Object.fromEntries(files.map((f) => [f.relativePath, f]));
     expect(Object.keys(byPath).sort()).toEqual([
       "drop/a.jpg",
       "drop/huge.png",
       "drop/nested/b.webp",
       "drop/nested/broken.jpg",
+      "drop/nested/d.bmp",
       "drop/nested/deeper/c.gif",
       "drop/nested/renamed.png",
     ]);
@@ -40,6 +46,9 @@ describe("inspectSources", () => {
     expect(byPath["drop/a.jpg"]?.problem).toBeUndefined();
     expect(byPath["drop/nested/b.webp"]?.format).toBe("webp");
     expect(byPath["drop/nested/deeper/c.gif"]?.format).toBe("gif");
+    // libvips reads no BMP: its header is read by hand, and the file is no longer taken for damaged.
+    expect(byPath["drop/nested/d.bmp"]).toMatchObject({ format: "bmp", width: 64, height: 48 });
+    expect(byPath["drop/nested/d.bmp"]?.problem).toBeUndefined();
     expect(byPath["drop/nested/renamed.png"]?.problem?.code).toBe("not-an-image");
     expect(byPath["drop/nested/broken.jpg"]?.problem).toMatchObject({ code: "corrupt" });
     expect(byPath["drop/huge.png"]?.problem).toMatchObject({
@@ -48,28 +57,50 @@ describe("inspectSources", () => {
     });
   });
 
+  it("keeps each picture's header as Start's checks read it, so a Start reads no file again", async () => {
+    const inspected = await inspectSources([{ path: root, relativePath: "drop" }]);
+    const usable = inspected.filter(({ file }) => !file.problem);
+    expect(usable.map(({ file }) => file.format).sort()).toEqual(["bmp", "gif", "jpeg", "webp"]);
+    for (const { file, header } of usable) {
+      expect(header).toBeDefined();
+      expect(header).toEqual(await readFileHeader(file.path));
+    }
+    expect(usable.find(({ file }) => file.format === "jpeg")?.header).toMatchObject({
+      format: "jpg",
+      width: 64,
+      height: 48,
+      frames: 1,
+      quality: expect.any(Number),
+    });
+    expect(inspected.filter(({ file }) => file.problem).every(({ header }) => header === undefined)).toBe(
+      true,
+    );
+  });
+
   it("lists files it cannot read with the reason instead of failing", async () => {
-    const files = await inspectSources([{ path: path.join(root, "missing.jpg") }]);
+    const files = (await inspectSources([{ path: path.join(root, "missing.jpg") }])).map(({ file }) => file);
     expect(files[0]).toMatchObject({ relativePath: "missing.jpg", problem: { code: "unreadable" } });
     if (process.getuid?.() !== 0) {
       const locked = path.join(root, "locked.jpg");
       await writeFile(locked, "x");
       await chmod(locked, 0);
-      expect((await inspectSources([{ path: locked }]))[0]?.problem?.message).toMatch(/permission denied/);
+      expect((await inspectSources([{ path: locked }]))[0]?.file.problem?.message).toMatch(
+        /permission denied/,
+      );
     }
   });
 
   it("walks a folder only so far: past its count of entries the drop is refused, and a cancel stops it", async () => {
-    // The drop holds nine entries (files and folders, hidden ones included).
-    const nine = await inspectSources([{ path: root }], undefined, { maxEntries: 9, maxMs: 60_000 });
-    expect(nine).toHaveLength(6);
+    // The drop holds ten entries (files and folders, hidden ones included).
+    const ten = await inspectSources([{ path: root }], undefined, { maxEntries: 10, maxMs: 60_000 });
+    expect(ten).toHaveLength(7);
     await expect(
-      inspectSources([{ path: root }], undefined, { maxEntries: 8, maxMs: 60_000 }),
+      inspectSources([{ path: root }], undefined, { maxEntries: 9, maxMs: 60_000 }),
     ).rejects.toMatchObject({
       code: "folder-too-large",
       status: 413,
       messageId: "folder-too-many-entries",
-      values: { folder: root, max: 8 },
+      values: { folder: root, max: 9 },
     });
     const cancelled = new AbortController();
     cancelled.abort(new Error("the designer cancelled"));
