@@ -33,18 +33,18 @@ export interface IntakeSource {
   relativePath?: string;
 }
 
-/**
- * Checks what the designer dropped: folders are walked (keeping their relative paths as
- * key prefixes), and every file is looked at by content — its first bytes, its header and
- * its last bytes, never a full decode, so a thousand files are checked in moments. Files
- * that cannot be uploaded are listed with their reason, never dropped silently.
- */
 /** A file looked at, with its picture header when it is a picture the engine reads. */
 export interface InspectedFile {
   file: IntakeFile;
   header?: PictureHeader | undefined;
 }
 
+/**
+ * Checks what the designer dropped: folders are walked (keeping their relative paths as
+ * key prefixes), and every file is looked at by content — its first bytes, its header and
+ * its last bytes, never a full decode, so a thousand files are checked in moments. Files
+ * that cannot be uploaded are listed with their reason, never dropped silently.
+ */
 export async function inspectSources(
   sources: IntakeSource[],
   signal?: AbortSignal,
