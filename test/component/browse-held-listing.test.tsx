@@ -80,7 +80,8 @@ describe("a folder opened again", () => {
     // Meanwhile b.jpg was deleted and d.jpg written: the fresh pages replace the held listing only once complete.
     await folder.page("shoot/", [object("shoot/a.jpg")], false);
     expect(folder.keys()).toEqual(["shoot/a.jpg", "shoot/b.jpg", "shoot/c.jpg"]);
-    expect(screen.queryByTestId("browse-refreshing")).not.toBeNull();
+    // The counts are the held listing's; the fresh listing's own count runs beside them.
+    expect(folder.status()).toBe("0 folders, 3 objects · checking for changes… 1 listed so far");
     await folder.page("shoot/", [object("shoot/c.jpg"), object("shoot/d.jpg")], true);
     expect(folder.status()).toBe("0 folders, 3 objects");
     expect(folder.keys()).toEqual(["shoot/a.jpg", "shoot/c.jpg", "shoot/d.jpg"]);

@@ -74,7 +74,7 @@ export function FolderContents() {
           {listing && !refreshing
             ? t("browse.loading", { count: folders.length + objects.length })
             : t("browse.counts", { folders: folderCount, objects: entries.length - folderCount })}
-          {refreshing && <span data-testid="browse-refreshing"> · {t("browse.refreshing")}</span>}
+          {refreshing && <RefreshNote />}
           {selectedCount > 0 && ` · ${t("browse.selectedCount", { count: selectedCount })}`}
         </p>
         <p className="hint" id="browse-keys">
@@ -87,5 +87,21 @@ export function FolderContents() {
       {view === "list" && <ListHeader />}
       <ObjectView entries={entries} label={t("browse.objectsLabel", { prefix: prefixLabel })} />
     </>
+  );
+}
+
+/**
+ * "checking for changes…" beside a folder shown from its held listing, with the fresh
+ * listing's running count: a big folder's refresh takes seconds, and the count says it moves.
+ * Its own selector, so a page of the refresh redraws this line and nothing else.
+ */
+function RefreshNote() {
+  const t = useT();
+  const refreshed = useBrowse((state) => state.refreshed);
+  return (
+    <span data-testid="browse-refreshing">
+      {" · "}
+      {refreshed === 0 ? t("browse.refreshing") : t("browse.refreshingCount", { count: refreshed })}
+    </span>
   );
 }

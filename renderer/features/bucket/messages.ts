@@ -31,6 +31,7 @@ export const bucketMessages = defineMessages(
     "browse.counts":
       "{folders, plural, one {# folder} other {# folders}}, {objects, plural, one {# object} other {# objects}}",
     "browse.refreshing": "checking for changes…",
+    "browse.refreshingCount": "checking for changes… {count} listed so far",
     "browse.selectedCount": "{count} selected",
     "browse.emptyFolder": "This folder is empty.",
     "browse.noMatch": "Nothing here starts with “{filter}”.",
@@ -119,6 +120,7 @@ export const bucketMessages = defineMessages(
     "browse.loading": "正在列出… 已有 {count} 个",
     "browse.counts": "{folders} 个文件夹，{objects} 个对象",
     "browse.refreshing": "正在检查更改…",
+    "browse.refreshingCount": "正在检查更改… 已列出 {count} 个",
     "browse.selectedCount": "已选 {count} 个",
     "browse.emptyFolder": "此文件夹为空。",
     "browse.noMatch": "没有以“{filter}”开头的对象。",

@@ -24,6 +24,8 @@ export interface BrowseState {
    * listing is under way and replaces them, differences and all, once it is complete.
    */
   refreshing: boolean;
+  /** Entries the fresh listing behind a held one has gathered so far, for the status line. */
+  refreshed: number;
   /** The listing was stopped before its last page (the designer left the tab). */
   interrupted: boolean;
   error: AppError | undefined;
@@ -101,6 +103,7 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
         objects: shown?.objects ?? [],
         listing: true,
         refreshing: shown !== undefined,
+        refreshed: 0,
         interrupted: false,
         error: undefined,
         selected: new Set(),
@@ -120,6 +123,7 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
       objects: [],
       listing: false,
       refreshing: false,
+      refreshed: 0,
       interrupted: false,
       error: undefined,
       view: "grid",
@@ -191,6 +195,7 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
     if (complete) hold(held, { bucket: page.bucket, prefix: page.prefix }, { folders, objects });
     if (state.refreshing && !page.done) {
       fresh = { folders, objects };
+      store.setState({ refreshed: folders.length + objects.length });
       return;
     }
     // A refresh that failed leaves the earlier listing on screen, under its error.
