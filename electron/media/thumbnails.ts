@@ -1,5 +1,6 @@
 import type { ConnectionClients } from "../connections/clients";
 import type { MediaStore } from "./media-store";
+import { ORIGINAL_AS_THUMBNAIL_BYTES, originalAsThumbnail } from "./original-as-thumbnail";
 
 export interface ThumbnailRequest {
   connectionId: string;
@@ -9,19 +10,22 @@ export interface ThumbnailRequest {
   size: number;
   /** The object's ETag, so a replaced object gets a new thumbnail. */
   etag?: string | undefined;
+  /** The object's size as listed: a small one is shown as it is (see originalAsThumbnail). */
+  bytes?: number | undefined;
   signal?: AbortSignal;
 }
 
-/**
- * Thumbnails of objects in a bucket, made by COS itself through download-time processing
- * (nothing is stored in the bucket) and cached in the main process.
- */
 /**
  * Thumbnails remembered at most: the media store lets their images go by its byte budget,
  * and this keeps the ids pointing at them from growing with every object ever scrolled past.
  */
 const REMEMBERED = 10_000;
 
+/**
+ * Thumbnails of objects in a bucket, made by COS itself through download-time processing
+ * (nothing is stored in the bucket) and cached in the main process; a small still picture
+ * is its own thumbnail.
+ */
 export class Thumbnails {
   readonly #cache = new Map<string, string>();
   readonly #pending = new Map<string, Promise<string>>();
@@ -54,11 +58,14 @@ export class Thumbnails {
 
   async #make(request: ThumbnailRequest): Promise<string> {
     const client = await this.clients.get(request.connectionId);
+    const object = { bucket: request.bucket, key: request.key, signal: request.signal };
+    if (request.bytes !== undefined && request.bytes <= ORIGINAL_AS_THUMBNAIL_BYTES) {
+      const original = await originalAsThumbnail(client, object, request.size);
+      if (original) return this.media.put(original.bytes, original.mimeType);
+    }
     const image = await client.getProcessedImage({
-      bucket: request.bucket,
-      key: request.key,
+      ...object,
       rule: `imageMogr2/thumbnail/${request.size}x${request.size}>/format/webp/quality/80`,
-      signal: request.signal,
     });
     return this.media.put(image.bytes, image.contentType);
   }

@@ -1,5 +1,6 @@
 import type { PlannedUpload } from "../../shared/uploads/plan";
 import type { CosClient } from "../cos/client";
+import { readAtMost } from "../cos/read-at-most";
 import { type PictureHeader, readPictureHeader } from "../engine/index";
 import { HEADER_BYTES, withTrueTransparency } from "./picture-headers";
 import type { CheckedFile } from "./plan-checks";
@@ -13,25 +14,6 @@ export const MAX_OBJECT_HEADERS = 200;
 
 /** An object fetched whole to be shrunk to a stand-in: larger ones stand in by a synthetic picture. */
 export const SAMPLE_BYTE_LIMIT = 4 * 1024 * 1024;
-
-/** Reads at most `limit` bytes of a download, and lets the connection go. */
-async function readAtMost(
-  body: AsyncIterable<unknown> & { destroy(): void },
-  limit: number,
-): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk as Buffer);
-    length += (chunk as Buffer).length;
-    // A server that ignores a range must not turn a small read into a whole download.
-    if (length >= limit) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).subarray(0, limit);
-}
 
 /** A small object's bytes (at most SAMPLE_BYTE_LIMIT), for a stand-in of its kind. */
 export async function readWholeObject(

@@ -6,15 +6,22 @@ import { useThumbnailSource } from "./thumbnail-source";
 const SETTLE_MS = 120;
 
 /** A lazily made thumbnail: only tiles in view are mounted, so only they ask the main process. */
-export function Thumbnail(props: { bucket: string; objectKey: string; etag: string; size: number }) {
+export function Thumbnail(props: {
+  bucket: string;
+  objectKey: string;
+  etag: string;
+  size: number;
+  /** The object's size in bytes, as listed. */
+  bytes?: number;
+}) {
   const source = useThumbnailSource();
-  const { bucket, objectKey, etag, size } = props;
+  const { bucket, objectKey, etag, size, bytes } = props;
   const [url, setUrl] = useState(() => source.made({ bucket, objectKey, etag, size }));
   const [failed, setFailed] = useState(false);
   const image = isImageKey(objectKey);
 
   useEffect(() => {
-    const request = { bucket, objectKey, etag, size };
+    const request = { bucket, objectKey, etag, size, bytes };
     if (!image || source.made(request)) return;
     let live = true;
     let withdraw = () => {};
@@ -29,7 +36,7 @@ export function Thumbnail(props: { bucket: string; objectKey: string; etag: stri
       clearTimeout(timer);
       withdraw();
     };
-  }, [source, image, bucket, objectKey, etag, size]);
+  }, [source, image, bucket, objectKey, etag, size, bytes]);
 
   if (!image || failed || !url) return <span className="thumb-placeholder" aria-hidden="true" />;
   // No loading="lazy": only tiles in view are mounted, so the browser's own deferral would only delay them.

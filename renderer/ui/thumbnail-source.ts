@@ -7,6 +7,8 @@ export interface ThumbnailRequest {
   objectKey: string;
   etag: string;
   size: number;
+  /** The object's size as listed, so a small picture can be shown as it is. */
+  bytes?: number | undefined;
 }
 
 /** Where thumbnails come from: the main process makes them, a few at a time, once per session. */
@@ -32,6 +34,7 @@ export function createThumbnailSource(api: ApiClient): ThumbnailSource {
             key: request.objectKey,
             size: request.size,
             etag: request.etag,
+            bytes: request.bytes,
           })
           .then(
             (result) => {

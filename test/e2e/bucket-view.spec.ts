@@ -2,6 +2,8 @@ import { access, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
+import { ORIGINAL_AS_THUMBNAIL_BYTES } from "../../electron/media/original-as-thumbnail";
+import { noiseImage } from "../fixtures/images";
 import { openLocalBucket } from "./bucket-reader";
 import { expect, test } from "./web-host-fixture";
 
@@ -196,4 +198,38 @@ test("the object's details sit beside the grid at 1280×720 and 1440×900, and b
   }
   await page.setViewportSize({ width: 960, height: 720 });
   await expect.poll(placement).toBe("below");
+});
+
+test("the grid shows a small picture as it is and a photo by the thumbnail COS makes of it", async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await localBucketStarted(webHost.dataDir);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    const icon = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#557799" } })
+      .jpeg()
+      .toBuffer();
+    const photo = await noiseImage(1200, 900, 60).jpeg({ quality: 95 }).toBuffer();
+    expect(photo.length).toBeGreaterThan(ORIGINAL_AS_THUMBNAIL_BYTES);
+    await bucket.client.putObject({ bucket: BUCKET, key: "icon.jpg", body: icon });
+    await bucket.client.putObject({ bucket: BUCKET, key: "photo.jpg", body: photo });
+  } finally {
+    await bucket.close();
+  }
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  /** The pixel size of the picture a tile shows, once it has loaded. */
+  const shown = (key: string) =>
+    page
+      .locator(`[data-testid="entry"][data-key="${key}"] img.thumb`)
+      .evaluate((image: HTMLImageElement) =>
+        image.complete && image.naturalWidth > 0
+          ? `${image.naturalWidth} × ${image.naturalHeight}`
+          : "loading",
+      )
+      .catch(() => "not drawn");
+  await expect.poll(() => shown("icon.jpg")).toBe("320 × 240");
+  await expect.poll(() => shown("photo.jpg")).toBe("160 × 120");
 });

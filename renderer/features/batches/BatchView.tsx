@@ -250,6 +250,7 @@ function ItemResults({ item, t }: { item: UploadItem; t: Translate }) {
                 objectKey={result.key}
                 etag={result.etag}
                 size={96}
+                bytes={result.size}
               />
             </InView>
             <div>

@@ -87,6 +87,7 @@ const EntryTile = memo(function EntryTile(props: EntryTileProps) {
               objectKey={entry.key}
               etag={entry.object.etag}
               size={THUMB_SIZE}
+              bytes={entry.object.size}
             />
           ) : (
             <span className="folder-icon" aria-hidden="true">

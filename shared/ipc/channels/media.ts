@@ -11,6 +11,8 @@ export const mediaChannels = {
         key: z.string().min(1).max(1024),
         size: z.number().int().min(16).max(1024),
         etag: z.string().max(80).optional(),
+        /** The object's size as listed; the main process bounds what it reads whatever this says. */
+        bytes: z.number().int().min(0).optional(),
       })
       .strict(),
     output: z.object({ url: MediaUrlSchema }),
