@@ -17,8 +17,8 @@ const KEYS_PER_PAGE = 1000;
 /**
  * Lists one folder (delimiter `/`) page by page, handing each page over as soon as it
  * arrives, so the first screen can be drawn long before a 10,000-key folder is complete.
- * The next page is asked for before this one is handed over: COS (or the Local bucket's own
- * process) makes it while this one travels to the window, instead of after.
+ * The next page is asked for as soon as this one's NextMarker is read, before its entries
+ * are parsed and handed over: COS (or the Local bucket's own process) makes it meanwhile.
  * The folder's own marker object (a zero-byte key equal to the prefix) is left out.
  */
 export async function listFolder(
@@ -32,19 +32,9 @@ export async function listFolder(
     delimiter: "/",
     maxKeys: KEYS_PER_PAGE,
     signal: input.signal,
+    readAhead: true,
   });
-  let next = pages.next();
-  try {
-    for (let result = await next; !result.done; result = await next) {
-      const page = result.value;
-      next = pages.next();
-      onPage(folderPage(page, input.prefix));
-    }
-  } finally {
-    // Stopped early (the window went elsewhere, or a page could not be handed over): the page
-    // asked for ahead is not wanted, and its failure is nobody's to report.
-    next.catch(() => undefined);
-  }
+  for await (const page of pages) onPage(folderPage(page, input.prefix));
 }
 
 function folderPage(page: ListBucketResult, prefix: string): FolderPage {

@@ -25,6 +25,7 @@ import {
   parseListBucketResult,
   parseStyleList,
   parseUploadResult,
+  peekListingNextMarker,
   styleRequestXml,
 } from "./xml";
 
@@ -87,6 +88,26 @@ export interface ProcessedImage {
 }
 
 const DELETE_OBJECTS_MAX = 1000;
+
+/** A listing page from its XML, with `nextMarker` filled in whenever it is truncated. */
+function listingPage(xml: string): ListBucketResult {
+  const page = parseListBucketResult(xml);
+  if (page.isTruncated && page.nextMarker === undefined) {
+    // COS sends NextMarker only with a delimiter; otherwise the last key is the marker.
+    const last = [page.contents.at(-1)?.key ?? "", page.commonPrefixes.at(-1) ?? ""].sort().at(-1);
+    page.nextMarker = last || undefined;
+  }
+  return page;
+}
+
+/**
+ * The same promise, marked as handled: a request made ahead may fail while the caller is
+ * busy with the page before it, and that failure belongs to whoever awaits it, if anyone.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
 
 /**
  * Picops's COS client: one keep-alive pool serving every bucket of one account. Every call
@@ -229,6 +250,44 @@ export class CosClient {
 
   /** One page of GET Bucket; `nextMarker` is set whenever the listing is truncated. */
   async listObjects(input: ListObjectsInput): Promise<ListBucketResult> {
+    return listingPage(await this.#listingXml(input));
+  }
+
+  /**
+   * Every page of a listing, fetched as the caller iterates. With `readAhead`, the next page
+   * is asked for as soon as this one's NextMarker is read, before the entries after it are
+   * parsed, so COS makes it while this one is parsed and used: for callers that read a
+   * listing to its end (one that stops early has asked for a page it never reads).
+   */
+  async *listObjectPages(
+    input: ListObjectsInput & { readAhead?: boolean },
+  ): AsyncGenerator<ListBucketResult, void, undefined> {
+    let marker = input.marker;
+    let answer = this.#listingXml({ ...input, marker });
+    let ahead: { marker: string; answer: Promise<string> } | undefined;
+    try {
+      for (;;) {
+        const xml = await answer;
+        const peeked = input.readAhead ? peekListingNextMarker(xml) : undefined;
+        ahead =
+          peeked === undefined || peeked === marker
+            ? undefined
+            : { marker: peeked, answer: handled(this.#listingXml({ ...input, marker: peeked })) };
+        const page = listingPage(xml);
+        yield page;
+        if (!page.isTruncated || page.nextMarker === undefined || page.nextMarker === marker) return;
+        marker = page.nextMarker;
+        answer = ahead?.marker === marker ? ahead.answer : this.#listingXml({ ...input, marker });
+        ahead = undefined;
+      }
+    } finally {
+      // Stopped early, or failed: nobody reads the page asked for ahead, nor its failure.
+      ahead?.answer.catch(() => undefined);
+    }
+  }
+
+  /** GET Bucket's XML for one page. */
+  async #listingXml(input: ListObjectsInput): Promise<string> {
     const query: Record<string, string> = {};
     if (input.prefix !== undefined) query.prefix = input.prefix;
     if (input.delimiter !== undefined) query.delimiter = input.delimiter;
@@ -243,24 +302,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    const page = parseListBucketResult(await response.body.text());
-    if (page.isTruncated && page.nextMarker === undefined) {
-      // COS sends NextMarker only with a delimiter; otherwise the last key is the marker.
-      const last = [page.contents.at(-1)?.key ?? "", page.commonPrefixes.at(-1) ?? ""].sort().at(-1);
-      page.nextMarker = last || undefined;
-    }
-    return page;
-  }
-
-  /** Every page of a listing, fetched as the caller iterates. */
-  async *listObjectPages(input: ListObjectsInput): AsyncGenerator<ListBucketResult, void, undefined> {
-    let marker = input.marker;
-    for (;;) {
-      const page = await this.listObjects({ ...input, marker });
-      yield page;
-      if (!page.isTruncated || page.nextMarker === undefined || page.nextMarker === marker) return;
-      marker = page.nextMarker;
-    }
+    return response.body.text();
   }
 
   /** Cloud processing of a stored object: POST ?image_process with Pic-Operations (§5.2). */

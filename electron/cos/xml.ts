@@ -177,6 +177,23 @@ export function parseListBucketResult(xml: string): ListBucketResult {
   };
 }
 
+/**
+ * A listing's NextMarker read from the elements before its first entry, where COS and the
+ * Local bucket put it, without parsing the thousand entries after it: enough to ask for the
+ * next page at once. Undefined when the listing is complete, the marker comes later, or the
+ * head does not read as a listing (the full parse then decides).
+ */
+export function peekListingNextMarker(xml: string): string | undefined {
+  const entries = [xml.indexOf("<Contents>"), xml.indexOf("<CommonPrefixes>")].filter((at) => at !== -1);
+  if (entries.length === 0) return undefined;
+  try {
+    const head = parseListBucketResult(`${xml.slice(0, Math.min(...entries))}</ListBucketResult>`);
+    return head.isTruncated ? head.nextMarker : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface DeleteResult {
   deleted: string[];
   errors: { key: string; code: string; message: string }[];

@@ -7,6 +7,7 @@ import {
   parseListBucketResult,
   parseStyleList,
   parseUploadResult,
+  peekListingNextMarker,
   styleRequestXml,
 } from "../../../electron/cos/xml";
 
@@ -155,6 +156,25 @@ describe("parseListBucketResult", () => {
     );
     expect(page.contents).toEqual([]);
     expect(page.commonPrefixes).toEqual([]);
+  });
+});
+
+describe("peekListingNextMarker", () => {
+  const listing = (head: string, tail = "") =>
+    `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>b-1250000000</Name><EncodingType>url</EncodingType>${head}` +
+    `<Contents><Key>shoot%2Fa.jpg</Key><Size>1</Size></Contents><CommonPrefixes><Prefix>shoot%2Fsub%2F</Prefix></CommonPrefixes>${tail}</ListBucketResult>`;
+
+  it("reads the marker from the elements before the entries, decoded as the full parse decodes it", () => {
+    const xml = listing("<IsTruncated>true</IsTruncated><NextMarker>shoot%2Fa%20%26%20b.jpg</NextMarker>");
+    expect(peekListingNextMarker(xml)).toBe("shoot/a & b.jpg");
+    expect(peekListingNextMarker(xml)).toBe(parseListBucketResult(xml).nextMarker);
+  });
+
+  it("reads none from a complete listing, nor from one whose marker comes after its entries", () => {
+    expect(peekListingNextMarker(listing("<IsTruncated>false</IsTruncated>"))).toBeUndefined();
+    const late = listing("<IsTruncated>true</IsTruncated>", "<NextMarker>shoot%2Fa.jpg</NextMarker>");
+    expect(peekListingNextMarker(late)).toBeUndefined();
+    expect(parseListBucketResult(late).nextMarker).toBe("shoot/a.jpg");
   });
 });
 
