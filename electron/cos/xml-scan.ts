@@ -1,8 +1,8 @@
 /**
- * A one-pass scanner for the element-only XML COS answers a listing with: tags, text and the
- * five XML entities, nothing else. A complete listing of 10,000 objects is ten pages of
- * 1,000 `<Contents>` each, and the general parser spends most of its time on features these
- * documents never use. The scanner builds the same tree the general parser builds with the
+ * A one-pass scanner for the element-only XML COS answers a listing or an upload with: tags,
+ * text and the five XML entities, nothing else. A complete listing of 10,000 objects is ten
+ * pages of 1,000 `<Contents>` each, every upload with rules is answered by an UploadResult,
+ * and the general parser spends most of its time on features these documents never use. The scanner builds the same tree the general parser builds with the
  * options in `xml.ts` (leaves as verbatim strings, `""` for empty elements, arrays for
  * repeated elements; the whitespace between elements, which nothing reads, is not kept as
  * `#text`), and answers undefined for anything outside that subset — comments,
@@ -42,7 +42,9 @@ function decodeText(raw: string): string | undefined {
   if (raw.includes("\r")) return undefined;
   if (!raw.includes("&")) return raw;
   let unsupported = false;
+  let references = 0;
   const decoded = raw.replace(ENTITY, (whole, name: string) => {
+    references++;
     if (name.startsWith("#")) {
       const code = name[1] === "x" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
       if (code >= 0x20 && code <= 0x7e) return String.fromCharCode(code);
@@ -54,16 +56,30 @@ function decodeText(raw: string): string | undefined {
     return whole;
   });
   // An `&` that begins no reference is not well-formed: the general parser says so.
-  if (unsupported || raw.replace(ENTITY, "").includes("&")) return undefined;
+  if (unsupported || ampersands(raw) !== references) return undefined;
   return decoded;
+}
+
+function ampersands(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("&"); at !== -1; at = text.indexOf("&", at + 1)) count++;
+  return count;
+}
+
+/** Whether a quote (`"` or `'`) stands between `from` and `to`. */
+function quoted(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) return true;
+  }
+  return false;
 }
 
 /** Index just past the `>` closing the tag opened at `from`, skipping quoted attribute values. */
 function tagEnd(xml: string, from: number): number {
   const close = xml.indexOf(">", from);
   if (close === -1) return -1;
-  const tag = xml.slice(from, close);
-  if (!tag.includes('"') && !tag.includes("'")) return close + 1;
+  if (!quoted(xml, from, close)) return close + 1;
   let quote = "";
   for (let i = from; i < xml.length; i++) {
     const c = xml[i];

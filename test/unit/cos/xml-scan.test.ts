@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseListBucketResult, parseXmlDocument, REPEATED_ELEMENTS } from "../../../electron/cos/xml";
 import { scanXml } from "../../../electron/cos/xml-scan";
 
-/** The listing scanner must read every listing COS writes exactly as fast-xml-parser does. */
+/** The scanner must read every listing and upload answer COS writes exactly as fast-xml-parser does. */
 
 type Quotes = "named" | "numeric" | "raw";
 
@@ -131,5 +131,67 @@ describe("scanXml on listings", () => {
     ]) {
       expect(scanXml(broken, REPEATED_ELEMENTS)).toBeUndefined();
     }
+  });
+});
+
+interface UploadAnswer {
+  key: string;
+  imageInfo: { format: string; width: number; ave: string; orientation: number | undefined } | undefined;
+  outputs: { key: string; width: number; size: number; quality: number }[];
+  quotes: Quotes;
+  indent: boolean;
+}
+
+const uploadAnswer: fc.Arbitrary<UploadAnswer> = fc.record({
+  key: keyText,
+  imageInfo: fc.option(
+    fc.record({
+      format: fc.constantFrom("JPEG", "PNG", "WEBP", "GIF"),
+      width: fc.nat(),
+      ave: fc.stringMatching(/^0x[0-9a-f]{6}$/),
+      orientation: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+    }),
+    { nil: undefined },
+  ),
+  outputs: fc.array(
+    fc.record({ key: keyText, width: fc.nat(), size: fc.nat(), quality: fc.integer({ min: 0, max: 100 }) }),
+    { maxLength: 5 },
+  ),
+  quotes: fc.constantFrom<Quotes>("named", "numeric", "raw"),
+  indent: fc.boolean(),
+});
+
+/** An UploadResult laid out as COS writes one (reference §5.3). */
+function uploadResultXml(u: UploadAnswer): string {
+  const gap = u.indent ? "\n  " : "";
+  const leaf = (name: string, value: string) => `<${name}>${escapeText(value, u.quotes)}</${name}>`;
+  const location = (key: string) => leaf("Location", `b-1250000000.cos.ap-guangzhou.myqcloud.com/${key}`);
+  const info = u.imageInfo
+    ? `<ImageInfo>${leaf("Format", u.imageInfo.format)}${leaf("Width", String(u.imageInfo.width))}` +
+      `${leaf("Height", "99")}${leaf("Quality", "100")}${leaf("Ave", u.imageInfo.ave)}` +
+      `${u.imageInfo.orientation === undefined ? "" : leaf("Orientation", String(u.imageInfo.orientation))}</ImageInfo>`
+    : "";
+  const outputs = u.outputs.map(
+    (output) =>
+      `<Object>${gap}${leaf("Key", output.key)}${gap}${location(output.key)}${gap}${leaf("Format", "WEBP")}` +
+      `${gap}${leaf("Width", String(output.width))}${gap}${leaf("Height", "99")}${gap}${leaf("Size", String(output.size))}` +
+      `${gap}${leaf("Quality", String(output.quality))}${gap}${leaf("ETag", '"8894dbe5e3ebfaf761e39b9d619c28f3"')}</Object>`,
+  );
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<UploadResult>${gap}<OriginalInfo>${gap}${leaf("Key", u.key)}` +
+    `${gap}${location(u.key)}${gap}${info}${gap}${leaf("ETag", '"0123456789abcdef0123456789abcdef"')}</OriginalInfo>` +
+    `${gap}<ProcessResults>${outputs.join(gap)}</ProcessResults>${u.indent ? "\n" : ""}</UploadResult>`
+  );
+}
+
+describe("scanXml on upload answers", () => {
+  it("builds the tree fast-xml-parser builds for every generated UploadResult", () => {
+    fc.assert(
+      fc.property(uploadAnswer, (u) => {
+        const xml = uploadResultXml(u);
+        expect(scanXml(xml, REPEATED_ELEMENTS)).toEqual(withoutWhitespaceText(parseXmlDocument(xml)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
