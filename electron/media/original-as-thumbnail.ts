@@ -1,6 +1,7 @@
+import sharp, { type Metadata } from "sharp";
 import type { CosClient } from "../cos/client";
 import { readAtMost } from "../cos/read-at-most";
-import { type PictureHeader, readPictureHeader } from "../engine/index";
+import { untilAborted } from "../engine/abort";
 import type { MediaItem } from "./media-store";
 
 /**
@@ -17,21 +18,24 @@ export const ORIGINAL_AS_THUMBNAIL_BYTES = 256 * 1024;
  */
 const MOST_SIDE_PER_THUMBNAIL_SIDE = 4;
 
-/** Still pictures the renderer shows exactly as COS's thumbnail would look; animated, CMYK and others get one made. */
-const SHOWN_AS_THEY_ARE: Partial<Record<PictureHeader["format"], string>> = {
-  jpg: "image/jpeg",
+/**
+ * Still pictures the renderer shows as COS's thumbnail of them would look, by libvips's
+ * name for their format; animated, CMYK and other pictures get a thumbnail made.
+ */
+const SHOWN_AS_THEY_ARE: Readonly<Record<string, string>> = {
+  jpeg: "image/jpeg",
   png: "image/png",
   webp: "image/webp",
 };
 
-function shownAsItIs(header: PictureHeader | undefined, thumbnailSide: number): header is PictureHeader {
-  return (
-    header !== undefined &&
-    SHOWN_AS_THEY_ARE[header.format] !== undefined &&
-    header.frames === 1 &&
-    header.space !== "cmyk" &&
-    Math.max(header.width, header.height) <= thumbnailSide * MOST_SIDE_PER_THUMBNAIL_SIDE
-  );
+/** The type to show a picture as, when it may be shown as it is in a tile of `thumbnailSide` pixels. */
+function shownAs(metadata: Metadata, thumbnailSide: number): string | undefined {
+  const mimeType = SHOWN_AS_THEY_ARE[metadata.format ?? ""];
+  const still = (metadata.pages ?? 1) === 1;
+  const small =
+    Math.max(metadata.width ?? Number.POSITIVE_INFINITY, metadata.height ?? Number.POSITIVE_INFINITY) <=
+    thumbnailSide * MOST_SIDE_PER_THUMBNAIL_SIDE;
+  return still && small && metadata.space !== "cmyk" ? mimeType : undefined;
 }
 
 /**
@@ -48,7 +52,11 @@ export async function originalAsThumbnail(
   const download = await client.getObject({ ...object, range: `bytes=0-${ORIGINAL_AS_THUMBNAIL_BYTES}` });
   const bytes = await readAtMost(download.body, ORIGINAL_AS_THUMBNAIL_BYTES + 1);
   if (bytes.length > ORIGINAL_AS_THUMBNAIL_BYTES) return undefined;
-  const header = await readPictureHeader(bytes, bytes, object.signal);
-  if (!shownAsItIs(header, thumbnailSide)) return undefined;
-  return { bytes, mimeType: SHOWN_AS_THEY_ARE[header.format] as string };
+  // Only the header is read (no quality estimate, no pixels): this runs for every small tile.
+  const metadata = await untilAborted(sharp(bytes).metadata(), object.signal).catch((error: unknown) => {
+    if (object.signal?.aborted) throw error;
+    return undefined;
+  });
+  const mimeType = metadata && shownAs(metadata, thumbnailSide);
+  return mimeType ? { bytes, mimeType } : undefined;
 }
