@@ -39,6 +39,25 @@ function shownAs(metadata: Metadata, thumbnailSide: number): string | undefined 
 }
 
 /**
+ * A small picture's own bytes (at most ORIGINAL_AS_THUMBNAIL_BYTES) as its thumbnail in a
+ * tile of `thumbnailSide` pixels, when the renderer shows them as a made thumbnail would
+ * look; undefined when one has to be made.
+ */
+export async function asItsOwnThumbnail(
+  bytes: Buffer,
+  thumbnailSide: number,
+  signal?: AbortSignal,
+): Promise<MediaItem | undefined> {
+  // Only the header is read (no quality estimate, no pixels): this runs for every small tile.
+  const metadata = await untilAborted(sharp(bytes).metadata(), signal).catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+    return undefined;
+  });
+  const mimeType = metadata && shownAs(metadata, thumbnailSide);
+  return mimeType ? { bytes, mimeType } : undefined;
+}
+
+/**
  * A small object's own bytes, to show in place of a thumbnail; undefined when it is larger
  * than ORIGINAL_AS_THUMBNAIL_BYTES (whatever the listing said: the range bounds the read)
  * or not a picture the renderer should draw as it is.
@@ -52,11 +71,5 @@ export async function originalAsThumbnail(
   const download = await client.getObject({ ...object, range: `bytes=0-${ORIGINAL_AS_THUMBNAIL_BYTES}` });
   const bytes = await readAtMost(download.body, ORIGINAL_AS_THUMBNAIL_BYTES + 1);
   if (bytes.length > ORIGINAL_AS_THUMBNAIL_BYTES) return undefined;
-  // Only the header is read (no quality estimate, no pixels): this runs for every small tile.
-  const metadata = await untilAborted(sharp(bytes).metadata(), object.signal).catch((error: unknown) => {
-    if (object.signal?.aborted) throw error;
-    return undefined;
-  });
-  const mimeType = metadata && shownAs(metadata, thumbnailSide);
-  return mimeType ? { bytes, mimeType } : undefined;
+  return asItsOwnThumbnail(bytes, thumbnailSide, object.signal);
 }
