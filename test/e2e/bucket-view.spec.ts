@@ -1,6 +1,7 @@
 import { access, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { ORIGINAL_AS_THUMBNAIL_BYTES } from "../../electron/media/original-as-thumbnail";
 import { noiseImage } from "../fixtures/images";
@@ -46,6 +47,23 @@ async function localBucketStarted(dataDir: string): Promise<void> {
       { timeout: 45_000 },
     )
     .toBe(true);
+}
+
+/** Opens the Bucket tab on the Local bucket once it has started, and puts these objects into it. */
+async function openBucketHolding(
+  page: Page,
+  webHost: { url: string; dataDir: string },
+  objects: { key: string; body: Buffer }[],
+): Promise<void> {
+  await page.goto(webHost.url);
+  await page.getByRole("tab", { name: "Bucket" }).click();
+  await localBucketStarted(webHost.dataDir);
+  const bucket = await openLocalBucket(webHost.dataDir);
+  try {
+    for (const { key, body } of objects) await bucket.client.putObject({ bucket: BUCKET, key, body });
+  } finally {
+    await bucket.close();
+  }
 }
 
 test("the Bucket tab shows what an upload wrote without a reload, refreshes, and sorts its list by pixels", async ({
@@ -153,20 +171,14 @@ test("the object's details sit beside the grid at 1280×720 and 1440×900, and b
   page,
   webHost,
 }) => {
-  await page.goto(webHost.url);
-  await page.getByRole("tab", { name: "Bucket" }).click();
-  await localBucketStarted(webHost.dataDir);
-  const bucket = await openLocalBucket(webHost.dataDir);
-  try {
-    for (const key of ["a.jpg", "b.jpg", "c.jpg"]) {
-      const body = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#557799" } })
-        .jpeg()
-        .toBuffer();
-      await bucket.client.putObject({ bucket: BUCKET, key, body });
-    }
-  } finally {
-    await bucket.close();
-  }
+  const body = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#557799" } })
+    .jpeg()
+    .toBuffer();
+  await openBucketHolding(
+    page,
+    webHost,
+    ["a.jpg", "b.jpg", "c.jpg"].map((key) => ({ key, body })),
+  );
   await page.getByRole("button", { name: "Open", exact: true }).click();
   await page.locator('[data-testid="entry"][data-key="b.jpg"]').click();
   await expect(page.getByTestId("details-dimensions")).toHaveText("320 × 240");
@@ -204,21 +216,15 @@ test("the grid shows a small picture as it is and a photo by the thumbnail COS m
   page,
   webHost,
 }) => {
-  await page.goto(webHost.url);
-  await page.getByRole("tab", { name: "Bucket" }).click();
-  await localBucketStarted(webHost.dataDir);
-  const bucket = await openLocalBucket(webHost.dataDir);
-  try {
-    const icon = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#557799" } })
-      .jpeg()
-      .toBuffer();
-    const photo = await noiseImage(1200, 900, 60).jpeg({ quality: 95 }).toBuffer();
-    expect(photo.length).toBeGreaterThan(ORIGINAL_AS_THUMBNAIL_BYTES);
-    await bucket.client.putObject({ bucket: BUCKET, key: "icon.jpg", body: icon });
-    await bucket.client.putObject({ bucket: BUCKET, key: "photo.jpg", body: photo });
-  } finally {
-    await bucket.close();
-  }
+  const icon = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#557799" } })
+    .jpeg()
+    .toBuffer();
+  const photo = await noiseImage(1200, 900, 60).jpeg({ quality: 95 }).toBuffer();
+  expect(photo.length).toBeGreaterThan(ORIGINAL_AS_THUMBNAIL_BYTES);
+  await openBucketHolding(page, webHost, [
+    { key: "icon.jpg", body: icon },
+    { key: "photo.jpg", body: photo },
+  ]);
   await page.getByRole("button", { name: "Open", exact: true }).click();
   /** The pixel size of the picture a tile shows, once it has loaded. */
   const shown = (key: string) =>
