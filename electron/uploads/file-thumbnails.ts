@@ -50,7 +50,9 @@ export class FileThumbnails {
 
 /** The file's bytes when it has at most `limit` of them (it may have grown since it was added), else undefined. */
 async function readIfAtMost(path: string, limit: number): Promise<Buffer | undefined> {
-  const handle = await open(path, "r");
+  // A file that cannot be opened is left to the thumbnail maker, which says so as before.
+  const handle = await open(path, "r").catch(() => undefined);
+  if (!handle) return undefined;
   try {
     const buffer = Buffer.allocUnsafe(limit + 1);
     const { bytesRead } = await handle.read(buffer, 0, limit + 1, 0);
