@@ -16,7 +16,10 @@ export function RemovalConfirmation() {
   }, [confirming]);
 
   if (!confirming) return null;
-  const { objects } = confirming;
+  // In the bucket's own order, whatever order the uploads happened to finish in.
+  const objects = confirming.objects
+    .map((object) => ({ ...object, place: `${object.bucket}/${object.key}` }))
+    .sort((a, b) => (a.place < b.place ? -1 : a.place > b.place ? 1 : 0));
   return (
     <div
       role="alertdialog"
@@ -33,9 +36,7 @@ export function RemovalConfirmation() {
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long list scrolls on its own, so keyboard users must be able to focus it to scroll (WCAG 2.1.1) */}
       <ul className="plain mono history-confirm-list" tabIndex={0} aria-labelledby="history-confirm-heading">
         {objects.map((object) => (
-          <li key={`${object.connectionId}/${object.bucket}/${object.key}`}>
-            {object.bucket}/{object.key}
-          </li>
+          <li key={`${object.connectionId}/${object.bucket}/${object.key}`}>{object.place}</li>
         ))}
       </ul>
       <div className="row">
