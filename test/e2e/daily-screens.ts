@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { sceneImage } from "../fixtures/images";
-import { type Language, messages, switchLanguage } from "./screens";
+import { imagesLoaded, type Language, messages, switchLanguage } from "./screens";
 import type { RunningWebHost } from "./web-host-fixture";
 
 /** The daily loop's views, each once, for the accessibility spec and the README's pictures. */
@@ -105,14 +105,23 @@ export async function dailyScreens(
     name: t("links.selectionHeading", { count: DAILY_FILES.length * 2 }),
   });
   await selection.getByLabel(t("links.format")).selectOption({ label: t("links.format.markdown") });
-  // The selected tiles above, the selection's links at the bottom of the window.
+  // The selected tiles above, the selection's links at the bottom of the window, once the
+  // window has settled: every tile's picture, the focused object's details and its preview.
   await selection.evaluate((section) => section.scrollIntoView({ block: "end" }));
+  await expect(page.getByTestId("object-view").locator("img.thumb")).toHaveCount(DAILY_FILES.length * 2);
+  await imagesLoaded(page.getByTestId("object-view").locator("img.thumb"));
+  await expect(page.getByTestId("object-details")).toBeVisible();
+  await imagesLoaded(page.getByTestId("preview").locator("img.preview-picture"));
   await at("selection-links");
 
   await page.getByRole("tab", { name: t("historyTab.tab") }).click();
   await expect(page.getByTestId("history-entry")).toHaveCount(DAILY_FILES.length);
   await page.getByLabel(t("historyTab.selectAll"), { exact: true }).check();
   await page.getByRole("button", { name: t("historyTab.removeWithObjects") }).click();
-  await expect(page.getByTestId("history-confirm")).toBeVisible();
+  const confirm = page.getByTestId("history-confirm");
+  // Both originals and both outputs, listed in the bucket's order.
+  await expect(confirm.getByRole("listitem")).toHaveCount(DAILY_FILES.length * 2);
+  const listed = await confirm.getByRole("listitem").allTextContents();
+  expect(listed).toEqual([...listed].sort());
   await at("history");
 }
