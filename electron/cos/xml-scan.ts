@@ -72,6 +72,9 @@ function decodeText(raw: string): string | undefined {
   // The general parser normalises line ends (`\r\n` → `\n`); such rare keys are left to it.
   if (raw.includes("\r")) return undefined;
   if (!raw.includes("&")) return raw;
+  // Every ETag in a listing is `&quot;…&quot;`: one native replace, not a callback per reference.
+  const quoted = raw.replaceAll("&quot;", '"');
+  if (!quoted.includes("&")) return quoted;
   let unsupported = false;
   let references = 0;
   const decoded = raw.replace(ENTITY, (whole, name: string) => {
