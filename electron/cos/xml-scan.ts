@@ -1,8 +1,9 @@
 /**
  * A one-pass scanner for the element-only XML COS answers a listing or an upload with: tags,
- * text and the five XML entities, nothing else. A complete listing of 10,000 objects is ten
- * pages of 1,000 `<Contents>` each, every upload with rules is answered by an UploadResult,
- * and the general parser spends most of its time on features these documents never use.
+ * text and the five XML entities, nothing else. Every upload with rules is answered by an
+ * UploadResult, a listing's own elements come around its entries (which `xml-listing.ts`
+ * reads, or this when they are unusual), and the general parser spends most of its time on
+ * features these documents never use.
  * The scanner builds the same tree the general parser builds with the options in `xml.ts`
  * (leaves as verbatim strings, `""` for empty elements, arrays for repeated elements; the
  * whitespace between elements, which nothing reads, is not kept as `#text`), and answers
@@ -68,7 +69,7 @@ const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]*);/g;
  * leaves to the general parser: a carriage return, a named entity other than XML's five, or a
  * numeric one outside printable ASCII (where the general parser's rules on control characters apply).
  */
-function decodeText(raw: string): string | undefined {
+export function decodeText(raw: string): string | undefined {
   // The general parser normalises line ends (`\r\n` → `\n`); such rare keys are left to it.
   if (raw.includes("\r")) return undefined;
   if (!raw.includes("&")) return raw;

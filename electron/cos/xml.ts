@@ -2,6 +2,7 @@ import { XMLParser } from "fast-xml-parser";
 import { type UploadResult, UploadResultSchema } from "../../shared/cos/image-info";
 import type { ErrorMessageId, MessageValues } from "../../shared/error-messages";
 import { PicopsError } from "../../shared/errors";
+import { type ListingEntry, readListingEntries } from "./xml-listing";
 import { scanXml, type XmlNode } from "./xml-scan";
 
 /**
@@ -67,7 +68,11 @@ export function text(node: XmlNode, name: string): string | undefined {
 }
 
 function int(node: XmlNode, name: string): number | undefined {
-  const value = text(node, name)?.trim();
+  return integer(text(node, name));
+}
+
+function integer(text: string | undefined): number | undefined {
+  const value = text?.trim();
   if (value === undefined || !/^-?\d+$/.test(value)) return undefined;
   return Number(value);
 }
@@ -145,9 +150,10 @@ export interface ListBucketResult {
 
 /** `<ListBucketResult>`; with `EncodingType` `url`, names are percent-decoded (§3). */
 export function parseListBucketResult(xml: string): ListBucketResult {
-  // Listings are the long documents (1,000 objects a page): the scanner reads them, and leaves
-  // anything unusual to the general parser.
-  const root = parseRoot(xml, "ListBucketResult", true);
+  // Listings are the long documents (1,000 objects a page): their entries are read apart, the
+  // rest by the scanner, and anything unusual by the general parser.
+  const entries = readListingEntries(xml);
+  const root = parseRoot(entries?.shell ?? xml, "ListBucketResult", true);
   const urlEncoded = text(root, "EncodingType")?.trim().toLowerCase() === "url";
   const name = (value: string | undefined): string => {
     if (value === undefined || !urlEncoded) return value ?? "";
@@ -167,14 +173,26 @@ export function parseListBucketResult(xml: string): ListBucketResult {
     delimiter: optional(text(root, "Delimiter")),
     maxKeys: int(root, "MaxKeys") ?? 1000,
     isTruncated: text(root, "IsTruncated")?.trim() === "true",
-    contents: children(root, "Contents").map((item) => ({
-      key: name(text(item, "Key")),
-      lastModified: text(item, "LastModified") ?? "",
-      etag: text(item, "ETag") ?? "",
-      size: int(item, "Size") ?? 0,
-      storageClass: text(item, "StorageClass"),
+    contents: (entries?.contents ?? children(root, "Contents").map(listingEntry)).map((item) => ({
+      key: name(item.key),
+      lastModified: item.lastModified ?? "",
+      etag: item.etag ?? "",
+      size: integer(item.size) ?? 0,
+      storageClass: item.storageClass,
     })),
-    commonPrefixes: children(root, "CommonPrefixes").map((item) => name(text(item, "Prefix"))),
+    commonPrefixes: (
+      entries?.commonPrefixes ?? children(root, "CommonPrefixes").map((item) => text(item, "Prefix"))
+    ).map(name),
+  };
+}
+
+function listingEntry(item: XmlNode): ListingEntry {
+  return {
+    key: text(item, "Key"),
+    lastModified: text(item, "LastModified"),
+    etag: text(item, "ETag"),
+    size: text(item, "Size"),
+    storageClass: text(item, "StorageClass"),
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseListBucketResult, parseXmlDocument, REPEATED_ELEMENTS } from "../../../electron/cos/xml";
+import { readListingEntries } from "../../../electron/cos/xml-listing";
 import { scanXml } from "../../../electron/cos/xml-scan";
 
 /** The scanner must read every listing and upload answer COS writes exactly as fast-xml-parser does. */
@@ -131,6 +132,72 @@ describe("scanXml on listings", () => {
     ]) {
       expect(scanXml(broken, REPEATED_ELEMENTS)).toBeUndefined();
     }
+  });
+});
+
+/** The same listing with a comment in its first entry, which sends the whole page the general way. */
+function withCommentInFirstEntry(xml: string): string {
+  return xml.replace(/<(Contents|CommonPrefixes)>/, "<$1><!-- read the general way -->");
+}
+
+/** The page read, or the error that refused it (a generated key may not be percent-encoded). */
+function listingOutcome(xml: string): unknown {
+  try {
+    return parseListBucketResult(xml);
+  } catch (error) {
+    return error;
+  }
+}
+
+describe("parseListBucketResult's entry reader", () => {
+  it("reads every generated COS listing as the scanner and the general parser do", () => {
+    fc.assert(
+      fc.property(listing, (l) => {
+        const xml = listingXml(l);
+        const general = withCommentInFirstEntry(xml);
+        expect(readListingEntries(general)?.contents.length ?? 0).toBe(0);
+        expect(listingOutcome(xml)).toEqual(listingOutcome(general));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reads the entries itself whenever they are written as COS writes them", () => {
+    fc.assert(
+      fc.property(listing, (l) => {
+        fc.pre(!l.selfClosingEmpty);
+        const entries = readListingEntries(listingXml(l));
+        expect(entries?.contents.map((item) => item.etag)).toEqual(
+          l.contents.map((item) => `"${item.etag}"`),
+        );
+        expect(entries?.commonPrefixes).toHaveLength(l.commonPrefixes.length);
+        expect(entries?.shell).not.toMatch(/<Contents>|<CommonPrefixes>/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("leaves entries with an element COS does not write, or out of COS's order, to the general reader", () => {
+    const page = (entry: string) =>
+      `<ListBucketResult><Name>b-1</Name><IsTruncated>false</IsTruncated>${entry}</ListBucketResult>`;
+    for (const entry of [
+      "<Contents><Key>a.jpg</Key><Type>Appendable</Type><Size>3</Size></Contents>",
+      "<Contents><Size>3</Size><Key>a.jpg</Key></Contents>",
+      '<Contents><Key kind="x">a.jpg</Key><Size>3</Size></Contents>',
+      "<Contents><Key>a.jpg</Key><Key>b.jpg</Key></Contents>",
+    ]) {
+      expect(readListingEntries(page(entry))).toBeUndefined();
+      expect(parseListBucketResult(page(entry)).contents).toHaveLength(1);
+    }
+    expect(
+      parseListBucketResult(page("<Contents><Size>3</Size><Key>a.jpg</Key></Contents>")).contents[0],
+    ).toEqual({
+      key: "a.jpg",
+      lastModified: "",
+      etag: "",
+      size: 3,
+      storageClass: undefined,
+    });
   });
 });
 
