@@ -101,6 +101,18 @@ function listingPage(xml: string): ListBucketResult {
 }
 
 /**
+ * Waits until undici has written a request handed to it just before. Signing takes a few
+ * promise turns, and undici writes on a pooled keep-alive socket only from an immediate of
+ * its own (it first lets the idle socket report a close: `scheduleIdleSocketValidation` in
+ * undici's lib/dispatcher/client-h1.js), so a page parsed at once, or after one immediate
+ * queued before that one, would send the request ahead only after it, ahead of nothing.
+ * The second turn also lets a new connection on loopback open and carry the request.
+ */
+async function untilWritten(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * The same promise, marked as handled: a request made ahead may fail while the caller is
  * busy with the page before it, and that failure belongs to whoever awaits it, if anyone.
  */
@@ -273,6 +285,7 @@ export class CosClient {
           peeked === undefined || peeked === marker
             ? undefined
             : { marker: peeked, answer: handled(this.#listingXml({ ...input, marker: peeked })) };
+        if (ahead) await untilWritten();
         const page = listingPage(xml);
         yield page;
         if (!page.isTruncated || page.nextMarker === undefined || page.nextMarker === marker) return;

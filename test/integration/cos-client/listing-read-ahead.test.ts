@@ -1,3 +1,4 @@
+import diagnostics from "node:diagnostics_channel";
 import { afterEach, describe, expect, it } from "vitest";
 import { CosClient } from "../../../electron/cos/client";
 import type { ListBucketResult } from "../../../electron/cos/xml";
@@ -92,6 +93,24 @@ describe("reading a listing ahead", () => {
     expect(keysOf(ahead)).toEqual(
       ["1-1", "1-2", "2-1", "2-2", "3-1", "3-2"].map((name) => `shoot/${name}.jpg`),
     );
+  });
+
+  it("has the page ahead asked for on the wire before this page is parsed and handed over", async () => {
+    const server = await listingServer();
+    // Two keep-alive connections, as a client that has listed before holds: the request ahead
+    // goes out on one while the page before it is still being read from the other.
+    await Promise.all([server.client.listObjects(input), server.client.listObjects(input)]);
+    const events: string[] = [];
+    const written = (message: unknown) =>
+      events.push(`asked ${pageAsked((message as { request: { path: string } }).request.path)}`);
+    diagnostics.subscribe("undici:client:sendHeaders", written);
+    try {
+      for await (const page of server.client.listObjectPages({ ...input, readAhead: true }))
+        events.push(`handed ${page.contents[0]?.key.slice("shoot/".length, -".jpg".length)}`);
+    } finally {
+      diagnostics.unsubscribe("undici:client:sendHeaders", written);
+    }
+    expect(events).toEqual(["asked 1", "asked 2", "handed 1-1", "asked 3", "handed 2-1", "handed 3-1"]);
   });
 
   it("lets a listing stopped early go, leaving the failure of the page asked ahead unreported", async () => {
