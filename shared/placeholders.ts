@@ -7,6 +7,8 @@
  * `#` stands for the number. A branch holds words and `#` only (no nested placeholders).
  */
 
+import { perLocale } from "./intl-per-locale";
+
 const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
 const PLURAL_BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
@@ -35,9 +37,12 @@ function pluralBranch(
   const byCategory = new Map([...branches.matchAll(PLURAL_BRANCH)].map((match) => [match[1], match[2]]));
   const chosen =
     byCategory.get(`=${count}`) ??
-    byCategory.get(new Intl.PluralRules(locale).select(count)) ??
+    byCategory.get(perLocale("plural rules", locale, () => new Intl.PluralRules(locale)).select(count)) ??
     byCategory.get("other");
-  return chosen?.replaceAll("#", new Intl.NumberFormat(locale).format(count));
+  return chosen?.replaceAll(
+    "#",
+    perLocale("number format", locale, () => new Intl.NumberFormat(locale)).format(count),
+  );
 }
 
 /** The placeholder names a template uses, sorted, so two languages can be checked to ask for the same values. */

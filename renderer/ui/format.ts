@@ -1,3 +1,5 @@
+import { perLocale } from "../../shared/intl-per-locale";
+
 /** 1.5 MB, 820 KB, 12 B: sizes the way a file manager shows them. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -14,14 +16,12 @@ export function formatDuration(seconds: number): string {
     : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** A date and time the way the interface's language writes them (not the system's locale). */
 export function formatDateTime(language: string, time: string | number): string {
-  let format = dateTimeFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" });
-    dateTimeFormats.set(language, format);
-  }
+  const format = perLocale(
+    "date and time",
+    language,
+    () => new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }),
+  );
   return format.format(new Date(time));
 }
