@@ -28,12 +28,13 @@ function statusText(t: Translate, status: ManageStatus): string {
  */
 export function ManageBar() {
   const t = useT();
-  const { place, selected, focused, objects } = useBrowse(
+  const { place, selected, focused, focusedListed } = useBrowse(
     useShallow((state) => ({
       place: state.place,
       selected: state.selected,
       focused: state.focused,
-      objects: state.objects,
+      // Not the objects themselves: this bar would be drawn again with every listing page.
+      focusedListed: state.focused !== undefined && state.objects.some((o) => o.key === state.focused),
     })),
   );
   const { status, failure, failures, busy, outcome, download, copyUrl, forgetOutcome, remove } = useManage(
@@ -52,8 +53,7 @@ export function ManageBar() {
   const dialog = useRef<HTMLDialogElement>(null);
   if (!place) return null;
   const keys = [...selected];
-  const single =
-    keys.length === 1 ? keys[0] : focused && objects.some((o) => o.key === focused) ? focused : undefined;
+  const single = keys.length === 1 ? keys[0] : focusedListed ? focused : undefined;
 
   return (
     <>
