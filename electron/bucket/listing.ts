@@ -13,10 +13,17 @@ export interface FolderPage {
 
 /** COS's maximum; fewer keys per page would only mean more round trips for a large folder. */
 const KEYS_PER_PAGE = 1000;
+/**
+ * More than any window shows at once. The first screen waits for the first page: a short one
+ * is made, parsed, sent and drawn in a fraction of a full page's time, while the next, full
+ * page is already being made.
+ */
+const FIRST_PAGE_KEYS = 100;
 
 /**
  * Lists one folder (delimiter `/`) page by page, handing each page over as soon as it
- * arrives, so the first screen can be drawn long before a 10,000-key folder is complete.
+ * arrives, so the first screen can be drawn long before a 10,000-key folder is complete; the
+ * first page is a short one, for that screen.
  * The next page is asked for as soon as this one's NextMarker is read, before its entries
  * are parsed and handed over: COS (or the Local bucket's own process) makes it meanwhile.
  * The folder's own marker object (a zero-byte key equal to the prefix) is left out.
@@ -31,6 +38,7 @@ export async function listFolder(
     prefix: input.prefix,
     delimiter: "/",
     maxKeys: KEYS_PER_PAGE,
+    firstMaxKeys: FIRST_PAGE_KEYS,
     signal: input.signal,
     readAhead: true,
   });

@@ -113,6 +113,18 @@ describe("reading a listing ahead", () => {
     expect(events).toEqual(["asked 1", "asked 2", "handed 1-1", "asked 3", "handed 2-1", "handed 3-1"]);
   });
 
+  it("asks for a shorter first page when told, and full pages after it", async () => {
+    const server = await listingServer();
+    const pages: ListBucketResult[] = [];
+    for await (const page of server.client.listObjectPages({ ...input, maxKeys: 1000, firstMaxKeys: 2 }))
+      pages.push(page);
+    const maxKeys = server.requests.map((request) =>
+      new URL(request.url, "http://cos").searchParams.get("max-keys"),
+    );
+    expect(maxKeys).toEqual(["2", "1000", "1000"]);
+    expect(keysOf(pages)).toHaveLength(6);
+  });
+
   it("lets a listing stopped early go, leaving the failure of the page asked ahead unreported", async () => {
     const server = await listingServer([2]);
     for await (const page of server.client.listObjectPages({ ...input, readAhead: true })) {
