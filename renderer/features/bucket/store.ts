@@ -94,12 +94,6 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
       const listingId = crypto.randomUUID();
       const shown = held.get(placeId(place));
       fresh = { folders: [], objects: [] };
-      // Asked first: the call leaves before the folder is drawn empty (React draws in a
-      // microtask queued by the state change, ahead of the call's own), and no page can come
-      // back before this task has set the listing it belongs to.
-      api
-        .call("bucket.browse", { listingId, ...place })
-        .catch((error: unknown) => set({ listing: false, refreshing: false, error: failureOf(error) }));
       set({
         place,
         history,
@@ -116,6 +110,9 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
         anchor: undefined,
         focused: undefined,
       });
+      api
+        .call("bucket.browse", { listingId, ...place })
+        .catch((error: unknown) => set({ listing: false, refreshing: false, error: failureOf(error) }));
     };
     return {
       place: undefined,
