@@ -4,11 +4,10 @@ import path from "node:path";
 import { destinationUploadOptions } from "../../shared/destinations/destination-default";
 import { formatMessage } from "../../shared/error-messages";
 import { PicopsError } from "../../shared/errors";
-import type { IntakeFile } from "../../shared/uploads/intake";
 import { expandKeyTemplate, keyTemplateNeedsMd5 } from "../../shared/uploads/key-template";
 import type { UploadOptions } from "../../shared/uploads/options";
 import { buildUploadPlan } from "../../shared/uploads/plan";
-import { inspectFile } from "../uploads/intake";
+import { type InspectedFile, inspectFile } from "../uploads/intake";
 import type { UploadService } from "../uploads/service";
 import type { StagingArea } from "../web-host/staging";
 import { failure, type PicGoAnswer, PicGoRefusal } from "./answers";
@@ -30,14 +29,13 @@ export interface EditorUploadsDeps {
 
 interface PreparedUpload {
   target: EditorDestination;
-  /** Checked files whose `relativePath` is their key. */
-  files: IntakeFile[];
+  /** Checked files whose `relativePath` is their key, with the headers read on the way. */
+  files: InspectedFile[];
   options: UploadOptions;
 }
 
 /** A file of the request, checked as any added file is, with the name its key is made from. */
-interface CheckedFile {
-  file: IntakeFile;
+interface CheckedFile extends InspectedFile {
   name: string;
 }
 
@@ -86,22 +84,24 @@ export class EditorUploads {
     const target = await this.deps.destination();
     const now = (this.deps.now ?? (() => new Date()))();
     const template = target.destination.keyTemplate;
-    const files: IntakeFile[] = [];
-    for (const { file, name } of checked) {
+    const files: InspectedFile[] = [];
+    for (const { file, header, name } of checked) {
       const md5 = keyTemplateNeedsMd5(template) ? await md5Hex(file.path) : undefined;
       const key = expandKeyTemplate(template, { fileName: name, now, md5, random: randomText });
-      files.push({ ...file, relativePath: key });
+      files.push({ file: { ...file, relativePath: key }, header });
     }
-    const twice = files.find(
-      (file, index) => files.findIndex((f) => f.relativePath === file.relativePath) < index,
-    );
-    if (twice) {
+    const keys = files.map(({ file }) => file.relativePath);
+    const twice = keys.find((key, index) => keys.indexOf(key) < index);
+    if (twice !== undefined) {
       return failure(
-        `Nothing was uploaded: two files would be stored as ${twice.relativePath}. Add {md5:8} or {random:6} to the key template in Picops.`,
+        `Nothing was uploaded: two files would be stored as ${twice}. Add {md5:8} or {random:6} to the key template in Picops.`,
       );
     }
     const options = destinationUploadOptions(target.bucket, target.destination, target.presetRule);
-    const unplannable = buildUploadPlan(files, options).find((plan) => plan.problem);
+    const unplannable = buildUploadPlan(
+      files.map(({ file }) => file),
+      options,
+    ).find((plan) => plan.problem);
     if (unplannable?.problem) {
       const { messageId, values } = unplannable.problem;
       return failure(`Nothing was uploaded: ${unplannable.originalKey}: ${formatMessage(messageId, values)}`);
@@ -133,7 +133,7 @@ export class EditorUploads {
       return Promise.all(
         request.files.map(async ({ name, bytes }) => {
           const staged = await this.deps.staging.stageBytes(name, bytes);
-          return { file: await inspectFile(staged, name), name };
+          return { ...(await inspectFile(staged, name)), name };
         }),
       );
     }
@@ -147,7 +147,7 @@ export class EditorUploads {
     if (!png) throw new PicGoRefusal("The clipboard holds no image.");
     const name = pastedName((this.deps.now ?? (() => new Date()))());
     const staged = await this.deps.staging.stageBytes(name, png);
-    return [{ file: await inspectFile(staged, name), name }];
+    return [{ ...(await inspectFile(staged, name)), name }];
   }
 }
 
@@ -162,7 +162,7 @@ async function checkPath(given: string): Promise<CheckedFile> {
   if (!path.isAbsolute(given)) return refusedPath(given, name, "it is not an absolute path.");
   const info = await stat(given).catch(() => undefined);
   if (info?.isDirectory()) return refusedPath(given, name, "it is a folder, not an image file.");
-  return { file: await inspectFile(given, name), name };
+  return { ...(await inspectFile(given, name)), name };
 }
 
 function refusedPath(given: string, name: string, reason: string): CheckedFile {

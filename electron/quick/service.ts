@@ -10,10 +10,9 @@ import { PicopsError } from "../../shared/errors";
 import type { ConnectionList } from "../../shared/ipc/contract";
 import type { Preset } from "../../shared/presets/preset";
 import type { BatchSummary } from "../../shared/uploads/batch";
-import type { IntakeFile } from "../../shared/uploads/intake";
 import { expandKeyTemplate, keyTemplateNeedsMd5 } from "../../shared/uploads/key-template";
 import type { FileGrants } from "../uploads/file-grants";
-import { inspectFile } from "../uploads/intake";
+import { type InspectedFile, inspectFile } from "../uploads/intake";
 import type { UploadService } from "../uploads/service";
 
 export interface QuickUploadDeps {
@@ -55,11 +54,11 @@ export class QuickUploads {
     const checked = await Promise.all(
       sources.map((source) => inspectFile(source.path, source.relativePath ?? path.basename(source.path))),
     );
-    const usable = checked.filter((file) => !file.problem);
+    const usable = checked.filter(({ file }) => !file.problem);
     if (usable.length === 0) throw new PicopsError("nothing-to-upload", "nothing-to-upload");
     const now = (this.deps.now ?? (() => new Date()))();
-    const files: IntakeFile[] = [];
-    for (const file of usable) {
+    const files: InspectedFile[] = [];
+    for (const { file, header } of usable) {
       const md5 = keyTemplateNeedsMd5(destination.keyTemplate) ? await md5Hex(file.path) : undefined;
       const named = expandKeyTemplate(destination.keyTemplate, {
         fileName: path.posix.basename(file.relativePath),
@@ -68,7 +67,7 @@ export class QuickUploads {
         random: randomText,
         uuid: randomUUID,
       });
-      files.push({ ...file, relativePath: `${prefix}${named}` });
+      files.push({ file: { ...file, relativePath: `${prefix}${named}` }, header });
     }
     const options = destinationUploadOptions(connection.defaultBucket, destination, preset?.rule);
     return this.deps.uploads.startAtOnce(files, options, connection.id);

@@ -132,8 +132,9 @@ async function* walk(
   }
 }
 
-export async function inspectFile(filePath: string, relativePath: string): Promise<IntakeFile> {
-  return (await inspect(filePath, relativePath)).file;
+/** One file looked at as a dropped one is, with the header read on the way (for the plan's checks). */
+export function inspectFile(filePath: string, relativePath: string): Promise<InspectedFile> {
+  return inspect(filePath, relativePath);
 }
 
 /**

@@ -22,7 +22,7 @@ import { type BatchClient, BatchRunner } from "./batch-runner";
 import { type ExistingObjects, existingObjects } from "./existing-keys";
 import { exportBatch } from "./export";
 import { FileNaming } from "./file-naming";
-import { type IntakeSource, inspectSources } from "./intake";
+import { type InspectedFile, type IntakeSource, inspectSources } from "./intake";
 import { BatchJournal, type BatchRecord, type ItemOutcome } from "./journal";
 import { objectsToCheck } from "./object-headers";
 import { PictureHeaders, readFileHeader } from "./picture-headers";
@@ -244,7 +244,7 @@ export class UploadService {
    * Each file's `relativePath` is its key in the bucket.
    */
   async uploadAtOnce(
-    files: IntakeFile[],
+    files: InspectedFile[],
     options: UploadOptions,
     connectionId: string,
   ): Promise<BatchDetail> {
@@ -258,14 +258,17 @@ export class UploadService {
    * No plan was shown for these files, so the plan's checks run here, before any byte is sent.
    */
   async startAtOnce(
-    files: IntakeFile[],
+    inspected: InspectedFile[],
     options: UploadOptions,
     connectionId: string,
   ): Promise<BatchSummary> {
+    const files = inspected.map(({ file }) => file);
     const plans = buildUploadPlan(files, options);
     if (hasRulesToTry(options.rules)) {
-      // Read once and dropped: these files never join the list whose headers are kept.
-      const headers = await new PictureHeaders().of(
+      // The headers intake read, kept for these checks only: these files never join the list.
+      const known = new PictureHeaders();
+      for (const { file, header } of inspected) if (header) known.know(file.id, header);
+      const headers = await known.of(
         files.map((file) => ({ id: file.id, read: (abort) => readFileHeader(file.path, abort) })),
       );
       await addPlanChecks(checkedFiles(files, plans, headers), options.rules, checkOptions(connectionId));

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as pictureHeaders from "../../../electron/uploads/picture-headers";
 import type { AppError } from "../../../shared/errors";
 import type { CallResult, EventPayload } from "../../../shared/ipc/contract";
 import { animatedGif } from "../../fixtures/images";
@@ -60,8 +61,12 @@ describe("uploads.quick", () => {
   it("refuses files whose default rule fails on one of their kinds, and sends nothing", async () => {
     await defaultRule(FAILS_ON_ANIMATIONS);
     const sources = await dropped({ "photo.jpg": await photoJpeg(), "party.gif": await animatedGif() });
+    const headerReads = vi.spyOn(pictureHeaders, "readFileHeader");
 
     const error = refusal(await quick(sources));
+    // The checks use the headers intake read: no file is opened for its header twice.
+    expect(headerReads).not.toHaveBeenCalled();
+    headerReads.mockRestore();
 
     expect(error).toMatchObject({
       code: "invalid-plan",

@@ -1,6 +1,7 @@
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as pictureHeaders from "../../../electron/uploads/picture-headers";
 import { animatedGif } from "../../fixtures/images";
 import { photoJpeg } from "../uploads/kind-samples";
 import { multipart, type PicopsWithEndpoint, post, startPicops } from "./harness";
@@ -38,6 +39,7 @@ describe("an editor's upload under a rule that fails on one of its kinds", () =>
     const party = path.join(picops.dir, "party.gif");
     await writeFile(photo, await photoJpeg());
     await writeFile(party, await animatedGif());
+    const headerReads = vi.spyOn(pictureHeaders, "readFileHeader");
 
     const answer = await post(picops.port, "/upload", {
       headers: { "Content-Type": "application/json" },
@@ -46,6 +48,9 @@ describe("an editor's upload under a rule that fails on one of its kinds", () =>
 
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ success: false, message: REFUSAL });
+    // The checks use the headers read when the files were checked: none is read twice.
+    expect(headerReads).not.toHaveBeenCalled();
+    headerReads.mockRestore();
     expect(await picops.keys()).toEqual([]);
     expect((await picops.call("batches.list", {})).batches).toEqual([]);
   });
