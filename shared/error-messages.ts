@@ -64,6 +64,8 @@ export const ERROR_MESSAGES = {
   "cos-status-500": "COS had an internal error; try again.",
   "cos-status-503": "COS is busy; try again shortly.",
   "cos-status-other": "COS answered with HTTP status {status}.",
+  "answer-too-large":
+    "The server's answer passed {megabytes} MB, more than any answer of COS's of this kind holds: Picops stopped reading it.",
   "xml-not-well-formed": "COS sent a <{root}> that Picops could not read: it is not well-formed XML.",
   "xml-root-missing": "COS sent a <{root}> that Picops could not read: no <{root}> element.",
   "xml-field-unreadable": "COS sent a <{root}> that Picops could not read at {field}.",

@@ -9,6 +9,7 @@ import { type PutObjectOptions, PutObjectOptionsSchema } from "../../shared/cos/
 import { issueMessageRef } from "../../shared/error-messages";
 import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { encodePicOperations, type PicOperations } from "../../shared/rules/pic-operations";
+import { answerText } from "./answer-text";
 import { type BasicImageInfo, parseBasicImageInfo } from "./basic-image-info";
 import { CosError } from "./cos-error";
 import { type CosEndpoint, objectTarget, type RequestTarget, styleTarget } from "./endpoint";
@@ -170,7 +171,7 @@ export class CosClient {
       signal: input.signal,
       onProgress: input.onProgress,
     });
-    const text = await response.body.text();
+    const text = await answerText(response.body);
     return {
       etag: headerValue(response.headers, "etag") ?? "",
       requestId: headerValue(response.headers, "x-cos-request-id"),
@@ -257,7 +258,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return parseDeleteResult(await response.body.text());
+    return parseDeleteResult(await answerText(response.body));
   }
 
   /** One page of GET Bucket; `nextMarker` is set whenever the listing is truncated. */
@@ -316,7 +317,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return response.body.text();
+    return answerText(response.body);
   }
 
   /** Cloud processing of a stored object: POST ?image_process with Pic-Operations (§5.2). */
@@ -329,7 +330,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return parseUploadResult(await response.body.text());
+    return parseUploadResult(await answerText(response.body));
   }
 
   /** Download-time processing: the rule travels as a query key with an empty value (§6, §11). */
@@ -357,7 +358,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return parseBasicImageInfo(await response.body.text());
+    return parseBasicImageInfo(await answerText(response.body));
   }
 
   /** The bucket's image styles, or the one named (§7.6). */
@@ -367,7 +368,7 @@ export class CosClient {
       "GET",
       input.name === undefined ? undefined : styleRequestXml("GetStyle", input.name),
     );
-    return parseStyleList(await response.body.text());
+    return parseStyleList(await answerText(response.body));
   }
 
   async putStyle(input: BucketRef & { name: string; body: string }): Promise<void> {

@@ -4,6 +4,7 @@ import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { CosError, cosErrorFromResponse } from "./cos-error";
 import type { RequestTarget } from "./endpoint";
 import { bodySize, openBody, type RequestBody, type TransferProgress } from "./object-body";
+import { readAtMost } from "./read-at-most";
 import { abortedError, backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, waitForRetry } from "./retry";
 import { cosEncode, signRequest } from "./signature";
 
@@ -127,6 +128,9 @@ export class NetworkFailure extends PicopsError {
   }
 }
 
+/** Enough for any error COS writes (its longest carry a message, a resource and two ids). */
+const ERROR_BODY_MAX_BYTES = 64 * 1024;
+
 /** Wraps anything unexpected without passing its message on: it could quote a header. */
 function requestFailed(host: string, error: unknown): PicopsError {
   const code = (error as { code?: unknown } | null)?.code;
@@ -182,7 +186,8 @@ export class CosTransport {
       try {
         const response = await this.#attempt(request);
         if (response.status >= 200 && response.status < 300) return response;
-        const text = await response.body.text();
+        // COS's error bodies are a few hundred bytes: a larger one is read only so far.
+        const text = (await readAtMost(response.body, ERROR_BODY_MAX_BYTES)).toString("utf8");
         failure = cosErrorFromResponse(response.status, response.headers, text);
       } catch (error) {
         if (signal?.aborted) throw abortedError();

@@ -49,6 +49,8 @@ export const errorMessages = defineMessages(prefixed("error.", ERROR_MESSAGES), 
   "error.cos-status-500": "COS 内部出错，请重试。",
   "error.cos-status-503": "COS 繁忙，请稍后重试。",
   "error.cos-status-other": "COS 返回了 HTTP 状态 {status}。",
+  "error.answer-too-large":
+    "服务器的应答超过了 {megabytes} MB，比 COS 这类应答的最大长度还大：Picops 已停止读取。",
   "error.xml-not-well-formed": "COS 返回的 <{root}> 无法读取：XML 格式不正确。",
   "error.xml-root-missing": "COS 返回的 <{root}> 无法读取：缺少 <{root}> 元素。",
   "error.xml-field-unreadable": "COS 返回的 <{root}> 无法读取：{field} 处有误。",
