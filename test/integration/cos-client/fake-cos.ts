@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { onTestFinished } from "vitest";
+import { CosClient, type CosClientOptions } from "../../../electron/cos/client";
 
 /**
  * A scripted stand-in for COS: each request is answered by the next handler in the script
@@ -66,4 +68,23 @@ export function reply(status: number, body = "", headers: Record<string, string>
 
 export function errorXml(code: string, message: string): string {
   return `<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>rid</RequestId></Error>`;
+}
+
+/** A fake COS and a Picops client of it (path-style) for the test running, both closed when it ends. */
+export async function fakeCosWithClient(
+  script: FakeHandler[],
+  options: Partial<CosClientOptions> = {},
+): Promise<{ fake: FakeCos; client: CosClient }> {
+  const fake = await startFakeCos(script);
+  const client = new CosClient({
+    credentials: { secretId: "AKIDfakeCosTest", secretKey: "fakeCosTestSecretKey" },
+    region: "ap-guangzhou",
+    endpoint: { kind: "path-style", baseUrl: fake.baseUrl },
+    ...options,
+  });
+  onTestFinished(async () => {
+    await client.close();
+    await fake.close();
+  });
+  return { fake, client };
 }

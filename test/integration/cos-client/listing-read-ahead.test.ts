@@ -1,8 +1,7 @@
 import diagnostics from "node:diagnostics_channel";
-import { afterEach, describe, expect, it } from "vitest";
-import { CosClient } from "../../../electron/cos/client";
+import { describe, expect, it } from "vitest";
 import type { ListBucketResult } from "../../../electron/cos/xml";
-import { errorXml, type FakeCos, startFakeCos } from "./fake-cos";
+import { errorXml, fakeCosWithClient } from "./fake-cos";
 
 const BUCKET = "examplebucket-1250000000";
 
@@ -29,16 +28,6 @@ function pageAsked(url: string): number {
   return marker === "" ? 1 : Number(/^shoot\/(\d)-2\.jpg$/.exec(marker)?.[1]) + 1;
 }
 
-let fake: FakeCos | undefined;
-let client: CosClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await fake?.close();
-  client = undefined;
-  fake = undefined;
-});
-
 /**
  * A fake COS serving the three pages; `failing` pages answer 403. `asked(n)` resolves once
  * page n has been asked for.
@@ -48,27 +37,24 @@ async function listingServer(failing: number[] = []) {
   const seen = new Set<number>();
   const asked = (n: number) =>
     seen.has(n) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(n, resolve));
-  fake = await startFakeCos([
-    (request, response) => {
-      const n = pageAsked(request.url ?? "");
-      seen.add(n);
-      waiting.get(n)?.();
-      request.resume();
-      if (failing.includes(n)) {
-        response.writeHead(403, { "content-type": "application/xml" });
-        response.end(errorXml("AccessDenied", "Access Denied."));
-      } else {
-        response.writeHead(200, { "content-type": "application/xml" });
-        response.end(pageXml(n));
-      }
-    },
-  ]);
-  client = new CosClient({
-    credentials: { secretId: "AKIDreadAheadTest", secretKey: "readAheadTestSecretKey" },
-    region: "ap-guangzhou",
-    endpoint: { kind: "path-style", baseUrl: fake.baseUrl },
-    retry: { baseDelayMs: 1, maxDelayMs: 5 },
-  });
+  const { fake, client } = await fakeCosWithClient(
+    [
+      (request, response) => {
+        const n = pageAsked(request.url ?? "");
+        seen.add(n);
+        waiting.get(n)?.();
+        request.resume();
+        if (failing.includes(n)) {
+          response.writeHead(403, { "content-type": "application/xml" });
+          response.end(errorXml("AccessDenied", "Access Denied."));
+        } else {
+          response.writeHead(200, { "content-type": "application/xml" });
+          response.end(pageXml(n));
+        }
+      },
+    ],
+    { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+  );
   return { client, asked, requests: fake.requests };
 }
 

@@ -1,8 +1,6 @@
-import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ANSWER_MAX_BYTES } from "../../../electron/cos/answer-text";
-import { CosClient } from "../../../electron/cos/client";
-import { type FakeCos, startFakeCos } from "./fake-cos";
+import { fakeCosWithClient } from "./fake-cos";
 
 /**
  * A server that never stops answering (not COS, or not well) must not fill the main
@@ -14,16 +12,6 @@ const BUCKET = "examplebucket-1250000000";
 const CHUNK = Buffer.from("<Contents><Key>padding.jpg</Key><Size>1</Size></Contents>".repeat(1024));
 const ENDLESS_BYTES = 256 * 1024 * 1024;
 
-let fake: FakeCos | undefined;
-let client: CosClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await fake?.close();
-  client = undefined;
-  fake = undefined;
-});
-
 /** Answers `status` with a body that goes on until the client lets go; `sent` says how much went out. */
 async function endlessServer(status: number) {
   const sent = { bytes: 0, stoppedEarly: false };
@@ -31,35 +19,32 @@ async function endlessServer(status: number) {
   const finished = new Promise<void>((resolve) => {
     answered = resolve;
   });
-  fake = await startFakeCos([
-    async (request, response) => {
-      request.resume();
-      let closed = false;
-      response.on("close", () => {
-        closed = true;
-      });
-      response.writeHead(status, { "content-type": "application/xml" });
-      response.write("<?xml version='1.0' encoding='utf-8' ?>\n<ListBucketResult><Name>b</Name>");
-      while (!closed && sent.bytes < ENDLESS_BYTES) {
-        sent.bytes += CHUNK.length;
-        if (!response.write(CHUNK)) {
-          await new Promise((drained) => {
-            response.once("drain", drained);
-            response.once("close", drained);
-          });
+  const { client } = await fakeCosWithClient(
+    [
+      async (request, response) => {
+        request.resume();
+        let closed = false;
+        response.on("close", () => {
+          closed = true;
+        });
+        response.writeHead(status, { "content-type": "application/xml" });
+        response.write("<?xml version='1.0' encoding='utf-8' ?>\n<ListBucketResult><Name>b</Name>");
+        while (!closed && sent.bytes < ENDLESS_BYTES) {
+          sent.bytes += CHUNK.length;
+          if (!response.write(CHUNK)) {
+            await new Promise((drained) => {
+              response.once("drain", drained);
+              response.once("close", drained);
+            });
+          }
         }
-      }
-      sent.stoppedEarly = closed;
-      response.end();
-      answered();
-    },
-  ]);
-  client = new CosClient({
-    credentials: { secretId: "AKIDoversizedAnswers", secretKey: "oversizedAnswersSecretKey" },
-    region: "ap-guangzhou",
-    endpoint: { kind: "path-style", baseUrl: fake.baseUrl },
-    retry: { maxAttempts: 1 },
-  });
+        sent.stoppedEarly = closed;
+        response.end();
+        answered();
+      },
+    ],
+    { retry: { maxAttempts: 1 } },
+  );
   return { client, sent, finished };
 }
 
