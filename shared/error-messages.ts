@@ -78,6 +78,8 @@ export const ERROR_MESSAGES = {
   "download-to-file-failed": "Could not download {key} to {file}.",
   "download-failed": "The object could not be downloaded.",
   "media-too-large": "The image is {megabytes} MB, more than Picops keeps for showing ({budget} MB).",
+  "processed-image-too-large":
+    "The image COS made passed {megabytes} MB, more than Picops keeps for showing: it was not read further.",
   "download-outside-folder": "{key} would be saved outside the chosen folder.",
   "delete-count": "Delete between 1 and {max} keys at a time.",
   "upload-options-invalid": "The upload options are invalid.",

@@ -9,22 +9,36 @@ import { PicopsError } from "../../shared/errors";
 export const ANSWER_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
- * An answer's body as UTF-8 text, refused once it passes `limit` bytes; the rest is not read
- * and the connection is let go.
+ * An answer's body, refused with `tooLarge` once it passes `limit` bytes; the rest is not
+ * read and the connection is let go.
  */
-export async function answerText(
+export async function answerBytes(
   body: AsyncIterable<unknown> & { destroy(): void },
-  limit = ANSWER_MAX_BYTES,
-): Promise<string> {
+  limit: number,
+  tooLarge: () => PicopsError,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of body) {
     length += (chunk as Buffer).length;
     if (length > limit) {
       body.destroy();
-      throw new PicopsError("malformed-response", "answer-too-large", { megabytes: limit / 2 ** 20 });
+      throw tooLarge();
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks, length).toString("utf8");
+  return Buffer.concat(chunks, length);
+}
+
+/** An XML answer's body as UTF-8 text, refused past `limit` bytes. */
+export async function answerText(
+  body: AsyncIterable<unknown> & { destroy(): void },
+  limit = ANSWER_MAX_BYTES,
+): Promise<string> {
+  const bytes = await answerBytes(
+    body,
+    limit,
+    () => new PicopsError("malformed-response", "answer-too-large", { megabytes: limit / 2 ** 20 }),
+  );
+  return bytes.toString("utf8");
 }

@@ -9,7 +9,7 @@ import { type PutObjectOptions, PutObjectOptionsSchema } from "../../shared/cos/
 import { issueMessageRef } from "../../shared/error-messages";
 import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { encodePicOperations, type PicOperations } from "../../shared/rules/pic-operations";
-import { answerText } from "./answer-text";
+import { answerBytes, answerText } from "./answer-text";
 import { type BasicImageInfo, parseBasicImageInfo } from "./basic-image-info";
 import { CosError } from "./cos-error";
 import { type CosEndpoint, objectTarget, type RequestTarget, styleTarget } from "./endpoint";
@@ -333,8 +333,11 @@ export class CosClient {
     return parseUploadResult(await answerText(response.body));
   }
 
-  /** Download-time processing: the rule travels as a query key with an empty value (§6, §11). */
-  async getProcessedImage(input: ObjectRef & { rule: string }): Promise<ProcessedImage> {
+  /**
+   * Download-time processing: the rule travels as a query key with an empty value (§6, §11).
+   * An image past `maxBytes` (what the caller would keep) is refused and not read further.
+   */
+  async getProcessedImage(input: ObjectRef & { rule: string; maxBytes: number }): Promise<ProcessedImage> {
     const response = await this.#send({
       method: "GET",
       target: this.#objectTarget(input),
@@ -342,7 +345,18 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    const bytes = Buffer.from(await response.body.arrayBuffer());
+    const limit = input.maxBytes;
+    const bytes = await answerBytes(
+      response.body,
+      limit,
+      () =>
+        new PicopsError(
+          "media-too-large",
+          "processed-image-too-large",
+          { megabytes: Math.round(limit / 2 ** 20) },
+          { status: 413 },
+        ),
+    );
     return {
       contentType: headerValue(response.headers, "content-type") ?? "application/octet-stream",
       bytes,

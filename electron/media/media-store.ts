@@ -16,6 +16,9 @@ export interface MediaDownload {
   open(signal: AbortSignal): Promise<{ mimeType: string; size: number; body: Readable }>;
 }
 
+/** What the store holds at most, and so the largest image worth reading to show. */
+export const MEDIA_BUDGET_BYTES = 256 * 1024 * 1024;
+
 /** Downloads asked for but never fetched are dropped past this many, oldest first. */
 const MAX_DOWNLOADS = 1000;
 
@@ -33,7 +36,7 @@ export class MediaStore {
   readonly #downloads = new Map<string, MediaDownload>();
   #bytes = 0;
 
-  constructor(private readonly budgetBytes = 256 * 1024 * 1024) {}
+  constructor(private readonly budgetBytes = MEDIA_BUDGET_BYTES) {}
 
   /**
    * Stores an image and returns the URL path the renderer uses, relative to the page. The

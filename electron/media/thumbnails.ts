@@ -20,6 +20,8 @@ export interface ThumbnailRequest {
  * and this keeps the ids pointing at them from growing with every object ever scrolled past.
  */
 const REMEMBERED = 10_000;
+/** A tile-sized WebP is tens of kilobytes: an answer past this is not a thumbnail. */
+const THUMBNAIL_MAX_BYTES = 8 * 1024 * 1024;
 
 /**
  * Thumbnails of objects in a bucket, made by COS itself through download-time processing
@@ -66,6 +68,7 @@ export class Thumbnails {
     const image = await client.getProcessedImage({
       ...object,
       rule: `imageMogr2/thumbnail/${request.size}x${request.size}>/format/webp/quality/80`,
+      maxBytes: THUMBNAIL_MAX_BYTES,
     });
     return this.media.put(image.bytes, image.contentType);
   }

@@ -10,7 +10,7 @@ import type {
 import { checkRule, type Pipeline } from "../../shared/rules/index";
 import { processImage } from "../engine/index";
 import { uprightSize } from "../engine/plan";
-import type { MediaStore } from "../media/media-store";
+import { MEDIA_BUDGET_BYTES, type MediaStore } from "../media/media-store";
 import { keptRegion, scaleRegion } from "./kept-region";
 import { OneRunPerView } from "./one-run";
 import { readPicture } from "./picture";
@@ -162,7 +162,13 @@ export class PreviewService {
       throw new PicopsError("invalid-input", "preview-needs-object");
     }
     const { client } = await this.deps.connection();
-    const image = await client.getProcessedImage({ bucket: sample.bucket, key: sample.key, rule, signal });
+    const image = await client.getProcessedImage({
+      bucket: sample.bucket,
+      key: sample.key,
+      rule,
+      signal,
+      maxBytes: MEDIA_BUDGET_BYTES,
+    });
     const facts = await readPicture(image.bytes, signal);
     const after: ImageAfter = {
       kind: "image",

@@ -139,6 +139,7 @@ describe("CosClient against the local bucket", () => {
   it("processes at download time and reads imageInfo as numbers", async () => {
     const image = await cos.getProcessedImage({
       bucket: BUCKET,
+      maxBytes: 2 ** 20,
       key: "photos/source.png",
       rule: "imageMogr2/thumbnail/!25p/format/jpg",
     });
@@ -225,7 +226,12 @@ describe("CosClient against the local bucket", () => {
     expect(notAnImage.toAppError()).toMatchObject({ code: "InvalidImageFormat", messageId: "not-an-image" });
     await cos.putObject({ bucket: BUCKET, key: "refused/source.png", body: await png(40, 30) });
     const noStyle = await rejection(
-      cos.getProcessedImage({ bucket: BUCKET, key: "refused/source.png", rule: "style/nope" }),
+      cos.getProcessedImage({
+        bucket: BUCKET,
+        key: "refused/source.png",
+        rule: "style/nope",
+        maxBytes: 2 ** 20,
+      }),
     );
     expect(noStyle.toAppError()).toMatchObject({
       code: "InvalidArgument",

@@ -4,8 +4,9 @@ import { fakeCosWithClient } from "./fake-cos";
 
 /**
  * A server that never stops answering (not COS, or not well) must not fill the main
- * process's memory: an XML answer is refused once it passes ANSWER_MAX_BYTES, an error's body
- * is read only so far, and in both cases the rest is never read.
+ * process's memory: an XML answer is refused once it passes ANSWER_MAX_BYTES, an image made at
+ * download time once it passes what its caller keeps, an error's body is read only so far,
+ * and in every case the rest is never read.
  */
 
 const BUCKET = "examplebucket-1250000000";
@@ -60,6 +61,26 @@ describe("an answer that does not end", () => {
     expect(server.sent.stoppedEarly).toBe(true);
     // What the limit let in, and what sockets buffer on the way: nowhere near the 256 MB offered.
     expect(server.sent.bytes).toBeLessThan(ANSWER_MAX_BYTES + 16 * 2 ** 20);
+  });
+
+  it("refuses an image made at download time once it passes what the caller keeps", async () => {
+    const server = await endlessServer(200);
+    const maxBytes = 4 * 2 ** 20;
+    await expect(
+      server.client.getProcessedImage({
+        bucket: BUCKET,
+        key: "a.jpg",
+        rule: "imageMogr2/thumbnail/160x",
+        maxBytes,
+      }),
+    ).rejects.toMatchObject({
+      code: "media-too-large",
+      messageId: "processed-image-too-large",
+      values: { megabytes: 4 },
+    });
+    await server.finished;
+    expect(server.sent.stoppedEarly).toBe(true);
+    expect(server.sent.bytes).toBeLessThan(maxBytes + 16 * 2 ** 20);
   });
 
   it("reads an error's body only so far, and still reports the error by its status", async () => {

@@ -149,6 +149,7 @@ describe("signing on the wire", () => {
     const cos = clientFor(fake);
     const image = await cos.getProcessedImage({
       bucket: BUCKET,
+      maxBytes: 2 ** 20,
       key: "a.jpg",
       rule: "imageMogr2/thumbnail/300x300!",
     });
@@ -158,7 +159,12 @@ describe("signing on the wire", () => {
       "imagemogr2%2fthumbnail%2f300x300%21",
     ]);
     const error = await rejection(
-      cos.getProcessedImage({ bucket: BUCKET, key: "a.txt", rule: "imageMogr2/format/png" }),
+      cos.getProcessedImage({
+        bucket: BUCKET,
+        key: "a.txt",
+        rule: "imageMogr2/format/png",
+        maxBytes: 2 ** 20,
+      }),
     );
     expect(error).toMatchObject({ code: "InvalidImageFormat", status: 400, errNo: -441 });
     expect(fake.requests).toHaveLength(2);
