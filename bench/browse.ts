@@ -49,7 +49,7 @@ import { Thumbnails } from "../electron/media/thumbnails";
 import type { BucketPage } from "../shared/ipc/channels/bucket";
 import { startWebHost } from "../test/e2e/web-host-fixture";
 import { RELAY_PAGE_SCRIPT, relayListing, relayServer, startColdRelay } from "./lib/listing-relay";
-import { recordFigures, times, workloadSize } from "./lib/report";
+import { type BenchFigure, recordFigures, times, workloadSize } from "./lib/report";
 
 const BUCKET = "picops-1250000000";
 const PREFIX = "bench/";
@@ -462,29 +462,32 @@ async function main() {
         `(raw first page ${fmt(coldRawFirst)}, ×${(coldScreen / coldRawFirst).toFixed(2)})`,
     );
     const blank = await browser.newPage();
-    const relay = { raw: [] as number[], relayed: [] as number[] };
-    for (let round = 0; round < 3; round++) {
-      relay.raw.push((await rawListing(client)).full);
-      relay.relayed.push(await relayedListing(client, blank));
-    }
-    const relayRaw = percentile(relay.raw, 50);
-    const relayed = percentile(relay.relayed, 50);
-    console.log(
-      `floor for the grid: the raw listing relayed page by page to a blank page that counts it: ${fmt(relayed)} ` +
-        `(×${(relayed / relayRaw).toFixed(2)} the raw listing, ${fmt(relayRaw)}; median of 3 alternating)`,
-    );
-    const coldRelay = { raw: [] as number[], relayed: [] as number[] };
-    for (let round = 0; round < 3; round++) {
-      coldRelay.raw.push((await rawListing(client)).full);
-      coldRelay.relayed.push(await coldRelayedListing(folder, blank));
-    }
+    /** Median of 3 rounds of `relay`, each after a raw listing, and the raw listings' median. */
+    const alternatingWithRaw = async (relay: () => Promise<number>) => {
+      const raw: number[] = [];
+      const relayed: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        raw.push((await rawListing(client)).full);
+        relayed.push(await relay());
+      }
+      return { raw: percentile(raw, 50), relayed: percentile(relayed, 50) };
+    };
+    const warmFloor = await alternatingWithRaw(() => relayedListing(client, blank));
+    const coldFloor = await alternatingWithRaw(() => coldRelayedListing(folder, blank));
     await blank.close();
-    const coldRelayRaw = percentile(coldRelay.raw, 50);
-    const coldRelayed = percentile(coldRelay.relayed, 50);
+    const floorLine = (floor: { raw: number; relayed: number }) =>
+      `${fmt(floor.relayed)} (×${(floor.relayed / floor.raw).toFixed(2)} the raw listing, ${fmt(floor.raw)}; median of 3 alternating)`;
     console.log(
-      `floor for the grid's first open: the same relay from a fresh process: ${fmt(coldRelayed)} ` +
-        `(×${(coldRelayed / coldRelayRaw).toFixed(2)} the raw listing, ${fmt(coldRelayRaw)}; median of 3 alternating)`,
+      `floor for the grid: the raw listing relayed page by page to a blank page that counts it: ${floorLine(warmFloor)}; ` +
+        `for its first open, the same relay from a fresh process: ${floorLine(coldFloor)}`,
     );
+    const floorFigure = (figure: string, floor: { raw: number; relayed: number }): BenchFigure => ({
+      figure,
+      picops: fmt(floor.relayed),
+      baseline: `raw complete listing, alternating: ${fmt(floor.raw)}`,
+      ratio: times(floor.relayed / floor.raw),
+      goal: "",
+    });
     const idle = frameStats(await idleDeltas(page));
     const wheel = await wheelDeltas(page);
     const scrolled = frameStats(wheel.deltas);
@@ -560,22 +563,14 @@ async function main() {
           ratio: times(coldScreen / coldRawFirst),
           goal: "",
         },
-        {
-          figure:
-            "floor for the grid: the same raw listing, each page sent as JSON over a WebSocket to a blank page in the same Chromium that parses it and writes the count",
-          picops: fmt(relayed),
-          baseline: `raw complete listing, alternating: ${fmt(relayRaw)}`,
-          ratio: times(relayed / relayRaw),
-          goal: "",
-        },
-        {
-          figure:
-            "floor for the grid's first open: the same relay from a fresh process that has listed only the bucket's root, as the app has before a folder's first open",
-          picops: fmt(coldRelayed),
-          baseline: `raw complete listing, alternating: ${fmt(coldRelayRaw)}`,
-          ratio: times(coldRelayed / coldRelayRaw),
-          goal: "",
-        },
+        floorFigure(
+          "floor for the grid: the same raw listing, each page sent as JSON over a WebSocket to a blank page in the same Chromium that parses it and writes the count",
+          warmFloor,
+        ),
+        floorFigure(
+          "floor for the grid's first open: the same relay from a fresh process that has listed only the bucket's root, as the app has before a folder's first open",
+          coldFloor,
+        ),
         {
           figure: "reopened: the fresh listing behind the held one complete in the grid",
           picops: fmt(warmFresh),
