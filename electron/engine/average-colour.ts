@@ -1,5 +1,6 @@
 import sharp, { type Sharp } from "sharp";
 import { DECODE_OPTIONS, openCanvas, type Picture, runPass } from "./picture";
+import { sumRgb } from "./rgb-sums";
 import type { SourceImage } from "./source";
 
 /**
@@ -53,8 +54,9 @@ export async function averageColour(source: SourceImage, signal: AbortSignal | u
  * A resize filter's weights sum to one, so a resized picture keeps the original's mean, but
  * for clipping: Lanczos overshoots near edges, and what passes 255 or falls below 0 is cut.
  * Each cut loses at most the filter's overshoot (Lanczos 3 in two passes: 255 × (P² + N² − 1)
- * ≈ 50 levels, P and N the sums of its positive and negative weights), so while at most this
- * share of the pixels has a channel at 0 or 255 the mean moves by at most a quarter level.
+ * ≈ 50 levels, P and N the sums of its positive and negative weights), so while the values at
+ * 0 or 255, of all channels together, are at most this share of the pixels, each channel's
+ * mean moves by at most a quarter level.
  */
 const MAX_CLIPPED_SHARE = 0.25 / 50;
 
@@ -63,24 +65,10 @@ const MAX_CLIPPED_SHARE = 0.25 / 50;
  * undefined when clipping may have moved their mean.
  */
 export function averageOfWholePicture(picture: Picture): string | undefined {
-  const { data, width, height } = picture;
   if (picture.channels !== 3) return undefined;
-  let red = 0;
-  let green = 0;
-  let blue = 0;
-  let clipped = 0;
-  for (let at = 0; at < data.length; at += 3) {
-    const r = data[at] as number;
-    const g = data[at + 1] as number;
-    const b = data[at + 2] as number;
-    red += r;
-    green += g;
-    blue += b;
-    // (v + 1) & 255 is 0 for 255 and 1 for 0.
-    if (((r + 1) & 255) < 2 || ((g + 1) & 255) < 2 || ((b + 1) & 255) < 2) clipped++;
-  }
-  const pixels = width * height;
-  if (clipped > pixels * MAX_CLIPPED_SHARE) return undefined;
+  const { red, green, blue, extremes } = sumRgb(picture.data);
+  const pixels = picture.width * picture.height;
+  if (extremes > pixels * MAX_CLIPPED_SHARE) return undefined;
   return hexColour([red / pixels, green / pixels, blue / pixels]);
 }
 
