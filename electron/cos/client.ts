@@ -172,7 +172,7 @@ export class CosClient {
       signal: input.signal,
       onProgress: input.onProgress,
     });
-    const text = await answerText(response.body);
+    const text = await answerText(response);
     return {
       etag: headerValue(response.headers, "etag") ?? "",
       requestId: headerValue(response.headers, "x-cos-request-id"),
@@ -259,7 +259,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return parseDeleteResult(await answerText(response.body));
+    return parseDeleteResult(await answerText(response));
   }
 
   /** One page of GET Bucket; `nextMarker` is set whenever the listing is truncated. */
@@ -318,7 +318,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return answerText(response.body);
+    return answerText(response);
   }
 
   /** Cloud processing of a stored object: POST ?image_process with Pic-Operations (§5.2). */
@@ -331,7 +331,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return parseUploadResult(await answerText(response.body));
+    return parseUploadResult(await answerText(response));
   }
 
   /**
@@ -373,7 +373,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return parseBasicImageInfo(await answerText(response.body));
+    return parseBasicImageInfo(await answerText(response));
   }
 
   /** The bucket's image styles, or the one named (§7.6). */
@@ -383,7 +383,7 @@ export class CosClient {
       "GET",
       input.name === undefined ? undefined : styleRequestXml("GetStyle", input.name),
     );
-    return parseStyleList(await answerText(response.body));
+    return parseStyleList(await answerText(response));
   }
 
   async putStyle(input: BucketRef & { name: string; body: string }): Promise<void> {
