@@ -8,11 +8,11 @@ import {
 import { isValidBucketName } from "../../shared/cos/names";
 import { issueMessageRef } from "../../shared/error-messages";
 import { PicopsError } from "../../shared/errors";
-import { answerText } from "./answer-text";
 import { parseJobsResponse, triggerRequestXml } from "./ci-jobs-xml";
 import { type CosEndpoint, ciTarget } from "./endpoint";
 import { abortedError } from "./retry";
-import { type CosRequest, type CosResponse, CosTransport, type TransportOptions } from "./transport";
+import { type CosRequest, CosTransport, type TransportOptions } from "./transport";
+import type { WholeAnswer } from "./whole-answer";
 
 /**
  * Cloud Infinite batch jobs (docs/ci-batch-jobs.md): trigger one over a prefix, follow it,
@@ -54,7 +54,7 @@ export class CiJobsClient {
     const body = Buffer.from(triggerRequestXml(request));
     // Not idempotent: a lost answer retried would start a second job over the same prefix.
     const response = await this.#send(call, "POST", JOBS_PATH, {}, body, false);
-    const job = parseJobsResponse(await answerText(response)).jobs[0];
+    const job = parseJobsResponse(await response.body.toString("utf8")).jobs[0];
     if (!job)
       throw new PicopsError("malformed-response", "xml-field-unreadable", {
         root: "Response",
@@ -73,7 +73,7 @@ export class CiJobsClient {
       undefined,
       true,
     );
-    return parseJobsResponse(await answerText(response)).jobs[0];
+    return parseJobsResponse(await response.body.toString("utf8")).jobs[0];
   }
 
   /** Pulling Jobs: the bucket's recent picture jobs, newest first unless told otherwise. */
@@ -85,15 +85,14 @@ export class CiJobsClient {
     if (orderByTime !== undefined) query.orderByTime = orderByTime;
     if (nextToken !== undefined) query.nextToken = nextToken;
     const response = await this.#send(call, "GET", JOBS_PATH, query, undefined, true);
-    const parsed = parseJobsResponse(await answerText(response));
+    const parsed = parseJobsResponse(await response.body.toString("utf8"));
     return { jobs: parsed.jobs, nextToken: parsed.nextToken };
   }
 
   /** Canceling Job: objects already processed keep their outputs. */
   async cancel(call: CiJobsCall & { jobId: string }): Promise<void> {
     const path = `${JOBS_PATH}/${jobIdPath(call.jobId)}`;
-    const response = await this.#send(call, "PUT", path, { cancel: "" }, undefined, true);
-    await response.body.dump();
+    await this.#send(call, "PUT", path, { cancel: "" }, undefined, true);
   }
 
   #send(
@@ -103,7 +102,7 @@ export class CiJobsClient {
     query: Record<string, string>,
     body: Buffer | undefined,
     idempotent: boolean,
-  ): Promise<CosResponse> {
+  ): Promise<WholeAnswer> {
     if (call.signal?.aborted) return Promise.reject(abortedError());
     if (!isValidBucketName(call.bucket)) {
       throw new PicopsError(
@@ -113,7 +112,7 @@ export class CiJobsClient {
         { path: ["bucket"] },
       );
     }
-    return this.#transport.send({
+    return this.#transport.sendForWhole({
       method,
       target: ciTarget(this.#endpoint, call.bucket, call.region ?? this.#region, path),
       query,

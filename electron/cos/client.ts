@@ -9,7 +9,6 @@ import { type PutObjectOptions, PutObjectOptionsSchema } from "../../shared/cos/
 import { issueMessageRef } from "../../shared/error-messages";
 import { PicopsError, ThrownAppError } from "../../shared/errors";
 import { encodePicOperations, type PicOperations } from "../../shared/rules/pic-operations";
-import { answerBytes, answerText } from "./answer-text";
 import { type BasicImageInfo, parseBasicImageInfo } from "./basic-image-info";
 import { CosError } from "./cos-error";
 import { type CosEndpoint, objectTarget, type RequestTarget, styleTarget } from "./endpoint";
@@ -17,6 +16,7 @@ import { bodySize, md5Base64, type ObjectBody, requestBodyFor, type TransferProg
 import { headerValue, type ObjectMetadata, objectMetadata, putObjectHeaders } from "./object-headers";
 import { abortedError } from "./retry";
 import { type CosRequest, type CosResponse, CosTransport, type TransportOptions } from "./transport";
+import type { WholeAnswer } from "./whole-answer";
 import {
   type DeleteResult,
   deleteRequestXml,
@@ -163,7 +163,7 @@ export class CosClient {
     const headers = putObjectHeaders(input.key, options);
     if (options.computeMd5) headers["content-md5"] = await md5Base64(body, input.signal);
     if (input.picOperations) headers["pic-operations"] = picOperationsHeader(input.picOperations);
-    const response = await this.#send({
+    const answer = await this.#sendForWhole({
       method: "PUT",
       target,
       headers,
@@ -172,11 +172,10 @@ export class CosClient {
       signal: input.signal,
       onProgress: input.onProgress,
     });
-    const text = await answerText(response);
     return {
-      etag: headerValue(response.headers, "etag") ?? "",
-      requestId: headerValue(response.headers, "x-cos-request-id"),
-      uploadResult: input.picOperations ? parseUploadResult(text) : undefined,
+      etag: headerValue(answer.headers, "etag") ?? "",
+      requestId: headerValue(answer.headers, "x-cos-request-id"),
+      uploadResult: input.picOperations ? parseUploadResult(textOf(answer)) : undefined,
     };
   }
 
@@ -246,7 +245,7 @@ export class CosClient {
       throw new PicopsError("invalid-input", "delete-count", { max: DELETE_OBJECTS_MAX }, { path: ["keys"] });
     }
     const xml = Buffer.from(deleteRequestXml(input.keys, input.quiet ?? false));
-    const response = await this.#send({
+    const answer = await this.#sendForWhole({
       method: "POST",
       target: this.#bucketTarget(input),
       query: { delete: "" },
@@ -259,7 +258,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return parseDeleteResult(await answerText(response));
+    return parseDeleteResult(textOf(answer));
   }
 
   /** One page of GET Bucket; `nextMarker` is set whenever the listing is truncated. */
@@ -311,19 +310,19 @@ export class CosClient {
     if (input.maxKeys !== undefined) query["max-keys"] = String(input.maxKeys);
     // Keys may hold characters XML cannot carry; COS percent-encodes them on request.
     query["encoding-type"] = "url";
-    const response = await this.#send({
+    const answer = await this.#sendForWhole({
       method: "GET",
       target: this.#bucketTarget(input),
       query,
       idempotent: true,
       signal: input.signal,
     });
-    return answerText(response);
+    return textOf(answer);
   }
 
   /** Cloud processing of a stored object: POST ?image_process with Pic-Operations (§5.2). */
   async processObject(input: ObjectRef & { picOperations: PicOperations }): Promise<UploadResult> {
-    const response = await this.#send({
+    const answer = await this.#sendForWhole({
       method: "POST",
       target: this.#objectTarget(input),
       query: { image_process: "" },
@@ -331,7 +330,7 @@ export class CosClient {
       idempotent: true,
       signal: input.signal,
     });
-    return parseUploadResult(await answerText(response));
+    return parseUploadResult(textOf(answer));
   }
 
   /**
@@ -339,69 +338,68 @@ export class CosClient {
    * An image past `maxBytes` (what the caller would keep) is refused and not read further.
    */
   async getProcessedImage(input: ObjectRef & { rule: string; maxBytes: number }): Promise<ProcessedImage> {
-    const response = await this.#send({
-      method: "GET",
-      target: this.#objectTarget(input),
-      query: { [input.rule]: "" },
-      idempotent: true,
-      signal: input.signal,
-    });
     const limit = input.maxBytes;
-    const bytes = await answerBytes(
-      response.body,
-      limit,
-      () =>
-        new PicopsError(
-          "media-too-large",
-          "processed-image-too-large",
-          { megabytes: Math.round(limit / 2 ** 20) },
-          { status: 413 },
-        ),
+    const answer = await this.#sendForWhole(
+      {
+        method: "GET",
+        target: this.#objectTarget(input),
+        query: { [input.rule]: "" },
+        idempotent: true,
+        signal: input.signal,
+      },
+      {
+        ok: limit,
+        tooLarge: () =>
+          new PicopsError(
+            "media-too-large",
+            "processed-image-too-large",
+            { megabytes: Math.round(limit / 2 ** 20) },
+            { status: 413 },
+          ),
+      },
     );
     return {
-      contentType: headerValue(response.headers, "content-type") ?? "application/octet-stream",
-      bytes,
+      contentType: headerValue(answer.headers, "content-type") ?? "application/octet-stream",
+      bytes: answer.body,
     };
   }
 
   /** GET ?imageInfo: format, size and dimensions as numbers (§6). */
   async imageInfo(input: ObjectRef): Promise<BasicImageInfo> {
-    const response = await this.#send({
+    const answer = await this.#sendForWhole({
       method: "GET",
       target: this.#objectTarget(input),
       query: { imageInfo: "" },
       idempotent: true,
       signal: input.signal,
     });
-    return parseBasicImageInfo(await answerText(response));
+    return parseBasicImageInfo(textOf(answer));
   }
 
   /** The bucket's image styles, or the one named (§7.6). */
   async listStyles(input: BucketRef & { name?: string | undefined }): Promise<ImageStyle[]> {
-    const response = await this.#sendStyle(
+    const answer = await this.#sendStyle(
       input,
       "GET",
       input.name === undefined ? undefined : styleRequestXml("GetStyle", input.name),
     );
-    return parseStyleList(await answerText(response));
+    return parseStyleList(textOf(answer));
   }
 
   async putStyle(input: BucketRef & { name: string; body: string }): Promise<void> {
-    const response = await this.#sendStyle(input, "PUT", styleRequestXml("AddStyle", input.name, input.body));
-    await response.body.dump();
+    await this.#sendStyle(input, "PUT", styleRequestXml("AddStyle", input.name, input.body));
   }
 
   async deleteStyle(input: BucketRef & { name: string }): Promise<void> {
-    const response = await this.#sendStyle(input, "DELETE", styleRequestXml("DeleteStyle", input.name));
-    await response.body.dump();
+    await this.#sendStyle(input, "DELETE", styleRequestXml("DeleteStyle", input.name));
   }
 
   #sendStyle(
     input: BucketRef,
     method: "GET" | "PUT" | "DELETE",
     xml: string | undefined,
-  ): Promise<CosResponse> {
-    return this.#send({
+  ): Promise<WholeAnswer> {
+    return this.#sendForWhole({
       method,
       target: styleTarget(this.#endpoint, this.#bucket(input), input.region ?? this.#region),
       query: { style: "" },
@@ -415,6 +413,14 @@ export class CosClient {
   #send(request: CosRequest): Promise<CosResponse> {
     if (request.signal?.aborted) return Promise.reject(abortedError());
     return this.#transport.send(request);
+  }
+
+  #sendForWhole(
+    request: CosRequest,
+    limit?: Parameters<CosTransport["sendForWhole"]>[1],
+  ): Promise<WholeAnswer> {
+    if (request.signal?.aborted) return Promise.reject(abortedError());
+    return this.#transport.sendForWhole(request, limit);
   }
 
   #bucket(input: BucketRef): string {
@@ -441,6 +447,9 @@ export class CosClient {
     return objectTarget(this.#endpoint, this.#bucket(input), input.region ?? this.#region, input.key);
   }
 }
+
+/** COS's XML answers are UTF-8. */
+const textOf = (answer: WholeAnswer) => answer.body.toString("utf8");
 
 /**
  * HTTP sends header bytes as Latin-1, so a fileid like `缩略图.png` would arrive mangled

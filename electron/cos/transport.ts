@@ -7,6 +7,7 @@ import { bodySize, openBody, type RequestBody, type TransferProgress } from "./o
 import { readAtMost } from "./read-at-most";
 import { abortedError, backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy, waitForRetry } from "./retry";
 import { cosEncode, signRequest } from "./signature";
+import { ANSWER_MAX_BYTES, requestWhole, type WholeAnswer, type WholeAnswerLimits } from "./whole-answer";
 
 /**
  * Sends one signed COS request: signing, the keep-alive pool, retries with backoff, clock
@@ -41,6 +42,20 @@ export interface CosResponse {
   headers: Record<string, string | string[] | undefined>;
   body: Dispatcher.ResponseData["body"];
 }
+
+/** One attempt's answer: its status, what a 2xx gives the caller, and an error's text. */
+interface Exchanged<T> {
+  status: number;
+  answer: T;
+  errorText: () => Promise<string>;
+}
+
+/** What an XML answer may hold. */
+const XML_ANSWER_LIMIT = {
+  ok: ANSWER_MAX_BYTES,
+  tooLarge: () =>
+    new PicopsError("malformed-response", "answer-too-large", { megabytes: ANSWER_MAX_BYTES / 2 ** 20 }),
+};
 
 export interface TransportOptions {
   credentials: CredentialSource;
@@ -174,8 +189,45 @@ export class CosTransport {
     return this.#dispatcher.close();
   }
 
-  /** Resolves with a 2xx answer; anything else rejects with a CosError or a PicopsError. */
-  async send(request: CosRequest): Promise<CosResponse> {
+  /**
+   * Resolves with a 2xx answer whose body the caller reads (downloads, HEAD, DELETE);
+   * anything else rejects with a CosError or a PicopsError.
+   */
+  send(request: CosRequest): Promise<CosResponse> {
+    return this.#withRetries(request, async (options) => {
+      const response = await this.#dispatcher.request(options);
+      return {
+        status: response.statusCode,
+        answer: { status: response.statusCode, headers: response.headers, body: response.body },
+        // COS's error bodies are a few hundred bytes: a larger one is read only so far.
+        errorText: async () => (await readAtMost(response.body, ERROR_BODY_MAX_BYTES)).toString("utf8"),
+      };
+    });
+  }
+
+  /**
+   * `send` for an answer read whole: COS's XML answers (refused past ANSWER_MAX_BYTES) or
+   * what a caller keeps whole within its own limit.
+   */
+  sendForWhole(
+    request: CosRequest,
+    limit: Pick<WholeAnswerLimits, "ok" | "tooLarge"> = XML_ANSWER_LIMIT,
+  ): Promise<WholeAnswer> {
+    return this.#withRetries(request, async (options) => {
+      const answer = await requestWhole(
+        this.#dispatcher,
+        options,
+        { ...limit, error: ERROR_BODY_MAX_BYTES },
+        request.signal,
+      );
+      return { status: answer.status, answer, errorText: async () => answer.body.toString("utf8") };
+    });
+  }
+
+  async #withRetries<T extends { headers: CosResponse["headers"] }>(
+    request: CosRequest,
+    exchange: (options: Dispatcher.RequestOptions) => Promise<Exchanged<T>>,
+  ): Promise<T> {
     const { signal } = request;
     let attempt = 0;
     let correctedClock = false;
@@ -184,11 +236,10 @@ export class CosTransport {
       if (signal?.aborted) throw abortedError();
       let failure: CosError | NetworkFailure;
       try {
-        const response = await this.#attempt(request);
-        if (response.status >= 200 && response.status < 300) return response;
-        // COS's error bodies are a few hundred bytes: a larger one is read only so far.
-        const text = (await readAtMost(response.body, ERROR_BODY_MAX_BYTES)).toString("utf8");
-        failure = cosErrorFromResponse(response.status, response.headers, text);
+        const exchanged = await this.#attempt(request, exchange);
+        if (exchanged.status >= 200 && exchanged.status < 300) return exchanged.answer;
+        const text = await exchanged.errorText();
+        failure = cosErrorFromResponse(exchanged.status, exchanged.answer.headers, text);
       } catch (error) {
         if (signal?.aborted) throw abortedError();
         if (error instanceof ThrownAppError) throw error;
@@ -223,7 +274,10 @@ export class CosTransport {
     return request.method === "HEAD" && failure.status === 403 && skewMs >= 30_000;
   }
 
-  async #attempt(request: CosRequest): Promise<CosResponse> {
+  async #attempt<T>(
+    request: CosRequest,
+    exchange: (options: Dispatcher.RequestOptions) => Promise<Exchanged<T>>,
+  ): Promise<Exchanged<T>> {
     const credentials = await this.#resolveCredentials();
     const headers: Record<string, string> = { host: request.target.host };
     for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
@@ -251,7 +305,7 @@ export class CosTransport {
     });
     const body = request.body === undefined ? undefined : openBody(request.body, request.onProgress);
     try {
-      const response = await this.#dispatcher.request({
+      const exchanged = await exchange({
         origin: request.target.origin,
         path: `${request.target.path}${queryString(query)}`,
         method: request.method,
@@ -264,7 +318,7 @@ export class CosTransport {
       if (request.body !== undefined && bodySize(request.body) === 0) {
         request.onProgress?.({ loaded: 0, total: 0 });
       }
-      return { status: response.statusCode, headers: response.headers, body: response.body };
+      return exchanged;
     } catch (error) {
       // A body undici never started reading still holds its file open.
       if (body !== undefined && !(body instanceof Uint8Array)) await body.return(undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_MAX_BYTES } from "../../../electron/cos/answer-text";
+import { ANSWER_MAX_BYTES } from "../../../electron/cos/whole-answer";
 import { fakeCosWithClient } from "./fake-cos";
 
 /**
