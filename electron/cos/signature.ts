@@ -75,6 +75,19 @@ function hmacSha1Hex(key: string, message: string): string {
   return createHmac("sha1", key).update(message).digest("hex");
 }
 
+/**
+ * The key of the last key time: uploads started within the same second share it, and
+ * HMAC's set-up is a fair share of signing. Held per secret, never more than the last one.
+ */
+let lastSignKey: { secretKey: string; keyTime: string; signKey: string } | undefined;
+
+function signKeyFor(secretKey: string, keyTime: string): string {
+  if (lastSignKey?.secretKey !== secretKey || lastSignKey.keyTime !== keyTime) {
+    lastSignKey = { secretKey, keyTime, signKey: hmacSha1Hex(secretKey, keyTime) };
+  }
+  return lastSignKey.signKey;
+}
+
 export interface SignatureParts {
   keyTime: string;
   headerList: string;
@@ -93,7 +106,7 @@ export function computeSignature(input: SignatureInput, options: SignatureOption
   const join = (pairs: EncodedPair[]) => pairs.map((p) => `${p.name}=${p.value}`).join("&");
   const httpString = `${input.method.toLowerCase()}\n${input.path}\n${join(params)}\n${join(headers)}\n`;
   const stringToSign = `sha1\n${keyTime}\n${createHash("sha1").update(httpString).digest("hex")}\n`;
-  const signKey = hmacSha1Hex(input.secretKey, keyTime);
+  const signKey = signKeyFor(input.secretKey, keyTime);
   return {
     keyTime,
     headerList: headers.map((h) => h.name).join(";"),

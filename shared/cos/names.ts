@@ -32,15 +32,18 @@ export const OBJECT_KEY_MAX_BYTES = 850;
  * bucket's folder: `.`/`..` segments, control characters and empty keys are refused so
  * that no key can name a file outside it.
  */
+/** A segment that is `.` or `..`, between slashes or at either end. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
 export function objectKeyProblem(key: string): MessageRef | undefined {
   if (key.length === 0) return messageRef("key-empty");
-  if (utf8ByteLength(key) > OBJECT_KEY_MAX_BYTES)
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most keys are counted without reading them.
+  if (key.length * 3 > OBJECT_KEY_MAX_BYTES && utf8ByteLength(key) > OBJECT_KEY_MAX_BYTES)
     return messageRef("key-too-long", { maxBytes: OBJECT_KEY_MAX_BYTES });
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(key)) return messageRef("key-control-character");
   if (key.startsWith("/")) return messageRef("key-leading-slash");
-  if (key.split("/").some((segment) => segment === "." || segment === ".."))
-    return messageRef("key-dot-segment");
+  if (DOT_SEGMENT.test(key)) return messageRef("key-dot-segment");
   return undefined;
 }
 

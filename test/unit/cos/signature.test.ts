@@ -9,6 +9,28 @@ import {
 
 // Vectors from the reference §1.8 (cos-go-sdk-v5's own tests, recomputed independently).
 describe("signRequest", () => {
+  it("signs with each request's own secret, whichever was used last in the same second", () => {
+    const request = (secretKey: string) => ({
+      secretId: "AKIDsame",
+      secretKey,
+      method: "get",
+      path: "/a.jpg",
+      startTime: 1700000000,
+      endTime: 1700000900,
+    });
+    // The signature by hand (reference §1.2): HMAC of the key time, then of the string to sign.
+    const expected = (secretKey: string) => {
+      const keyTime = "1700000000;1700000900";
+      const httpString = "get\n/a.jpg\n\n\n";
+      const toSign = `sha1\n${keyTime}\n${createHash("sha1").update(httpString).digest("hex")}\n`;
+      const signKey = createHmac("sha1", secretKey).update(keyTime).digest("hex");
+      return createHmac("sha1", signKey).update(toSign).digest("hex");
+    };
+    for (const secretKey of ["first-secret", "second-secret", "first-secret"]) {
+      expect(computeSignature(request(secretKey)).signature).toBe(expected(secretKey));
+    }
+  });
+
   it("matches vector A (headers signed)", () => {
     const auth = signRequest({
       secretId: "QmFzZTY0IGlzIGEgZ2VuZXJp",
