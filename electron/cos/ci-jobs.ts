@@ -54,7 +54,7 @@ export class CiJobsClient {
     const body = Buffer.from(triggerRequestXml(request));
     // Not idempotent: a lost answer retried would start a second job over the same prefix.
     const response = await this.#send(call, "POST", JOBS_PATH, {}, body, false);
-    const job = parseJobsResponse(await response.body.toString("utf8")).jobs[0];
+    const job = parseJobsResponse(response.body.toString("utf8")).jobs[0];
     if (!job)
       throw new PicopsError("malformed-response", "xml-field-unreadable", {
         root: "Response",
@@ -73,7 +73,7 @@ export class CiJobsClient {
       undefined,
       true,
     );
-    return parseJobsResponse(await response.body.toString("utf8")).jobs[0];
+    return parseJobsResponse(response.body.toString("utf8")).jobs[0];
   }
 
   /** Pulling Jobs: the bucket's recent picture jobs, newest first unless told otherwise. */
@@ -85,7 +85,7 @@ export class CiJobsClient {
     if (orderByTime !== undefined) query.orderByTime = orderByTime;
     if (nextToken !== undefined) query.nextToken = nextToken;
     const response = await this.#send(call, "GET", JOBS_PATH, query, undefined, true);
-    const parsed = parseJobsResponse(await response.body.toString("utf8"));
+    const parsed = parseJobsResponse(response.body.toString("utf8"));
     return { jobs: parsed.jobs, nextToken: parsed.nextToken };
   }
 
