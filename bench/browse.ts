@@ -40,18 +40,17 @@
  */
 
 import { existsSync } from "node:fs";
-import { access, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { BucketBrowser } from "../electron/bucket/service";
-import { openLocalBucketClient } from "../electron/connections/local-connection";
 import type { CosClient } from "../electron/cos/client";
 import { MediaStore } from "../electron/media/media-store";
 import { Thumbnails } from "../electron/media/thumbnails";
 import type { BucketPage } from "../shared/ipc/channels/bucket";
-import { type RunningWebHost, startWebHost } from "../test/e2e/web-host-fixture";
+import type { RunningWebHost } from "../test/e2e/web-host-fixture";
 import { type FreshHost, hostPipelinePage, startFreshHost } from "./lib/fresh-host";
 import { RELAY_PAGE_SCRIPT, relayListing, relayServer, startColdRelay } from "./lib/listing-relay";
 import { type BenchFigure, recordFigures, times, workloadSize } from "./lib/report";
@@ -98,19 +97,6 @@ function frameStats(deltas: number[]) {
     p95: percentile(deltas, 95),
     dropped: deltas.filter((delta) => delta > FRAME_MS * 1.5).length / Math.max(1, deltas.length),
   };
-}
-
-async function until(file: string): Promise<void> {
-  for (;;) {
-    if (
-      await access(file).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Seeds the folder with one small JPEG under every key; returns its size. */
@@ -491,26 +477,18 @@ async function firstOpens(dataDir: string, browser: Browser) {
 async function main() {
   if (!CHROMIUM) throw new Error("No Chromium: set PICOPS_CHROMIUM.");
   const dataDir = await mkdtemp(path.join(tmpdir(), "picops-bench-browse-"));
-  const host = await startWebHost(dataDir);
-  let hostStopped: Promise<unknown> | undefined;
-  const stopHost = () => {
-    hostStopped ??= new Promise((resolve) => {
-      host.process.once("exit", resolve);
-      host.process.kill("SIGTERM");
-    });
-    return hostStopped;
-  };
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
   });
+  let host: FreshHost | undefined;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await page.getByRole("tab", { name: "Bucket" }).click();
-    const folder = path.join(dataDir, "local-bucket");
-    await until(path.join(folder, "address.json"));
-    const { client, url: localUrl } = await openLocalBucketClient(folder);
+    host = await startFreshHost(dataDir, async (running) => {
+      await page.goto(running.url);
+      await page.getByRole("tab", { name: "Bucket" }).click();
+    });
+    const { client, bucketUrl: localUrl } = host;
 
     const seeding = performance.now();
     const objectBytes = await seed(client);
@@ -561,7 +539,9 @@ async function main() {
       return { raw: percentile(raw, 50), relayed: percentile(relayed, 50) };
     };
     const warmFloor = await alternatingWithRaw(() => relayedListing(client, blank));
-    const coldFloor = await alternatingWithRaw(() => coldRelayedListing(folder, blank));
+    const coldFloor = await alternatingWithRaw(() =>
+      coldRelayedListing(path.join(dataDir, "local-bucket"), blank),
+    );
     await blank.close();
     const floorLine = (floor: { raw: number; relayed: number }) =>
       `${fmt(floor.relayed)} (×${(floor.relayed / floor.raw).toFixed(2)} the raw listing, ${fmt(floor.raw)}; median of 3 alternating)`;
@@ -589,8 +569,7 @@ async function main() {
         `(p95 ×${(scrolled.p95 / idle.p95).toFixed(2)})`,
     );
     // First opens run on hosts of their own, on the same bucket: this one stops first.
-    await client.close();
-    await stopHost();
+    await host.stop();
     const first = await firstOpens(dataDir, browser);
     console.log(
       `first open on a fresh host (median of 3): grid showing all ${OBJECTS} objects ${fmt(first.shown)} ` +
@@ -695,7 +674,7 @@ async function main() {
     });
   } finally {
     await browser.close();
-    await stopHost();
+    await host?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

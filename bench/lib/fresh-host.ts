@@ -18,6 +18,9 @@ export interface FreshHost {
   host: RunningWebHost;
   /** A client of the Local bucket this host started, for the raw listings timed beside it. */
   client: CosClient;
+  /** That bucket's loopback address. */
+  bucketUrl: string;
+  /** Closes the client and stops the host (and its bucket); again, does nothing more. */
   stop(): Promise<void>;
 }
 
@@ -48,14 +51,21 @@ export async function startFreshHost(
   const host = await startWebHost(dataDir);
   await startBucket(host);
   await until(path.join(folder, "address.json"));
-  const { client } = await openLocalBucketClient(folder);
+  const { client, url: bucketUrl } = await openLocalBucketClient(folder);
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    await client.close();
+    const exited = new Promise((resolve) => host.process.once("exit", resolve));
+    host.process.kill("SIGTERM");
+    await exited;
+  };
   return {
     host,
     client,
-    async stop() {
-      await client.close();
-      host.process.kill("SIGTERM");
-      await new Promise((resolve) => host.process.once("exit", resolve));
+    bucketUrl,
+    stop() {
+      stopped ??= stop();
+      return stopped;
     },
   };
 }
