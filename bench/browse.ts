@@ -176,7 +176,7 @@ async function serviceListing(client: CosClient, baseUrl: string): Promise<Listi
     media: new MediaStore(),
     emitPage(page: BucketPage) {
       if (Number.isNaN(first)) first = ms(start);
-      keys += page.objects.length;
+      keys += page.objects.keys.length;
       if (page.done) resolveDone();
     },
   });

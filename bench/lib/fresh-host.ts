@@ -82,7 +82,7 @@ const HOST_PIPELINE_PAGE_SCRIPT = `((token) => new Promise((connected) => {
   socket.onmessage = (message) => {
     const { event, payload } = JSON.parse(message.data);
     if (event !== "bucket.page" || !listing || payload.listingId !== listing.id) return;
-    listing.count += payload.objects.length + payload.folders.length;
+    listing.count += payload.objects.keys.length + payload.folders.length;
     document.body.textContent = listing.count + " entries";
     if (payload.done) listing.done({ ms: performance.now() - listing.start, count: listing.count });
   };

@@ -1,3 +1,4 @@
+import { objectColumns } from "../../shared/bucket/object-columns";
 import type { ConnectionSummary } from "../../shared/connections";
 import { PicopsError } from "../../shared/errors";
 import type {
@@ -58,10 +59,12 @@ export class BucketBrowser {
     this.#client()
       .then((client) =>
         listFolder(client, { bucket, prefix, signal }, (page) =>
-          emit({ objects: page.objects, folders: page.folders, done: page.last }),
+          emit({ objects: objectColumns(page.objects), folders: page.folders, done: page.last }),
         ),
       )
-      .catch((error: unknown) => emit({ objects: [], folders: [], done: true, error: toAppError(error) }))
+      .catch((error: unknown) =>
+        emit({ objects: objectColumns([]), folders: [], done: true, error: toAppError(error) }),
+      )
       .finally(() => {
         if (this.#listings.get(listingId) === controller) this.#listings.delete(listingId);
       });

@@ -1,6 +1,7 @@
 import { act, cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { FolderContents } from "../../renderer/features/bucket/FolderContents";
+import { objectColumns } from "../../shared/bucket/object-columns";
 import type { BucketObject, BucketPage } from "../../shared/ipc/channels/bucket";
 import { renderWithStores } from "./with-stores";
 
@@ -43,7 +44,7 @@ function renderFolder() {
         listingId,
         bucket: BUCKET,
         prefix,
-        objects,
+        objects: objectColumns(objects),
         folders: [],
         done,
         ...extra,

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { objectsOfColumns } from "../../../shared/bucket/object-columns";
 import type { AppError } from "../../../shared/errors";
 import { type ApiClient, failureOf } from "../../api";
 import { type FolderEntry, type ObjectEntry, pageEntries, type SortKey } from "./entries";
@@ -187,7 +188,7 @@ export function createBrowseStore(api: ApiClient): BrowseStore {
     const state = store.getState();
     // A page still on its way when the listing was stopped belongs to no listing shown.
     if (page.listingId !== state.listingId || !state.listing) return;
-    const entries = pageEntries(page.prefix, page.folders, page.objects);
+    const entries = pageEntries(page.prefix, page.folders, objectsOfColumns(page.objects));
     const gathered = state.refreshing ? fresh : state;
     const folders = entries.folders.length > 0 ? [...gathered.folders, ...entries.folders] : gathered.folders;
     const objects = entries.objects.length > 0 ? [...gathered.objects, ...entries.objects] : gathered.objects;

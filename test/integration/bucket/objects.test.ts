@@ -63,7 +63,7 @@ describe("delete", () => {
     expect(new Set(outcome.deleted)).toEqual(new Set(keys));
     env.browser.browse("after-delete", BUCKET, "trash/");
     const pages = await env.listed("after-delete");
-    expect(pages.flatMap((page) => page.objects.map((object) => object.key))).toEqual(["trash/keep.png"]);
+    expect(pages.flatMap((page) => page.objects.keys)).toEqual(["trash/keep.png"]);
   });
 
   it("reports a refused request against each key", async () => {
