@@ -16,6 +16,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { CosClient } from "../../electron/cos/client";
+import { objectColumns } from "../../shared/bucket/object-columns";
 
 export interface RelayTarget {
   bucket: string;
@@ -24,17 +25,20 @@ export interface RelayTarget {
 
 /**
  * Run in the blank page with (port, expected): connects to the relay; each message's objects
- * are parsed and kept, their count written into the page, and once `expected` are there the
- * page answers "counted". Resolves once connected.
+ * (a column per field, as the app's pages carry them) are parsed and kept, their count written
+ * into the page, and once `expected` are there the page answers "counted". Resolves once connected.
  */
 export const RELAY_PAGE_SCRIPT = `((port, expected) => new Promise((resolve) => {
   const kept = [];
+  let count = 0;
   const socket = new WebSocket("ws://127.0.0.1:" + port);
   socket.onopen = resolve;
   socket.onmessage = (message) => {
-    kept.push(...JSON.parse(message.data).objects);
-    document.body.textContent = kept.length + " objects";
-    if (kept.length === expected) socket.send("counted");
+    const { objects } = JSON.parse(message.data);
+    kept.push(objects);
+    count += objects.keys.length;
+    document.body.textContent = count + " objects";
+    if (count === expected) socket.send("counted");
   };
 }))`;
 
@@ -59,7 +63,7 @@ export async function relayListing(
       etag: object.etag,
       storageClass: object.storageClass ?? "STANDARD",
     }));
-    socket.send(JSON.stringify({ objects, done: !page.isTruncated }));
+    socket.send(JSON.stringify({ objects: objectColumns(objects), done: !page.isTruncated }));
   }
   await counted;
   return performance.now() - start;
