@@ -33,11 +33,11 @@ export type BucketObject = z.infer<typeof BucketObjectSchema>;
  */
 export const ObjectColumnsSchema = z
   .object({
-    keys: z.array(z.string()),
-    sizes: z.array(z.number()),
-    lastModified: z.array(z.string()),
-    etags: z.array(z.string()),
-    storageClasses: z.array(z.string()),
+    keys: z.array(BucketObjectSchema.shape.key),
+    sizes: z.array(BucketObjectSchema.shape.size),
+    lastModified: z.array(BucketObjectSchema.shape.lastModified),
+    etags: z.array(BucketObjectSchema.shape.etag),
+    storageClasses: z.array(BucketObjectSchema.shape.storageClass),
   })
   .refine(
     (columns) =>
