@@ -1,11 +1,13 @@
 /**
- * A Local bucket in its own process, as the app runs it (a utility process): its CPU and
- * memory are then nobody else's cost, and the benchmark's own process stays the client.
+ * A Local bucket in its own process, as the app runs it (a utility process, with the
+ * bucket's V8 flags): its CPU and memory are then nobody else's cost, and the benchmark's
+ * own process stays the client.
  * This file is also the child's entry point: `tsx bench/lib/bucket-process.ts '<json options>'`.
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { LOCAL_BUCKET_V8_FLAGS } from "../../electron/local-bucket/heap-flags";
 
 export interface BucketProcessOptions {
   root: string;
@@ -28,7 +30,7 @@ export async function startBucketProcess(
   const entry = fileURLToPath(import.meta.url);
   const child = spawn(
     process.execPath,
-    [...process.execArgv, ...extraNodeArgs, entry, JSON.stringify(options)],
+    [...process.execArgv, ...LOCAL_BUCKET_V8_FLAGS, ...extraNodeArgs, entry, JSON.stringify(options)],
     {
       stdio: ["pipe", "pipe", "inherit"],
     },

@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { startLocalBucket } from "../local-bucket";
+import { LOCAL_BUCKET_V8_FLAGS } from "../local-bucket/heap-flags";
 import { waitForReady } from "../ready-line";
 import type { CosCredentials } from "./vault";
 
@@ -49,7 +50,12 @@ export function cliInvocation(spec: LocalBucketSpec): { args: string[]; env: Nod
 export function childProcessLauncher(modulePath: string): LocalBucketLauncher {
   return async (spec) => {
     const { args, env } = cliInvocation(spec);
-    const child = fork(modulePath, args, { env, stdio: ["ignore", "pipe", "inherit", "ipc"] });
+    const child = fork(modulePath, args, {
+      env,
+      // fork's default is this process's own flags: kept, and the bucket's added.
+      execArgv: [...process.execArgv, ...LOCAL_BUCKET_V8_FLAGS],
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
+    });
     return attachToServer(child, () => child.kill("SIGTERM"));
   };
 }
