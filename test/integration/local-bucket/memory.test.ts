@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCAL_BUCKET_V8_FLAGS } from "../../../electron/local-bucket/heap-flags";
 import type { LocalBucket } from "../../../electron/local-bucket/index";
 import { jpegDeclaring, truncatedJpeg } from "../../fixtures/images";
 import { BUCKET, cosRequest, REGION, SECRET_ID, SECRET_KEY, xmlField } from "./harness";
@@ -24,10 +25,11 @@ let bucket: LocalBucket;
 beforeAll(async () => {
   parent = await mkdtemp(join(tmpdir(), "picops-local-bucket-memory-"));
   // node itself (not the tsx launcher, which runs the server in a second process) so that
-  // the pid whose memory is read is the server's.
+  // the pid whose memory is read is the server's; with the V8 flags the app gives it.
   child = spawn(
     process.execPath,
     [
+      ...LOCAL_BUCKET_V8_FLAGS,
       "--import",
       "tsx",
       "electron/local-bucket/cli.ts",
