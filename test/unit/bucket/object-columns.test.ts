@@ -54,4 +54,29 @@ describe("a listing page's objects, a column per field", () => {
     expect(BucketPageSchema.safeParse(short).success).toBe(false);
     expect(BucketPageSchema.safeParse(page(objects)).success).toBe(true);
   });
+
+  it("are refused by the contract when a value is not of its field's type", () => {
+    const one = {
+      key: "a.jpg",
+      size: 1,
+      lastModified: "2026-01-01T00:00:00.000Z",
+      etag: '"1"',
+      storageClass: "STANDARD",
+    };
+    const wrong = [
+      { keys: [7] },
+      { sizes: ["1"] },
+      { sizes: [Number.NaN] },
+      { sizes: [Number.POSITIVE_INFINITY] },
+      { lastModified: [null] },
+      { etags: [undefined] },
+      { storageClasses: [{}] },
+      { keys: "a.jpg" },
+    ];
+    for (const column of wrong) {
+      const sent = page([one]);
+      const result = BucketPageSchema.safeParse({ ...sent, objects: { ...sent.objects, ...column } });
+      expect(result.success, JSON.stringify(column)).toBe(false);
+    }
+  });
 });
