@@ -72,6 +72,8 @@ describe("a listing page's objects, a column per field", () => {
       { etags: [undefined] },
       { storageClasses: [{}] },
       { keys: "a.jpg" },
+      // A hole reads as undefined.
+      { keys: new Array<string>(1) },
     ];
     for (const column of wrong) {
       const sent = page([one]);
