@@ -31,7 +31,11 @@ export type BucketObject = z.infer<typeof BucketObjectSchema>;
  * not run yet, 18 ms for a 10,000-key folder's pages against about 1 ms for the loop, on the
  * path of a folder's first open (bench/browse, issue 17).
  */
-function column<Field extends keyof BucketObject>(field: Field, type: "string" | "number") {
+function column<Field extends keyof BucketObject>(
+  field: Field,
+  // Named from the field's type, so the check cannot drift from BucketObjectSchema.
+  type: BucketObject[Field] extends string ? "string" : "number",
+) {
   // As z.number(): finite.
   const isValue =
     type === "string"
