@@ -150,6 +150,18 @@ describe("parseListBucketResult", () => {
     );
   });
 
+  it("keeps names with nothing to decode as they are, beside encoded ones, and refuses a broken escape", () => {
+    const listing = (key: string) =>
+      `<ListBucketResult><Name>b-1</Name><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated><Contents><Key>photos/a b+c.jpg</Key><Size>1</Size></Contents><Contents><Key>${key}</Key><Size>2</Size></Contents></ListBucketResult>`;
+    expect(parseListBucketResult(listing("photos/%E4%B8%AD.jpg")).contents.map((item) => item.key)).toEqual([
+      "photos/a b+c.jpg",
+      "photos/中.jpg",
+    ]);
+    expect(() => parseListBucketResult(listing("photos/%E4%B8.jpg"))).toThrow(
+      expect.objectContaining({ code: "malformed-response" }),
+    );
+  });
+
   it("lists an empty bucket as no contents", () => {
     const page = parseListBucketResult(
       "<ListBucketResult><Name>b-1</Name><IsTruncated>false</IsTruncated></ListBucketResult>",
