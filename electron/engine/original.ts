@@ -14,10 +14,10 @@ export interface ProcessedOriginal {
 
 /**
  * What one Pic-Operations request computes from an original: every rule's output and, when
- * asked, its ImageInfo. The header is read once for all of them. The mean colour (`Ave`)
- * comes from the first rule whose pixels hold the whole original (whole-picture.ts), so the
- * original is decoded once; only when no rule's do is it read again for the mean, at 1/8
- * scale where the format allows.
+ * asked, its ImageInfo. The header is read once for all of them. The mean colour (`Ave`) is
+ * the original's own, read as `?imageAve` reads it (at 1/8 scale where the format allows),
+ * whatever the rules: a rule's pixels would give a mean that moves with the rule (a resize
+ * folds detail near its step into the mean: 6 levels on two-pixel stripes halved).
  */
 export async function processOriginal(
   input: Buffer,
@@ -32,15 +32,10 @@ export async function processOriginal(
   };
   // An original COS cannot describe is refused as such before any rule is tried.
   if (describe) await open();
-  let average: string | undefined;
   const outputs: ProcessOutput[] = [];
   // One rule at a time: each holds a decoded image in memory.
-  for (const pipeline of pipelines) {
-    const ran = await runRule(input, pipeline, options, open, describe && average === undefined);
-    average ??= ran.average;
-    outputs.push(ran.output);
-  }
+  for (const pipeline of pipelines) outputs.push(await runRule(input, pipeline, options, open));
   if (!describe) return { imageInfo: undefined, outputs };
   const source = await open();
-  return { imageInfo: imageInfoOf(source, average ?? (await averageColour(source, signal))), outputs };
+  return { imageInfo: imageInfoOf(source, await averageColour(source, signal)), outputs };
 }

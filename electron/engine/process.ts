@@ -2,21 +2,19 @@ import { PicopsError, ThrownAppError } from "../../shared/errors";
 import type { Pipeline, Stage } from "../../shared/rules/ast";
 import { throwIfAborted } from "./abort";
 import { animatedOutput, isAnimatedRun } from "./animated";
-import { averageOfWholePicture } from "./average-colour";
 import { withDensity } from "./density";
 import { encodeCanvas, encodeWithinSize, heifNotSupported } from "./encode";
 import { embedExif, exifTiff, withOrientation } from "./exif";
 import { type FormatName, IMAGE_FORMATS, isWritableFormat } from "./formats";
 import { ENGINE_MEMORY } from "./memory-budget";
 import { runMogr2, type WorkState } from "./mogr2";
-import { assertDecodes, canvasHasAlpha, renderPicture } from "./picture";
+import { assertDecodes, canvasHasAlpha } from "./picture";
 import { planMemory } from "./plan";
 import { resolveQuality, SLIM_QUALITY, UNMEASURED_QUALITY } from "./quality";
 import { ignoresErrors, outputSettings } from "./settings";
 import { openSource, type SourceImage } from "./source";
 import { runView2 } from "./view2";
 import { runWatermark } from "./watermark";
-import { averageReadableFromRule } from "./whole-picture";
 
 export interface ProcessOptions {
   signal?: AbortSignal;
@@ -59,29 +57,19 @@ export async function processImage(
   pipeline: Pipeline,
   options: ProcessOptions = {},
 ): Promise<ProcessOutput> {
-  const ran = await runRule(input, pipeline, options, () => openSource(input, options.signal), false);
-  return ran.output;
-}
-
-/** A rule's output, with the original's mean colour when it was asked for and the rule's pixels hold it. */
-export interface RuleRun {
-  output: ProcessOutput;
-  /** COS's `Ave` of the original (`0xrrggbb`), read from the rule's own decode. */
-  average: string | undefined;
+  return runRule(input, pipeline, options, () => openSource(input, options.signal));
 }
 
 /**
- * `processImage` for a caller that opens the original once for several rules (`open` is
- * called after the rule is checked, so a bad rule is refused before the input is read) and
- * may want the original's mean colour from the rule's decode (see whole-picture.ts).
+ * `processImage` for a caller that opens the original once for several rules: `open` is
+ * called after the rule is checked, so a bad rule is refused before the input is read.
  */
 export async function runRule(
   input: Buffer,
   pipeline: Pipeline,
   options: ProcessOptions,
   open: () => Promise<SourceImage>,
-  wantsAverage: boolean,
-): Promise<RuleRun> {
+): Promise<ProcessOutput> {
   const { signal } = options;
   throwIfAborted(signal);
   const stages = await expandStyles(pipeline.stages, options, new Set());
@@ -115,7 +103,7 @@ export async function runRule(
       options,
       signal,
     );
-    return { output: describeOutput(animated.data, animated, description, 0), average: undefined };
+    return describeOutput(animated.data, animated, description, 0);
   }
 
   // Every stage's output is known (and refused past COS's limits) before the first decode,
@@ -127,18 +115,9 @@ export async function runRule(
   });
   const release = await reserveMemory(source, peakBytes, signal);
   let output: ProcessOutput;
-  let average: string | undefined;
   try {
     let state: WorkState = { canvas: source.canvas, orientation: source.orientation };
     for (const stage of stages) state = await runStage(stage, state, options);
-    // The pixels are rendered once, the mean read from them and the encoder fed from them: a
-    // pass that holds at most what the plan reserved for the encoder's (its input and output).
-    let canvas = state.canvas;
-    const measured =
-      wantsAverage && averageReadableFromRule(stages, source, canvas)
-        ? await renderPicture(canvas, signal)
-        : undefined;
-    if (measured) canvas = measured;
     const encodeSettings = {
       format,
       quality,
@@ -147,14 +126,10 @@ export async function runRule(
       quick: options.quickEncode === true,
     };
     const limit = format === "jpg" ? settings.sizeLimit?.bytes : undefined;
-    const encoding =
+    const encoded =
       limit === undefined
-        ? encodeCanvas(canvas, encodeSettings, signal).then((encoded) => ({ ...encoded, quality }))
-        : encodeWithinSize(canvas, encodeSettings, limit, signal);
-    // The encoder is queued on libvips's threads before the mean is summed on this one, so the
-    // two overlap; summed first, they would add up on the request's path (20–30 ms for 1600×1200).
-    if (measured) average = averageOfWholePicture(measured);
-    const encoded = await encoding;
+        ? { ...(await encodeCanvas(state.canvas, encodeSettings, signal)), quality }
+        : await encodeWithinSize(state.canvas, encodeSettings, limit, signal);
     let data = encoded.data;
     const keepExif = !settings.strip && source.exif !== undefined && IMAGE_FORMATS[format].exif;
     if (keepExif && source.exif) {
@@ -176,9 +151,9 @@ export async function runRule(
   // processed picture is not smaller than the original, the original is returned".
   if (format === "jpg" && settings.sizeLimit?.keepSmaller && input.length <= output.size) {
     const original = { format: source.format, quality: source.quality ?? UNMEASURED_QUALITY };
-    return { output: describeOutput(input, source, original, source.orientation), average };
+    return describeOutput(input, source, original, source.orientation);
   }
-  return { output, average };
+  return output;
 }
 
 function describeOutput(
