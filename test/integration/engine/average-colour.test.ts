@@ -73,6 +73,9 @@ const images: [string, () => Promise<Buffer>][] = [
   ["a lossy WebP", () => gradient(1200, 900).webp({ quality: 80 }).toBuffer()],
   ["a transparent PNG", () => transparentPng(640, 480)],
   ["a small JPEG", () => gradient(40, 30).jpeg({ quality: 90 }).toBuffer()],
+  ["a small CMYK JPEG", () => gradient(200, 150).toColourspace("cmyk").jpeg({ quality: 90 }).toBuffer()],
+  ["a grey PNG", () => gradient(640, 480).greyscale().png().toBuffer()],
+  ["a grey PNG with alpha", () => gradient(640, 480).greyscale().ensureAlpha(0.5).png().toBuffer()],
   ["a 16-bit PNG", () => gradient(300, 200).toColourspace("rgb16").png().toBuffer()],
 ];
 
