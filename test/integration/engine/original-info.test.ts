@@ -194,6 +194,14 @@ describe("the original's ImageInfo beside a rule's outputs", () => {
     }
   });
 
+  it("reports a rule's refusal, not the ImageInfo read beside it", async () => {
+    const photo = await photoLikeJpeg(1600, 1200, 6);
+    const rules = ["imageMogr2/thumbnail/800x", "imageMogr2/thumbnail/60000x"].map(pipeline);
+    await expect(processOriginal(photo, rules, { describe: true })).rejects.toMatchObject({
+      code: "ImageResolutionExceed",
+    });
+  });
+
   it("without is_pic_info, reports no ImageInfo and the same outputs", async () => {
     const photo = await photoLikeJpeg(1600, 1200, 4);
     const rule = "imageMogr2/thumbnail/800x/format/webp";
