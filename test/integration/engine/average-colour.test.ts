@@ -2,21 +2,13 @@ import sharp, { type Sharp } from "sharp";
 import { describe, expect, it } from "vitest";
 import { photoLikeJpeg } from "../../../bench/lib/photo";
 import { describeImage } from "../../../electron/engine";
+import { fullResolutionMean } from "../../fixtures/images";
 
 /**
  * COS's `Ave` is the mean colour of every pixel. The engine may read it from a smaller
  * decode (a JPEG's DC coefficients, a WebP's area-averaged scaled decode); it must still
  * agree within one level per channel with the mean of a full-resolution sRGB decode.
  */
-
-async function fullResolutionMean(image: Buffer): Promise<number[]> {
-  const { data, info } = await sharp(image).toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
-  const sums = [0, 0, 0];
-  for (let at = 0; at < data.length; at += info.channels) {
-    for (let c = 0; c < 3; c++) sums[c] = (sums[c] as number) + (data[at + c] as number);
-  }
-  return sums.map((sum) => sum / (info.width * info.height));
-}
 
 function channels(ave: string): number[] {
   expect(ave).toMatch(/^0x[0-9a-f]{6}$/);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { photoLikeJpeg } from "../../../bench/lib/photo";
 import { describeImage, processImage, processOriginal } from "../../../electron/engine";
 import { checkRule } from "../../../shared/rules";
+import { fullResolutionMean, noiseImage } from "../../fixtures/images";
 
 /**
  * With is_pic_info, a Pic-Operations request reports the original's ImageInfo beside its
@@ -12,15 +13,6 @@ import { checkRule } from "../../../shared/rules";
  * mean of every pixel. (A rule's resized pixels do not give it: a resize folds detail near
  * its step into their mean, which the stripes below move by more than a level.)
  */
-
-async function fullResolutionMean(image: Buffer): Promise<number[]> {
-  const { data, info } = await sharp(image).toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
-  const sums = [0, 0, 0];
-  for (let at = 0; at < data.length; at += info.channels) {
-    for (let c = 0; c < 3; c++) sums[c] = (sums[c] as number) + (data[at + c] as number);
-  }
-  return sums.map((sum) => sum / (info.width * info.height));
-}
 
 function expectWithinOneLevel(ave: string, expected: number[]): void {
   expect(ave).toMatch(/^0x[0-9a-f]{6}$/);
@@ -82,15 +74,7 @@ function draw(
         return spec.from.map((from, c) => from + ((spec.to[c] as number) - from) * t);
       });
     case "noise":
-      return sharp({
-        create: {
-          width,
-          height,
-          channels: 3,
-          background: "#808080",
-          noise: { type: "gaussian", mean: spec.mean, sigma: spec.sigma },
-        },
-      });
+      return noiseImage(width, height, spec.sigma, spec.mean);
     case "edge":
       return pixels(width, height, (x) => (x < width * spec.at ? spec.a : spec.b));
     case "stripes":
