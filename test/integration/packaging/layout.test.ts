@@ -73,6 +73,16 @@ describe.runIf(process.platform === "linux")("the packaged app's resources", () 
     for (const asset of assets) expect(entries).toContain(`dist/renderer/${asset}`);
   });
 
+  it("carries React's production build, whatever NODE_ENV the build inherited (vitest's is test)", () => {
+    const scripts = entries.filter((entry) => /^dist\/renderer\/assets\/.+\.js$/.test(entry));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      // Booleans: a failure should name the script, not print a megabyte of it.
+      const code = extractFile(asar, script).toString("utf8");
+      expect(code.includes("jsxDEV"), `${script} holds React's development JSX runtime`).toBe(false);
+    }
+  });
+
   it("ships every package the bundles import, and only the packages they need", async () => {
     const bundles = ["dist/electron/main.cjs", "dist/node/local-bucket.mjs"];
     const imported = new Set(
