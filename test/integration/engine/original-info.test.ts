@@ -111,7 +111,10 @@ describe("the original's ImageInfo beside a rule's outputs", () => {
           const image = await draw(spec, width, height).toFormat(format, { quality: 90 }).toBuffer();
           const size = Math.round(width * rule.scale);
           const text = `imageMogr2/${rule.first}thumbnail/${size}x${size}${rule.extra}${rule.format}`;
-          const { imageInfo } = await processOriginal(image, [pipeline(text)], { describe: true });
+          const { imageInfo, outputs } = await processOriginal(image, [pipeline(text)], { describe: true });
+          // An 8-bit PNG's rule runs on the pixels it decoded whole for the mean: the same bytes.
+          const alone = await processImage(image, pipeline(text));
+          expect(outputs[0]?.data.equals(alone.data), `${text}: the bytes the rule alone makes`).toBe(true);
           const {
             format: cosFormat,
             width: w,
@@ -175,6 +178,41 @@ describe("the original's ImageInfo beside a rule's outputs", () => {
         orientation: alone.orientation,
       });
       expect(output?.data.equals(alone.data), `${rule}: the same bytes`).toBe(true);
+    }
+  });
+
+  it.each([
+    [
+      "a 16-bit PNG",
+      () =>
+        pixels(900, 700, (x, y) => [x % 256, y % 256, 90])
+          .toColourspace("rgb16")
+          .png()
+          .toBuffer(),
+    ],
+    [
+      "a GIF",
+      () =>
+        pixels(900, 700, (x, y) => [x % 256, y % 256, 90])
+          .gif()
+          .toBuffer(),
+    ],
+    [
+      "an 8-bit PNG with alpha",
+      () =>
+        pixels(900, 700, (x, y) => [x % 256, y % 256, 90])
+          .ensureAlpha(0.5)
+          .png()
+          .toBuffer(),
+    ],
+  ])("reports %s's exact mean beside the outputs its rules make alone", async (_name, make) => {
+    const image = await make();
+    const rules = ["imageMogr2/thumbnail/400x/format/png", "imageMogr2/crop/300x200"];
+    const { imageInfo, outputs } = await processOriginal(image, rules.map(pipeline), { describe: true });
+    expectWithinOneLevel(imageInfo?.ave ?? "", await fullResolutionMean(image));
+    for (const [at, rule] of rules.entries()) {
+      const alone = await processImage(image, pipeline(rule));
+      expect(outputs[at]?.data.equals(alone.data), `${rule}: the same bytes`).toBe(true);
     }
   });
 
