@@ -8,8 +8,8 @@ import { embedExif, exifTiff, withOrientation } from "./exif";
 import { type FormatName, IMAGE_FORMATS, isWritableFormat } from "./formats";
 import { ENGINE_MEMORY } from "./memory-budget";
 import { runMogr2, type WorkState } from "./mogr2";
-import { assertDecodes, canvasHasAlpha, type Picture, renderPicture } from "./picture";
-import { decodedBytes, planMemory } from "./plan";
+import { assertDecodes, canvasHasAlpha } from "./picture";
+import { planMemory } from "./plan";
 import { resolveQuality, SLIM_QUALITY, UNMEASURED_QUALITY } from "./quality";
 import { ignoresErrors, outputSettings } from "./settings";
 import { openSource, type SourceImage } from "./source";
@@ -61,35 +61,14 @@ export async function processImage(
 }
 
 /**
- * Whether decoding an original whole before a rule leaves the rule's output as it is: true
- * of an 8-bit still PNG, which any rule decodes in full anyway (PNG has no reduced decode),
- * to the 8-bit sRGB the engine holds pixels in (the same bytes for RGB, alpha, grey,
- * palette, interlaced and ICC-tagged PNGs over six kinds of rule). A JPEG would lose its
- * shrink-on-load; 16-bit PNGs and GIFs came out different.
- */
-export function decodesWholeAsIs(source: SourceImage): boolean {
-  return (
-    source.canvas.kind === "encoded" &&
-    source.format === "png" &&
-    source.bitDepth === 8 &&
-    source.frameCount === 1
-  );
-}
-
-/**
  * `processImage` for a caller that opens the original once for several rules: `open` is
  * called after the rule is checked, so a bad rule is refused before the input is read.
- * With `withWholeOriginal`, an original that `decodesWholeAsIs` is decoded whole first, within
- * the rule's own memory reservation, and its pixels are handed over before the rule reads
- * them: a caller that needs them too (COS's Ave) decodes nothing again. It is not called
- * when the original is of another kind, or too large to hold beside the rule's passes.
  */
 export async function runRule(
   input: Buffer,
   pipeline: Pipeline,
   options: ProcessOptions,
   open: () => Promise<SourceImage>,
-  withWholeOriginal?: (picture: Picture) => void,
 ): Promise<ProcessOutput> {
   const { signal } = options;
   throwIfAborted(signal);
@@ -134,22 +113,10 @@ export async function runRule(
     format,
     progressive: settings.progressive,
   });
-  // The whole original is held for the rule's length, beside its largest pass; where both
-  // would not fit the budget, the rule reads the original as it would alone.
-  const heldBytes = decodedBytes(sourceShape);
-  const decodesWhole =
-    withWholeOriginal !== undefined &&
-    decodesWholeAsIs(source) &&
-    peakBytes + heldBytes <= ENGINE_MEMORY.capacityBytes;
-  const release = await reserveMemory(source, peakBytes + (decodesWhole ? heldBytes : 0), signal);
+  const release = await reserveMemory(source, peakBytes, signal);
   let output: ProcessOutput;
   try {
     let state: WorkState = { canvas: source.canvas, orientation: source.orientation };
-    if (decodesWhole) {
-      const original = await renderPicture(source.canvas, signal);
-      withWholeOriginal(original);
-      state = { ...state, canvas: original };
-    }
     for (const stage of stages) state = await runStage(stage, state, options);
     const encodeSettings = {
       format,

@@ -96,8 +96,8 @@ interface Output {
 }
 
 /**
- * Every rule's output and, with is_pic_info, the original's ImageInfo: its header read once,
- * its pixels decoded once where a rule keeps the whole picture (see processOriginal).
+ * Every rule's output and, with is_pic_info, the original's ImageInfo: its header read once
+ * for all of them (see processOriginal).
  */
 async function runRules(
   context: ImageContext,
