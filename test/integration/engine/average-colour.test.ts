@@ -1,7 +1,8 @@
 import sharp, { type Sharp } from "sharp";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { photoLikeJpeg } from "../../../bench/lib/photo";
 import { describeImage } from "../../../electron/engine";
+import { ENGINE_MEMORY } from "../../../electron/engine/memory-budget";
 import { fullResolutionMean } from "../../fixtures/images";
 
 /**
@@ -78,5 +79,51 @@ describe("describeImage's Ave", () => {
     const actual = channels((await describeImage(image)).ave);
     for (const [c, value] of actual.entries())
       expect(Math.abs(value - (expected[c] as number))).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("the every-pixel mean's memory", () => {
+  /** The whole budget taken, as by other work, until the test ends however it ends. */
+  async function budgetSpent() {
+    const reserve = vi.spyOn(ENGINE_MEMORY, "reserve");
+    const busy = await ENGINE_MEMORY.reserve(ENGINE_MEMORY.capacityBytes);
+    onTestFinished(() => {
+      busy();
+      reserve.mockRestore();
+    });
+    return { reserve, free: busy };
+  }
+
+  it("waits for room in the engine's budget before a PNG is decoded whole, and gives it back", async () => {
+    const [width, height] = [1200, 900];
+    const png = await gradient(width, height).png().toBuffer();
+    const { reserve, free } = await budgetSpent();
+    let settled = false;
+    const described = describeImage(png).finally(() => {
+      settled = true;
+    });
+    await vi.waitFor(() => expect(reserve).toHaveBeenCalledWith(width * height * 3, undefined));
+    // As long as the budget is spent, the mean cannot be read: a decode as large ends first.
+    await sharp(png).raw().toBuffer();
+    expect(settled).toBe(false);
+    free();
+    const { ave } = await described;
+    const expected = await fullResolutionMean(png);
+    for (const [c, value] of channels(ave).entries())
+      expect(Math.abs(value - (expected[c] as number))).toBeLessThanOrEqual(1);
+    // Every byte is back: the whole budget can be taken again at once.
+    (await ENGINE_MEMORY.reserve(ENGINE_MEMORY.capacityBytes))();
+  });
+
+  it("gives its place in the queue up when the read is cancelled", async () => {
+    const png = await gradient(800, 600).png().toBuffer();
+    const { reserve, free } = await budgetSpent();
+    const controller = new AbortController();
+    const described = describeImage(png, { signal: controller.signal });
+    await vi.waitFor(() => expect(reserve).toHaveBeenCalledTimes(2));
+    controller.abort();
+    await expect(described).rejects.toMatchObject({ code: "aborted" });
+    free();
+    (await ENGINE_MEMORY.reserve(ENGINE_MEMORY.capacityBytes))();
   });
 });
