@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { ENGINE_MEMORY } from "./memory-budget";
-import { canvasHasAlpha, DECODE_OPTIONS, openCanvas, runPass } from "./picture";
+import { canvasHasAlpha, DECODE_OPTIONS, openCanvas, type Picture, runPass } from "./picture";
 import type { SourceImage } from "./source";
 
 /**
@@ -57,6 +57,11 @@ async function everyPixelMean(source: SourceImage, signal: AbortSignal | undefin
   } finally {
     release();
   }
+}
+
+/** COS's `Ave` of an original decoded whole (process.ts's `decodesWhole`). */
+export function averageOfPicture(picture: Picture): string {
+  return meanColour({ data: picture.data, info: picture });
 }
 
 /** The mean of raw 8-bit pixels; a grey picture's one colour channel stands for all three. */

@@ -161,7 +161,8 @@ function watermarkShape(shape: Shape): Shape {
   return { ...shape, alpha: true };
 }
 
-const bytesOf = (shape: Shape) => shape.width * shape.height * (shape.alpha ? 4 : 3);
+/** A picture's bytes once decoded (8-bit RGB or RGBA, as the engine holds pixels). */
+export const decodedBytes = (shape: Shape) => shape.width * shape.height * (shape.alpha ? 4 : 3);
 
 /** Whether a stage's errors on limits and arguments let its input pass on (`ignore-error/1`). */
 function isRecoverable(error: unknown): boolean {
@@ -219,10 +220,10 @@ export function planMemory(
   let peakBytes = 0;
   // What the encoder's pass reads: the last operation's input (it runs in that pass) or,
   // for a rule with no pass of its own, the decoded source.
-  let encoderInput = bytesOf(source);
+  let encoderInput = decodedBytes(source);
   const pass = (from: Shape, to: Shape) => {
-    peakBytes = Math.max(peakBytes, bytesOf(from) + bytesOf(to));
-    encoderInput = bytesOf(from) + bytesOf(to);
+    peakBytes = Math.max(peakBytes, decodedBytes(from) + decodedBytes(to));
+    encoderInput = decodedBytes(from) + decodedBytes(to);
   };
   for (const stage of stages) {
     const before = { shape, context };

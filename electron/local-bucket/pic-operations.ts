@@ -97,7 +97,8 @@ interface Output {
 
 /**
  * Every rule's output and, with is_pic_info, the original's ImageInfo: its header read once
- * for all of them (see processOriginal).
+ * for all of them, and an 8-bit PNG's mean taken from its first rule's decode (see
+ * processOriginal).
  */
 async function runRules(
   context: ImageContext,

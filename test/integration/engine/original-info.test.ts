@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import sharp, { type Sharp } from "sharp";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { photoLikeJpeg } from "../../../bench/lib/photo";
 import { describeImage, processImage, processOriginal } from "../../../electron/engine";
+import { ENGINE_MEMORY } from "../../../electron/engine/memory-budget";
 import { checkRule } from "../../../shared/rules";
 import { fullResolutionMean, noiseImage } from "../../fixtures/images";
 
@@ -112,8 +113,8 @@ describe("the original's ImageInfo beside a rule's outputs", () => {
           const size = Math.round(width * rule.scale);
           const text = `imageMogr2/${rule.first}thumbnail/${size}x${size}${rule.extra}${rule.format}`;
           const { imageInfo, outputs } = await processOriginal(image, [pipeline(text)], { describe: true });
-          // Reading the mean changes nothing a rule makes. (Decoding a PNG whole first did:
-          // libvips resized a ramp decoded to memory one level off, in 5 of 109,440 values.)
+          // Reading the mean changes nothing a rule makes, though an 8-bit PNG's rule hands
+          // over the pixels it decoded whole.
           const alone = await processImage(image, pipeline(text));
           expect(outputs[0]?.data.equals(alone.data), `${text}: the bytes the rule alone makes`).toBe(true);
           const {
@@ -147,8 +148,9 @@ describe("the original's ImageInfo beside a rule's outputs", () => {
   });
 
   it("makes a PNG ramp's thumbnail byte for byte as the rule alone does", async () => {
-    // CI's counterexample to decoding a PNG whole for the mean and handing the rule those
-    // pixels: libvips resized the decoded ramp one level off in five values.
+    // CI's counterexample to decoding a PNG whole only when its mean was asked for: libvips
+    // resized the ramp held in memory one level off in five values from the ramp streamed
+    // from the decoder, so the upload's bytes were not the preview's.
     const width = 1138;
     const height = 799;
     const ramp = await pixels(width, height, (x, y) => [0, 0, (23 * (x + y)) / (width + height)])
@@ -157,6 +159,22 @@ describe("the original's ImageInfo beside a rule's outputs", () => {
     const rule = pipeline("imageMogr2/thumbnail/228x228");
     const { outputs } = await processOriginal(ramp, [rule], { describe: true });
     expect(outputs[0]?.data.equals((await processImage(ramp, rule)).data)).toBe(true);
+  });
+
+  it("reads an 8-bit PNG's mean from its first rule's decode, not from a decode of its own", async () => {
+    const [width, height] = [900, 700];
+    const png = await pixels(width, height, (x, y) => [x % 256, y % 256, 90])
+      .png()
+      .toBuffer();
+    const reserve = vi.spyOn(ENGINE_MEMORY, "reserve");
+    onTestFinished(() => reserve.mockRestore());
+    const rules = ["imageMogr2/thumbnail/400x/format/webp", "imageMogr2/crop/300x200"].map(pipeline);
+    const { imageInfo } = await processOriginal(png, rules, { describe: true });
+    expectWithinOneLevel(imageInfo?.ave ?? "", await fullResolutionMean(png));
+    // One reservation a rule, each holding the whole original beside the rule's passes, and
+    // none for a mean's decode (it would hold exactly the original's pixels).
+    expect(reserve).toHaveBeenCalledTimes(rules.length);
+    for (const [bytes] of reserve.mock.calls) expect(bytes).toBeGreaterThan(width * height * 3);
   });
 
   it("reports the ImageInfo and outputs the rules make on their own", async () => {
