@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { ENGINE_MEMORY } from "./memory-budget";
 import { canvasHasAlpha, DECODE_OPTIONS, openCanvas, type Picture, runPass } from "./picture";
+import { sumRgb } from "./rgb-sums";
 import type { SourceImage } from "./source";
 
 /**
@@ -73,14 +74,7 @@ function meanColour({ data, info }: { data: Buffer; info: { channels: number } }
     for (let at = 0; at < data.length; at += channels) grey += data[at] as number;
     return hexColour([grey / pixels, grey / pixels, grey / pixels]);
   }
-  let red = 0;
-  let green = 0;
-  let blue = 0;
-  for (let at = 0; at < data.length; at += channels) {
-    red += data[at] as number;
-    green += data[at + 1] as number;
-    blue += data[at + 2] as number;
-  }
+  const { red, green, blue } = sumRgb(data, channels === 3 ? 3 : 4);
   return hexColour([red / pixels, green / pixels, blue / pixels]);
 }
 
