@@ -5,16 +5,16 @@ export interface RgbSums {
   blue: number;
 }
 
-/** 32-bit words per block: few enough that no 16-bit lane (at most 257 × 255) overflows in one. */
+/** 32-bit words per block: a 16-bit lane takes at most one byte a word, and 192 × 255 fits it. */
 const BLOCK_WORDS = 3 * 64;
 const EVEN_BYTES = 0x00ff00ff;
 
 /**
  * Sums the colour channels of packed 8-bit RGB or RGBA pixels (`r g b r g b …`, `r g b a …`)
  * a 32-bit word at a time, adding its bytes lane by lane: exact (the lanes are flushed into
- * the totals before any can overflow), and about three times faster than reading byte by
- * byte (12 MP RGB: 33–36 ms byte by byte). It is the mean colour's pass over an 8-bit PNG's
- * pixels, on the request's own thread.
+ * the totals before any can overflow), and faster than reading byte by byte (12 MP, warm:
+ * RGB 9 against 33 ms, RGBA 15 against 33 ms). It is the mean colour's pass over an 8-bit
+ * PNG's pixels, on the request's own thread.
  */
 export function sumRgb(data: Uint8Array, channels: 3 | 4): RgbSums {
   // A word view needs 4-byte alignment (sharp's buffers have it); else, or for the last
