@@ -3,7 +3,7 @@ import type { Pipeline } from "../../shared/rules/ast";
 import { averageColour, averageOfPicture } from "./average-colour";
 import { imageInfoOf } from "./describe";
 import type { Picture } from "./picture";
-import { decodesWhole, type ProcessOptions, type ProcessOutput, runRule } from "./process";
+import { decodesWhole, type ProcessOptions, type ProcessOutput, runRules } from "./process";
 import { openSource, type SourceImage } from "./source";
 
 export interface ProcessedOriginal {
@@ -33,27 +33,22 @@ export async function processOriginal(
   };
   // An original COS cannot describe is refused as such before any rule is tried.
   const source = describe ? await open() : undefined;
-  // An 8-bit PNG's first rule decodes it whole and hands the pixels over for the mean, so it
-  // is decoded once, not twice (12 MP, two at a time: 880 → 650 ms of CPU a pair, 466 → 365
-  // ms). Any other mean is read beside the rules: a JPEG's 1/8 decode runs on one thread
-  // while much of a rule's work runs on others (one 12 MP photo's answer: 231–250 → 210–212
-  // ms, median of 24). A rule's error is still the one reported; a mean's read then ends
-  // unawaited.
+  // An 8-bit PNG is decoded whole once, for all the rules, and its mean is read from those
+  // pixels, not from a decode of its own (12 MP, one rule, two at a time: 880 → 650 ms of CPU
+  // a pair, 466 → 365 ms). Any other mean is read beside the rules: a JPEG's 1/8 decode runs
+  // on one thread while much of a rule's work runs on others (one 12 MP photo's answer:
+  // 231–250 → 210–212 ms, median of 24). A rule's error is still the one reported; a mean's
+  // read then ends unawaited.
   let wholeMean: string | undefined;
-  const meanFromRule = source !== undefined && decodesWhole(source) && pipelines.length > 0;
-  const beside = source && !meanFromRule ? averageColour(source, signal) : undefined;
+  const meanFromRules = source !== undefined && decodesWhole(source) && pipelines.length > 0;
+  const beside = source && !meanFromRules ? averageColour(source, signal) : undefined;
   beside?.catch(() => undefined);
-  const outputs: ProcessOutput[] = [];
-  // One rule at a time: each holds a decoded image in memory.
-  for (const [index, pipeline] of pipelines.entries()) {
-    const handOver =
-      meanFromRule && index === 0
-        ? (original: Picture) => {
-            wholeMean = averageOfPicture(original);
-          }
-        : undefined;
-    outputs.push(await runRule(input, pipeline, options, open, handOver));
-  }
+  const handOver = meanFromRules
+    ? (original: Picture) => {
+        wholeMean ??= averageOfPicture(original);
+      }
+    : undefined;
+  const outputs = await runRules(input, pipelines, options, open, handOver);
   if (!source) return { imageInfo: undefined, outputs };
   const ave = wholeMean ?? (await (beside ?? averageColour(source, signal)));
   return { imageInfo: imageInfoOf(source, ave), outputs };

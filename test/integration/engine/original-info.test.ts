@@ -161,20 +161,42 @@ describe("the original's ImageInfo beside a rule's outputs", () => {
     expect(outputs[0]?.data.equals((await processImage(ramp, rule)).data)).toBe(true);
   });
 
-  it("reads an 8-bit PNG's mean from its first rule's decode, not from a decode of its own", async () => {
+  it("decodes an 8-bit PNG once for all its rules and reads its mean from those pixels", async () => {
     const [width, height] = [900, 700];
     const png = await pixels(width, height, (x, y) => [x % 256, y % 256, 90])
       .png()
       .toBuffer();
     const reserve = vi.spyOn(ENGINE_MEMORY, "reserve");
     onTestFinished(() => reserve.mockRestore());
-    const rules = ["imageMogr2/thumbnail/400x/format/webp", "imageMogr2/crop/300x200"].map(pipeline);
-    const { imageInfo } = await processOriginal(png, rules, { describe: true });
+    const rules = [
+      "imageMogr2/thumbnail/400x/format/webp",
+      "imageMogr2/crop/300x200",
+      "imageMogr2/rotate/90",
+    ];
+    const { imageInfo, outputs } = await processOriginal(png, rules.map(pipeline), { describe: true });
+    // One reservation for the request, holding the whole original beside the largest rule's
+    // passes; none for a mean's decode or another rule's (each would hold the original again).
+    expect(reserve).toHaveBeenCalledTimes(1);
+    expect(reserve.mock.calls[0]?.[0]).toBeGreaterThan(2 * width * height * 3);
+    reserve.mockRestore();
     expectWithinOneLevel(imageInfo?.ave ?? "", await fullResolutionMean(png));
-    // One reservation a rule, each holding the whole original beside the rule's passes, and
-    // none for a mean's decode (it would hold exactly the original's pixels).
-    expect(reserve).toHaveBeenCalledTimes(rules.length);
-    for (const [bytes] of reserve.mock.calls) expect(bytes).toBeGreaterThan(width * height * 3);
+    for (const [at, rule] of rules.entries()) {
+      const alone = await processImage(png, pipeline(rule));
+      expect(outputs[at]?.data.equals(alone.data), `${rule}: the bytes the rule alone makes`).toBe(true);
+    }
+  });
+
+  it("refuses a request whose later rule is refused before decoding anything for the earlier ones", async () => {
+    const png = await pixels(900, 700, (x, y) => [x % 256, y % 256, 90])
+      .png()
+      .toBuffer();
+    const reserve = vi.spyOn(ENGINE_MEMORY, "reserve");
+    onTestFinished(() => reserve.mockRestore());
+    const rules = ["imageMogr2/thumbnail/800x", "imageMogr2/thumbnail/60000x"].map(pipeline);
+    await expect(processOriginal(png, rules, { describe: true })).rejects.toMatchObject({
+      code: "ImageResolutionExceed",
+    });
+    expect(reserve).not.toHaveBeenCalled();
   });
 
   it("reports the ImageInfo and outputs the rules make on their own", async () => {
