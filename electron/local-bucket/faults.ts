@@ -11,6 +11,10 @@ export interface FaultInjector {
   resetNext(count: number): void;
   /** Delay every answer by `ms`. */
   setLatency(ms: number): void;
+  /** Failures and resets asked for and not yet spent on a request. */
+  readonly pending: number;
+  /** The request targets (path and query) spent failures and resets were dealt to, oldest first. */
+  readonly struck: readonly string[];
   /**
    * Hold every batch job's workers after each object they finish, until `releaseJobs` (or
    * `clear`); cancelling a job or closing the bucket lets its workers go too. A test in another
@@ -26,6 +30,7 @@ export type Fault = { kind: "fail"; status: number; code: string } | { kind: "re
 export class Faults implements FaultInjector {
   private failures: { count: number; status: number; code: string } | undefined;
   private resets = 0;
+  private readonly struckTargets: string[] = [];
   private jobRelease: { held: Promise<void>; release: () => void } | undefined;
   latencyMs = 0;
 
@@ -39,6 +44,14 @@ export class Faults implements FaultInjector {
 
   setLatency(ms: number): void {
     this.latencyMs = Math.max(0, ms);
+  }
+
+  get pending(): number {
+    return this.resets + (this.failures?.count ?? 0);
+  }
+
+  get struck(): readonly string[] {
+    return this.struckTargets;
   }
 
   holdJobs(): void {
@@ -64,18 +77,21 @@ export class Faults implements FaultInjector {
     this.failures = undefined;
     this.resets = 0;
     this.latencyMs = 0;
+    this.struckTargets.length = 0;
     this.releaseJobs();
   }
 
-  /** Consumes the fault due for one incoming request; resets go first. */
-  take(): Fault {
+  /** Consumes the fault due for one incoming request (`target`: its path and query); resets go first. */
+  take(target: string): Fault {
     if (this.resets > 0) {
       this.resets--;
+      this.struckTargets.push(target);
       return { kind: "reset" };
     }
     if (this.failures) {
       const { status, code } = this.failures;
       if (--this.failures.count === 0) this.failures = undefined;
+      this.struckTargets.push(target);
       return { kind: "fail", status, code };
     }
     return { kind: "none" };

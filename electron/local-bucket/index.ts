@@ -108,7 +108,7 @@ export async function startLocalBucket(options: LocalBucketOptions): Promise<Loc
         await controlFaults(exchange, options.faultControlToken, faults);
         return;
       }
-      const fault = faults.take();
+      const fault = faults.take(req.url ?? "/");
       if (fault.kind === "reset") {
         req.socket.destroy();
         return;

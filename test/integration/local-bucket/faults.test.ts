@@ -43,6 +43,21 @@ describe("fault injection", () => {
     expect((await cosRequest(h.bucket, { key: "r.txt" })).text).toBe("ok");
   });
 
+  it("says how many faults are still to come and which requests the spent ones struck", async () => {
+    h.bucket.faults.clear();
+    h.bucket.faults.resetNext(1);
+    h.bucket.faults.failNext(1, 503);
+    expect(h.bucket.faults.pending).toBe(2);
+    await expect(cosRequest(h.bucket, { key: "one.txt" })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect((await cosRequest(h.bucket, { key: "two.txt" })).status).toBe(503);
+    expect((await cosRequest(h.bucket, { key: "three.txt" })).status).toBe(404);
+    expect(h.bucket.faults.pending).toBe(0);
+    expect(h.bucket.faults.struck.map((target) => target.split("?")[0])).toEqual([
+      expect.stringMatching(/\/one\.txt$/),
+      expect.stringMatching(/\/two\.txt$/),
+    ]);
+  });
+
   it("setLatency delays every answer, and clear() removes every fault", async () => {
     await cosRequest(h.bucket, { method: "PUT", key: "l.txt", body: "ok" });
     h.bucket.faults.setLatency(5_000);
