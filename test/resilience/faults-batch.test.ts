@@ -169,9 +169,10 @@ describe("a 400-file batch under faults", () => {
     ];
     // The app makes three attempts at a request, and a burst above costs an item it strikes
     // one attempt or two: two bursts striking one item (a 500, then both resets) fail it for a
-    // reason that is not the keys' (this test failed so once in CI). Likewise a request
-    // corrects its clock once, so two clock moves catching it would fail it. So each fault
-    // waits until every item an earlier one struck, or caught in flight, has finished.
+    // reason that is not the keys' (CI once failed this test with such an item's network
+    // error where ExpiredToken was expected). Likewise a request corrects its clock once, so
+    // two clock moves catching it would fail it. So each fault waits until every item an
+    // earlier one struck, or caught in flight, has finished.
     const states = new Map<string, UploadItem["state"]>();
     const exposed = new Set<string>();
     let clockMoved = false;
